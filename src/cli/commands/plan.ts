@@ -1,0 +1,16 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../program.js';
+import type { SetExitCode } from './index.js';
+import { ExitCode } from '../exit-codes.js';
+
+// Placeholder until its issue lands: registered so the command list is complete; exits 1 and says so.
+export function registerPlan(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
+  program
+    .command('plan')
+    .description('(not implemented yet)')
+    .allowUnknownOption()
+    .action(() => {
+      context.io.stderr.write('error: private-eks plan is not implemented yet\n');
+      setExitCode(ExitCode.failed);
+    });
+}

@@ -1,0 +1,32 @@
+/**
+ * What a command may touch of the process: its streams and environment. Passed to every command
+ * so tests can run commands in-process and read what they printed.
+ */
+export interface CliIo {
+  /** Machine-readable results (SPEC §1). */
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Logs, problems, progress. */
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly stdin: NodeJS.ReadableStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+export interface GlobalOptions {
+  region?: string;
+  profile?: string;
+  verbose?: boolean;
+  color?: 'auto' | 'always' | 'never';
+}
+
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+}
+
+/** Colour on when asked, or when stderr is a terminal and neither NO_COLOR nor CI=true is set. */
+export function useColor(io: CliIo, option: GlobalOptions['color']): boolean {
+  if (option === 'always') return true;
+  if (option === 'never') return false;
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  return Boolean(io.stderr.isTTY) && io.env['CI'] !== 'true';
+}

@@ -1,0 +1,67 @@
+import { Command, CommanderError, Option } from 'commander';
+import { AbortedError, PrivateEksError, UsageError } from '../errors.js';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo, GlobalOptions } from './io.js';
+import { renderError } from './render/errors.js';
+import { registerCommands } from './commands/index.js';
+import { VERSION } from '../version.js';
+
+/** What a command's action returns: the exit code. */
+export type CommandResult = Promise<number>;
+
+/** Shared by every command's action: the process's streams and the global flags. */
+export interface CommandContext {
+  readonly io: CliIo;
+  readonly globals: () => GlobalOptions;
+  /** Aborted on SIGINT; deploy code stops waiting and the command exits 3. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Runs the CLI in-process and returns the exit code; `main.ts` is the only place that sets
+ * process.exitCode. Tests call this directly.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = new Command('private-eks')
+    .description('create and run fully-private Amazon EKS clusters from eksctl ClusterConfig files')
+    .version(VERSION, '--version')
+    .addOption(new Option('--region <region>', 'AWS region (default: the file, then AWS_REGION)'))
+    .addOption(new Option('--profile <name>', 'AWS shared-config profile'))
+    .addOption(new Option('--verbose', 'more detail in logs and errors'))
+    .addOption(new Option('--color <when>', 'colour output').choices(['auto', 'always', 'never']).default('auto'))
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  const context: CommandContext = {
+    io,
+    globals: () => program.opts<GlobalOptions>(),
+    signal: signal ?? new AbortController().signal,
+  };
+  registerCommands(program, context, (code) => {
+    exitCode = code;
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return ExitCode.ok;
+      }
+      return ExitCode.usage;
+    }
+    const verbose = program.opts<GlobalOptions>().verbose === true;
+    io.stderr.write(renderError(error, { verbose, debug: io.env['PRIVATE_EKS_DEBUG'] !== undefined }));
+    if (error instanceof UsageError) return ExitCode.usage;
+    if (error instanceof AbortedError) return ExitCode.interrupted;
+    if (PrivateEksError.isPrivateEksError(error)) return ExitCode.failed;
+    return ExitCode.failed;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * The config after parsing, defaulting (SPEC §4) and validation (SPEC §3): what planning works
+ * from. Every optional field of the file that has a default is filled in here; fields that stay
+ * optional have no default and their absence means something (documented on each).
+ *
+ * This is the contract between src/config and src/plan: plan code never sees raw YAML.
+ */
+
+export type IpFamily = 'IPv4' | 'IPv6';
+export type AuthenticationMode = 'CONFIG_MAP' | 'API' | 'API_AND_CONFIG_MAP';
+export type ClusterLogType = 'api' | 'audit' | 'authenticator' | 'controllerManager' | 'scheduler';
+export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+
+export interface ResolvedConfig {
+  /** The file the config was read from (`-` for stdin), for messages. */
+  readonly file: string;
+  readonly metadata: {
+    readonly name: string;
+    /** From the file, else `--region`, else `AWS_REGION` (V15 makes one of them mandatory). */
+    readonly region: string;
+    /** `metadata.version`, default: the newest EKS version private-eks knows. */
+    readonly version: string;
+    readonly tags: Readonly<Record<string, string>>;
+  };
+  /**
+   * Zones named by the file: `availabilityZones`, or the zones of `vpc.subnets.private` entries
+   * that give one (explicit `az`, or a key that looks like a zone name, as eksctl reads it).
+   * Empty: planning chooses (SPEC §4).
+   */
+  readonly availabilityZones: readonly string[];
+  readonly privateCluster: {
+    readonly skipEndpointCreation: boolean;
+    /** In the user's order, validated (V6, V7). */
+    readonly additionalEndpointServices: readonly string[];
+  };
+  readonly vpc: ResolvedVpc;
+  readonly iam: ResolvedIam;
+  readonly accessConfig: {
+    /** Default `API_AND_CONFIG_MAP` (SPEC §4). */
+    readonly authenticationMode: AuthenticationMode;
+    /** Default true, as EKS. */
+    readonly bootstrapClusterCreatorAdminPermissions: boolean;
+    readonly accessEntries: readonly AccessEntry[];
+  };
+  readonly cloudWatch: {
+    /** Expanded: `*` and `all` become all five types; empty when logging is off. */
+    readonly enableTypes: readonly ClusterLogType[];
+    /** Absent: the log group keeps logs forever (CloudWatch's default). */
+    readonly logRetentionInDays?: number;
+  };
+  /** Absent: Kubernetes secrets are not envelope-encrypted with a customer key. */
+  readonly secretsEncryption?: { readonly keyARN: string };
+  readonly kubernetesNetworkConfig: {
+    /** Default IPv4. */
+    readonly ipFamily: IpFamily;
+    /** Absent: EKS picks 10.100.0.0/16 or 172.20.0.0/16. */
+    readonly serviceIPv4CIDR?: string;
+  };
+  readonly addons: readonly Addon[];
+  /** Self-managed nodegroups (`nodeGroups`), in file order. */
+  readonly nodeGroups: readonly ResolvedNodeGroup[];
+  /** `managedNodeGroups`, in file order. */
+  readonly managedNodeGroups: readonly ResolvedNodeGroup[];
+  readonly fargateProfiles: readonly FargateProfile[];
+}
+
+export interface ResolvedVpc {
+  /** Absent: private-eks creates the VPC. */
+  readonly id?: string;
+  /** Default `192.168.0.0/16`. With a supplied VPC, the file's value if given (else learnt from AWS). */
+  readonly cidr: string;
+  /** `vpc.subnets.private`, in file order. Empty: private-eks lays out subnets (SPEC §4). */
+  readonly privateSubnets: readonly SubnetSpec[];
+  readonly publicAccessCIDRs: readonly string[];
+  /** Absent: private-eks creates `ControlPlaneSecurityGroup`. */
+  readonly securityGroup?: string;
+  /** Absent: private-eks creates `ClusterSharedNodeSecurityGroup`. */
+  readonly sharedNodeSecurityGroup?: string;
+  /** Default true. */
+  readonly manageSharedNodeSecurityGroupRules: boolean;
+}
+
+export interface SubnetSpec {
+  /** The map key under `vpc.subnets.private` (often the zone name). */
+  readonly key: string;
+  readonly id?: string;
+  /** Explicit `az`, or the key when it looks like a zone name. */
+  readonly az?: string;
+  readonly cidr?: string;
+}
+
+export interface ResolvedIam {
+  /** Absent: private-eks creates the control-plane role. */
+  readonly serviceRoleARN?: string;
+  readonly withOIDC: boolean;
+  /** Absent: private-eks creates a Fargate pod execution role when there are Fargate profiles. */
+  readonly fargatePodExecutionRoleARN?: string;
+  readonly serviceAccounts: readonly ServiceAccount[];
+  readonly podIdentityAssociations: readonly PodIdentityAssociation[];
+}
+
+export interface ServiceAccount {
+  readonly name: string;
+  readonly namespace: string;
+  readonly attachPolicyARNs: readonly string[];
+  /** An inline IAM policy document. */
+  readonly attachPolicy?: Readonly<Record<string, unknown>>;
+  readonly roleName?: string;
+  readonly roleOnly: boolean;
+}
+
+export interface PodIdentityAssociation {
+  readonly namespace: string;
+  readonly serviceAccountName: string;
+  /** Absent: private-eks creates a role with `permissionPolicyARNs`. */
+  readonly roleARN?: string;
+  readonly permissionPolicyARNs: readonly string[];
+}
+
+export interface AccessEntry {
+  readonly principalARN: string;
+  /** Default `STANDARD`. */
+  readonly type: string;
+  readonly kubernetesGroups: readonly string[];
+  readonly kubernetesUsername?: string;
+  readonly accessPolicies: readonly {
+    readonly policyARN: string;
+    readonly accessScope: { readonly type: 'cluster' | 'namespace'; readonly namespaces: readonly string[] };
+  }[];
+}
+
+export interface Addon {
+  readonly name: string;
+  readonly version?: string;
+  readonly serviceAccountRoleARN?: string;
+  readonly attachPolicyARNs: readonly string[];
+  /** JSON text passed to EKS as-is. */
+  readonly configurationValues?: string;
+  /** Default `OVERWRITE` on create. */
+  readonly resolveConflicts: 'NONE' | 'OVERWRITE' | 'PRESERVE';
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export type NodeGroupKind = 'self-managed' | 'managed';
+
+export interface ResolvedNodeGroup {
+  readonly kind: NodeGroupKind;
+  readonly name: string;
+  /** `instanceTypes`, or `[instanceType]`; default `['m5.large']`. */
+  readonly instanceTypes: readonly string[];
+  /** Default `AmazonLinux2023`. */
+  readonly amiFamily: string;
+  /** Absent: the EKS-optimized AMI for `amiFamily` and the cluster version (SSM public parameter). */
+  readonly ami?: string;
+  /** Default 2; `minSize`/`maxSize` default to it. */
+  readonly desiredCapacity: number;
+  readonly minSize: number;
+  readonly maxSize: number;
+  /** GiB, default 80. */
+  readonly volumeSize: number;
+  /** Default `gp3`. */
+  readonly volumeType: string;
+  /** Default true. */
+  readonly volumeEncrypted: boolean;
+  /** Always true after validation (V8 rejects anything else). */
+  readonly privateNetworking: true;
+  /** Subnet ids or `vpc.subnets.private` keys; empty = every private subnet of the cluster. */
+  readonly subnets: readonly string[];
+  /** Empty = every zone of the cluster. */
+  readonly availabilityZones: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly taints: readonly { readonly key: string; readonly value?: string; readonly effect: TaintEffect }[];
+  readonly tags: Readonly<Record<string, string>>;
+  readonly ssh: {
+    readonly allow: boolean;
+    readonly publicKeyName?: string;
+    /** Session Manager agent access (needs ssm, ssmmessages, ec2messages endpoints). */
+    readonly enableSsm: boolean;
+    readonly sourceSecurityGroupIds: readonly string[];
+  };
+  readonly iam: {
+    /** Absent: private-eks creates the node role. */
+    readonly instanceRoleARN?: string;
+    readonly instanceProfileARN?: string;
+    readonly attachPolicyARNs: readonly string[];
+  };
+  readonly securityGroups: {
+    readonly attachIDs: readonly string[];
+    /** Default true: attach the cluster's shared node security group. */
+    readonly withShared: boolean;
+  };
+  /** Always true: IMDSv2 required. A file that sets `disableIMDSv1: false` gets a warning. */
+  readonly disableIMDSv1: boolean;
+  readonly spot: boolean;
+  readonly maxPodsPerNode?: number;
+  readonly preBootstrapCommands: readonly string[];
+  readonly overrideBootstrapCommand?: string;
+  /** Managed nodegroups only: a launch template of the user's. */
+  readonly launchTemplate?: { readonly id: string; readonly version?: string };
+}
+
+export interface FargateProfile {
+  readonly name: string;
+  readonly selectors: readonly { readonly namespace: string; readonly labels: Readonly<Record<string, string>> }[];
+  /** Empty = every private subnet of the cluster. */
+  readonly subnets: readonly string[];
+  readonly podExecutionRoleARN?: string;
+  readonly tags: Readonly<Record<string, string>>;
+}

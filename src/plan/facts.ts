@@ -1,0 +1,92 @@
+/**
+ * CloudFacts: everything planning needs to learn from AWS, behind one narrow interface
+ * (DESIGN.md). Two implementations: live (facts-live.ts, SDK clients passed in) and offline
+ * (facts-offline.ts, a built-in catalog). Planning never calls AWS any other way.
+ *
+ * All methods are read-only. Errors are thrown as PrivateEksError (src/errors.ts).
+ */
+
+export interface ZoneInfo {
+  /** e.g. `us-west-2a` */
+  readonly name: string;
+  /** e.g. `usw2-az2`; null offline when unknown. */
+  readonly zoneId: string | null;
+  /** `availability-zone`, `local-zone`, `wavelength-zone`. */
+  readonly zoneType: string;
+  readonly state: string;
+}
+
+export type EndpointType = 'Interface' | 'Gateway';
+
+export interface EndpointServiceInfo {
+  /** Exact name, e.g. `com.amazonaws.us-west-2.ecr.api`. */
+  readonly serviceName: string;
+  /** AWS lists s3 twice (Interface and Gateway): both appear here. */
+  readonly types: readonly EndpointType[];
+  /** Zones where the service is offered; null when not known (offline catalog without zone data). */
+  readonly availabilityZones: readonly string[] | null;
+}
+
+export interface EndpointServiceLookup {
+  readonly found: readonly EndpointServiceInfo[];
+  /** Names AWS rejected (`InvalidServiceName`) or did not list. */
+  readonly missing: readonly string[];
+}
+
+export interface VpcInfo {
+  readonly id: string;
+  /** Primary CIDR first, then associated ones. */
+  readonly cidrs: readonly string[];
+  readonly enableDnsSupport: boolean;
+  readonly enableDnsHostnames: boolean;
+}
+
+export interface SubnetInfo {
+  readonly id: string;
+  readonly vpcId: string;
+  readonly availabilityZone: string;
+  readonly availabilityZoneId: string | null;
+  readonly cidr: string;
+  readonly mapPublicIpOnLaunch: boolean;
+}
+
+export interface RouteInfo {
+  readonly destinationCidr?: string;
+  readonly destinationPrefixListId?: string;
+  /** `igw-…`, `local`, `vpce-…`, … */
+  readonly gatewayId?: string;
+  readonly natGatewayId?: string;
+}
+
+export interface RouteTableInfo {
+  readonly id: string;
+  readonly vpcId: string;
+  /** True for the VPC's main route table. */
+  readonly main: boolean;
+  /** Subnets explicitly associated with this table. */
+  readonly subnetIds: readonly string[];
+  readonly routes: readonly RouteInfo[];
+}
+
+export interface ExistingEndpoint {
+  readonly id: string;
+  readonly serviceName: string;
+  readonly type: EndpointType;
+  readonly state: string;
+  readonly subnetIds: readonly string[];
+  readonly routeTableIds: readonly string[];
+  readonly privateDnsEnabled: boolean;
+}
+
+export interface CloudFacts {
+  /** True for the built-in catalog: the plan says so. */
+  readonly offline: boolean;
+  availabilityZones(region: string): Promise<readonly ZoneInfo[]>;
+  /** One (paginated) DescribeVpcEndpointServices for exactly these names. */
+  endpointServices(region: string, serviceNames: readonly string[]): Promise<EndpointServiceLookup>;
+  describeVpc(region: string, vpcId: string): Promise<VpcInfo>;
+  /** By id, or every subnet of `vpcId` when `ids` is empty. */
+  describeSubnets(region: string, query: { vpcId?: string; ids?: readonly string[] }): Promise<readonly SubnetInfo[]>;
+  describeRouteTables(region: string, vpcId: string): Promise<readonly RouteTableInfo[]>;
+  describeVpcEndpoints(region: string, vpcId: string): Promise<readonly ExistingEndpoint[]>;
+}

@@ -1,0 +1,154 @@
+/**
+ * The Plan: everything `create cluster` will do, decided before anything is created. Built by
+ * `buildPlan(config, facts)` (plan.ts), rendered to CloudFormation by src/templates (pure),
+ * printed by `plan`, executed by src/deploy. Deterministic: same config + same facts = same plan.
+ *
+ * `plan -o json` prints this object with each stack's rendered template added (SPEC §1).
+ */
+import type { ResolvedConfig } from '../config/resolved.js';
+import type { EndpointType } from './facts.js';
+
+export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov' | 'aws-iso' | 'aws-iso-b' | 'aws-iso-e' | 'aws-iso-f';
+
+export interface Plan {
+  /** True when facts came from the built-in catalog (`--offline`). */
+  readonly offline: boolean;
+  readonly cluster: ResolvedConfig;
+  readonly region: { readonly name: string; readonly partition: Partition };
+  /** The cluster's zones, in order. */
+  readonly availabilityZones: readonly string[];
+  readonly vpc: PlannedVpc;
+  /** Private subnets only; one or more per zone. */
+  readonly subnets: readonly PlannedSubnet[];
+  /** In SPEC §5.1 order (E1, E2, E3). Empty with `skipEndpointCreation`. */
+  readonly endpoints: readonly PlannedEndpoint[];
+  /** With a supplied VPC and `skipEndpointCreation`: required services the VPC lacks (SPEC §5.5). */
+  readonly missingEndpoints: readonly string[];
+  readonly endpointAccess: EndpointAccessDecision;
+  readonly stacks: readonly StackPlan[];
+  /** The create's step graph (SPEC §7). */
+  readonly steps: readonly PlanStep[];
+  readonly cost: CostEstimate;
+}
+
+export interface PlannedVpc {
+  /** Null: the cluster stack creates the VPC. */
+  readonly id: string | null;
+  /** Primary CIDR first. The endpoint security group admits 443 from each. */
+  readonly cidrs: readonly string[];
+}
+
+export interface PlannedSubnet {
+  readonly az: string;
+  /** Null offline for a supplied subnet whose CIDR is unknown. */
+  readonly cidr: string | null;
+  /** Null: created by the cluster stack. */
+  readonly id: string | null;
+  readonly private: true;
+  /** Logical-id suffix as eksctl: the zone upper-cased without dashes (`USWEST2A`). */
+  readonly logicalSuffix: string;
+  /**
+   * The subnet's explicitly associated route table: null when the cluster stack creates it
+   * (`PrivateRouteTable<AZ>`), or the supplied one's id.
+   */
+  readonly routeTableId: string | null;
+  /** The `vpc.subnets.private` key it came from, when supplied in the file. */
+  readonly key: string | null;
+}
+
+export interface PlannedEndpoint {
+  /** Short name: `ec2`, `ecr.api`, `s3`, `logs`, … */
+  readonly service: string;
+  readonly type: EndpointType;
+  /** `<prefix>.<region>.<service>` (SPEC §5.2). */
+  readonly serviceName: string;
+  /** Interface: the zones it is placed in (cluster zones the service offers). Gateway: all cluster zones. */
+  readonly availabilityZones: readonly string[];
+  /** Interface: one subnet per zone (PlannedSubnet.logicalSuffix or id). Gateway: empty. */
+  readonly subnets: readonly PlannedSubnetRef[];
+  /** Gateway: the distinct route tables (logical suffix or id). Interface: empty. */
+  readonly routeTables: readonly PlannedRouteTableRef[];
+  /** `VPCEndpointEC2`, `VPCEndpointECRAPI`, … as eksctl. */
+  readonly logicalId: string;
+  /** True when an endpoint already in the supplied VPC is used instead of creating one. */
+  readonly reused: boolean;
+  /** The reused endpoint's id. */
+  readonly existingId: string | null;
+  /** Why this endpoint is in the set: `required` (E1), `additional` (E2), `logging` (E3). */
+  readonly reason: 'required' | 'additional' | 'logging';
+  /** Cluster zones the service is not offered in (its endpoint skips those subnets). */
+  readonly skippedAvailabilityZones: readonly string[];
+}
+
+/** A subnet either created by the stack (by logical suffix) or supplied (by id). */
+export type PlannedSubnetRef = { readonly logicalSuffix: string } | { readonly id: string };
+export type PlannedRouteTableRef = { readonly logicalSuffix: string } | { readonly id: string };
+
+export interface EndpointAccess {
+  readonly publicAccess: boolean;
+  readonly privateAccess: boolean;
+}
+
+export interface EndpointAccessDecision {
+  /** How the control plane is created. */
+  readonly initial: EndpointAccess;
+  /** How it is left: always private-only. */
+  readonly final: EndpointAccess;
+  /** True when public access must be switched off at the end (eksctl's way). */
+  readonly switchNeeded: boolean;
+  /** Why, in one sentence, naming the step that needs the Kubernetes API if any. */
+  readonly reason: string;
+  /** Steps (PlanStep.id) that need the Kubernetes API. */
+  readonly stepsNeedingKubernetesApi: readonly string[];
+  /** `vpc.publicAccessCIDRs` restricting the public window, when the switch is needed. */
+  readonly publicAccessCidrs: readonly string[];
+  readonly mode: 'auto' | 'always' | 'never';
+}
+
+export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate';
+
+export interface StackPlan {
+  /** `eksctl-<cluster>-cluster`, `eksctl-<cluster>-nodegroup-<ng>`, `eksctl-<cluster>-fargate`. */
+  readonly name: string;
+  readonly kind: StackKind;
+  /** For nodegroup stacks: the nodegroup's name. */
+  readonly nodeGroup: string | null;
+  /** Stack tags (SPEC §6). */
+  readonly tags: Readonly<Record<string, string>>;
+  /** CAPABILITY_IAM / CAPABILITY_NAMED_IAM as the template needs. */
+  readonly capabilities: readonly string[];
+}
+
+export type StepKind =
+  | 'cluster-stack'
+  | 'nodegroup-stack'
+  | 'fargate-stack'
+  | 'kubernetes-api'
+  | 'kubeconfig'
+  | 'endpoint-access-update';
+
+export interface PlanStep {
+  readonly id: string;
+  readonly kind: StepKind;
+  readonly description: string;
+  readonly dependsOn: readonly string[];
+  /** The stack this step creates, when it creates one. */
+  readonly stack: string | null;
+  /** True when the step talks to the Kubernetes API server (not only the EKS API). */
+  readonly needsKubernetesApi: boolean;
+}
+
+export interface CostEstimate {
+  /** The price table's date (ISO), so the user knows how old the estimate is. */
+  readonly priceDate: string;
+  readonly currency: 'USD';
+  /** Interface endpoints: per endpoint per AZ per hour. */
+  readonly interfaceEndpointAzHours: number;
+  readonly hourly: number;
+  /** hourly × 730. */
+  readonly monthly: number;
+  /** Per GB processed, first tier. */
+  readonly perGbProcessed: number;
+  readonly lines: readonly { readonly service: string; readonly type: EndpointType; readonly azs: number; readonly hourly: number }[];
+  readonly note: string;
+}
