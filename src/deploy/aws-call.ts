@@ -1,76 +1,30 @@
 /**
- * Small helpers for AWS SDK errors as deploy code meets them. Errors are recognised by `name`
- * (the SDK's error code), never by message text — except where AWS gives no other signal, which
- * is said at the call site.
+ * SDK calls as deploy code makes them: with the run's abort signal, and failures turned into
+ * AbortedError (interrupted) or AwsCallError (src/aws/aws-errors.ts: by error name, with a hint).
+ * Operations are named IAM-style (`cloudformation:CreateStack`), as in src/aws.
  */
-import { AbortedError, AwsCallError } from '../errors.js';
+import { errorName as sdkErrorName, isAbort, toAwsCallError } from '../aws/aws-errors.js';
+import { AbortedError, type AwsCallError } from '../errors.js';
 
-interface SdkErrorShape {
-  readonly name?: unknown;
-  readonly message?: unknown;
-  readonly $metadata?: { readonly httpStatusCode?: number; readonly requestId?: string };
-}
-
+/** The SDK error's name (its AWS error code), or `Error`. */
 export function errorName(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const name = (error as SdkErrorShape).name;
-    if (typeof name === 'string') return name;
-  }
-  return 'Error';
+  return sdkErrorName(error) ?? 'Error';
 }
 
+/** The first line of the error's message. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null) {
-    const message = (error as SdkErrorShape).message;
-    if (typeof message === 'string') return message;
-  }
-  return String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? '';
 }
 
-export function httpStatusOf(error: unknown): number | undefined {
-  if (typeof error === 'object' && error !== null) return (error as SdkErrorShape).$metadata?.httpStatusCode;
-  return undefined;
-}
-
-export function requestIdOf(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null) return (error as SdkErrorShape).$metadata?.requestId;
-  return undefined;
-}
-
-/** True when the SDK call was cancelled through its abortSignal. */
-export function isAbortError(error: unknown): boolean {
-  return errorName(error) === 'AbortError';
-}
-
-/** Wraps an SDK error as AwsCallError naming the operation and keeping the request id. */
-export function awsCallError(operation: string, error: unknown, what?: string): AwsCallError {
-  const requestId = requestIdOf(error);
-  const status = httpStatusOf(error);
-  // An HTML error page (moto's unimplemented operations, a proxy's error page) fails to
-  // deserialize; say what the HTTP status was rather than echoing the parser's complaint.
-  const detail =
-    errorName(error) === 'SyntaxError' && status !== undefined
-      ? `HTTP ${status} with a body that is not an AWS response`
-      : `${errorName(error)}: ${errorMessage(error)}`;
-  return new AwsCallError(`${what ?? operation} failed: ${detail}`, operation, {
-    cause: error,
-    ...(requestId === undefined ? {} : { requestId }),
-  });
-}
-
-/**
- * What to throw for a failed SDK call: AbortedError when the run was interrupted (the SDK rejects
- * an aborted request with AbortError), else AwsCallError naming the operation.
- */
+/** What to throw for a failed SDK call: AbortedError when the run was interrupted, else AwsCallError. */
 export function awsFailure(
-  operation: string,
+  action: string,
   error: unknown,
   signal: AbortSignal | undefined,
-  what?: string,
 ): AbortedError | AwsCallError {
-  if (signal?.aborted === true || isAbortError(error)) return new AbortedError();
-  return awsCallError(operation, error, what);
+  if (signal?.aborted === true || isAbort(error)) return new AbortedError();
+  return toAwsCallError(action, error);
 }
 
 /** Options for `client.send(command, options)` carrying the abort signal when there is one. */
@@ -80,14 +34,13 @@ export function sendOptions(signal: AbortSignal | undefined): { abortSignal?: Ab
 
 /** Runs one SDK call; failures become AbortedError or AwsCallError (see awsFailure). */
 export async function callAws<T>(
-  operation: string,
+  action: string,
   signal: AbortSignal | undefined,
   call: (options: { abortSignal?: AbortSignal }) => Promise<T>,
-  what?: string,
 ): Promise<T> {
   try {
     return await call(sendOptions(signal));
   } catch (error) {
-    throw awsFailure(operation, error, signal, what);
+    throw awsFailure(action, error, signal);
   }
 }

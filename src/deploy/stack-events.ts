@@ -132,17 +132,13 @@ function describeStackEventsPage(
   nextToken: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<{ StackEvents?: StackEvent[] | undefined; NextToken?: string | undefined }> {
-  return callAws(
-    'DescribeStackEvents',
-    signal,
-    (options) =>
-      cfn.send(
-        new DescribeStackEventsCommand({
-          StackName: stackId,
-          ...(nextToken === undefined ? {} : { NextToken: nextToken }),
-        }),
-        options,
-      ),
-    `reading the events of stack ${stackId}`,
+  return callAws('cloudformation:DescribeStackEvents', signal, (options) =>
+    cfn.send(
+      new DescribeStackEventsCommand({
+        StackName: stackId,
+        ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+      }),
+      options,
+    ),
   );
 }

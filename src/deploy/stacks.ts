@@ -86,7 +86,7 @@ export async function describeStack(
     // CloudFormation answers a missing stack with the generic ValidationError; only the message
     // ("Stack with id X does not exist") tells it apart from a malformed request.
     if (errorName(error) === 'ValidationError' && /does not exist/i.test(errorMessage(error))) return undefined;
-    throw awsFailure('DescribeStacks', error, signal, `describing stack ${nameOrId}`);
+    throw awsFailure('cloudformation:DescribeStacks', error, signal);
   }
 }
 
@@ -203,7 +203,7 @@ async function createStack(deps: StackDeps, request: EnsureStackRequest): Promis
     // Someone (a concurrent run, or a retry that the emulator does not make idempotent) created it
     // first: go round again and resume from its state.
     if (errorName(error) === 'AlreadyExistsException') return 'already-exists';
-    const failure = awsFailure('CreateStack', error, deps.signal);
+    const failure = awsFailure('cloudformation:CreateStack', error, deps.signal);
     if (failure instanceof AbortedError) throw failure;
     throw new DeployError(
       `creating stack ${request.name} failed: ${errorName(error)}: ${errorMessage(error)}`,
@@ -224,7 +224,7 @@ export async function deleteAndWait(deps: StackDeps, stepId: string, stack: Stac
         sendOptions(deps.signal),
       );
     } catch (error) {
-      const failure = awsFailure('DeleteStack', error, deps.signal);
+      const failure = awsFailure('cloudformation:DeleteStack', error, deps.signal);
       if (failure instanceof AbortedError) throw failure;
       // The emulator reports a failed delete from the call itself (TESTBED §2.1: DependencyViolation).
       throw new DeployError(

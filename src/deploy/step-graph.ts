@@ -229,7 +229,7 @@ function messageOf(error: unknown): string {
 
 function resourceOf(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'resource' in error) {
-    const resource = (error).resource;
+    const resource = error.resource;
     return typeof resource === 'string' ? resource : undefined;
   }
   return undefined;

@@ -27,11 +27,13 @@ export class FakeClock implements Clock {
   }
 
   async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted === true) throw new AbortedError();
+    const aborted = (): boolean => signal?.aborted === true;
+    if (aborted()) throw new AbortedError();
     this.sleeps.push(ms);
     this.onSleep?.(ms, this.sleeps.length - 1);
     await Promise.resolve();
-    if (signal?.aborted === true) throw new AbortedError();
+    // onSleep may have aborted the signal meanwhile.
+    if (aborted()) throw new AbortedError();
     this.time += ms;
   }
 }
