@@ -8,6 +8,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { EKSClient } from '@aws-sdk/client-eks';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCallCounter } from './call-counter.js';
 
 export interface AwsClients {
   readonly region: string;
@@ -16,4 +17,12 @@ export interface AwsClients {
   readonly eks: EKSClient;
   readonly iam: IAMClient;
   readonly sts: STSClient;
+  /**
+   * Counts the calls made through these clients, per operation (`calls.snapshot()`), and reports
+   * each to listeners (`calls.onCall(...)`, for `--verbose`). Set by createAwsClients; optional so
+   * that tests may build an AwsClients from bare (mocked) clients.
+   */
+  readonly calls?: AwsCallCounter;
+  /** Closes the shared connections (keep-alive sockets, proxy tunnels). Set by createAwsClients. */
+  destroy?(): void;
 }
