@@ -8,6 +8,13 @@
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { EndpointType } from './facts.js';
 
+/**
+ * Offline, in place of a value only AWS can tell: a supplied VPC's id when the file gives only
+ * subnet ids, a supplied subnet's zone or route table. The plan is then `offline: true` and lists
+ * what it could not learn in `unknowns`.
+ */
+export const UNKNOWN_OFFLINE = 'unknown-offline';
+
 export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov' | 'aws-iso' | 'aws-iso-b' | 'aws-iso-e' | 'aws-iso-f';
 
 export interface Plan {
@@ -29,6 +36,12 @@ export interface Plan {
   /** The create's step graph (SPEC §7). */
   readonly steps: readonly PlanStep[];
   readonly cost: CostEstimate;
+  /**
+   * What the plan could not learn or check, one sentence each (offline: a supplied VPC's CIDRs,
+   * DNS attributes, route tables and existing endpoints). Empty for a live plan. Added after the
+   * first contract: absent in Plans built by hand.
+   */
+  readonly unknowns?: readonly string[];
 }
 
 export interface PlannedVpc {
@@ -120,12 +133,7 @@ export interface StackPlan {
 }
 
 export type StepKind =
-  | 'cluster-stack'
-  | 'nodegroup-stack'
-  | 'fargate-stack'
-  | 'kubernetes-api'
-  | 'kubeconfig'
-  | 'endpoint-access-update';
+  'cluster-stack' | 'nodegroup-stack' | 'fargate-stack' | 'kubernetes-api' | 'kubeconfig' | 'endpoint-access-update';
 
 export interface PlanStep {
   readonly id: string;
@@ -149,6 +157,11 @@ export interface CostEstimate {
   readonly monthly: number;
   /** Per GB processed, first tier. */
   readonly perGbProcessed: number;
-  readonly lines: readonly { readonly service: string; readonly type: EndpointType; readonly azs: number; readonly hourly: number }[];
+  readonly lines: readonly {
+    readonly service: string;
+    readonly type: EndpointType;
+    readonly azs: number;
+    readonly hourly: number;
+  }[];
   readonly note: string;
 }

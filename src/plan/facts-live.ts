@@ -1,0 +1,322 @@
+/**
+ * Live CloudFacts: read-only EC2 lookups through the SDK client passed in (DESIGN.md: clients are
+ * parameters). The only file under src/plan that talks to AWS. The EC2 module is loaded on first
+ * use, so importing this file (through src/plan/index.ts) costs `plan --offline` nothing.
+ *
+ * Errors are recognised by `error.name`, never by message (aws-sdk-js-v3 ERROR_HANDLING.md), and
+ * rethrown as AwsCallError naming the operation.
+ */
+import type {
+  DescribeSubnetsCommandInput,
+  EC2Client,
+  RouteTable,
+  ServiceDetail,
+  Subnet,
+  VpcEndpoint,
+} from '@aws-sdk/client-ec2';
+import type * as Ec2Sdk from '@aws-sdk/client-ec2';
+import type { AwsClients } from '../aws/types.js';
+import { AwsCallError } from '../errors.js';
+import type {
+  CloudFacts,
+  EndpointServiceInfo,
+  EndpointServiceLookup,
+  EndpointType,
+  ExistingEndpoint,
+  RouteTableInfo,
+  SubnetInfo,
+  VpcInfo,
+  ZoneInfo,
+} from './facts.js';
+
+type Ec2Module = typeof Ec2Sdk;
+
+function errorName(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string'
+    ? error.name
+    : undefined;
+}
+
+function requestIdOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('$metadata' in error)) return undefined;
+  const metadata = error.$metadata as { requestId?: unknown } | undefined;
+  return typeof metadata?.requestId === 'string' ? metadata.requestId : undefined;
+}
+
+function callError(operation: string, error: unknown, what: string, hint?: string): AwsCallError {
+  const detail = error instanceof Error ? `${errorName(error) ?? 'Error'}: ${error.message}` : String(error);
+  const requestId = requestIdOf(error);
+  return new AwsCallError(`${what} failed (${operation}): ${detail}`, operation, {
+    cause: error,
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(hint === undefined ? {} : { hint }),
+  });
+}
+
+const isEndpointType = (t: string | undefined): t is EndpointType => t === 'Interface' || t === 'Gateway';
+
+/** Live facts over `clients.ec2`; the `region` arguments must be the client's region. */
+export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
+  const ec2: EC2Client = clients.ec2;
+  let sdk: Promise<Ec2Module> | undefined;
+  const load = (): Promise<Ec2Module> => (sdk ??= import('@aws-sdk/client-ec2'));
+
+  async function describeServicesOnce(names: readonly string[]): Promise<ServiceDetail[]> {
+    const { DescribeVpcEndpointServicesCommand } = await load();
+    const details: ServiceDetail[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await ec2.send(
+        new DescribeVpcEndpointServicesCommand({
+          ServiceNames: [...names],
+          ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+        }),
+      );
+      details.push(...(page.ServiceDetails ?? []));
+      nextToken = page.NextToken === '' ? undefined : page.NextToken;
+    } while (nextToken !== undefined);
+    return details;
+  }
+
+  return {
+    offline: false,
+
+    async availabilityZones(): Promise<readonly ZoneInfo[]> {
+      const { DescribeAvailabilityZonesCommand } = await load();
+      try {
+        const out = await ec2.send(new DescribeAvailabilityZonesCommand({}));
+        return (out.AvailabilityZones ?? []).flatMap((z) =>
+          z.ZoneName === undefined
+            ? []
+            : [
+                {
+                  name: z.ZoneName,
+                  zoneId: z.ZoneId ?? null,
+                  zoneType: z.ZoneType ?? 'availability-zone',
+                  state: z.State ?? 'available',
+                },
+              ],
+        );
+      } catch (error) {
+        throw callError('DescribeAvailabilityZones', error, 'listing availability zones');
+      }
+    },
+
+    async endpointServices(_region, serviceNames): Promise<EndpointServiceLookup> {
+      if (serviceNames.length === 0) return { found: [], missing: [] };
+      let details: ServiceDetail[];
+      const rejected: string[] = [];
+      try {
+        details = await describeServicesOnce(serviceNames);
+      } catch (error) {
+        if (errorName(error) !== 'InvalidServiceName') {
+          throw callError('DescribeVpcEndpointServices', error, 'looking up VPC endpoint services');
+        }
+        // AWS rejects the whole call when one name is unknown, and says which only in the message
+        // text; ask for each name alone to learn which ones it rejects.
+        details = [];
+        for (const name of serviceNames) {
+          try {
+            details.push(...(await describeServicesOnce([name])));
+          } catch (single) {
+            if (errorName(single) !== 'InvalidServiceName') {
+              throw callError('DescribeVpcEndpointServices', single, `looking up VPC endpoint service ${name}`);
+            }
+            rejected.push(name);
+          }
+        }
+      }
+      return mergeServiceDetails(serviceNames, details, rejected);
+    },
+
+    async describeVpc(region, vpcId): Promise<VpcInfo> {
+      const { DescribeVpcsCommand, DescribeVpcAttributeCommand } = await load();
+      const hint = `check vpc.id and that the VPC is in region ${region}`;
+      let vpc;
+      try {
+        vpc = (await ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] }))).Vpcs?.[0];
+      } catch (error) {
+        throw callError('DescribeVpcs', error, `looking up VPC ${vpcId}`, hint);
+      }
+      if (vpc === undefined) {
+        throw new AwsCallError(`VPC ${vpcId} was not found`, 'DescribeVpcs', { hint });
+      }
+      const attribute = async (name: 'enableDnsSupport' | 'enableDnsHostnames'): Promise<boolean> => {
+        try {
+          const out = await ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: name }));
+          const value = name === 'enableDnsSupport' ? out.EnableDnsSupport : out.EnableDnsHostnames;
+          return value?.Value === true;
+        } catch (error) {
+          throw callError('DescribeVpcAttribute', error, `reading ${name} of VPC ${vpcId}`);
+        }
+      };
+      const primary = vpc.CidrBlock;
+      const associated = (vpc.CidrBlockAssociationSet ?? [])
+        .filter((a) => a.CidrBlockState?.State === 'associated' && a.CidrBlock !== undefined && a.CidrBlock !== primary)
+        .map((a) => a.CidrBlock as string);
+      return {
+        id: vpcId,
+        cidrs: [...(primary === undefined ? [] : [primary]), ...associated],
+        enableDnsSupport: await attribute('enableDnsSupport'),
+        enableDnsHostnames: await attribute('enableDnsHostnames'),
+      };
+    },
+
+    async describeSubnets(_region, query): Promise<readonly SubnetInfo[]> {
+      const { DescribeSubnetsCommand, paginateDescribeSubnets } = await load();
+      const ids = query.ids ?? [];
+      const collect = async (input: DescribeSubnetsCommandInput): Promise<Subnet[]> => {
+        const subnets: Subnet[] = [];
+        if (input.SubnetIds !== undefined) {
+          // AWS refuses MaxResults together with SubnetIds, so no paginator here.
+          const out = await ec2.send(new DescribeSubnetsCommand(input));
+          subnets.push(...(out.Subnets ?? []));
+        } else {
+          for await (const page of paginateDescribeSubnets({ client: ec2 }, input))
+            subnets.push(...(page.Subnets ?? []));
+        }
+        return subnets;
+      };
+      let subnets: Subnet[];
+      try {
+        subnets =
+          ids.length > 0
+            ? await collect({ SubnetIds: [...ids] })
+            : await collect({ Filters: [{ Name: 'vpc-id', Values: [query.vpcId ?? ''] }] });
+      } catch (error) {
+        if (errorName(error) !== 'InvalidSubnetID.NotFound' || ids.length === 0) {
+          throw callError('DescribeSubnets', error, 'looking up subnets');
+        }
+        // One unknown id fails the whole call: ask for each id alone and leave out the unknown
+        // ones; the plan reports them as problems (V21), all at once.
+        subnets = [];
+        for (const id of ids) {
+          try {
+            subnets.push(...(await collect({ SubnetIds: [id] })));
+          } catch (single) {
+            if (errorName(single) !== 'InvalidSubnetID.NotFound') {
+              throw callError('DescribeSubnets', single, `looking up subnet ${id}`);
+            }
+          }
+        }
+      }
+      return subnets.flatMap((s) => {
+        const info = subnetInfo(s);
+        return info === undefined ? [] : [info];
+      });
+    },
+
+    async describeRouteTables(_region, vpcId): Promise<readonly RouteTableInfo[]> {
+      const { paginateDescribeRouteTables } = await load();
+      const tables: RouteTable[] = [];
+      try {
+        const input = { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] };
+        for await (const page of paginateDescribeRouteTables({ client: ec2 }, input)) {
+          tables.push(...(page.RouteTables ?? []));
+        }
+      } catch (error) {
+        throw callError('DescribeRouteTables', error, `listing route tables of VPC ${vpcId}`);
+      }
+      return tables.flatMap((t) => (t.RouteTableId === undefined ? [] : [routeTableInfo(t, vpcId)]));
+    },
+
+    async describeVpcEndpoints(_region, vpcId): Promise<readonly ExistingEndpoint[]> {
+      const { paginateDescribeVpcEndpoints } = await load();
+      const endpoints: VpcEndpoint[] = [];
+      try {
+        const input = { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] };
+        for await (const page of paginateDescribeVpcEndpoints({ client: ec2 }, input)) {
+          endpoints.push(...(page.VpcEndpoints ?? []));
+        }
+      } catch (error) {
+        throw callError('DescribeVpcEndpoints', error, `listing VPC endpoints of VPC ${vpcId}`);
+      }
+      return endpoints.flatMap((e) => {
+        if (e.VpcEndpointId === undefined || e.ServiceName === undefined || !isEndpointType(e.VpcEndpointType))
+          return [];
+        return [
+          {
+            id: e.VpcEndpointId,
+            serviceName: e.ServiceName,
+            type: e.VpcEndpointType,
+            state: (e.State ?? 'unknown').toLowerCase(),
+            subnetIds: e.SubnetIds ?? [],
+            routeTableIds: e.RouteTableIds ?? [],
+            privateDnsEnabled: e.PrivateDnsEnabled === true,
+          },
+        ];
+      });
+    },
+  };
+}
+
+/**
+ * Folds the service details into one record per asked name. AWS answers s3 with two details
+ * (Interface and Gateway): their types are merged. Names AWS rejected or did not list are missing.
+ */
+export function mergeServiceDetails(
+  asked: readonly string[],
+  details: readonly ServiceDetail[],
+  rejected: readonly string[],
+): EndpointServiceLookup {
+  const byName = new Map<string, { types: Set<EndpointType>; zones: Set<string> }>();
+  for (const detail of details) {
+    if (detail.ServiceName === undefined || !asked.includes(detail.ServiceName)) continue;
+    const entry = byName.get(detail.ServiceName) ?? { types: new Set<EndpointType>(), zones: new Set<string>() };
+    for (const t of detail.ServiceType ?? []) if (isEndpointType(t.ServiceType)) entry.types.add(t.ServiceType);
+    for (const zone of detail.AvailabilityZones ?? []) entry.zones.add(zone);
+    byName.set(detail.ServiceName, entry);
+  }
+  const found: EndpointServiceInfo[] = [];
+  const missing: string[] = [];
+  for (const name of asked) {
+    const entry = byName.get(name);
+    if (entry === undefined || rejected.includes(name)) {
+      missing.push(name);
+      continue;
+    }
+    found.push({
+      serviceName: name,
+      types: (['Interface', 'Gateway'] as const).filter((t) => entry.types.has(t)),
+      availabilityZones: [...entry.zones].sort(),
+    });
+  }
+  return { found, missing };
+}
+
+function subnetInfo(s: Subnet): SubnetInfo | undefined {
+  if (
+    s.SubnetId === undefined ||
+    s.VpcId === undefined ||
+    s.AvailabilityZone === undefined ||
+    s.CidrBlock === undefined
+  ) {
+    return undefined;
+  }
+  return {
+    id: s.SubnetId,
+    vpcId: s.VpcId,
+    availabilityZone: s.AvailabilityZone,
+    availabilityZoneId: s.AvailabilityZoneId ?? null,
+    cidr: s.CidrBlock,
+    mapPublicIpOnLaunch: s.MapPublicIpOnLaunch === true,
+  };
+}
+
+function routeTableInfo(t: RouteTable, vpcId: string): RouteTableInfo {
+  const associations = t.Associations ?? [];
+  return {
+    id: t.RouteTableId ?? '',
+    vpcId: t.VpcId ?? vpcId,
+    main: associations.some((a) => a.Main === true),
+    subnetIds: associations.flatMap((a) =>
+      a.Main !== true && a.SubnetId !== undefined && a.AssociationState?.State !== 'disassociated' ? [a.SubnetId] : [],
+    ),
+    routes: (t.Routes ?? []).map((r) => ({
+      ...(r.DestinationCidrBlock === undefined ? {} : { destinationCidr: r.DestinationCidrBlock }),
+      ...(r.DestinationPrefixListId === undefined ? {} : { destinationPrefixListId: r.DestinationPrefixListId }),
+      ...(r.GatewayId === undefined ? {} : { gatewayId: r.GatewayId }),
+      ...(r.NatGatewayId === undefined ? {} : { natGatewayId: r.NatGatewayId }),
+    })),
+  };
+}

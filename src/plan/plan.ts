@@ -1,0 +1,161 @@
+/**
+ * buildPlan: a validated config + CloudFacts → the Plan (types.ts), or every problem found.
+ * Deterministic: the same config and the same facts give the same plan. Every check that can fail
+ * does so here, before any stack exists (SPEC §7 step 1).
+ */
+import type { Problem } from '../config/problem.js';
+import type { ResolvedConfig } from '../config/resolved.js';
+import { offlineRegionGap } from './catalog/known-gaps.js';
+import { partitionOf } from './catalog/regions.js';
+import { estimateCost } from './cost.js';
+import { decideEndpointAccess } from './endpoint-access.js';
+import type { EndpointSwitchMode } from './endpoint-access.js';
+import { interfaceServiceZones, missingRequiredEndpoints, planEndpoints, wantedEndpoints } from './endpoints.js';
+import type { CloudFacts, EndpointServiceLookup } from './facts.js';
+import { planProblem } from './problems.js';
+import type { ProblemDraft } from './problems.js';
+import { planStacks } from './stacks.js';
+import { endpointAccessStep, planSteps } from './steps.js';
+import { isSuppliedVpc, suppliedNetworkLive, suppliedNetworkOffline } from './supplied-vpc.js';
+import type { SuppliedNetwork } from './supplied-vpc.js';
+import { layoutCreatedSubnets } from './subnets.js';
+import type { Plan } from './types.js';
+import { MIN_ZONES, checkExplicitZones, chooseZones } from './zones.js';
+
+export interface BuildPlanOptions {
+  /** SPEC §7 step 5 `--endpoint-switch`; default `auto`. */
+  readonly endpointSwitch?: EndpointSwitchMode;
+}
+
+export interface BuildPlanResult {
+  /** Present when no problem is an error (warnings allowed). */
+  readonly plan?: Plan;
+  /** Errors first, then warnings, each in the order found. */
+  readonly problems: Problem[];
+}
+
+export async function buildPlan(
+  config: ResolvedConfig,
+  facts: CloudFacts,
+  options: BuildPlanOptions = {},
+): Promise<BuildPlanResult> {
+  const region = config.metadata.region;
+  const partition = partitionOf(region);
+  const drafts: ProblemDraft[] = [];
+
+  const gap = facts.offline ? offlineRegionGap(region) : undefined;
+  if (gap !== undefined) {
+    drafts.push({
+      rule: 'V20',
+      path: 'metadata.region',
+      message: `fully-private clusters are not supported in region "${region}"${gap.missing.length > 0 ? `: missing ${gap.missing.join(', ')}` : ''}`,
+      hint: `${gap.source}; choose another region`,
+    });
+  }
+
+  // One lookup for every planned service, before zones are chosen: zone choice prefers zones
+  // that offer all of them.
+  const wanted = wantedEndpoints(config, partition);
+  const lookup: EndpointServiceLookup =
+    wanted.length > 0
+      ? await facts.endpointServices(
+          region,
+          wanted.map((w) => w.serviceName),
+        )
+      : { found: [], missing: [] };
+
+  let network: SuppliedNetwork;
+  if (isSuppliedVpc(config)) {
+    network = facts.offline
+      ? suppliedNetworkOffline(config)
+      : await suppliedNetworkLive(config, facts, { routeTablesRequired: wanted.length > 0 });
+  } else {
+    network = await createdNetwork(config, facts, interfaceServiceZones(wanted, lookup));
+  }
+  drafts.push(...network.problems);
+  const zones = network.zones;
+  if (zones.length < MIN_ZONES && !network.problems.some((p) => p.rule === 'V14')) {
+    drafts.push({
+      rule: 'V14',
+      path: isSuppliedVpc(config) ? 'vpc.subnets.private' : 'availabilityZones',
+      message: `the cluster would have private subnets in ${zones.length} availability zone(s) (${zones.join(', ')}); EKS needs at least ${MIN_ZONES}`,
+    });
+  }
+
+  const endpointSet = planEndpoints({
+    region,
+    wanted,
+    lookup,
+    zones,
+    subnets: network.subnets,
+    existing: network.existingEndpoints,
+    routeTables: network.routeTables,
+  });
+  drafts.push(...endpointSet.problems);
+
+  const missing = config.privateCluster.skipEndpointCreation
+    ? missingRequiredEndpoints(partition, region, isSuppliedVpc(config) ? network.existingEndpoints : [])
+    : [];
+  const unknowns = [...network.unknowns];
+  if (missing === null) unknowns.push('which required endpoints the supplied VPC already has is unknown');
+
+  const problems = [
+    ...drafts.filter((d) => d.severity !== 'warning'),
+    ...drafts.filter((d) => d.severity === 'warning'),
+  ].map((d) => planProblem(config, d));
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+
+  const stacks = planStacks(config);
+  const baseSteps = planSteps(config, stacks);
+  const endpointAccess = decideEndpointAccess(config, baseSteps, options.endpointSwitch ?? 'auto');
+  const steps = endpointAccess.switchNeeded ? [...baseSteps, endpointAccessStep(baseSteps)] : baseSteps;
+
+  const plan: Plan = {
+    offline: facts.offline,
+    cluster: config,
+    region: { name: region, partition },
+    availabilityZones: zones,
+    vpc: network.vpc,
+    subnets: network.subnets,
+    endpoints: endpointSet.endpoints,
+    missingEndpoints: missing ?? [],
+    endpointAccess,
+    stacks,
+    steps,
+    cost: estimateCost(region, partition, endpointSet.endpoints),
+    unknowns,
+  };
+  return { plan, problems };
+}
+
+/** A VPC private-eks creates: zones from the config or chosen, subnets laid out as eksctl. */
+async function createdNetwork(
+  config: ResolvedConfig,
+  facts: CloudFacts,
+  serviceZones: readonly (readonly string[] | null)[],
+): Promise<SuppliedNetwork> {
+  const region = config.metadata.region;
+  const problems: ProblemDraft[] = [];
+  const available = await facts.availabilityZones(region);
+  let zones: readonly string[];
+  if (config.availabilityZones.length > 0) {
+    zones = config.availabilityZones;
+    // Offline zone letters are the catalog's guess: only a live plan can say a zone is wrong.
+    if (!facts.offline) problems.push(...checkExplicitZones(config, available));
+  } else {
+    const choice = chooseZones(region, available, serviceZones);
+    zones = choice.zones;
+    problems.push(...choice.problems);
+  }
+  const layout = layoutCreatedSubnets(config, zones);
+  problems.push(...layout.problems);
+  return {
+    vpc: { id: null, cidrs: [config.vpc.cidr] },
+    subnets: layout.subnets,
+    zones,
+    routeTables: null,
+    existingEndpoints: null,
+    unknowns: [],
+    problems,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The CloudFormation stacks of a cluster (SPEC §6), named as eksctl names them so that existing
+ * tooling (eksctl get/delete, dashboards keyed on stack names and tags) recognises them.
+ */
+import type { ResolvedConfig, ResolvedNodeGroup } from '../config/resolved.js';
+import { VERSION } from '../version.js';
+import type { StackPlan } from './types.js';
+
+export const CLUSTER_NAME_TAG = 'alpha.eksctl.io/cluster-name';
+export const LEGACY_CLUSTER_NAME_TAG = 'eksctl.cluster.k8s.io/v1alpha1/cluster-name';
+export const VERSION_TAG = 'private-eks.io/version';
+export const NODEGROUP_NAME_TAG = 'alpha.eksctl.io/nodegroup-name';
+export const NODEGROUP_TYPE_TAG = 'alpha.eksctl.io/nodegroup-type';
+
+export const clusterStackName = (cluster: string): string => `eksctl-${cluster}-cluster`;
+export const nodeGroupStackName = (cluster: string, nodeGroup: string): string =>
+  `eksctl-${cluster}-nodegroup-${nodeGroup}`;
+export const fargateStackName = (cluster: string): string => `eksctl-${cluster}-fargate`;
+
+/** The user's `metadata.tags`, then ours: the cluster-name and version tags cannot be overridden. */
+function stackTags(config: ResolvedConfig, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const name = config.metadata.name;
+  return {
+    ...config.metadata.tags,
+    [CLUSTER_NAME_TAG]: name,
+    [LEGACY_CLUSTER_NAME_TAG]: name,
+    [VERSION_TAG]: VERSION,
+    ...extra,
+  };
+}
+
+/** CAPABILITY_IAM when the stack creates roles; none of private-eks's roles has an explicit name. */
+const capabilities = (createsRoles: boolean): string[] => (createsRoles ? ['CAPABILITY_IAM'] : []);
+
+function createsFargateRole(config: ResolvedConfig): boolean {
+  return (
+    config.fargateProfiles.length > 0 &&
+    config.iam.fargatePodExecutionRoleARN === undefined &&
+    config.fargateProfiles.some((p) => p.podExecutionRoleARN === undefined)
+  );
+}
+
+function nodeGroupStack(config: ResolvedConfig, ng: ResolvedNodeGroup): StackPlan {
+  return {
+    name: nodeGroupStackName(config.metadata.name, ng.name),
+    kind: ng.kind === 'managed' ? 'managed-nodegroup' : 'nodegroup',
+    nodeGroup: ng.name,
+    // eksctl's own nodegroup tags, so `eksctl get nodegroup` lists them.
+    tags: stackTags(config, {
+      [NODEGROUP_NAME_TAG]: ng.name,
+      [NODEGROUP_TYPE_TAG]: ng.kind === 'managed' ? 'managed' : 'unmanaged',
+    }),
+    capabilities: capabilities(ng.iam.instanceRoleARN === undefined),
+  };
+}
+
+/** Cluster stack, then self-managed and managed nodegroup stacks in file order, then Fargate. */
+export function planStacks(config: ResolvedConfig): StackPlan[] {
+  const name = config.metadata.name;
+  const stacks: StackPlan[] = [
+    {
+      name: clusterStackName(name),
+      kind: 'cluster',
+      nodeGroup: null,
+      tags: stackTags(config),
+      capabilities: capabilities(config.iam.serviceRoleARN === undefined || createsFargateRole(config)),
+    },
+  ];
+  for (const ng of [...config.nodeGroups, ...config.managedNodeGroups]) stacks.push(nodeGroupStack(config, ng));
+  if (config.fargateProfiles.length > 0) {
+    stacks.push({
+      name: fargateStackName(name),
+      kind: 'fargate',
+      nodeGroup: null,
+      tags: stackTags(config),
+      capabilities: [],
+    });
+  }
+  return stacks;
+}

@@ -1,0 +1,110 @@
+/**
+ * The create's step graph (SPEC §7): cluster stack → (nodegroup stacks ∥ Fargate stack) →
+ * Kubernetes-API steps → endpoint-access switch (only when needed); kubeconfig after the cluster
+ * stack. Step ids are stable and readable: deploy code, progress output and tests use them.
+ */
+import type { ResolvedConfig } from '../config/resolved.js';
+import type { PlanStep, StackPlan } from './types.js';
+
+export const STEP_IDS = {
+  cluster: 'cluster',
+  nodeGroup: (name: string): string => `nodegroup/${name}`,
+  fargate: 'fargate',
+  kubeconfig: 'kubeconfig',
+  serviceAccounts: 'service-accounts',
+  awsAuth: 'aws-auth',
+  endpointAccess: 'endpoint-access',
+} as const;
+
+/**
+ * Every step but the endpoint-access switch, which depends on the decision these steps feed
+ * (endpoint-access.ts).
+ */
+export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]): PlanStep[] {
+  const steps: PlanStep[] = [];
+  const clusterStack = stacks.find((s) => s.kind === 'cluster');
+  steps.push({
+    id: STEP_IDS.cluster,
+    kind: 'cluster-stack',
+    description: 'create the cluster stack: VPC, subnets, endpoints, security groups, control plane',
+    dependsOn: [],
+    stack: clusterStack?.name ?? null,
+    needsKubernetesApi: false,
+  });
+  const capacity: string[] = [];
+  for (const stack of stacks) {
+    if (stack.kind === 'managed-nodegroup' || stack.kind === 'nodegroup') {
+      const id = STEP_IDS.nodeGroup(stack.nodeGroup ?? stack.name);
+      capacity.push(id);
+      steps.push({
+        id,
+        kind: 'nodegroup-stack',
+        description: `create the ${stack.kind === 'managed-nodegroup' ? 'managed' : 'self-managed'} nodegroup "${stack.nodeGroup ?? ''}"`,
+        dependsOn: [STEP_IDS.cluster],
+        stack: stack.name,
+        needsKubernetesApi: false,
+      });
+    } else if (stack.kind === 'fargate') {
+      capacity.push(STEP_IDS.fargate);
+      steps.push({
+        id: STEP_IDS.fargate,
+        kind: 'fargate-stack',
+        description: `create the Fargate profile(s) ${config.fargateProfiles.map((p) => `"${p.name}"`).join(', ')}`,
+        dependsOn: [STEP_IDS.cluster],
+        stack: stack.name,
+        needsKubernetesApi: false,
+      });
+    }
+  }
+  steps.push({
+    id: STEP_IDS.kubeconfig,
+    kind: 'kubeconfig',
+    description: 'write the kubeconfig entry (aws eks get-token)',
+    dependsOn: [STEP_IDS.cluster],
+    stack: null,
+    needsKubernetesApi: false,
+  });
+  const afterCapacity = capacity.length > 0 ? capacity : [STEP_IDS.cluster];
+  const serviceAccounts = config.iam.serviceAccounts;
+  if (serviceAccounts.length > 0) {
+    // roleOnly accounts need only their IAM role; the others are Kubernetes objects.
+    const objects = serviceAccounts.filter((sa) => !sa.roleOnly).length;
+    steps.push({
+      id: STEP_IDS.serviceAccounts,
+      kind: 'kubernetes-api',
+      description:
+        objects > 0
+          ? `create the IAM roles of ${serviceAccounts.length} service account(s) and ${objects} Kubernetes ServiceAccount object(s)`
+          : `create the IAM roles of ${serviceAccounts.length} service account(s) (roleOnly)`,
+      dependsOn: afterCapacity,
+      stack: null,
+      needsKubernetesApi: objects > 0,
+    });
+  }
+  // With CONFIG_MAP only, self-managed nodes join through the aws-auth ConfigMap; with API or
+  // API_AND_CONFIG_MAP their stack's EC2_LINUX access entry lets them join (SPEC §6).
+  const selfManaged = config.nodeGroups.map((ng) => STEP_IDS.nodeGroup(ng.name));
+  if (config.accessConfig.authenticationMode === 'CONFIG_MAP' && selfManaged.length > 0) {
+    steps.push({
+      id: STEP_IDS.awsAuth,
+      kind: 'kubernetes-api',
+      description: "map the self-managed nodegroups' roles in the aws-auth ConfigMap",
+      dependsOn: selfManaged,
+      stack: null,
+      needsKubernetesApi: true,
+    });
+  }
+  return steps;
+}
+
+/** The switch runs last, after every other step (as eksctl does): it depends on the graph's sinks. */
+export function endpointAccessStep(steps: readonly PlanStep[]): PlanStep {
+  return {
+    id: STEP_IDS.endpointAccess,
+    kind: 'endpoint-access-update',
+    description: 'switch public endpoint access off (UpdateClusterConfig, then wait for the update)',
+    dependsOn: steps.filter((s) => !steps.some((other) => other.dependsOn.includes(s.id))).map((s) => s.id),
+    stack: null,
+    needsKubernetesApi: false,
+  };
+}
