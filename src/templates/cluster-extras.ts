@@ -1,0 +1,142 @@
+/**
+ * What the cluster stack adds around the control plane: the control-plane log group, access
+ * entries, add-ons, the IRSA OIDC provider and the Fargate pod execution role.
+ */
+import type { Plan } from '../plan/types.js';
+import { arnValue, awsManagedPolicyArn, getAtt, logicalIdPart, ref, stableHash, sub, tagList } from './cfn.js';
+import { serviceRole } from './iam.js';
+import { CONTROL_PLANE_ID } from './security-groups.js';
+import type { CfnResource, CfnValue } from './types.js';
+
+export const LOG_GROUP_ID = 'ControlPlaneLogGroup';
+export const OIDC_PROVIDER_ID = 'OIDCProvider';
+export const FARGATE_ROLE_ID = 'FargatePodExecutionRole';
+
+type Resources = Record<string, CfnResource>;
+type Tags = Readonly<Record<string, string>>;
+
+/**
+ * The log group EKS writes control-plane logs to, created first so its retention applies (left
+ * to EKS, the group would keep logs forever). Only when logging is on and a retention is set.
+ */
+export function logGroupResources(plan: Plan, stackTags: Tags): Resources {
+  const { enableTypes, logRetentionInDays } = plan.cluster.cloudWatch;
+  if (enableTypes.length === 0 || logRetentionInDays === undefined) return {};
+  return {
+    [LOG_GROUP_ID]: {
+      Type: 'AWS::Logs::LogGroup',
+      Properties: {
+        LogGroupName: `/aws/eks/${plan.cluster.metadata.name}/cluster`,
+        RetentionInDays: logRetentionInDays,
+        Tags: tagList(LOG_GROUP_ID, stackTags),
+      },
+    },
+  };
+}
+
+/**
+ * `accessConfig.accessEntries`. Logical ids come from the principal, not the list position, so
+ * reordering the file does not make CloudFormation replace (and briefly revoke) an entry.
+ */
+export function accessEntryResources(plan: Plan, stackTags: Tags): Resources {
+  const resources: Resources = {};
+  const partition = plan.region.partition;
+  for (const entry of plan.cluster.accessConfig.accessEntries) {
+    const logicalId = `AccessEntry${stableHash(entry.principalARN)}`;
+    resources[logicalId] = {
+      Type: 'AWS::EKS::AccessEntry',
+      Properties: {
+        ClusterName: ref(CONTROL_PLANE_ID),
+        PrincipalArn: arnValue(entry.principalARN, partition),
+        Type: entry.type,
+        ...(entry.kubernetesGroups.length > 0 ? { KubernetesGroups: entry.kubernetesGroups } : {}),
+        ...(entry.kubernetesUsername === undefined ? {} : { Username: entry.kubernetesUsername }),
+        ...(entry.accessPolicies.length > 0
+          ? {
+              AccessPolicies: entry.accessPolicies.map((policy) => ({
+                PolicyArn: arnValue(policy.policyARN, partition),
+                AccessScope:
+                  policy.accessScope.type === 'namespace'
+                    ? { Type: 'namespace', Namespaces: policy.accessScope.namespaces }
+                    : { Type: 'cluster' },
+              })),
+            }
+          : {}),
+        Tags: tagList(logicalId, stackTags),
+      },
+    };
+  }
+  return resources;
+}
+
+/** `addons[]`, each an `AWS::EKS::Addon` of the control plane. */
+export function addonResources(plan: Plan, stackTags: Tags): Resources {
+  const resources: Resources = {};
+  for (const addon of plan.cluster.addons) {
+    const logicalId = `Addon${logicalIdPart(addon.name)}`;
+    resources[logicalId] = {
+      Type: 'AWS::EKS::Addon',
+      Properties: {
+        AddonName: addon.name,
+        ClusterName: ref(CONTROL_PLANE_ID),
+        ...(addon.version === undefined ? {} : { AddonVersion: addon.version }),
+        ...(addon.serviceAccountRoleARN === undefined
+          ? {}
+          : { ServiceAccountRoleArn: arnValue(addon.serviceAccountRoleARN, plan.region.partition) }),
+        ...(addon.configurationValues === undefined ? {} : { ConfigurationValues: addon.configurationValues }),
+        ResolveConflicts: addon.resolveConflicts,
+        Tags: tagList(logicalId, stackTags, addon.tags),
+      },
+    };
+  }
+  return resources;
+}
+
+/**
+ * The IRSA identity provider (`iam.withOIDC`). No ThumbprintList: the CloudFormation schema no
+ * longer requires one and IAM checks EKS's OIDC issuers against its own trusted root CAs, so no
+ * thumbprint has to be computed at deploy time (the TLS-interception check of SPEC §9 stays in
+ * `doctor`).
+ */
+export function oidcProviderResources(plan: Plan, stackTags: Tags): Resources {
+  if (!plan.cluster.iam.withOIDC) return {};
+  return {
+    [OIDC_PROVIDER_ID]: {
+      Type: 'AWS::IAM::OIDCProvider',
+      Properties: {
+        Url: getAtt(CONTROL_PLANE_ID, 'OpenIdConnectIssuerUrl'),
+        // The audience the EKS pod identity webhook puts in projected tokens, in every partition.
+        ClientIdList: ['sts.amazonaws.com'],
+        Tags: tagList(OIDC_PROVIDER_ID, stackTags),
+      },
+    },
+  };
+}
+
+/** True when the cluster stack must create the Fargate pod execution role. */
+export function needsFargateRole(plan: Plan): boolean {
+  return (
+    plan.cluster.iam.fargatePodExecutionRoleARN === undefined &&
+    plan.cluster.fargateProfiles.some((profile) => profile.podExecutionRoleARN === undefined)
+  );
+}
+
+export function fargateRoleResources(plan: Plan, stackTags: Tags): Resources {
+  if (!needsFargateRole(plan)) return {};
+  const condition: CfnValue = {
+    // Only this cluster's Fargate profiles may use the role (confused-deputy protection).
+    ArnLike: {
+      'aws:SourceArn': sub(
+        `arn:\${AWS::Partition}:eks:\${AWS::Region}:\${AWS::AccountId}:fargateprofile/${plan.cluster.metadata.name}/*`,
+      ),
+    },
+  };
+  return {
+    [FARGATE_ROLE_ID]: serviceRole({
+      principal: 'EKSFargatePods',
+      managedPolicyArns: [awsManagedPolicyArn('AmazonEKSFargatePodExecutionRolePolicy')],
+      condition,
+      tags: tagList(FARGATE_ROLE_ID, stackTags),
+    }),
+  };
+}

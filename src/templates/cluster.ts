@@ -1,0 +1,204 @@
+/**
+ * The cluster stack, `eksctl-<cluster>-cluster` (SPEC §6): network, endpoints, security groups,
+ * the control-plane role, `ControlPlane` (AWS::EKS::Cluster) and what hangs off it, and the
+ * outputs later stacks and commands read (`ClusterFullyPrivate` among them).
+ */
+import type { Plan, StackPlan } from '../plan/types.js';
+import { arnValue, awsManagedPolicyArn, getAtt, join, ref, select, split, tagList } from './cfn.js';
+import { exportedOutput } from './cluster-exports.js';
+import {
+  FARGATE_ROLE_ID,
+  LOG_GROUP_ID,
+  OIDC_PROVIDER_ID,
+  accessEntryResources,
+  addonResources,
+  fargateRoleResources,
+  logGroupResources,
+  oidcProviderResources,
+} from './cluster-extras.js';
+import { subnetLogicalId, subnetValue, vpcIdValue } from './context.js';
+import { servicePrincipalMappings, serviceRole } from './iam.js';
+import { endpointResources, vpcResources } from './network.js';
+import {
+  CONTROL_PLANE_ID,
+  controlPlaneSecurityGroupValue,
+  securityGroupResources,
+  sharedNodeSecurityGroupValue,
+} from './security-groups.js';
+import { clusterDnsIpv4, isIpv6, serviceIpv4Cidr } from './service-cidr.js';
+import type { CfnOutput, CfnResource, CfnValue, Template } from './types.js';
+
+export const SERVICE_ROLE_ID = 'ServiceRole';
+
+export function renderClusterStack(plan: Plan, stack: StackPlan): Template {
+  const tags = stack.tags;
+  const resources: Record<string, CfnResource> = {
+    ...vpcResources(plan, tags),
+    ...endpointResources(plan, tags),
+    ...securityGroupResources(plan, tags),
+    ...serviceRoleResources(plan, tags),
+    ...logGroupResources(plan, tags),
+    [CONTROL_PLANE_ID]: controlPlane(plan, tags),
+    ...accessEntryResources(plan, tags),
+    ...addonResources(plan, tags),
+    ...oidcProviderResources(plan, tags),
+    ...fargateRoleResources(plan, tags),
+  };
+  const needsMappings = Object.values(resources).some((resource) => resource.Type === 'AWS::IAM::Role');
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: `EKS cluster ${plan.cluster.metadata.name}: fully-private control plane, VPC endpoints and private subnets only [created by private-eks]`,
+    ...(needsMappings ? { Mappings: servicePrincipalMappings() } : {}),
+    Resources: resources,
+    Outputs: clusterOutputs(plan, resources),
+  };
+}
+
+function serviceRoleResources(plan: Plan, tags: Readonly<Record<string, string>>): Record<string, CfnResource> {
+  if (plan.cluster.iam.serviceRoleARN !== undefined) return {};
+  return {
+    [SERVICE_ROLE_ID]: serviceRole({
+      principal: 'EKS',
+      // The one policy EKS documents for the cluster role; nothing broader.
+      managedPolicyArns: [awsManagedPolicyArn('AmazonEKSClusterPolicy')],
+      tags: tagList(SERVICE_ROLE_ID, tags),
+    }),
+  };
+}
+
+function serviceRoleArn(plan: Plan): CfnValue {
+  const given = plan.cluster.iam.serviceRoleARN;
+  return given === undefined ? getAtt(SERVICE_ROLE_ID, 'Arn') : arnValue(given, plan.region.partition);
+}
+
+function controlPlane(plan: Plan, tags: Readonly<Record<string, string>>): CfnResource {
+  const { cluster } = plan;
+  const access = plan.endpointAccess.initial;
+  const publicAccessCidrs = plan.endpointAccess.publicAccessCidrs;
+  const logTypes = cluster.cloudWatch.enableTypes;
+  const encryption = cluster.secretsEncryption;
+  const hasLogGroup = logTypes.length > 0 && cluster.cloudWatch.logRetentionInDays !== undefined;
+  return {
+    Type: 'AWS::EKS::Cluster',
+    Properties: {
+      Name: cluster.metadata.name,
+      Version: cluster.metadata.version,
+      RoleArn: serviceRoleArn(plan),
+      ResourcesVpcConfig: {
+        SubnetIds: plan.subnets.map(subnetValue),
+        SecurityGroupIds: [controlPlaneSecurityGroupValue(plan)],
+        EndpointPublicAccess: access.publicAccess,
+        EndpointPrivateAccess: access.privateAccess,
+        // Only meaningful while public access is on (eksctl's switch, SPEC §7 step 5).
+        ...(access.publicAccess && publicAccessCidrs.length > 0 ? { PublicAccessCidrs: publicAccessCidrs } : {}),
+      },
+      ...(logTypes.length > 0
+        ? { Logging: { ClusterLogging: { EnabledTypes: logTypes.map((type) => ({ Type: type })) } } }
+        : {}),
+      ...(encryption === undefined
+        ? {}
+        : {
+            EncryptionConfig: [
+              { Provider: { KeyArn: arnValue(encryption.keyARN, plan.region.partition) }, Resources: ['secrets'] },
+            ],
+          }),
+      AccessConfig: {
+        AuthenticationMode: cluster.accessConfig.authenticationMode,
+        BootstrapClusterCreatorAdminPermissions: cluster.accessConfig.bootstrapClusterCreatorAdminPermissions,
+      },
+      // CloudFormation spells the family in lower case.
+      KubernetesNetworkConfig: isIpv6(plan)
+        ? { IpFamily: 'ipv6' }
+        : { IpFamily: 'ipv4', ServiceIpv4Cidr: serviceIpv4Cidr(plan) },
+      Tags: tagList(CONTROL_PLANE_ID, tags),
+    },
+    // EKS creates the log group itself on first write; ours must exist first or the create
+    // fails with "already exists".
+    ...(hasLogGroup ? { DependsOn: [LOG_GROUP_ID] } : {}),
+  };
+}
+
+function clusterOutputs(plan: Plan, resources: Record<string, CfnResource>): Record<string, CfnOutput> {
+  const outputs: Record<string, CfnOutput> = {
+    VPC: exportedOutput('VPC', vpcIdValue(plan), 'The cluster VPC'),
+    SubnetsPrivate: exportedOutput(
+      'SubnetsPrivate',
+      join(',', plan.subnets.map(subnetValue)),
+      'The private subnets, comma-separated',
+    ),
+  };
+  for (const subnet of plan.subnets) {
+    if (subnet.id !== null) continue;
+    const logicalId = subnetLogicalId(subnet.logicalSuffix);
+    outputs[logicalId] = exportedOutput(
+      `SubnetPrivate${subnet.logicalSuffix}`,
+      ref(logicalId),
+      `The private subnet in ${subnet.az}`,
+    );
+  }
+  Object.assign(outputs, {
+    SecurityGroup: exportedOutput(
+      'SecurityGroup',
+      controlPlaneSecurityGroupValue(plan),
+      'The control plane security group',
+    ),
+    SharedNodeSecurityGroup: exportedOutput(
+      'SharedNodeSecurityGroup',
+      sharedNodeSecurityGroupValue(plan),
+      'The security group every node of the cluster carries',
+    ),
+    ClusterSecurityGroupId: exportedOutput(
+      'ClusterSecurityGroupId',
+      getAtt(CONTROL_PLANE_ID, 'ClusterSecurityGroupId'),
+      'The security group EKS created for the cluster',
+    ),
+    Endpoint: exportedOutput('Endpoint', getAtt(CONTROL_PLANE_ID, 'Endpoint'), 'The Kubernetes API server endpoint'),
+    CertificateAuthorityData: exportedOutput(
+      'CertificateAuthorityData',
+      getAtt(CONTROL_PLANE_ID, 'CertificateAuthorityData'),
+      'The cluster CA certificate, base64',
+    ),
+    ARN: exportedOutput('ARN', getAtt(CONTROL_PLANE_ID, 'Arn'), 'The cluster ARN'),
+    ClusterName: exportedOutput('ClusterName', ref(CONTROL_PLANE_ID), 'The cluster name'),
+    ClusterFullyPrivate: exportedOutput(
+      'ClusterFullyPrivate',
+      'true',
+      'The cluster is fully private: later commands apply the private-cluster rules',
+    ),
+    ServiceRoleARN: exportedOutput('ServiceRoleARN', serviceRoleArn(plan), 'The control plane IAM role'),
+  });
+  if (isIpv6(plan)) {
+    const serviceCidr = getAtt(CONTROL_PLANE_ID, 'KubernetesNetworkConfig.ServiceIpv6Cidr');
+    outputs['ServiceIPv6CIDR'] = exportedOutput('ServiceIPv6CIDR', serviceCidr, 'The Kubernetes service CIDR');
+    // `<prefix>::/108` → `<prefix>::a`, the address EKS gives CoreDNS in IPv6 clusters.
+    outputs['ClusterDNS'] = exportedOutput(
+      'ClusterDNS',
+      join('', [select(0, split('/', serviceCidr)), 'a']),
+      'The cluster DNS service address',
+    );
+  } else {
+    const serviceCidr = serviceIpv4Cidr(plan);
+    outputs['ServiceIPv4CIDR'] = exportedOutput('ServiceIPv4CIDR', serviceCidr, 'The Kubernetes service CIDR');
+    outputs['ClusterDNS'] = exportedOutput(
+      'ClusterDNS',
+      clusterDnsIpv4(serviceCidr),
+      'The cluster DNS service address',
+    );
+  }
+  if (FARGATE_ROLE_ID in resources) {
+    outputs['FargatePodExecutionRoleARN'] = exportedOutput(
+      'FargatePodExecutionRoleARN',
+      getAtt(FARGATE_ROLE_ID, 'Arn'),
+      'The Fargate pod execution role',
+    );
+  }
+  if (OIDC_PROVIDER_ID in resources) {
+    outputs['OIDCIssuerURL'] = exportedOutput(
+      'OIDCIssuerURL',
+      getAtt(CONTROL_PLANE_ID, 'OpenIdConnectIssuerUrl'),
+      'The cluster OIDC issuer URL',
+    );
+    outputs['OIDCProviderARN'] = exportedOutput('OIDCProviderARN', ref(OIDC_PROVIDER_ID), 'The IRSA OIDC provider');
+  }
+  return outputs;
+}

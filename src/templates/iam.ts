@@ -1,0 +1,81 @@
+/**
+ * IAM roles the stacks create: trust policies through a partition map (as eksctl does, since the
+ * EC2 service principal differs in China and the ISO partitions) and AWS-managed policies through
+ * `${AWS::Partition}`. Least privilege: AWS's managed policies for the role's job and nothing
+ * else; no inline `*` statements.
+ */
+import { awsManagedPolicyArn, findInMap, ref } from './cfn.js';
+import type { CfnResource, CfnTag, CfnValue, Template } from './types.js';
+
+export const SERVICE_PRINCIPAL_MAP = 'ServicePrincipalPartitionMap';
+
+export type ServicePrincipal = 'EC2' | 'EKS' | 'EKSFargatePods';
+
+// eksctl's table (pkg/cfn/builder/iam.go): only EC2's principal differs between partitions.
+const EC2_PRINCIPAL_BY_PARTITION: Readonly<Record<string, string>> = {
+  aws: 'ec2.amazonaws.com',
+  'aws-cn': 'ec2.amazonaws.com.cn',
+  'aws-iso': 'ec2.c2s.ic.gov',
+  'aws-iso-b': 'ec2.sc2s.sgov.gov',
+  'aws-iso-e': 'ec2.amazonaws.com',
+  'aws-iso-f': 'ec2.amazonaws.com',
+  'aws-us-gov': 'ec2.amazonaws.com',
+};
+
+/** The `Mappings` section every stack with a role carries, keyed by `AWS::Partition`. */
+export function servicePrincipalMappings(): NonNullable<Template['Mappings']> {
+  const rows: Record<string, Record<string, string>> = {};
+  for (const [partition, ec2] of Object.entries(EC2_PRINCIPAL_BY_PARTITION)) {
+    rows[partition] = { EC2: ec2, EKS: 'eks.amazonaws.com', EKSFargatePods: 'eks-fargate-pods.amazonaws.com' };
+  }
+  return { [SERVICE_PRINCIPAL_MAP]: rows };
+}
+
+export interface RoleOptions {
+  readonly principal: ServicePrincipal;
+  readonly managedPolicyArns: readonly CfnValue[];
+  /** Trust-policy condition (confused-deputy protection). */
+  readonly condition?: CfnValue;
+  readonly tags: readonly CfnTag[];
+}
+
+/** An `AWS::IAM::Role` that one AWS service may assume, with AWS-managed policies attached. */
+export function serviceRole(options: RoleOptions): CfnResource {
+  const statement: Record<string, CfnValue> = {
+    Effect: 'Allow',
+    Principal: { Service: [findInMap(SERVICE_PRINCIPAL_MAP, ref('AWS::Partition'), options.principal)] },
+    Action: ['sts:AssumeRole'],
+    ...(options.condition === undefined ? {} : { Condition: options.condition }),
+  };
+  return {
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [statement] },
+      ManagedPolicyArns: dedupe(options.managedPolicyArns),
+      Tags: options.tags,
+    },
+  };
+}
+
+/** Managed policies of a node role (SPEC §6; eksctl's defaults for a private nodegroup). */
+export function nodeRolePolicies(enableSsm: boolean): CfnValue[] {
+  return [
+    awsManagedPolicyArn('AmazonEKSWorkerNodePolicy'),
+    // ReadOnly rather than the newer PullOnly: ReadOnly exists in every partition, PullOnly not yet.
+    awsManagedPolicyArn('AmazonEC2ContainerRegistryReadOnly'),
+    awsManagedPolicyArn('AmazonEKS_CNI_Policy'),
+    // Session Manager only when asked for (ssh.enableSsm): it lets the agent run commands.
+    ...(enableSsm ? [awsManagedPolicyArn('AmazonSSMManagedInstanceCore')] : []),
+  ];
+}
+
+/** Policies compared by their JSON text, first occurrence kept (a user may list a default again). */
+function dedupe(values: readonly CfnValue[]): CfnValue[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = JSON.stringify(value);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * Canonical JSON of a template: object keys sorted at every level, so the text depends on the
+ * template's content only (goldens, change detection). `templateBody` is the compact form sent to
+ * CloudFormation (TemplateBody is limited to 51,200 bytes); `templateJson` the indented one for
+ * files and review.
+ */
+import type { Template } from './types.js';
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+export function templateBody(template: Template): string {
+  return JSON.stringify(sortKeys(template));
+}
+
+export function templateJson(template: Template): string {
+  return `${JSON.stringify(sortKeys(template), null, 2)}\n`;
+}
+
+/** CloudFormation's limit for a TemplateBody passed inline (no S3 upload). */
+export const TEMPLATE_BODY_LIMIT = 51_200;

@@ -1,0 +1,115 @@
+/**
+ * A managed nodegroup stack, `eksctl-<cluster>-nodegroup-<ng>` (SPEC §6): a launch template
+ * (IMDSv2, encrypted volume, no public address), the node role, and `AWS::EKS::Nodegroup` in the
+ * private subnets. EKS creates the nodes' access entry itself.
+ */
+import type { ResolvedNodeGroup } from '../config/resolved.js';
+import type { Plan, StackPlan } from '../plan/types.js';
+import { managedAmiType } from './ami.js';
+import { getAtt, ref, tagList, tagMap } from './cfn.js';
+import { exportedNodeRoleOutput } from './nodegroup-outputs.js';
+import { importFromCluster } from './cluster-exports.js';
+import { clusterStackPlan } from './context.js';
+import { servicePrincipalMappings } from './iam.js';
+import {
+  bootstrapSources,
+  findNodeGroup,
+  nodeLabels,
+  nodeRoleArn,
+  nodeRoleResources,
+  nodeSecurityGroups,
+  nodeSubnets,
+  nodeTagSpecifications,
+  secureLaunchTemplateData,
+  sshSecurityGroupResources,
+} from './nodegroup-common.js';
+import { nodeUserData } from './user-data.js';
+import type { CfnResource, CfnValue, Template } from './types.js';
+
+export const LAUNCH_TEMPLATE_ID = 'LaunchTemplate';
+export const MANAGED_NODEGROUP_ID = 'ManagedNodeGroup';
+
+const TAINT_EFFECTS = {
+  NoSchedule: 'NO_SCHEDULE',
+  PreferNoSchedule: 'PREFER_NO_SCHEDULE',
+  NoExecute: 'NO_EXECUTE',
+} as const;
+
+export function renderManagedNodeGroupStack(plan: Plan, stack: StackPlan): Template {
+  const ng = findNodeGroup(plan, stack);
+  const tags = stack.tags;
+  const resources: Record<string, CfnResource> = {
+    ...nodeRoleResources(plan, ng, tags),
+    ...(ng.launchTemplate === undefined ? sshSecurityGroupResources(plan, ng, tags) : {}),
+    ...(ng.launchTemplate === undefined ? { [LAUNCH_TEMPLATE_ID]: launchTemplate(plan, ng, tags) } : {}),
+    [MANAGED_NODEGROUP_ID]: managedNodeGroup(plan, ng, tags),
+  };
+  const hasRole = Object.values(resources).some((r) => r.Type === 'AWS::IAM::Role');
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: `EKS managed nodegroup ${ng.name} of cluster ${plan.cluster.metadata.name}: private subnets only [created by private-eks]`,
+    ...(hasRole ? { Mappings: servicePrincipalMappings() } : {}),
+    Resources: resources,
+    Outputs: exportedNodeRoleOutput(nodeRoleArn(plan, ng)),
+  };
+}
+
+function launchTemplate(plan: Plan, ng: ResolvedNodeGroup, tags: Readonly<Record<string, string>>): CfnResource {
+  const clusterStack = clusterStackPlan(plan).name;
+  const userData = nodeUserData(ng, bootstrapSources(plan), {
+    mode: ng.ami === undefined ? 'merge' : 'full',
+    labels: nodeLabels(plan, ng),
+  });
+  return {
+    Type: 'AWS::EC2::LaunchTemplate',
+    Properties: {
+      LaunchTemplateData: {
+        ...secureLaunchTemplateData(ng),
+        ...(ng.ami === undefined ? {} : { ImageId: ng.ami }),
+        // Security groups in a launch template replace the ones EKS would attach, so the
+        // cluster security group is listed explicitly (as eksctl does).
+        SecurityGroupIds: nodeSecurityGroups(plan, ng, [importFromCluster(clusterStack, 'ClusterSecurityGroupId')]),
+        TagSpecifications: nodeTagSpecifications(plan, ng, tags),
+        ...(userData === undefined ? {} : { UserData: userData }),
+      },
+      TagSpecifications: [{ ResourceType: 'launch-template', Tags: tagList(LAUNCH_TEMPLATE_ID, tags) }],
+    },
+  };
+}
+
+function managedNodeGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Readonly<Record<string, string>>): CfnResource {
+  const clusterStack = clusterStackPlan(plan).name;
+  const template: CfnValue =
+    ng.launchTemplate === undefined
+      ? { Id: ref(LAUNCH_TEMPLATE_ID), Version: getAtt(LAUNCH_TEMPLATE_ID, 'LatestVersionNumber') }
+      : {
+          Id: ng.launchTemplate.id,
+          ...(ng.launchTemplate.version === undefined ? {} : { Version: ng.launchTemplate.version }),
+        };
+  return {
+    Type: 'AWS::EKS::Nodegroup',
+    Properties: {
+      ClusterName: importFromCluster(clusterStack, 'ClusterName'),
+      NodegroupName: ng.name,
+      NodeRole: nodeRoleArn(plan, ng),
+      Subnets: nodeSubnets(plan, ng),
+      ScalingConfig: { MinSize: ng.minSize, MaxSize: ng.maxSize, DesiredSize: ng.desiredCapacity },
+      InstanceTypes: ng.instanceTypes,
+      // A custom AMI comes through the launch template (AmiType CUSTOM, implied).
+      ...(ng.ami === undefined ? { AmiType: managedAmiType(ng) } : {}),
+      CapacityType: ng.spot ? 'SPOT' : 'ON_DEMAND',
+      Labels: nodeLabels(plan, ng),
+      ...(ng.taints.length > 0
+        ? {
+            Taints: ng.taints.map((taint) => ({
+              Key: taint.key,
+              ...(taint.value === undefined ? {} : { Value: taint.value }),
+              Effect: TAINT_EFFECTS[taint.effect],
+            })),
+          }
+        : {}),
+      LaunchTemplate: template,
+      Tags: tagMap(tags, ng.tags),
+    },
+  };
+}

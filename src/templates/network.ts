@@ -1,0 +1,171 @@
+/**
+ * The cluster stack's network (SPEC §4, §5, §6): the VPC when private-eks creates it, one private
+ * subnet per zone with its own route table, the VPC endpoints and their security group. There is
+ * no internet gateway, NAT gateway, public subnet or route to anywhere: the only routes a route
+ * table gets are the local one and the S3 gateway endpoint's prefix-list route.
+ *
+ * Literal zones and CIDRs, Refs rather than GetAtt on subnets, route tables and endpoints, and
+ * egress rules inline: the rules that let this part of the template run on moto (TESTBED §3.4).
+ */
+import type { Plan, PlannedEndpoint } from '../plan/types.js';
+import { clusterOwnedTag, ref, tagList } from './cfn.js';
+import {
+  VPC_ID,
+  planInvariant,
+  routeTableLogicalId,
+  routeTableRefValue,
+  subnetLogicalId,
+  subnetRefValue,
+  vpcCidrs,
+  vpcIdValue,
+} from './context.js';
+import type { CfnResource } from './types.js';
+
+export const ENDPOINT_SECURITY_GROUP_ID = 'EndpointSecurityGroup';
+
+type Resources = Record<string, CfnResource>;
+
+/** VPC (unless supplied), subnets, route tables and their explicit associations. */
+export function vpcResources(plan: Plan, stackTags: Readonly<Record<string, string>>): Resources {
+  const resources: Resources = {};
+  if (plan.vpc.id === null) {
+    const cidr = plan.vpc.cidrs[0] ?? plan.cluster.vpc.cidr;
+    resources[VPC_ID] = {
+      Type: 'AWS::EC2::VPC',
+      Properties: {
+        CidrBlock: cidr,
+        // Private DNS of interface endpoints needs both (SPEC §5.5).
+        EnableDnsSupport: true,
+        EnableDnsHostnames: true,
+        Tags: tagList(VPC_ID, stackTags),
+      },
+    };
+  }
+  const owned = clusterOwnedTag(plan.cluster.metadata.name);
+  for (const subnet of plan.subnets) {
+    if (subnet.id !== null) continue;
+    if (subnet.cidr === null) throw planInvariant(`subnet ${subnet.logicalSuffix} is to be created but has no CIDR`);
+    const subnetId = subnetLogicalId(subnet.logicalSuffix);
+    const routeTableId = routeTableLogicalId(subnet.logicalSuffix);
+    resources[subnetId] = {
+      Type: 'AWS::EC2::Subnet',
+      Properties: {
+        VpcId: vpcIdValue(plan),
+        AvailabilityZone: subnet.az,
+        CidrBlock: subnet.cidr,
+        MapPublicIpOnLaunch: false,
+        // Where internal load balancers go (the AWS Load Balancer Controller's discovery tag).
+        Tags: tagList(subnetId, { 'kubernetes.io/role/internal-elb': '1' }, owned, stackTags),
+      },
+    };
+    resources[routeTableId] = {
+      Type: 'AWS::EC2::RouteTable',
+      Properties: { VpcId: vpcIdValue(plan), Tags: tagList(routeTableId, stackTags) },
+    };
+    resources[`RouteTableAssociationPrivate${subnet.logicalSuffix}`] = {
+      Type: 'AWS::EC2::SubnetRouteTableAssociation',
+      Properties: { RouteTableId: ref(routeTableId), SubnetId: ref(subnetId) },
+    };
+  }
+  return resources;
+}
+
+function createdEndpoints(plan: Plan): readonly PlannedEndpoint[] {
+  return plan.endpoints.filter((endpoint) => !endpoint.reused);
+}
+
+/**
+ * The endpoints to create (reused ones are left out, SPEC §5.5) and, when any of them is an
+ * interface endpoint, their dedicated security group (SPEC §5.3 [beyond]).
+ */
+export function endpointResources(plan: Plan, stackTags: Readonly<Record<string, string>>): Resources {
+  const resources: Resources = {};
+  const endpoints = createdEndpoints(plan);
+  if (endpoints.some((endpoint) => endpoint.type === 'Interface')) {
+    resources[ENDPOINT_SECURITY_GROUP_ID] = endpointSecurityGroup(plan, stackTags);
+  }
+  for (const endpoint of endpoints) {
+    resources[endpoint.logicalId] =
+      endpoint.type === 'Interface'
+        ? interfaceEndpoint(plan, endpoint, stackTags)
+        : gatewayEndpoint(plan, endpoint, stackTags);
+  }
+  return resources;
+}
+
+function endpointSecurityGroup(plan: Plan, stackTags: Readonly<Record<string, string>>): CfnResource {
+  return {
+    Type: 'AWS::EC2::SecurityGroup',
+    Properties: {
+      GroupDescription: 'VPC interface endpoints: HTTPS from the VPC only',
+      VpcId: vpcIdValue(plan),
+      // HTTPS from the whole VPC, not only from the nodes: bastions, CI runners and pods with
+      // their own security groups use the endpoints too.
+      SecurityGroupIngress: vpcCidrs(plan).map((cidr) => ({
+        IpProtocol: 'tcp',
+        FromPort: 443,
+        ToPort: 443,
+        CidrIp: cidr,
+        Description: `HTTPS to the VPC endpoints from ${cidr}`,
+      })),
+      // Endpoints only answer; security groups are stateful, so no egress rule is needed. Naming
+      // one rule that matches nothing replaces the default allow-all egress (the AWS CDK's
+      // "disallow all traffic" rule); inline because moto skips AWS::EC2::SecurityGroupEgress.
+      SecurityGroupEgress: [
+        {
+          IpProtocol: 'icmp',
+          FromPort: 252,
+          ToPort: 86,
+          CidrIp: '255.255.255.255/32',
+          Description: 'Disallow all traffic',
+        },
+      ],
+      Tags: tagList(ENDPOINT_SECURITY_GROUP_ID, stackTags),
+    },
+  };
+}
+
+function interfaceEndpoint(
+  plan: Plan,
+  endpoint: PlannedEndpoint,
+  stackTags: Readonly<Record<string, string>>,
+): CfnResource {
+  if (endpoint.subnets.length === 0) throw planInvariant(`interface endpoint ${endpoint.service} has no subnet`);
+  return {
+    Type: 'AWS::EC2::VPCEndpoint',
+    Properties: {
+      ServiceName: endpoint.serviceName,
+      VpcEndpointType: 'Interface',
+      VpcId: vpcIdValue(plan),
+      // One subnet per zone the service offers: EC2 rejects two in one zone (SPEC §5.3).
+      SubnetIds: endpoint.subnets.map(subnetRefValue),
+      SecurityGroupIds: [ref(ENDPOINT_SECURITY_GROUP_ID)],
+      PrivateDnsEnabled: true,
+      Tags: tagList(endpoint.logicalId, stackTags),
+    },
+  };
+}
+
+function gatewayEndpoint(
+  plan: Plan,
+  endpoint: PlannedEndpoint,
+  stackTags: Readonly<Record<string, string>>,
+): CfnResource {
+  if (endpoint.routeTables.length === 0) throw planInvariant(`gateway endpoint ${endpoint.service} has no route table`);
+  const routeTables = endpoint.routeTables.map(routeTableRefValue);
+  // The plan lists distinct route tables; deduplicate again so a shared table never appears
+  // twice (EC2 rejects the endpoint with RouteAlreadyExists).
+  const distinct = routeTables.filter(
+    (value, index) => routeTables.findIndex((other) => JSON.stringify(other) === JSON.stringify(value)) === index,
+  );
+  return {
+    Type: 'AWS::EC2::VPCEndpoint',
+    Properties: {
+      ServiceName: endpoint.serviceName,
+      VpcEndpointType: 'Gateway',
+      VpcId: vpcIdValue(plan),
+      RouteTableIds: distinct,
+      Tags: tagList(endpoint.logicalId, stackTags),
+    },
+  };
+}

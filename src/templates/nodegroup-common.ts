@@ -1,0 +1,191 @@
+/**
+ * What managed and self-managed nodegroup stacks share: finding the nodegroup and its subnets,
+ * the node IAM role, the launch template data that makes every node safe by default (IMDSv2 with
+ * hop limit 2, encrypted root volume, no public address), and the bootstrap sources.
+ */
+import type { ResolvedNodeGroup } from '../config/resolved.js';
+import type { Plan, PlannedSubnet, StackPlan } from '../plan/types.js';
+import { dataVolumeDevice } from './ami.js';
+import { arnValue, clusterOwnedTag, getAtt, tagList } from './cfn.js';
+import { importFromCluster } from './cluster-exports.js';
+import { clusterStackPlan, planInvariant, vpcCidrs } from './context.js';
+import { nodeRolePolicies, serviceRole } from './iam.js';
+import { isIpv6 } from './service-cidr.js';
+import type { BootstrapSources } from './user-data.js';
+import type { CfnResource, CfnValue } from './types.js';
+
+export const NODE_ROLE_ID = 'NodeInstanceRole';
+export const SSH_SECURITY_GROUP_ID = 'SSH';
+
+type Tags = Readonly<Record<string, string>>;
+
+export function findNodeGroup(plan: Plan, stack: StackPlan): ResolvedNodeGroup {
+  const pool = stack.kind === 'managed-nodegroup' ? plan.cluster.managedNodeGroups : plan.cluster.nodeGroups;
+  const ng = pool.find((candidate) => candidate.name === stack.nodeGroup);
+  if (ng === undefined)
+    throw planInvariant(`stack ${stack.name} names nodegroup ${String(stack.nodeGroup)}, which the config lacks`);
+  return ng;
+}
+
+/**
+ * The private subnets a nodegroup (or Fargate profile) uses: the listed ones (a
+ * `vpc.subnets.private` key or a subnet id), else those in its zones, else all of the cluster's.
+ */
+export function selectSubnets(
+  plan: Plan,
+  names: readonly string[],
+  zones: readonly string[],
+  owner: string,
+): readonly (PlannedSubnet | string)[] {
+  if (names.length > 0) {
+    return names.map((name) => {
+      const found = plan.subnets.find((s) => s.key === name || s.id === name);
+      if (found !== undefined) return found;
+      if (name.startsWith('subnet-')) return name;
+      throw planInvariant(`${owner}: subnet ${name} is neither a subnet id nor a vpc.subnets.private key`);
+    });
+  }
+  const selected = zones.length > 0 ? plan.subnets.filter((s) => zones.includes(s.az)) : plan.subnets;
+  if (selected.length === 0) throw planInvariant(`${owner}: no private subnet in zones ${zones.join(', ')}`);
+  return selected;
+}
+
+/** A subnet as a later stack refers to it: by id, or by importing the cluster stack's export. */
+export function subnetImportValue(plan: Plan, subnet: PlannedSubnet | string): CfnValue {
+  if (typeof subnet === 'string') return subnet;
+  return subnet.id ?? importFromCluster(clusterStackPlan(plan).name, `SubnetPrivate${subnet.logicalSuffix}`);
+}
+
+export function nodeSubnets(plan: Plan, ng: ResolvedNodeGroup): CfnValue[] {
+  return selectSubnets(plan, ng.subnets, ng.availabilityZones, `nodegroup "${ng.name}"`).map((s) =>
+    subnetImportValue(plan, s),
+  );
+}
+
+export function nodeRoleResources(plan: Plan, ng: ResolvedNodeGroup, stackTags: Tags): Record<string, CfnResource> {
+  if (ng.iam.instanceRoleARN !== undefined) return {};
+  const partition = plan.region.partition;
+  return {
+    [NODE_ROLE_ID]: serviceRole({
+      principal: 'EC2',
+      managedPolicyArns: [
+        ...nodeRolePolicies(ng.ssh.enableSsm),
+        ...ng.iam.attachPolicyARNs.map((arn) => arnValue(arn, partition)),
+      ],
+      tags: tagList(NODE_ROLE_ID, stackTags),
+    }),
+  };
+}
+
+export function nodeRoleArn(plan: Plan, ng: ResolvedNodeGroup): CfnValue {
+  const given = ng.iam.instanceRoleARN;
+  return given === undefined ? getAtt(NODE_ROLE_ID, 'Arn') : arnValue(given, plan.region.partition);
+}
+
+/** Labels every node carries, eksctl's first (tools such as eksctl's `get nodegroup` read them). */
+export function nodeLabels(plan: Plan, ng: ResolvedNodeGroup): Record<string, string> {
+  return {
+    'alpha.eksctl.io/cluster-name': plan.cluster.metadata.name,
+    'alpha.eksctl.io/nodegroup-name': ng.name,
+    ...ng.labels,
+  };
+}
+
+/** The tags every node, volume and interface of the nodegroup gets at launch. */
+export function nodeTags(plan: Plan, ng: ResolvedNodeGroup, stackTags: Tags): Record<string, string> {
+  return {
+    Name: `${plan.cluster.metadata.name}-${ng.name}-Node`,
+    ...clusterOwnedTag(plan.cluster.metadata.name),
+    ...stackTags,
+    ...ng.tags,
+  };
+}
+
+/** Launch-time tag specifications (instances, volumes, network interfaces). */
+export function nodeTagSpecifications(plan: Plan, ng: ResolvedNodeGroup, stackTags: Tags): CfnValue[] {
+  const tags = Object.entries(nodeTags(plan, ng, stackTags)).map(([Key, Value]) => ({ Key, Value }));
+  return ['instance', 'volume', 'network-interface'].map((ResourceType) => ({ ResourceType, Tags: tags }));
+}
+
+/** Launch template fields every nodegroup shares. */
+export function secureLaunchTemplateData(ng: ResolvedNodeGroup): Record<string, CfnValue> {
+  return {
+    // IMDSv2 only; hop limit 2 so pods on the node network can still reach it through the node.
+    MetadataOptions: { HttpEndpoint: 'enabled', HttpTokens: 'required', HttpPutResponseHopLimit: 2 },
+    BlockDeviceMappings: [
+      // Bottlerocket's small OS volume keeps the image's size but is encrypted too.
+      ...(dataVolumeDevice(ng) === '/dev/xvda'
+        ? []
+        : [{ DeviceName: '/dev/xvda', Ebs: { VolumeType: 'gp3', Encrypted: ng.volumeEncrypted } }]),
+      {
+        DeviceName: dataVolumeDevice(ng),
+        Ebs: { VolumeSize: ng.volumeSize, VolumeType: ng.volumeType, Encrypted: ng.volumeEncrypted },
+      },
+    ],
+    ...(ng.ssh.allow && ng.ssh.publicKeyName !== undefined ? { KeyName: ng.ssh.publicKeyName } : {}),
+  };
+}
+
+/**
+ * SSH from inside the VPC only (a fully-private cluster has nowhere else to come from): from the
+ * listed security groups, else from the VPC CIDRs.
+ */
+export function sshSecurityGroupResources(
+  plan: Plan,
+  ng: ResolvedNodeGroup,
+  stackTags: Tags,
+): Record<string, CfnResource> {
+  if (!ng.ssh.allow) return {};
+  const sources = ng.ssh.sourceSecurityGroupIds;
+  const rules =
+    sources.length > 0
+      ? sources.map((id) => ({
+          IpProtocol: 'tcp',
+          FromPort: 22,
+          ToPort: 22,
+          SourceSecurityGroupId: id,
+          Description: `SSH from ${id}`,
+        }))
+      : vpcCidrs(plan).map((cidr) => ({
+          IpProtocol: 'tcp',
+          FromPort: 22,
+          ToPort: 22,
+          CidrIp: cidr,
+          Description: `SSH from ${cidr}`,
+        }));
+  return {
+    [SSH_SECURITY_GROUP_ID]: {
+      Type: 'AWS::EC2::SecurityGroup',
+      Properties: {
+        GroupDescription: `SSH access to the nodes of nodegroup ${ng.name}`,
+        VpcId: importFromCluster(clusterStackPlan(plan).name, 'VPC'),
+        SecurityGroupIngress: rules,
+        Tags: tagList(SSH_SECURITY_GROUP_ID, clusterOwnedTag(plan.cluster.metadata.name), stackTags),
+      },
+    },
+  };
+}
+
+/** The node security groups: shared node SG (unless opted out), the SSH group, the user's. */
+export function nodeSecurityGroups(plan: Plan, ng: ResolvedNodeGroup, extraFirst: readonly CfnValue[]): CfnValue[] {
+  const clusterStack = clusterStackPlan(plan).name;
+  return [
+    ...extraFirst,
+    ...(ng.securityGroups.withShared ? [importFromCluster(clusterStack, 'SharedNodeSecurityGroup')] : []),
+    ...(ng.ssh.allow ? [{ Ref: SSH_SECURITY_GROUP_ID }] : []),
+    ...ng.securityGroups.attachIDs,
+  ];
+}
+
+export function bootstrapSources(plan: Plan): BootstrapSources {
+  const clusterStack = clusterStackPlan(plan).name;
+  const ipv6 = isIpv6(plan);
+  return {
+    clusterName: plan.cluster.metadata.name,
+    endpoint: importFromCluster(clusterStack, 'Endpoint'),
+    certificateAuthority: importFromCluster(clusterStack, 'CertificateAuthorityData'),
+    serviceCidr: importFromCluster(clusterStack, ipv6 ? 'ServiceIPv6CIDR' : 'ServiceIPv4CIDR'),
+    clusterDns: importFromCluster(clusterStack, 'ClusterDNS'),
+    ipv6,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Plan → CloudFormation templates, one per planned stack, in the plan's order. Pure: no I/O, no
+ * clock, no randomness; the same plan gives byte-identical JSON (`templateBody`).
+ */
+import type { Plan, StackPlan } from '../plan/types.js';
+import { renderClusterStack } from './cluster.js';
+import { renderFargateStack } from './fargate.js';
+import { renderManagedNodeGroupStack } from './managed-nodegroup.js';
+import { renderSelfManagedNodeGroupStack } from './self-managed-nodegroup.js';
+import type { Template } from './types.js';
+
+export function renderStack(plan: Plan, stack: StackPlan): Template {
+  switch (stack.kind) {
+    case 'cluster':
+      return renderClusterStack(plan, stack);
+    case 'managed-nodegroup':
+      return renderManagedNodeGroupStack(plan, stack);
+    case 'nodegroup':
+      return renderSelfManagedNodeGroupStack(plan, stack);
+    case 'fargate':
+      return renderFargateStack(plan, stack);
+  }
+}
+
+/** Every stack's template, keyed by stack name, in `plan.stacks` order (a Map keeps it). */
+export function renderTemplates(plan: Plan): Map<string, Template> {
+  return new Map(plan.stacks.map((stack) => [stack.name, renderStack(plan, stack)]));
+}
+
+/** The capabilities CloudFormation will demand for a template (IAM resources need CAPABILITY_IAM). */
+export function requiredCapabilities(template: Template): string[] {
+  return Object.values(template.Resources).some((resource) => resource.Type.startsWith('AWS::IAM::'))
+    ? ['CAPABILITY_IAM']
+    : [];
+}
