@@ -1,0 +1,196 @@
+/**
+ * `create cluster` (SPEC §7): runs the plan's steps as a graph — cluster stack → nodegroup stacks
+ * (in parallel, bounded) and the Fargate stack → kubeconfig → Kubernetes-API steps → the
+ * endpoint-access switch when the plan needs it — and returns a CreateResult. Every stack step
+ * resumes (stacks.ts), so re-running after a failure or Ctrl-C picks up where the last run stopped.
+ *
+ * Nothing created is ever deleted here: a failed stack is reported with its first failed
+ * resource and left for the next run (which deletes and recreates a rolled-back stack).
+ */
+import { DeployError, PrivateEksError } from '../errors.js';
+import { writeKubeconfigEntry } from '../kubeconfig/file.js';
+import type { Plan, PlanStep } from '../plan/types.js';
+import { templateBody } from '../templates/json.js';
+import type { Template } from '../templates/types.js';
+import { describeClusterAccess } from './cluster-info.js';
+import { PRIVATE_ONLY, switchOffPublicAccessAfterFailure, updateEndpointAccess } from './endpoint-access.js';
+import { runKubernetesStep } from './kubernetes-steps.js';
+import type { CreateResult, EndpointAccessReport, StepFailure } from './results.js';
+import {
+  clusterStackPlan,
+  endpointDeps,
+  internal,
+  newRunState,
+  stackDeps,
+  type DeployDeps,
+  type RunState,
+} from './run-state.js';
+import { ensureStack } from './stacks.js';
+import { DEFAULT_PARALLELISM, StepGraph, type GraphStep, type StepRecord } from './step-graph.js';
+
+export interface CreateClusterInput {
+  readonly plan: Plan;
+  /** From renderTemplates(plan): one template per planned stack. */
+  readonly templates: ReadonlyMap<string, Template>;
+}
+
+export async function createCluster(input: CreateClusterInput, deps: DeployDeps): Promise<CreateResult> {
+  const state = newRunState(input.plan, deps);
+  const graph = new StepGraph(input.plan.steps.map((step) => graphStep(step, state, input.templates)));
+  const run = await graph.run({
+    parallelism: deps.parallelism ?? DEFAULT_PARALLELISM,
+    ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+    events: state.events,
+  });
+  return finish(state, run.steps, run.interrupted);
+}
+
+/** Turns a plan step into a runnable graph step. */
+export function graphStep(step: PlanStep, state: RunState, templates: ReadonlyMap<string, Template>): GraphStep {
+  const run = (): Promise<string> => {
+    switch (step.kind) {
+      case 'cluster-stack':
+      case 'nodegroup-stack':
+      case 'fargate-stack':
+        return runStackStep(step, state, templates);
+      case 'kubeconfig':
+        return runKubeconfigStep(state);
+      case 'kubernetes-api':
+        return runKubernetesStep(step, state);
+      case 'endpoint-access-update':
+        return runEndpointAccessStep(state);
+    }
+  };
+  return { id: step.id, description: step.description, dependsOn: step.dependsOn, run };
+}
+
+async function runStackStep(
+  step: PlanStep,
+  state: RunState,
+  templates: ReadonlyMap<string, Template>,
+): Promise<string> {
+  const stack = state.plan.stacks.find((s) => s.name === step.stack);
+  const template = stack === undefined ? undefined : templates.get(stack.name);
+  if (stack === undefined || template === undefined) throw internal(`no stack or template for step ${step.id}`);
+  const parameters = await stackParameters(template, state);
+  const { info, outcome } = await ensureStack(stackDeps(state), {
+    stepId: step.id,
+    name: stack.name,
+    templateBody: templateBody(template),
+    parameters,
+    tags: stack.tags,
+    capabilities: stack.capabilities,
+  });
+  state.stacks.set(stack.name, info);
+  state.stackOutcomes.push({ stepId: step.id, stack: stack.name, outcome });
+  return outcome;
+}
+
+/** Values for the template's parameters that have no default and that private-eks knows how to fill. */
+async function stackParameters(template: Template, state: RunState): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [name, parameter] of Object.entries(template.Parameters ?? {})) {
+    if (name === 'OIDCThumbprint') {
+      if (state.deps.oidcThumbprint === undefined)
+        throw internal('the template needs an OIDC thumbprint and none can be computed');
+      out[name] = await state.deps.oidcThumbprint(state.plan.region.name);
+    } else if (parameter.Default === undefined) {
+      throw internal(`the template parameter ${name} has no default and private-eks has no value for it`);
+    }
+  }
+  return out;
+}
+
+async function runKubeconfigStep(state: RunState): Promise<string> {
+  if (state.deps.kubeconfigPath === false) return 'skipped (--no-kubeconfig)';
+  const { plan } = state;
+  const clusterStack = state.stacks.get(clusterStackPlan(plan).name);
+  const outputs = clusterStack?.outputs ?? {};
+  let endpoint = outputs['Endpoint'];
+  let ca = outputs['CertificateAuthorityData'];
+  let arn = outputs['ARN'];
+  if (endpoint === undefined || ca === undefined) {
+    const described = await describeClusterAccess(state.deps.clients.eks, plan.cluster.metadata.name, state.signal);
+    endpoint ??= described?.endpoint;
+    ca ??= described?.certificateAuthorityData;
+    arn ??= described?.arn;
+  }
+  if (endpoint === undefined || ca === undefined) {
+    throw new DeployError(
+      'the cluster has no API endpoint or CA data yet; cannot write a kubeconfig entry',
+      'kubeconfig',
+      {
+        hint: 're-run `private-eks utils write-kubeconfig` once the cluster is ACTIVE',
+      },
+    );
+  }
+  const { name } = await writeKubeconfigEntry(state.deps.kubeconfigPath, {
+    clusterName: plan.cluster.metadata.name,
+    region: plan.region.name,
+    endpoint,
+    certificateAuthorityData: ca,
+    ...(arn === undefined ? {} : { arn }),
+    ...(state.deps.profile === undefined ? {} : { profile: state.deps.profile }),
+  });
+  state.kubeconfig = { path: state.deps.kubeconfigPath, context: name };
+  state.events({
+    code: 'info',
+    stepId: 'kubeconfig',
+    message: `kubeconfig context "${name}" written to ${state.deps.kubeconfigPath}`,
+  });
+  return 'written';
+}
+
+async function runEndpointAccessStep(state: RunState): Promise<string> {
+  const outcome = await updateEndpointAccess(endpointDeps(state), state.plan.cluster.metadata.name, PRIVATE_ONLY, {
+    wait: true,
+  });
+  state.switchedOff =
+    outcome.result === 'updated' && outcome.updateId !== undefined ? { updateId: outcome.updateId } : {};
+  return outcome.result === 'unchanged' ? 'already private-only' : 'public access off';
+}
+
+/** Builds the result; after a failure or Ctrl-C, makes sure a public API server is not left behind. */
+export async function finish(
+  state: RunState,
+  steps: readonly StepRecord[],
+  interrupted: boolean,
+): Promise<CreateResult> {
+  const ok = steps.every((s) => s.status === 'succeeded');
+  let endpointAccess: EndpointAccessReport = { state: 'private-from-start' };
+  if (state.plan.endpointAccess.switchNeeded) {
+    if (ok) {
+      endpointAccess = { state: 'switched-off', ...(state.switchedOff ?? {}) };
+    } else {
+      const { signal: _signal, ...deps } = endpointDeps(state);
+      const outcome = await switchOffPublicAccessAfterFailure(deps, state.plan.cluster.metadata.name);
+      endpointAccess = { state: 'after-failure', outcome };
+    }
+  }
+  const common = {
+    cluster: state.plan.cluster.metadata.name,
+    region: state.plan.region.name,
+    steps,
+    stacks: state.stackOutcomes,
+    kubeconfig: state.kubeconfig,
+    manual: state.manual,
+    endpointAccess,
+  };
+  if (ok) return { outcome: 'created', ...common };
+  const failures: StepFailure[] = steps.flatMap((s) => (s.status === 'failed' ? [failureOf(s)] : []));
+  if (interrupted && failures.length === 0) return { outcome: 'interrupted', ...common };
+  return { outcome: 'failed', failures, ...common };
+}
+
+function failureOf(record: StepRecord): StepFailure {
+  const error = record.error;
+  const message = error instanceof Error ? error.message : String(error);
+  const resource = error instanceof DeployError ? error.resource : undefined;
+  const hint = PrivateEksError.isPrivateEksError(error) ? error.hint : undefined;
+  return {
+    stepId: record.id,
+    message,
+    ...(resource === undefined ? {} : { resource }),
+    ...(hint === undefined ? {} : { hint }),
+  };
+}

@@ -1,0 +1,230 @@
+/**
+ * The create steps that need the Kubernetes API (plan steps of kind `kubernetes-api`):
+ * - `service-accounts`: the IAM role of each `iam.serviceAccounts` entry (a stack each, through
+ *   the EKS OIDC provider), then the ServiceAccount objects annotated with the role;
+ * - `aws-auth`: with `authenticationMode: CONFIG_MAP`, the self-managed nodes' roles mapped in the
+ *   aws-auth ConfigMap so they can join.
+ *
+ * The IAM roles are always created. The Kubernetes objects are applied only when the API server
+ * answers from here; otherwise the step records exactly what must be applied from inside the VPC
+ * (a manifest for `kubectl apply -f -`) and says so — it never pretends. When the plan switches
+ * endpoint access (SPEC §7 step 5), public access is (re-)opened first: a resumed run may find it
+ * already switched off by the previous, failed run.
+ */
+import { stringify, parse } from 'yaml';
+import { PrivateEksError } from '../errors.js';
+import type { PlanStep } from '../plan/types.js';
+import { describeClusterAccess } from './cluster-info.js';
+import { clusterStackPlan, endpointDeps, stackDeps, type RunState } from './run-state.js';
+import { updateEndpointAccess } from './endpoint-access.js';
+import { KubernetesClient, tcpReachable, type KubernetesRequester } from './kubernetes-client.js';
+import { eksToken } from './kubernetes-token.js';
+import {
+  ROLE_LOGICAL_ID,
+  serviceAccountCapabilities,
+  serviceAccountObject,
+  serviceAccountRoleTemplate,
+  serviceAccountStackName,
+} from './service-account-roles.js';
+import { ensureStack } from './stacks.js';
+
+export interface KubernetesApiOptions {
+  /** Whether the API server answers from here. Default: a TCP connect to its port (3 s). */
+  readonly reachable?: (endpoint: string) => Promise<boolean>;
+  /** One HTTPS request. Default: node:https with the cluster CA. */
+  readonly requester?: KubernetesRequester;
+  /** The bearer token. Default: `aws eks get-token`'s presigned STS URL (kubernetes-token.ts). */
+  readonly token?: () => Promise<string>;
+}
+
+export async function runKubernetesStep(step: PlanStep, state: RunState): Promise<string> {
+  if (step.id === 'service-accounts') return serviceAccountsStep(step, state);
+  if (step.id === 'aws-auth') return awsAuthStep(step, state);
+  throw new PrivateEksError('PE_INTERNAL', `no implementation for the Kubernetes-API step ${step.id}`, {
+    source: 'internal',
+  });
+}
+
+async function serviceAccountsStep(step: PlanStep, state: RunState): Promise<string> {
+  const { plan } = state;
+  const cluster = plan.cluster.metadata.name;
+  const outputs = state.stacks.get(clusterStackPlan(plan).name)?.outputs ?? {};
+  const providerArn = outputs['OIDCProviderARN'];
+  const issuerUrl = outputs['OIDCIssuerURL'];
+  if (providerArn === undefined || issuerUrl === undefined) {
+    throw new PrivateEksError(
+      'PE_DEPLOY',
+      'iam.serviceAccounts need the cluster OIDC provider, and the cluster stack has none',
+      {
+        source: 'user',
+        hint: 'set iam.withOIDC: true',
+      },
+    );
+  }
+  const objects: Record<string, unknown>[] = [];
+  // One stack per account, one at a time: a handful of small IAM stacks, and IAM's
+  // CreateRole rate limit is low.
+  for (const sa of plan.cluster.iam.serviceAccounts) {
+    const name = serviceAccountStackName(cluster, sa);
+    const template = serviceAccountRoleTemplate({
+      serviceAccount: sa,
+      providerArn,
+      issuerUrl,
+      tags: { ...clusterStackPlan(plan).tags, 'alpha.eksctl.io/iamserviceaccount-name': `${sa.namespace}/${sa.name}` },
+    });
+    const { info, outcome } = await ensureStack(stackDeps(state), {
+      stepId: step.id,
+      name,
+      templateBody: JSON.stringify(template),
+      parameters: {},
+      tags: { ...clusterStackPlan(plan).tags, 'alpha.eksctl.io/iamserviceaccount-name': `${sa.namespace}/${sa.name}` },
+      capabilities: serviceAccountCapabilities(sa),
+    });
+    state.stackOutcomes.push({ stepId: step.id, stack: name, outcome });
+    const roleArn = info.outputs[ROLE_LOGICAL_ID];
+    if (roleArn === undefined)
+      throw new PrivateEksError('PE_DEPLOY', `stack ${name} has no ${ROLE_LOGICAL_ID} output`, { source: 'aws' });
+    if (!sa.roleOnly) objects.push(serviceAccountObject(sa, roleArn, cluster));
+  }
+  if (objects.length === 0) return 'roles created (roleOnly)';
+  const client = await kubernetesClient(state, step);
+  if (client === undefined) {
+    recordManual(state, step, `create ${objects.length} ServiceAccount object(s)`, objects);
+    return 'roles created; ServiceAccounts to apply from inside the VPC';
+  }
+  for (const object of objects) await applyServiceAccount(client, object);
+  return `roles and ${objects.length} ServiceAccount(s) created`;
+}
+
+async function applyServiceAccount(client: KubernetesClient, object: Record<string, unknown>): Promise<void> {
+  const meta = object['metadata'] as { name: string; namespace: string; annotations: Record<string, string> };
+  const ns = encodeURIComponent(meta.namespace);
+  if ((await client.get(`/api/v1/namespaces/${ns}`)) === undefined) {
+    await client.create('/api/v1/namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: meta.namespace },
+    });
+  }
+  const path = `/api/v1/namespaces/${ns}/serviceaccounts`;
+  const existing = await client.get(`${path}/${encodeURIComponent(meta.name)}`);
+  if (existing === undefined) {
+    await client.create(path, object);
+    return;
+  }
+  // Keep the object's other fields (secrets, labels set by others); set our annotation.
+  const existingMeta = (existing['metadata'] ?? {}) as Record<string, unknown>;
+  const annotations = { ...((existingMeta['annotations'] ?? {}) as Record<string, string>), ...meta.annotations };
+  await client.replace(`${path}/${encodeURIComponent(meta.name)}`, {
+    ...existing,
+    metadata: { ...existingMeta, annotations },
+  });
+}
+
+/** aws-auth's mapRoles entry for self-managed nodes (EKS user guide, "aws-auth ConfigMap"). */
+function nodeRoleMapping(roleArn: string): Record<string, unknown> {
+  return {
+    rolearn: roleArn,
+    username: 'system:node:{{EC2PrivateDNSName}}',
+    groups: ['system:bootstrappers', 'system:nodes'],
+  };
+}
+
+async function awsAuthStep(step: PlanStep, state: RunState): Promise<string> {
+  const roles = state.plan.stacks
+    .filter((s) => s.kind === 'nodegroup')
+    .map((s) => state.stacks.get(s.name)?.outputs['InstanceRoleARN'])
+    .filter((arn): arn is string => arn !== undefined);
+  if (roles.length === 0) return 'nothing to map';
+  const mappings = roles.map(nodeRoleMapping);
+  const client = await kubernetesClient(state, step);
+  if (client === undefined) {
+    recordManual(
+      state,
+      step,
+      `map ${roles.length} node role(s) in the aws-auth ConfigMap (merge into an existing one)`,
+      [awsAuthConfigMap(mappings)],
+    );
+    return 'aws-auth to apply from inside the VPC';
+  }
+  const path = '/api/v1/namespaces/kube-system/configmaps';
+  const existing = await client.get(`${path}/aws-auth`);
+  if (existing === undefined) {
+    await client.create(path, awsAuthConfigMap(mappings));
+    return `aws-auth created with ${roles.length} node role(s)`;
+  }
+  const data = (existing['data'] ?? {}) as Record<string, string>;
+  const current = (parse(data['mapRoles'] ?? '[]') ?? []) as Record<string, unknown>[];
+  const missing = mappings.filter((m) => !current.some((c) => c['rolearn'] === m['rolearn']));
+  if (missing.length === 0) return 'aws-auth already maps the node roles';
+  await client.replace(`${path}/aws-auth`, {
+    ...existing,
+    data: { ...data, mapRoles: stringify([...current, ...missing]) },
+  });
+  return `aws-auth: ${missing.length} node role(s) added`;
+}
+
+function awsAuthConfigMap(mappings: readonly Record<string, unknown>[]): Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'aws-auth', namespace: 'kube-system' },
+    data: { mapRoles: stringify(mappings) },
+  };
+}
+
+function recordManual(state: RunState, step: PlanStep, what: string, objects: readonly unknown[]): void {
+  const manifest = objects.map((o) => stringify(o)).join('---\n');
+  state.manual.push({ stepId: step.id, what, manifest });
+  state.events({
+    code: 'warning',
+    stepId: step.id,
+    message: `the Kubernetes API server does not answer from here: ${what} from inside the VPC (kubectl apply -f -)`,
+  });
+}
+
+const clients = new WeakMap<RunState, Promise<KubernetesClient | undefined>>();
+
+/** One client per run, or undefined when the API server cannot be reached from here. */
+function kubernetesClient(state: RunState, step: PlanStep): Promise<KubernetesClient | undefined> {
+  let client = clients.get(state);
+  if (client === undefined) {
+    client = connect(state, step);
+    clients.set(state, client);
+  }
+  return client;
+}
+
+async function connect(state: RunState, step: PlanStep): Promise<KubernetesClient | undefined> {
+  const { plan, deps } = state;
+  const cluster = plan.cluster.metadata.name;
+  if (plan.endpointAccess.switchNeeded) {
+    // Public access as the plan created it; a failed earlier run may have switched it off.
+    await updateEndpointAccess(
+      endpointDeps(state),
+      cluster,
+      { ...plan.endpointAccess.initial, publicAccessCidrs: plan.endpointAccess.publicAccessCidrs },
+      { wait: true },
+    );
+  }
+  const outputs = state.stacks.get(clusterStackPlan(plan).name)?.outputs ?? {};
+  let endpoint = outputs['Endpoint'];
+  let caData = outputs['CertificateAuthorityData'];
+  if (endpoint === undefined || caData === undefined) {
+    const described = await describeClusterAccess(deps.clients.eks, cluster, state.signal);
+    endpoint ??= described?.endpoint;
+    caData ??= described?.certificateAuthorityData;
+  }
+  if (endpoint === undefined || caData === undefined) return undefined;
+  const reachable = await (deps.kubernetes?.reachable ?? ((e: string) => tcpReachable(e)))(endpoint);
+  if (!reachable) return undefined;
+  state.events({
+    code: 'info',
+    stepId: step.id,
+    message: `Kubernetes API server ${new URL(endpoint).host} answers from here`,
+  });
+  const token =
+    deps.kubernetes?.token ??
+    (() => eksToken(deps.clients.sts, { cluster, region: plan.region.name, partition: plan.region.partition }));
+  return new KubernetesClient(endpoint, caData, token, deps.kubernetes?.requester);
+}

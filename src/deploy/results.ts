@@ -1,0 +1,101 @@
+/**
+ * What create and delete return: tagged unions, not exceptions, for outcomes that are not bugs
+ * (a stack that rolled back, Ctrl-C, a --force delete that left something behind). The CLI maps
+ * them to exit codes (SPEC §1: 1 failed, 3 interrupted, 4 partial) and prints the next steps.
+ */
+import type { SwitchOffOutcome } from './endpoint-access.js';
+import type { StepRecord } from './step-graph.js';
+
+export interface StackOutcome {
+  readonly stepId: string;
+  readonly stack: string;
+  readonly outcome: 'created' | 'reused' | 'recreated';
+}
+
+export interface StepFailure {
+  readonly stepId: string;
+  readonly message: string;
+  /** The failed resource (`LogicalId (Type)`) or stack, when known. */
+  readonly resource?: string;
+  readonly hint?: string;
+}
+
+/** Something that needs the Kubernetes API and could not be done from here. */
+export interface ManualStep {
+  readonly stepId: string;
+  readonly what: string;
+  /** What to apply from inside the VPC (e.g. a manifest for `kubectl apply -f -`). */
+  readonly manifest?: string;
+}
+
+export interface KubeconfigOutcome {
+  readonly path: string;
+  readonly context: string;
+}
+
+interface CreateCommon {
+  readonly cluster: string;
+  readonly region: string;
+  readonly steps: readonly StepRecord[];
+  readonly stacks: readonly StackOutcome[];
+  readonly kubeconfig: KubeconfigOutcome | undefined;
+  readonly manual: readonly ManualStep[];
+  /** How the API server's endpoint was left. */
+  readonly endpointAccess: EndpointAccessReport;
+}
+
+export type EndpointAccessReport =
+  /** Private-only from the first minute: the template said so and nothing changed it. */
+  | { readonly state: 'private-from-start' }
+  /** Public access was switched off at the end (eksctl's way). */
+  | { readonly state: 'switched-off'; readonly updateId?: string }
+  /** A failure path asked EKS to switch public access off, or found it off already. */
+  | { readonly state: 'after-failure'; readonly outcome: SwitchOffOutcome }
+  /** Public access is still on, and the run never got to the switch (e.g. the cluster stack failed early). */
+  | { readonly state: 'unknown' };
+
+export type CreateResult =
+  | ({ readonly outcome: 'created' } & CreateCommon)
+  | ({ readonly outcome: 'failed'; readonly failures: readonly StepFailure[] } & CreateCommon)
+  | ({ readonly outcome: 'interrupted' } & CreateCommon);
+
+export interface DeletedItem {
+  readonly kind: 'stack' | 'security-group' | 'kubeconfig-entry' | 'vpc-endpoint';
+  readonly id: string;
+}
+
+export interface LeftoverItem {
+  readonly kind: 'stack' | 'security-group' | 'load-balancer' | 'network-interface' | 'vpc-endpoint' | 'kubernetes';
+  readonly id: string;
+  readonly reason: string;
+}
+
+export type DeleteResult =
+  | {
+      readonly outcome: 'deleted';
+      readonly cluster: string;
+      readonly deleted: readonly DeletedItem[];
+      readonly notes: readonly string[];
+    }
+  /** --force: some things could not be deleted; they are listed (exit 4). */
+  | {
+      readonly outcome: 'partial';
+      readonly cluster: string;
+      readonly deleted: readonly DeletedItem[];
+      readonly leftovers: readonly LeftoverItem[];
+      readonly failures: readonly StepFailure[];
+      readonly notes: readonly string[];
+    }
+  | {
+      readonly outcome: 'failed';
+      readonly cluster: string;
+      readonly deleted: readonly DeletedItem[];
+      readonly failures: readonly StepFailure[];
+      readonly notes: readonly string[];
+    }
+  | {
+      readonly outcome: 'interrupted';
+      readonly cluster: string;
+      readonly deleted: readonly DeletedItem[];
+      readonly notes: readonly string[];
+    };
