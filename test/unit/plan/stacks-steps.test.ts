@@ -1,0 +1,137 @@
+/**
+ * Stacks (SPEC §6: eksctl names, tags, capabilities) and the step graph (SPEC §7).
+ */
+import { describe, expect, it } from 'vitest';
+import type { ResolvedConfig } from '../../../src/config/resolved.js';
+import { buildPlan, createOfflineFacts } from '../../../src/plan/index.js';
+import { VERSION } from '../../../src/version.js';
+import type { Plan } from '../../../src/plan/index.js';
+import {
+  fargateProfile,
+  managedNodeGroup,
+  nodeGroup,
+  resolvedConfig,
+  seedMinimalConfig,
+  serviceAccount,
+} from '../../helpers/resolved-config.js';
+
+async function planOf(config: ResolvedConfig): Promise<Plan> {
+  const result = await buildPlan(config, createOfflineFacts());
+  expect(result.problems).toEqual([]);
+  return result.plan!;
+}
+
+const graph = (plan: Plan): Record<string, readonly string[]> =>
+  Object.fromEntries(plan.steps.map((s) => [s.id, s.dependsOn]));
+
+describe('stacks', () => {
+  it('eksctl names, cluster-name and version tags over the user tags, CAPABILITY_IAM where roles are made', async () => {
+    const plan = await planOf(
+      seedMinimalConfig({
+        metadata: { tags: { team: 'platform', 'alpha.eksctl.io/cluster-name': 'spoofed' } },
+        fargateProfiles: [fargateProfile('fp1'), fargateProfile('fp2')],
+      }),
+    );
+    expect(plan.stacks.map((s) => [s.name, s.kind, s.nodeGroup, s.capabilities])).toEqual([
+      ['eksctl-private-cluster-cluster', 'cluster', null, ['CAPABILITY_IAM']],
+      ['eksctl-private-cluster-nodegroup-ng1', 'nodegroup', 'ng1', ['CAPABILITY_IAM']],
+      ['eksctl-private-cluster-nodegroup-m1', 'managed-nodegroup', 'm1', ['CAPABILITY_IAM']],
+      ['eksctl-private-cluster-fargate', 'fargate', null, []],
+    ]);
+    expect(plan.stacks[0]?.tags).toEqual({
+      team: 'platform',
+      'alpha.eksctl.io/cluster-name': 'private-cluster',
+      'eksctl.cluster.k8s.io/v1alpha1/cluster-name': 'private-cluster',
+      'private-eks.io/version': VERSION,
+    });
+    expect(plan.stacks[2]?.tags).toMatchObject({
+      'alpha.eksctl.io/nodegroup-name': 'm1',
+      'alpha.eksctl.io/nodegroup-type': 'managed',
+    });
+    expect(plan.stacks[1]?.tags['alpha.eksctl.io/nodegroup-type']).toBe('unmanaged');
+  });
+
+  it('no capability when every role is given', async () => {
+    const plan = await planOf(
+      resolvedConfig({
+        iam: { serviceRoleARN: 'arn:aws:iam::111122223333:role/eks' },
+        managedNodeGroups: [
+          managedNodeGroup('m1', { iam: { instanceRoleARN: 'arn:aws:iam::111122223333:role/node' } }),
+        ],
+      }),
+    );
+    expect(plan.stacks.map((s) => s.capabilities)).toEqual([[], []]);
+  });
+
+  it('the Fargate pod execution role makes the cluster stack need CAPABILITY_IAM', async () => {
+    const plan = await planOf(
+      resolvedConfig({
+        iam: { serviceRoleARN: 'arn:aws:iam::111122223333:role/eks' },
+        fargateProfiles: [fargateProfile('fp')],
+      }),
+    );
+    expect(plan.stacks[0]?.capabilities).toEqual(['CAPABILITY_IAM']);
+  });
+});
+
+describe('steps', () => {
+  it('cluster → nodegroups ∥ fargate; kubeconfig after the cluster; no switch when nothing needs the API', async () => {
+    const plan = await planOf(seedMinimalConfig({ fargateProfiles: [fargateProfile('fp')] }));
+    expect(graph(plan)).toEqual({
+      cluster: [],
+      'nodegroup/ng1': ['cluster'],
+      'nodegroup/m1': ['cluster'],
+      fargate: ['cluster'],
+      kubeconfig: ['cluster'],
+    });
+    expect(plan.steps.map((s) => s.stack)).toEqual([
+      'eksctl-private-cluster-cluster',
+      'eksctl-private-cluster-nodegroup-ng1',
+      'eksctl-private-cluster-nodegroup-m1',
+      'eksctl-private-cluster-fargate',
+      null,
+    ]);
+  });
+
+  it('Kubernetes-API steps after the capacity, and the endpoint switch last', async () => {
+    const plan = await planOf(
+      seedMinimalConfig({
+        accessConfig: { authenticationMode: 'CONFIG_MAP' },
+        iam: { withOIDC: true, serviceAccounts: [serviceAccount('a')] },
+      }),
+    );
+    expect(graph(plan)).toEqual({
+      cluster: [],
+      'nodegroup/ng1': ['cluster'],
+      'nodegroup/m1': ['cluster'],
+      kubeconfig: ['cluster'],
+      'service-accounts': ['nodegroup/ng1', 'nodegroup/m1'],
+      'aws-auth': ['nodegroup/ng1'],
+      'endpoint-access': ['kubeconfig', 'service-accounts', 'aws-auth'],
+    });
+    expect(plan.steps.filter((s) => s.needsKubernetesApi).map((s) => s.kind)).toEqual([
+      'kubernetes-api',
+      'kubernetes-api',
+    ]);
+    expect(plan.steps.at(-1)?.kind).toBe('endpoint-access-update');
+  });
+
+  it('without nodegroups the Kubernetes-API steps follow the cluster', async () => {
+    const plan = await planOf(resolvedConfig({ iam: { withOIDC: true, serviceAccounts: [serviceAccount('a')] } }));
+    expect(graph(plan)['service-accounts']).toEqual(['cluster']);
+  });
+
+  it('every dependency names an earlier step (the graph is acyclic and ordered)', async () => {
+    const plan = await planOf(
+      seedMinimalConfig({
+        nodeGroups: [nodeGroup('a'), nodeGroup('b')],
+        accessConfig: { authenticationMode: 'CONFIG_MAP' },
+        fargateProfiles: [fargateProfile('fp')],
+        iam: { withOIDC: true, serviceAccounts: [serviceAccount('a')] },
+      }),
+    );
+    plan.steps.forEach((step, i) => {
+      for (const dep of step.dependsOn) expect(plan.steps.slice(0, i).map((s) => s.id)).toContain(dep);
+    });
+  });
+});
