@@ -101,6 +101,8 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
   }
   Object.assign(serverEnv, {
     PYTHONUNBUFFERED: '1',
+    // No __pycache__ next to the launcher's modules in the working tree.
+    PYTHONDONTWRITEBYTECODE: '1',
     // AWS-managed policies (AmazonEKSClusterPolicy, …) exist only with this (TESTBED §1.3).
     MOTO_IAM_LOAD_MANAGED_POLICIES: 'true',
     ...options.env,

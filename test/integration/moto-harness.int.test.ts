@@ -1,25 +1,357 @@
+/**
+ * The emulator harness itself: moto's server on loopback with private-eks's extensions
+ * (test/helpers/moto/README.md), driven by real SDK v3 clients. These are the properties the deploy
+ * tests build on: EKS and OIDC resources deploy through CloudFormation, a failing resource rolls the
+ * stack back as AWS does, and deleting the stacks in order leaves nothing behind.
+ */
+import {
+  CloudFormationClient,
+  CreateStackCommand,
+  DeleteStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  UpdateStackCommand,
+  type Stack,
+} from '@aws-sdk/client-cloudformation';
+import {
+  CreateVpcCommand,
+  DescribeImagesCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  DescribeRouteTablesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { DescribeClusterCommand, DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
+import { IAMClient, ListAttachedRolePoliciesCommand, ListOpenIDConnectProvidersCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EC2Client, DescribeVpcsCommand, CreateVpcCommand } from '@aws-sdk/client-ec2';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
+import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
+import {
+  clusterStack,
+  fargateStack,
+  managedNodegroupStack,
+  networkOnlyStack,
+  selfManagedNodegroupStack,
+} from '../helpers/moto/sample-templates.js';
 
-describe('moto harness', () => {
-  let moto: MotoServer;
-  beforeAll(async () => {
-    moto = await startMoto();
+const CLUSTER = 'harness';
+const CLUSTER_STACK = `eksctl-${CLUSTER}-cluster`;
+
+let moto: MotoServer;
+let cfn: CloudFormationClient;
+let ec2: EC2Client;
+let eks: EKSClient;
+let iam: IAMClient;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  const config = emulatorClientConfig(moto.endpoint);
+  cfn = new CloudFormationClient(config);
+  ec2 = new EC2Client(config);
+  eks = new EKSClient(config);
+  iam = new IAMClient(config);
+});
+afterAll(async () => {
+  for (const client of [cfn, ec2, eks, iam]) client.destroy();
+  await moto.stop();
+});
+beforeEach(() => moto.reset());
+
+async function deploy(name: string, template: object): Promise<Stack> {
+  await cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: JSON.stringify(template) }));
+  return describe1(name);
+}
+
+async function describe1(nameOrId: string): Promise<Stack> {
+  const stack = (await cfn.send(new DescribeStacksCommand({ StackName: nameOrId }))).Stacks?.[0];
+  if (stack === undefined) throw new Error(`no stack ${nameOrId}`);
+  return stack;
+}
+
+function outputs(stack: Stack): Record<string, string> {
+  return Object.fromEntries((stack.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']));
+}
+
+async function testRoute<T>(route: string): Promise<T> {
+  const response = await fetch(`${moto.endpoint}/private-eks-test/${route}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+describe('the emulator process', () => {
+  it('starts on a loopback port, answers, resets and stops without leaving a process behind', async () => {
+    const own = await startMoto();
+    try {
+      expect(own.endpoint).toBe(`http://127.0.0.1:${own.port}`);
+      expect(own.env.AWS_ENDPOINT_URL).toBe(own.endpoint);
+      expect((await fetch(`${own.endpoint}/moto-api/`)).status).toBe(200);
+      const client = new EC2Client(emulatorClientConfig(own.endpoint));
+      await client.send(new CreateVpcCommand({ CidrBlock: '10.9.0.0/16' }));
+      expect((await client.send(new DescribeVpcsCommand({}))).Vpcs).toHaveLength(2); // default VPC + ours
+      await own.reset();
+      expect((await client.send(new DescribeVpcsCommand({}))).Vpcs).toHaveLength(1);
+      client.destroy();
+    } finally {
+      await own.stop();
+    }
+    expect(() => process.kill(own.pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }) as Error);
   });
-  afterAll(() => moto.stop());
-  beforeEach(() => moto.reset());
+});
 
-  it('answers on loopback and resets', async () => {
-    expect(moto.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const ec2 = new EC2Client({
-      region: 'us-west-2',
-      endpoint: moto.endpoint,
-      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+describe('CloudFormation with the EKS and OIDC types', () => {
+  it('deploys a private cluster stack and EKS, EC2 and IAM see what it made', async () => {
+    const stack = await deploy(CLUSTER_STACK, clusterStack(CLUSTER));
+    expect(stack.StackStatus).toBe('CREATE_COMPLETE');
+    const out = outputs(stack);
+    expect(Object.keys(out).sort()).toEqual(
+      [
+        'ARN',
+        'CertificateAuthorityData',
+        'ClusterFullyPrivate',
+        'ClusterName',
+        'ClusterSecurityGroupId',
+        'Endpoint',
+        'OIDCIssuer',
+        'OIDCProviderArn',
+        'SubnetsPrivate',
+        'VPC',
+      ].sort(),
+    );
+
+    const cluster = (await eks.send(new DescribeClusterCommand({ name: CLUSTER }))).cluster!;
+    expect(cluster.arn).toBe(out.ARN);
+    expect(cluster.endpoint).toBe(out.Endpoint);
+    expect(cluster.certificateAuthority?.data).toBe(out.CertificateAuthorityData);
+    expect(Buffer.from(out.CertificateAuthorityData!, 'base64').toString()).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    expect(cluster.identity?.oidc?.issuer).toBe(out.OIDCIssuer);
+    expect(cluster.version).toBe('1.31');
+    expect(cluster.accessConfig?.authenticationMode).toBe('API_AND_CONFIG_MAP');
+    expect(cluster.tags).toMatchObject({
+      'private-eks.io/test': 'harness',
+      'aws:cloudformation:stack-name': CLUSTER_STACK,
     });
-    await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }));
-    expect((await ec2.send(new DescribeVpcsCommand({}))).Vpcs?.length).toBe(2);
-    await moto.reset();
-    expect((await ec2.send(new DescribeVpcsCommand({}))).Vpcs?.length).toBe(1);
+    const vpcConfig = cluster.resourcesVpcConfig!;
+    expect(vpcConfig).toMatchObject({ endpointPublicAccess: false, endpointPrivateAccess: true, vpcId: out.VPC });
+    expect(vpcConfig.subnetIds?.join(',')).toBe(out.SubnetsPrivate);
+    expect(vpcConfig.clusterSecurityGroupId).toBe(out.ClusterSecurityGroupId);
+    expect(cluster.logging?.clusterLogging).toContainEqual({ types: ['api', 'audit'], enabled: true });
+
+    // The cluster security group is a real EC2 group in the cluster's VPC, named as EKS names it.
+    const group = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [out.ClusterSecurityGroupId!] })))
+      .SecurityGroups?.[0];
+    expect(group?.VpcId).toBe(out.VPC);
+    expect(group?.GroupName).toMatch(new RegExp(`^eks-cluster-sg-${CLUSTER}-\\d{10}$`));
+
+    const providers = (await iam.send(new ListOpenIDConnectProvidersCommand({}))).OpenIDConnectProviderList ?? [];
+    expect(providers.map((p) => p.Arn)).toEqual([out.OIDCProviderArn]);
+    expect(out.OIDCProviderArn).toBe(
+      `arn:aws:iam::123456789012:oidc-provider/${out.OIDCIssuer!.replace('https://', '')}`,
+    );
+
+    // Route tables are explicitly associated, and the S3 gateway endpoint routed in each.
+    const tables = (
+      await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [out.VPC!] }] }))
+    ).RouteTables!;
+    const explicit = tables.filter((t) => !(t.Associations ?? []).some((a) => a.Main === true));
+    expect(explicit).toHaveLength(2);
+    for (const table of explicit) {
+      expect(table.Associations?.map((a) => a.SubnetId)).toHaveLength(1);
+      expect(table.Routes?.some((r) => r.DestinationPrefixListId?.startsWith('pl-'))).toBe(true);
+    }
+
+    const entries = await testRoute<{ clusterName: string; principalArn: string; type: string }[]>('access-entries');
+    expect(entries).toEqual([
+      expect.objectContaining({
+        clusterName: CLUSTER,
+        type: 'STANDARD',
+        principalArn: expect.stringContaining(':role/'),
+      }),
+    ]);
+    const addons = await testRoute<{ addonName: string; clusterName: string }[]>('addons');
+    expect(addons).toEqual([expect.objectContaining({ addonName: 'vpc-cni', clusterName: CLUSTER })]);
+  });
+
+  it('deploys nodegroup, self-managed and Fargate stacks on the cluster, and deleting them in order leaves nothing', async () => {
+    const before = await takeInventory(emulatorClientConfig(moto.endpoint));
+    await deploy(CLUSTER_STACK, clusterStack(CLUSTER));
+
+    const managed = await deploy(`eksctl-${CLUSTER}-nodegroup-ng-1`, managedNodegroupStack(CLUSTER_STACK, 'ng-1'));
+    expect(managed.StackStatus).toBe('CREATE_COMPLETE');
+    expect(outputs(managed).NodegroupId).toBe(`${CLUSTER}/ng-1`);
+    const nodegroup = (await eks.send(new DescribeNodegroupCommand({ clusterName: CLUSTER, nodegroupName: 'ng-1' })))
+      .nodegroup!;
+    expect(nodegroup).toMatchObject({
+      version: '1.31',
+      amiType: 'AL2023_x86_64_STANDARD',
+      scalingConfig: { minSize: 2, maxSize: 2, desiredSize: 2 },
+      taints: [{ key: 'dedicated', value: 'batch', effect: 'NO_SCHEDULE' }],
+    });
+    expect(nodegroup.nodegroupArn).toBe(outputs(managed).NodegroupArn);
+    const roleName = nodegroup.nodeRole!.split('/').pop()!;
+    const attached =
+      (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }))).AttachedPolicies ?? [];
+    expect(attached.map((p) => p.PolicyName).sort()).toEqual(
+      ['AmazonEC2ContainerRegistryReadOnly', 'AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy'].sort(),
+    );
+
+    const selfManaged = await deploy(`eksctl-${CLUSTER}-nodegroup-ng-2`, selfManagedNodegroupStack(CLUSTER_STACK));
+    expect(selfManaged.StackStatus).toBe('CREATE_COMPLETE');
+    const amiId = selfManaged.Parameters?.find((p) => p.ParameterKey === 'AmiId')?.ParameterValue;
+    expect(amiId).toMatch(/^ami-/);
+    const version = (
+      await ec2.send(
+        new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: outputs(selfManaged).LaunchTemplateId }),
+      )
+    ).LaunchTemplateVersions?.[0];
+    expect(version?.LaunchTemplateData?.ImageId).toBe(amiId);
+    // The seeded parameter points at an image EC2 knows, as the real one would.
+    expect((await ec2.send(new DescribeImagesCommand({ ImageIds: [amiId!] }))).Images).toHaveLength(1);
+    const entries = await testRoute<{ type: string; accessEntryArn: string }[]>('access-entries');
+    expect(entries.map((e) => e.type).sort()).toEqual(['EC2_LINUX', 'STANDARD']);
+    expect(entries.map((e) => e.accessEntryArn)).toContain(outputs(selfManaged).AccessEntryArn);
+
+    const fargate = await deploy(`eksctl-${CLUSTER}-fargate`, fargateStack(CLUSTER_STACK, 'fp-default'));
+    expect(fargate.StackStatus).toBe('CREATE_COMPLETE');
+    expect(outputs(fargate).FargateProfileArn).toMatch(/:fargateprofile\/harness\/fp-default\//);
+
+    for (const name of [
+      `eksctl-${CLUSTER}-fargate`,
+      `eksctl-${CLUSTER}-nodegroup-ng-1`,
+      `eksctl-${CLUSTER}-nodegroup-ng-2`,
+    ]) {
+      const id = (await describe1(name)).StackId!;
+      await cfn.send(new DeleteStackCommand({ StackName: name }));
+      expect((await describe1(id)).StackStatus).toBe('DELETE_COMPLETE');
+    }
+    const clusterId = (await describe1(CLUSTER_STACK)).StackId!;
+    await cfn.send(new DeleteStackCommand({ StackName: CLUSTER_STACK }));
+    const deleted = await describe1(clusterId);
+    expect(deleted.StackStatus).toBe('DELETE_COMPLETE');
+    expect(deleted.Outputs).toBeUndefined(); // and describing it did not bring its resources back:
+
+    expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});
+    expect(await testRoute<unknown[]>('access-entries')).toEqual([]);
+  });
+
+  it('refuses to delete a cluster stack while its nodegroup exists: DELETE_FAILED, the stack is kept', async () => {
+    await deploy(CLUSTER_STACK, clusterStack(CLUSTER));
+    await deploy(`eksctl-${CLUSTER}-nodegroup-ng-1`, managedNodegroupStack(CLUSTER_STACK, 'ng-1'));
+
+    await cfn.send(new DeleteStackCommand({ StackName: CLUSTER_STACK }));
+    const stack = await describe1(CLUSTER_STACK);
+    expect(stack.StackStatus).toBe('DELETE_FAILED');
+    expect(stack.StackStatusReason).toBe('The following resource(s) failed to delete: [ControlPlane]. ');
+    const events = (await cfn.send(new DescribeStackEventsCommand({ StackName: CLUSTER_STACK }))).StackEvents ?? [];
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        LogicalResourceId: 'ControlPlane',
+        ResourceType: 'AWS::EKS::Cluster',
+        ResourceStatus: 'DELETE_FAILED',
+        ResourceStatusReason: 'ResourceInUseException: Cluster has nodegroups attached',
+      }),
+    );
+    expect((await eks.send(new DescribeClusterCommand({ name: CLUSTER }))).cluster?.status).toBe('ACTIVE');
+
+    // Retrying in the right order finishes the job.
+    await cfn.send(new DeleteStackCommand({ StackName: `eksctl-${CLUSTER}-nodegroup-ng-1` }));
+    await cfn.send(new DeleteStackCommand({ StackName: CLUSTER_STACK }));
+    await expect(describe1(CLUSTER_STACK)).rejects.toMatchObject({ name: 'ValidationError' });
+  });
+});
+
+describe('failures, as the deploy code meets them', () => {
+  it('a resource that fails to create: CreateStack succeeds, the stack rolls back and the first failure is reported', async () => {
+    const before = await takeInventory(emulatorClientConfig(moto.endpoint));
+    // A control-plane role that EKS cannot assume (trusts ec2, not eks): EKS refuses the cluster.
+    const created = await cfn.send(
+      new CreateStackCommand({
+        StackName: CLUSTER_STACK,
+        TemplateBody: JSON.stringify(clusterStack(CLUSTER, { controlPlaneRoleService: 'ec2.amazonaws.com' })),
+      }),
+    );
+    expect(created.StackId).toMatch(/^arn:aws:cloudformation:us-west-2:123456789012:stack\//);
+    const stack = await describe1(CLUSTER_STACK);
+    expect(stack.StackStatus).toBe('ROLLBACK_COMPLETE');
+    expect(stack.StackStatusReason).toBe(
+      'The following resource(s) failed to create: [ControlPlane]. Rollback requested by user.',
+    );
+    expect(stack.Outputs).toBeUndefined();
+    const events = (await cfn.send(new DescribeStackEventsCommand({ StackName: CLUSTER_STACK }))).StackEvents ?? [];
+    const failed = events.filter((e) => e.ResourceStatus?.endsWith('_FAILED'));
+    expect(failed).toEqual([
+      expect.objectContaining({
+        LogicalResourceId: 'ControlPlane',
+        ResourceType: 'AWS::EKS::Cluster',
+        ResourceStatus: 'CREATE_FAILED',
+        ResourceStatusReason: expect.stringMatching(
+          /^InvalidParameterException: Role with arn: .* could not be assumed/,
+        ),
+      }),
+    ]);
+    expect(events.map((e) => `${e.LogicalResourceId}:${e.ResourceStatus}`)).toEqual(
+      expect.arrayContaining([`${CLUSTER_STACK}:ROLLBACK_IN_PROGRESS`, `${CLUSTER_STACK}:ROLLBACK_COMPLETE`]),
+    );
+    // Rolled back: what had been created before the failure is gone, the exports too.
+    const { stacks, ...rest } = leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)));
+    expect(rest).toEqual({});
+    expect(stacks).toEqual([`${CLUSTER_STACK} ROLLBACK_COMPLETE`]);
+
+    // As on AWS: a ROLLBACK_COMPLETE stack cannot be updated or re-created, only deleted.
+    await expect(
+      cfn.send(
+        new UpdateStackCommand({ StackName: CLUSTER_STACK, TemplateBody: JSON.stringify(clusterStack(CLUSTER)) }),
+      ),
+    ).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringContaining('ROLLBACK_COMPLETE state') });
+    await expect(deploy(CLUSTER_STACK, clusterStack(CLUSTER))).rejects.toMatchObject({
+      name: 'AlreadyExistsException',
+    });
+    await cfn.send(new DeleteStackCommand({ StackName: CLUSTER_STACK }));
+    expect((await deploy(CLUSTER_STACK, clusterStack(CLUSTER))).StackStatus).toBe('CREATE_COMPLETE');
+  });
+
+  it('a template refused before any resource exists: CreateStack throws ValidationError and there is no stack', async () => {
+    const template = { Parameters: { Needed: { Type: 'String' } }, Resources: networkOnlyStack().Resources };
+    await expect(
+      cfn.send(new CreateStackCommand({ StackName: 'refused', TemplateBody: JSON.stringify(template) })),
+    ).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: 'Missing parameter Needed',
+      $metadata: { httpStatusCode: 400 },
+    });
+    await expect(describe1('refused')).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: 'Stack with id refused does not exist',
+    });
+  });
+});
+
+describe('plain moto, with the delete extensions switched off', () => {
+  it('loses a stack that holds a route table and leaves its VPC behind (why ec2-route-table-deletion exists)', async () => {
+    const plain = await startMoto({
+      env: {
+        PRIVATE_EKS_MOTO_DISABLE:
+          'ec2-route-table-deletion,ec2-subnet-route-table-association,cfn-dependency-ordered-delete,cfn-delete-failed-status',
+      },
+    });
+    const config = emulatorClientConfig(plain.endpoint);
+    const plainCfn = new CloudFormationClient(config);
+    const plainEc2 = new EC2Client(config);
+    try {
+      await plainCfn.send(
+        new CreateStackCommand({ StackName: 'net', TemplateBody: JSON.stringify(networkOnlyStack()) }),
+      );
+      await expect(plainCfn.send(new DeleteStackCommand({ StackName: 'net' }))).rejects.toMatchObject({
+        name: 'DependencyViolation',
+      });
+      await expect(plainCfn.send(new DescribeStacksCommand({ StackName: 'net' }))).rejects.toMatchObject({
+        name: 'ValidationError',
+      });
+      expect((await plainEc2.send(new DescribeVpcsCommand({}))).Vpcs).toHaveLength(2);
+    } finally {
+      plainCfn.destroy();
+      plainEc2.destroy();
+      await plain.stop();
+    }
   });
 });

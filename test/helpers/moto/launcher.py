@@ -1,32 +1,161 @@
-"""Starts moto's server on 127.0.0.1 for private-eks's tests (placeholder: extensions follow)."""
+"""Starts moto's server on 127.0.0.1 with private-eks's extensions (the EXTENSIONS list below; why each
+one exists is in README.md next to this file).
+
+    python launcher.py [--host 127.0.0.1] [--port 0] [--exit-on-stdin-eof] [--disable NAME,NAME]
+
+Prints "Running on http://HOST:PORT (pid N)" once the socket is bound. PRIVATE_EKS_MOTO_DISABLE (a comma
+list) does what --disable does, so a test can watch moto's own behaviour next to the extended one.
+
+Extra read-only routes, for tests (moto has no EKS API for these, see eks_access_addons.py):
+    GET /private-eks-test/extensions       the registry, with what is enabled
+    GET /private-eks-test/access-entries   access entries made by AWS::EKS::AccessEntry
+    GET /private-eks-test/addons           add-ons made by AWS::EKS::Addon
+"""
+
+from __future__ import annotations
 
 import argparse
+import functools
+import json
+import logging
 import os
 import sys
 import threading
+from dataclasses import dataclass
+from typing import Any, Callable
 
-from werkzeug.serving import make_server
+# Before moto reads its settings: AWS-managed policies (AmazonEKSClusterPolicy, …) exist only with this.
+os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
 
-from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
+from moto.cloudformation import parsing  # noqa: E402
+from moto.core.common_models import CloudFormationModel  # noqa: E402
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
+
+from moto_extensions import cfn_stack_lifecycle  # noqa: E402
+from moto_extensions import ec2_resources  # noqa: E402
+from moto_extensions import eks_access_addons  # noqa: E402
+from moto_extensions import eks_resources  # noqa: E402
+from moto_extensions import iam_resources  # noqa: E402
+from moto_extensions import ssm_eks_amis  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Extension:
+    name: str
+    summary: str
+    install: Callable[[], None] | None = None  # patches; None for a CloudFormation model (see MODELS)
+
+
+MODELS: dict[str, type[CloudFormationModel]] = {
+    **eks_resources.MODELS,
+    **eks_access_addons.MODELS,
+    **iam_resources.MODELS,
+    **ec2_resources.MODELS,
+}
+
+EXTENSIONS: list[Extension] = [
+    Extension("eks-cluster", "AWS::EKS::Cluster through moto's EKS backend, with vpcId, a real cluster security group, accessConfig and a per-cluster OIDC issuer"),
+    Extension("eks-nodegroup", "AWS::EKS::Nodegroup through moto's EKS backend; Ref is cluster/nodegroup"),
+    Extension("eks-fargate-profile", "AWS::EKS::FargateProfile through moto's EKS backend"),
+    Extension("eks-access-entry", "AWS::EKS::AccessEntry kept on the cluster, readable at /private-eks-test/access-entries"),
+    Extension("eks-addon", "AWS::EKS::Addon kept on the cluster, readable at /private-eks-test/addons"),
+    Extension("iam-oidc-provider", "AWS::IAM::OIDCProvider through moto's IAM backend"),
+    Extension("iam-role-managed-policies", "AWS::IAM::Role ManagedPolicyArns attached on create, detached on delete", iam_resources.install_role_managed_policies),
+    Extension("ec2-security-group-egress", "AWS::EC2::SecurityGroupEgress authorized on create, revoked on delete"),
+    Extension("ec2-subnet-route-table-association", "SubnetRouteTableAssociation really associates the subnet; physical ID rtbassoc-…", ec2_resources.install_subnet_route_table_association),
+    Extension("ec2-route-table-deletion", "stack delete removes routes, route tables and VPC endpoints", ec2_resources.install_route_table_deletion),
+    Extension("ec2-primary-eni-deleted-on-termination", "a terminated instance's primary network interface is deleted with it", ec2_resources.install_primary_eni_deleted_on_termination),
+    Extension("cfn-dependency-ordered-delete", "stack delete in reverse dependency order", cfn_stack_lifecycle.install_dependency_ordered_delete),
+    Extension("cfn-deleted-stack-stays-deleted", "describing a deleted stack no longer re-creates its resources", cfn_stack_lifecycle.install_deleted_stack_stays_deleted),
+    Extension("cfn-delete-failed-status", "a failed stack delete leaves the stack DELETE_FAILED instead of losing it", cfn_stack_lifecycle.install_delete_failed_status),
+    Extension("cfn-create-failure-rollback", "a resource that fails to create rolls the stack back to ROLLBACK_COMPLETE", cfn_stack_lifecycle.install_create_failure_rollback),
+    Extension("ssm-eks-optimized-ami", "public /aws/service/eks/optimized-ami/<1.29-1.35>/… image_id parameters", ssm_eks_amis.install),
+]
+
+
+def install(disabled: set[str]) -> list[str]:
+    known = {e.name for e in EXTENSIONS}
+    unknown = disabled - known
+    if unknown:
+        raise SystemExit(f"unknown extension(s) to disable: {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+    enabled = [e for e in EXTENSIONS if e.name not in disabled]
+    for extension in enabled:
+        if extension.install is not None:
+            extension.install()
+    # moto builds its type map from CloudFormationModel.__subclasses__() (parsing.get_model_list, cached):
+    # our models are subclasses as soon as they are defined, so the list is filtered by what is enabled.
+    excluded = {model for name, model in MODELS.items() if name in disabled}
+
+    @functools.lru_cache
+    def model_list() -> list[type[CloudFormationModel]]:
+        return [m for m in CloudFormationModel.__subclasses__() if m not in excluded]
+
+    parsing.get_model_list = model_list
+    parsing.get_model_map.cache_clear()
+    parsing.get_name_type_map.cache_clear()
+    return [e.name for e in enabled]
+
+
+class TestRoutes:
+    """Serves /private-eks-test/*; everything else goes to moto."""
+
+    def __init__(self, app: Any, enabled: list[str]):
+        self.app = app
+        self.enabled = enabled
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        path = environ.get("PATH_INFO", "")
+        if not path.startswith("/private-eks-test/"):
+            return self.app(environ, start_response)
+        routes: dict[str, Callable[[], Any]] = {
+            "/private-eks-test/extensions": lambda: [
+                {"name": e.name, "summary": e.summary, "enabled": e.name in self.enabled} for e in EXTENSIONS
+            ],
+            "/private-eks-test/access-entries": lambda: eks_access_addons.list_store(eks_access_addons.ACCESS_ENTRIES),
+            "/private-eks-test/addons": lambda: eks_access_addons.list_store(eks_access_addons.ADDONS),
+        }
+        route = routes.get(path.rstrip("/"))
+        if route is None or environ.get("REQUEST_METHOD") != "GET":
+            status, body = "404 Not Found", {"message": f"no such route: {environ.get('REQUEST_METHOD')} {path}"}
+        else:
+            status, body = "200 OK", route()
+        data = json.dumps(body).encode()
+        start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+        return [data]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--exit-on-stdin-eof", action="store_true")
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--exit-on-stdin-eof", action="store_true", help="exit when stdin closes (the parent died)")
+    parser.add_argument("--disable", default=os.environ.get("PRIVATE_EKS_MOTO_DISABLE", ""), help="extensions to leave out")
     args = parser.parse_args()
-    app = DomainDispatcherApplication(create_backend_app)
+    logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(name)s %(levelname)s %(message)s")
+
+    enabled = install({name.strip() for name in args.disable.split(",") if name.strip()})
+    app = TestRoutes(DomainDispatcherApplication(create_backend_app), enabled)
     server = make_server(args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler)
     port = server.server_address[1]
+    # moto builds a few self-referencing URLs from MOTO_PORT; with --port 0 only now is it known.
     os.environ["MOTO_PORT"] = str(port)
     if args.exit_on_stdin_eof:
-        def watch() -> None:
+
+        def exit_when_parent_goes() -> None:
             sys.stdin.read()
             os._exit(0)
-        threading.Thread(target=watch, daemon=True).start()
+
+        threading.Thread(target=exit_when_parent_goes, daemon=True).start()
+    disabled = [e.name for e in EXTENSIONS if e.name not in enabled]
+    print(f"private-eks moto launcher: extensions {', '.join(enabled)}", flush=True)
+    if disabled:
+        print(f"private-eks moto launcher: disabled {', '.join(disabled)}", flush=True)
     print(f"Running on http://{args.host}:{port} (pid {os.getpid()})", flush=True)
-    server.serve_forever()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
 
 
 if __name__ == "__main__":

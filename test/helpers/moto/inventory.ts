@@ -1,0 +1,153 @@
+/**
+ * What exists in the emulator, by kind, as sorted ID lists: take one before a flow and one after its
+ * delete, and `leftovers(before, after)` is what the delete left behind (it should be `{}`).
+ *
+ * Things that are gone but still listed are not counted: VPC endpoints in state `deleted` (moto keeps
+ * them listed after DeleteVpcEndpoints, as AWS does for a while) and instances that are `terminated`.
+ * IAM instance profiles are not listed: moto 5.2 does not implement ListInstanceProfiles (TESTBED §2.4).
+ */
+import {
+  CloudFormationClient,
+  ListStacksCommand,
+  type StackStatus,
+  type StackSummary,
+} from '@aws-sdk/client-cloudformation';
+import {
+  DescribeInstancesCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeNatGatewaysCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeRouteTablesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { EKSClient, ListClustersCommand, ListFargateProfilesCommand, ListNodegroupsCommand } from '@aws-sdk/client-eks';
+import {
+  IAMClient,
+  ListOpenIDConnectProvidersCommand,
+  ListPoliciesCommand,
+  ListRolesCommand,
+} from '@aws-sdk/client-iam';
+
+export type Inventory = Readonly<Record<string, readonly string[]>>;
+
+export interface EmulatorClientConfig {
+  readonly region: string;
+  readonly endpoint: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly maxAttempts: number;
+}
+
+/** SDK client settings for the emulator (the same things MotoServer.env says through the environment). */
+export function emulatorClientConfig(endpoint: string, region = 'us-west-2'): EmulatorClientConfig {
+  return { region, endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, maxAttempts: 1 };
+}
+
+const LIVE_STACK_STATUSES: StackStatus[] = [
+  'CREATE_IN_PROGRESS',
+  'CREATE_FAILED',
+  'CREATE_COMPLETE',
+  'ROLLBACK_IN_PROGRESS',
+  'ROLLBACK_FAILED',
+  'ROLLBACK_COMPLETE',
+  'DELETE_IN_PROGRESS',
+  'DELETE_FAILED',
+  'UPDATE_IN_PROGRESS',
+  'UPDATE_COMPLETE',
+  'UPDATE_ROLLBACK_COMPLETE',
+  'REVIEW_IN_PROGRESS',
+];
+
+const ids = (values: readonly (string | undefined)[]): string[] =>
+  values.filter((v): v is string => v !== undefined).sort();
+
+export async function takeInventory(config: EmulatorClientConfig): Promise<Inventory> {
+  const ec2 = new EC2Client(config);
+  const iam = new IAMClient(config);
+  const eks = new EKSClient(config);
+  const cfn = new CloudFormationClient(config);
+  try {
+    const [vpcs, subnets, routeTables, groups, enis, endpoints, templates, reservations, igws, nats] =
+      await Promise.all([
+        ec2.send(new DescribeVpcsCommand({})),
+        ec2.send(new DescribeSubnetsCommand({})),
+        ec2.send(new DescribeRouteTablesCommand({})),
+        ec2.send(new DescribeSecurityGroupsCommand({})),
+        ec2.send(new DescribeNetworkInterfacesCommand({})),
+        ec2.send(new DescribeVpcEndpointsCommand({})),
+        ec2.send(new DescribeLaunchTemplatesCommand({})),
+        ec2.send(new DescribeInstancesCommand({})),
+        ec2.send(new DescribeInternetGatewaysCommand({})),
+        ec2.send(new DescribeNatGatewaysCommand({})),
+      ]);
+    const roles: string[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await iam.send(new ListRolesCommand({ Marker: marker }));
+      roles.push(...ids((page.Roles ?? []).map((r) => r.Arn)));
+      marker = page.IsTruncated === true ? page.Marker : undefined;
+    } while (marker !== undefined);
+    const oidc = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+    const policies = await iam.send(new ListPoliciesCommand({ Scope: 'Local' }));
+    const clusters = (await eks.send(new ListClustersCommand({}))).clusters ?? [];
+    const nodegroups: string[] = [];
+    const fargateProfiles: string[] = [];
+    for (const cluster of clusters) {
+      const ngs = await eks.send(new ListNodegroupsCommand({ clusterName: cluster }));
+      nodegroups.push(...(ngs.nodegroups ?? []).map((n) => `${cluster}/${n}`));
+      const fps = await eks.send(new ListFargateProfilesCommand({ clusterName: cluster }));
+      fargateProfiles.push(...(fps.fargateProfileNames ?? []).map((f) => `${cluster}/${f}`));
+    }
+    const stacks: StackSummary[] = [];
+    let token: string | undefined;
+    do {
+      const page = await cfn.send(new ListStacksCommand({ StackStatusFilter: LIVE_STACK_STATUSES, NextToken: token }));
+      stacks.push(...(page.StackSummaries ?? []));
+      token = page.NextToken;
+    } while (token !== undefined);
+
+    return {
+      vpcs: ids((vpcs.Vpcs ?? []).map((v) => v.VpcId)),
+      subnets: ids((subnets.Subnets ?? []).map((s) => s.SubnetId)),
+      routeTables: ids((routeTables.RouteTables ?? []).map((r) => r.RouteTableId)),
+      securityGroups: ids((groups.SecurityGroups ?? []).map((g) => g.GroupId)),
+      networkInterfaces: ids((enis.NetworkInterfaces ?? []).map((n) => n.NetworkInterfaceId)),
+      vpcEndpoints: ids(
+        (endpoints.VpcEndpoints ?? []).filter((e) => e.State?.toLowerCase() !== 'deleted').map((e) => e.VpcEndpointId),
+      ),
+      launchTemplates: ids((templates.LaunchTemplates ?? []).map((t) => t.LaunchTemplateId)),
+      instances: ids(
+        (reservations.Reservations ?? [])
+          .flatMap((r) => r.Instances ?? [])
+          .filter((i) => i.State?.Name !== 'terminated')
+          .map((i) => i.InstanceId),
+      ),
+      internetGateways: ids((igws.InternetGateways ?? []).map((g) => g.InternetGatewayId)),
+      natGateways: ids((nats.NatGateways ?? []).filter((n) => n.State !== 'deleted').map((n) => n.NatGatewayId)),
+      roles,
+      oidcProviders: ids((oidc.OpenIDConnectProviderList ?? []).map((p) => p.Arn)),
+      customerPolicies: ids((policies.Policies ?? []).map((p) => p.Arn)),
+      eksClusters: [...clusters].sort(),
+      eksNodegroups: nodegroups.sort(),
+      eksFargateProfiles: fargateProfiles.sort(),
+      stacks: ids(stacks.map((s) => `${s.StackName ?? ''} ${s.StackStatus ?? ''}`)),
+    };
+  } finally {
+    for (const client of [ec2, iam, eks, cfn]) client.destroy();
+  }
+}
+
+/** What `after` has that `before` had not, by kind; only kinds with something left are present. */
+export function leftovers(before: Inventory, after: Inventory): Record<string, string[]> {
+  const left: Record<string, string[]> = {};
+  for (const [kind, items] of Object.entries(after)) {
+    const known = new Set(before[kind] ?? []);
+    const extra = items.filter((item) => !known.has(item));
+    if (extra.length > 0) left[kind] = extra;
+  }
+  return left;
+}

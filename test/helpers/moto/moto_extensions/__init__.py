@@ -1,0 +1,1 @@
+"""private-eks extensions to moto, installed by ../launcher.py (see ../README.md)."""

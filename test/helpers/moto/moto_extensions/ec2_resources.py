@@ -1,0 +1,157 @@
+"""EC2 in CloudFormation: what moto's models do not do on create or on stack delete.
+
+- SubnetRouteTableAssociation: moto records it but never associates the subnet (DescribeRouteTables
+  shows no explicit association, seen with moto 5.2.5) and its physical ID is the route table's ID.
+- RouteTable, Route, SubnetRouteTableAssociation, VPCEndpoint: no delete on stack delete, so the VPC
+  delete fails with DependencyViolation and moto loses the stack (TESTBED §2.1, §3.2).
+- SecurityGroupEgress: skipped entirely (TESTBED §3.2).
+- Instances (an auto scaling group's, a self-managed nodegroup's): the primary network interface that
+  RunInstances creates is kept after termination, still "in-use"; EC2 deletes it (DeleteOnTermination
+  defaults to true for it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+from moto.core.common_models import CloudFormationModel
+from moto.ec2.exceptions import InvalidAssociationIdError, InvalidSecurityGroupNotFoundError
+from moto.ec2.models import ec2_backends
+from moto.ec2.models.instances import Instance
+from moto.ec2.models.route_tables import Route, RouteTable
+from moto.ec2.models.subnets import SubnetRouteTableAssociation
+from moto.ec2.models.vpcs import VPCEndPoint
+
+
+def install_subnet_route_table_association() -> None:
+    def create(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any) -> Any:
+        props = cloudformation_json["Properties"]
+        backend = ec2_backends[account_id][region_name]
+        route_table_id, subnet_id = props["RouteTableId"], props["SubnetId"]
+        association = SubnetRouteTableAssociation(route_table_id, subnet_id)
+        association.association_id = backend.associate_route_table(route_table_id, subnet_id=subnet_id)
+        backend.subnet_associations[f"{route_table_id}:{subnet_id}"] = association
+        return association
+
+    def delete(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str) -> None:
+        backend = ec2_backends[account_id][region_name]
+        try:
+            subnet_id = backend.disassociate_route_table(resource_name)
+        except InvalidAssociationIdError:
+            return  # already gone: CloudFormation treats that as deleted
+        for key, association in list(backend.subnet_associations.items()):
+            if getattr(association, "association_id", None) == resource_name or key.endswith(f":{subnet_id}"):
+                backend.subnet_associations.pop(key, None)
+
+    SubnetRouteTableAssociation.create_from_cloudformation_json = classmethod(create)  # type: ignore[method-assign,assignment]
+    SubnetRouteTableAssociation.delete_from_cloudformation_json = classmethod(delete)  # type: ignore[method-assign,assignment]
+    # AWS returns the association ID (rtbassoc-…) as the physical ID.
+    SubnetRouteTableAssociation.physical_resource_id = property(  # type: ignore[method-assign,assignment]
+        lambda self: getattr(self, "association_id", None) or self.route_table_id
+    )
+
+
+def install_route_table_deletion() -> None:
+    def delete_route_table(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str) -> None:
+        backend = ec2_backends[account_id][region_name]
+        if resource_name in backend.route_tables:
+            backend.delete_route_table(resource_name)  # DependencyViolation while subnets are associated
+
+    def delete_route(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str) -> None:
+        # moto's route ID is "<route table ID>~<destination>".
+        route_table = ec2_backends[account_id][region_name].route_tables.get(resource_name.split("~")[0])
+        if route_table is not None:
+            route_table._routes.pop(resource_name, None)
+
+    def delete_endpoint(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str) -> None:
+        # Same path as DeleteVpcEndpoints: removes the ENIs and the gateway's prefix-list routes, and leaves
+        # the endpoint listed with state "deleted".
+        ec2_backends[account_id][region_name].delete_vpc_endpoints([resource_name])
+
+    RouteTable.delete_from_cloudformation_json = classmethod(delete_route_table)  # type: ignore[method-assign,assignment]
+    Route.delete_from_cloudformation_json = classmethod(delete_route)  # type: ignore[method-assign,assignment]
+    VPCEndPoint.delete_from_cloudformation_json = classmethod(delete_endpoint)  # type: ignore[method-assign,assignment]
+
+
+class SecurityGroupEgress(CloudFormationModel):
+    def __init__(self, group_id: str, rule_ids: list[str]):
+        self.group_id = group_id
+        self.rule_ids = rule_ids
+
+    @staticmethod
+    def cloudformation_name_type() -> str:
+        return ""
+
+    @staticmethod
+    def cloudformation_type() -> str:
+        return "AWS::EC2::SecurityGroupEgress"
+
+    @classmethod
+    def has_cfn_attr(cls, attr: str) -> bool:
+        return attr == "Id"
+
+    @property
+    def physical_resource_id(self) -> str:
+        return self.rule_ids[0] if self.rule_ids else ""
+
+    def get_cfn_attribute(self, attribute_name: str) -> Any:
+        if attribute_name == "Id":
+            return self.physical_resource_id
+        raise UnformattedGetAttTemplateException()
+
+    @classmethod
+    def create_from_cloudformation_json(  # type: ignore[misc]
+        cls, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any
+    ) -> "SecurityGroupEgress":
+        props = cloudformation_json["Properties"]
+        backend = ec2_backends[account_id][region_name]
+        group = backend.get_security_group_from_id(props.get("GroupId", ""))
+        if group is None:
+            raise InvalidSecurityGroupNotFoundError(props.get("GroupId", ""))
+        ip_ranges: list[dict[str, Any]] = []
+        if props.get("CidrIp"):
+            ip_ranges.append({"CidrIp": props["CidrIp"], "Description": props.get("Description")})
+        if props.get("CidrIpv6"):
+            ip_ranges.append({"CidrIpv6": props["CidrIpv6"], "Description": props.get("Description")})
+        rules, _ = backend.authorize_security_group_egress(
+            group_name_or_id=group.id,
+            ip_protocol=str(props.get("IpProtocol")),
+            from_port=props.get("FromPort"),
+            to_port=props.get("ToPort"),
+            ip_ranges=ip_ranges,
+            source_groups=[{"GroupId": props["DestinationSecurityGroupId"]}] if props.get("DestinationSecurityGroupId") else [],
+            prefix_list_ids=[{"PrefixListId": props["DestinationPrefixListId"]}] if props.get("DestinationPrefixListId") else [],
+        )
+        return cls(group.id, [rule.id for rule in rules])
+
+    def delete(self, account_id: str, region_name: str) -> None:
+        backend = ec2_backends[account_id][region_name]
+        if backend.get_security_group_from_id(self.group_id) is None or not self.rule_ids:
+            return
+        backend.revoke_security_group_egress(
+            group_name_or_id=self.group_id,
+            ip_protocol="",
+            from_port="",
+            to_port="",
+            ip_ranges=[],
+            security_rule_ids=self.rule_ids,
+        )
+
+
+def install_primary_eni_deleted_on_termination() -> None:
+    original = Instance.prep_nics
+
+    def prep_nics(self: Instance, nic_spec: list[dict[str, Any]], *args: Any, **kwargs: Any) -> None:
+        given = next((n for n in nic_spec if str(n.get("DeviceIndex")) == "0"), None)
+        original(self, nic_spec, *args, **kwargs)
+        primary = self.nics.get(0)
+        # Only the interface EC2 makes for the instance; an attached existing one, or an explicit
+        # DeleteOnTermination, is left as asked.
+        if primary is not None and (given is None or (not given.get("NetworkInterfaceId") and given.get("DeleteOnTermination") is None)):
+            primary.delete_on_termination = True
+
+    Instance.prep_nics = prep_nics  # type: ignore[method-assign]
+
+
+MODELS = {"ec2-security-group-egress": SecurityGroupEgress}
