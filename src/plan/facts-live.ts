@@ -239,6 +239,7 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
             id: e.VpcEndpointId,
             serviceName: e.ServiceName,
             type: e.VpcEndpointType,
+            // EC2 answers `available`, `pendingAcceptance`…, the SDK's enum says `Available`: lower-case both.
             state: (e.State ?? 'unknown').toLowerCase(),
             subnetIds: e.SubnetIds ?? [],
             routeTableIds: e.RouteTableIds ?? [],

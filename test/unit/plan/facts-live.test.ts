@@ -298,7 +298,8 @@ describe('createLiveFacts', () => {
           VpcEndpointType: 'Interface',
           VpcId: 'vpc-1',
           ServiceName: 'com.amazonaws.us-west-2.sts',
-          State: 'available',
+          // The SDK's enum spells it `Available`; EC2 and moto answer `available`: both are read.
+          State: 'Available',
           SubnetIds: ['subnet-1'],
           PrivateDnsEnabled: true,
         },
@@ -307,7 +308,7 @@ describe('createLiveFacts', () => {
           VpcEndpointType: 'GatewayLoadBalancer',
           VpcId: 'vpc-1',
           ServiceName: 'com.amazonaws.vpce.us-west-2.vpce-svc-1',
-          State: 'available',
+          State: 'Available',
         },
       ],
     });
