@@ -113,17 +113,17 @@ export function isCredentialsError(error: unknown): boolean {
 /**
  * The endpoint answered, but not as AWS: the body did not deserialize. The SDK then throws the
  * parser's error (`SyntaxError` for JSON, a plain `Error` for XML) with `$metadata` but no
- * `$fault`. moto answers an unimplemented operation with an HTML 404 and its own crashes with an
+ * `$fault`, or, when the body happens to parse, an error named `Unknown`. moto answers an
+ * unimplemented operation with an HTML 404 and its own crashes with an
  * HTML 500 (shared/TESTBED.md §1.4); a corporate proxy's error page looks the same.
  */
 export function isNonAwsResponse(error: unknown): boolean {
   const e = shape(error);
-  return (
-    e !== undefined &&
-    httpStatus(error) !== undefined &&
-    e.$fault === undefined &&
-    (e.name === 'SyntaxError' || e.name === 'Error')
-  );
+  if (e === undefined || httpStatus(error) === undefined) return false;
+  // A body that parsed (well-formed HTML is XML enough for the EC2 parser) but carried no error
+  // code: the SDK names the error `Unknown` (`UnknownError` in some protocols).
+  if (e.name === 'Unknown' || e.name === 'UnknownError') return true;
+  return e.$fault === undefined && (e.name === 'SyntaxError' || e.name === 'Error');
 }
 
 const NETWORK_CODES = new Set([

@@ -136,6 +136,62 @@ export function createTestPki(name = 'private-eks test'): TestPki {
   };
 }
 
+/**
+ * A copy of the test root (same subject, same key) signed by another, self-signed CA — the shape
+ * of a cross-signed root such as Starfield Services G2 signed by Starfield Class 2.
+ */
+export function crossSignRoot(pki: TestPki): TestCertificate {
+  const dir = pki.dir;
+  openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'other.key'], dir);
+  openssl(
+    [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'other.key',
+      '-out',
+      'other.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=private-eks other root',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
+    dir,
+  );
+  openssl(['x509', '-x509toreq', '-in', 'root.pem', '-signkey', 'root.key', '-out', 'root-cross.csr'], dir);
+  openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      'root-cross.csr',
+      '-CA',
+      'other.pem',
+      '-CAkey',
+      'other.key',
+      '-set_serial',
+      '9',
+      '-out',
+      'root-cross.pem',
+      '-days',
+      '2',
+      '-extfile',
+      'ca.ext',
+    ],
+    dir,
+  );
+  return {
+    path: path.join(dir, 'root-cross.pem'),
+    pem: readFileSync(path.join(dir, 'root-cross.pem'), 'utf8'),
+    keyPath: pki.root.keyPath,
+  };
+}
+
 /** `openssl x509 -fingerprint -sha1 -noout` of a PEM file, as IAM writes thumbprints: lower-case hex, no colons. */
 export function opensslSha1Fingerprint(pemPath: string): string {
   const out = openssl(['x509', '-in', pemPath, '-noout', '-fingerprint', '-sha1'], path.dirname(pemPath));
@@ -153,11 +209,15 @@ export interface TlsTestServer {
 }
 
 /**
- * Serves the leaf and the intermediate (and the root when `serveRoot`), completes the handshake
- * and closes: an OIDC thumbprint check needs nothing more.
+ * Serves the leaf and the intermediate (and the root when `serveRoot`, or `top` when given),
+ * completes the handshake and closes: an OIDC thumbprint check needs nothing more.
  */
-export async function startTlsServer(pki: TestPki, options: { serveRoot?: boolean } = {}): Promise<TlsTestServer> {
-  const chain = [pki.leaf.pem, pki.intermediate.pem, ...(options.serveRoot === true ? [pki.root.pem] : [])].join('');
+export async function startTlsServer(
+  pki: TestPki,
+  options: { serveRoot?: boolean; top?: TestCertificate } = {},
+): Promise<TlsTestServer> {
+  const top = options.top ?? (options.serveRoot === true ? pki.root : undefined);
+  const chain = [pki.leaf.pem, pki.intermediate.pem, ...(top === undefined ? [] : [top.pem])].join('');
   let handshakes = 0;
   const server = tls.createServer({ key: readFileSync(pki.leaf.keyPath), cert: chain }, (socket) => {
     handshakes += 1;
