@@ -7,7 +7,7 @@
  * Nothing created is ever deleted here: a failed stack is reported with its first failed
  * resource and left for the next run (which deletes and recreates a rolled-back stack).
  */
-import { DeployError, PrivateEksError } from '../errors.js';
+import { DeployError } from '../errors.js';
 import { writeKubeconfigEntry } from '../kubeconfig/file.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import { templateBody } from '../templates/json.js';
@@ -15,7 +15,7 @@ import type { Template } from '../templates/types.js';
 import { describeClusterAccess } from './cluster-info.js';
 import { PRIVATE_ONLY, switchOffPublicAccessAfterFailure, updateEndpointAccess } from './endpoint-access.js';
 import { runKubernetesStep } from './kubernetes-steps.js';
-import type { CreateResult, EndpointAccessReport, StepFailure } from './results.js';
+import { stepFailure, type CreateResult, type EndpointAccessReport, type StepFailure } from './results.js';
 import {
   clusterStackPlan,
   endpointDeps,
@@ -177,20 +177,7 @@ export async function finish(
     endpointAccess,
   };
   if (ok) return { outcome: 'created', ...common };
-  const failures: StepFailure[] = steps.flatMap((s) => (s.status === 'failed' ? [failureOf(s)] : []));
+  const failures: StepFailure[] = steps.flatMap((s) => (s.status === 'failed' ? [stepFailure(s)] : []));
   if (interrupted && failures.length === 0) return { outcome: 'interrupted', ...common };
   return { outcome: 'failed', failures, ...common };
-}
-
-function failureOf(record: StepRecord): StepFailure {
-  const error = record.error;
-  const message = error instanceof Error ? error.message : String(error);
-  const resource = error instanceof DeployError ? error.resource : undefined;
-  const hint = PrivateEksError.isPrivateEksError(error) ? error.hint : undefined;
-  return {
-    stepId: record.id,
-    message,
-    ...(resource === undefined ? {} : { resource }),
-    ...(hint === undefined ? {} : { hint }),
-  };
 }

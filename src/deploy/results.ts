@@ -3,6 +3,7 @@
  * (a stack that rolled back, Ctrl-C, a --force delete that left something behind). The CLI maps
  * them to exit codes (SPEC §1: 1 failed, 3 interrupted, 4 partial) and prints the next steps.
  */
+import { DeployError, PrivateEksError } from '../errors.js';
 import type { SwitchOffOutcome } from './endpoint-access.js';
 import type { StepRecord } from './step-graph.js';
 
@@ -99,3 +100,17 @@ export type DeleteResult =
       readonly deleted: readonly DeletedItem[];
       readonly notes: readonly string[];
     };
+
+/** A failed step as the result reports it: the message, the failed resource and the hint. */
+export function stepFailure(record: StepRecord): StepFailure {
+  const error = record.error;
+  const message = error instanceof Error ? error.message : String(error);
+  const resource = error instanceof DeployError ? error.resource : undefined;
+  const hint = PrivateEksError.isPrivateEksError(error) ? error.hint : undefined;
+  return {
+    stepId: record.id,
+    message,
+    ...(resource === undefined ? {} : { resource }),
+    ...(hint === undefined ? {} : { hint }),
+  };
+}

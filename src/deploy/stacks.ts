@@ -213,8 +213,16 @@ async function createStack(deps: StackDeps, request: EnsureStackRequest): Promis
   }
 }
 
-/** Deletes the stack (by id) and waits until it is gone. Absent stacks are fine. */
-export async function deleteAndWait(deps: StackDeps, stepId: string, stack: StackInfo): Promise<'deleted' | 'absent'> {
+/**
+ * Deletes the stack (by id) and, unless `wait` is false, waits until it is gone. Absent stacks
+ * are fine. A DELETE_FAILED stack is deleted again (CloudFormation retries what is left).
+ */
+export async function deleteAndWait(
+  deps: StackDeps,
+  stepId: string,
+  stack: StackInfo,
+  options: { wait?: boolean } = {},
+): Promise<'deleted' | 'absent' | 'requested'> {
   if (stack.status === 'DELETE_COMPLETE') return 'absent';
   if (stack.status !== 'DELETE_IN_PROGRESS') {
     const after = await newestEventId(deps.cfn, stack.id, deps.signal);
@@ -235,6 +243,7 @@ export async function deleteAndWait(deps: StackDeps, stepId: string, stack: Stac
         },
       );
     }
+    if (options.wait === false) return 'requested';
     await waitForStack(deps, { stepId, stack, goal: 'delete', after });
     return 'deleted';
   }

@@ -1,0 +1,216 @@
+/**
+ * `delete cluster` (SPEC §8): nodegroup, Fargate and add-on stacks in parallel → security groups
+ * (and load balancers) that in-cluster controllers left in the VPC → the cluster stack (which takes
+ * the VPC endpoints and, in a supplied VPC, the S3 routes it added) → the kubeconfig entry.
+ *
+ * Choices, documented for users:
+ * - Deleting a cluster that does not exist is an error ("no cluster named …", exit 1). A second
+ *   delete of the same cluster is therefore that clear error and changes nothing: safe.
+ * - `wait` defaults to true, unlike eksctl (which does not wait for the cluster stack): the delete
+ *   then reports the resource that blocks it (SPEC §8) instead of leaving the user to find out in
+ *   the console. With `wait: false` the cluster stack's delete is only requested.
+ * - Steps that need the Kubernetes API (draining, in-cluster load balancer lookup) are never run:
+ *   the run says whether the API server answers from here, and finds controller-made security
+ *   groups and load balancers through the EC2 API instead (tagged-resources.ts).
+ * - `force`: every step runs even when one it depends on failed; whatever is left is listed
+ *   (exit 4). Without it the first failure stops what depends on it (exit 1).
+ */
+import { DeployError, PrivateEksError } from '../errors.js';
+import { entryNamesFor } from '../kubeconfig/entry.js';
+import { removeKubeconfigEntries } from '../kubeconfig/file.js';
+import { describeClusterAccess, type ClusterAccessInfo } from './cluster-info.js';
+import { allStacks, findClusterStacks, type ClusterStacks } from './cluster-stacks.js';
+import { systemClock, type Clock } from './clock.js';
+import { safeSink, type EventSink } from './events.js';
+import { tcpReachable } from './kubernetes-client.js';
+import { stepFailure, type DeletedItem, type DeleteResult, type LeftoverItem, type StepFailure } from './results.js';
+import { deleteAndWait, type StackDeps, type StackInfo } from './stacks.js';
+import { DEFAULT_PARALLELISM, StepGraph, type GraphStep, type StepRecord } from './step-graph.js';
+import { cleanUpTaggedResources } from './tagged-resources.js';
+import type { AwsClients } from '../aws/types.js';
+
+export interface DeleteClusterRequest {
+  readonly cluster: string;
+  readonly region: string;
+}
+
+export interface DeleteDeps {
+  readonly clients: AwsClients;
+  readonly events?: EventSink;
+  readonly signal?: AbortSignal;
+  readonly clock?: Clock;
+  readonly parallelism?: number;
+  readonly stackTimeoutMs?: number;
+  readonly force: boolean;
+  readonly wait: boolean;
+  /** The kubeconfig to remove the cluster's entry from; `false`: leave kubeconfig alone. */
+  readonly kubeconfigPath: string | false;
+  /** Whether the API server answers from here (default: a TCP connect); only for the note. */
+  readonly reachable?: (endpoint: string) => Promise<boolean>;
+  readonly newToken?: () => string;
+}
+
+interface DeleteState {
+  readonly deleted: DeletedItem[];
+  readonly leftovers: LeftoverItem[];
+  readonly notes: string[];
+}
+
+export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteDeps): Promise<DeleteResult> {
+  const { cluster } = request;
+  const events = safeSink(deps.events ?? (() => {}));
+  const [found, eks] = await Promise.all([
+    findClusterStacks(deps.clients.cloudFormation, cluster, deps.signal),
+    describeClusterAccess(deps.clients.eks, cluster, deps.signal),
+  ]);
+  const stacks = allStacks(found);
+  if (stacks.length === 0) throw notFound(request, eks);
+
+  const state: DeleteState = { deleted: [], leftovers: [], notes: [] };
+  state.notes.push(await kubernetesApiNote(eks, deps));
+  for (const note of state.notes) events({ code: 'info', message: note });
+
+  const stackDeps: StackDeps = {
+    cfn: deps.clients.cloudFormation,
+    events,
+    clock: deps.clock ?? systemClock,
+    ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+    ...(deps.stackTimeoutMs === undefined ? {} : { stackTimeoutMs: deps.stackTimeoutMs }),
+    ...(deps.newToken === undefined ? {} : { newToken: deps.newToken }),
+  };
+  const graph = new StepGraph(deleteSteps(request, deps, found, eks, stackDeps, state));
+  const run = await graph.run({
+    parallelism: deps.parallelism ?? DEFAULT_PARALLELISM,
+    ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+    events,
+    continueAfterFailure: deps.force,
+  });
+  return result(request, deps, run.steps, run.interrupted, state);
+}
+
+function deleteSteps(
+  request: DeleteClusterRequest,
+  deps: DeleteDeps,
+  found: ClusterStacks,
+  eks: ClusterAccessInfo | undefined,
+  stackDeps: StackDeps,
+  state: DeleteState,
+): GraphStep[] {
+  const stackStep = (id: string, stack: StackInfo, dependsOn: string[], wait = true): GraphStep => ({
+    id,
+    description: `delete stack ${stack.name}`,
+    dependsOn,
+    run: async () => {
+      stackDeps.events({
+        code: 'stack-operation',
+        stepId: id,
+        stack: stack.name,
+        operation: 'delete',
+        status: stack.status,
+      });
+      const outcome = await deleteAndWait(stackDeps, id, stack, { wait });
+      state.deleted.push({ kind: 'stack', id: stack.name });
+      return outcome === 'requested' ? 'delete requested (not waited for)' : 'deleted';
+    },
+  });
+  const first: GraphStep[] = [
+    ...found.nodeGroups.map((ng) => stackStep(`nodegroup/${ng.name}`, ng.stack, [])),
+    ...(found.fargate === undefined ? [] : [stackStep('fargate', found.fargate, [])]),
+    ...found.addons.map((s) => stackStep(`addon/${s.name.slice(`eksctl-${request.cluster}-addon-`.length)}`, s, [])),
+    ...found.other.map((s) => stackStep(`stack/${s.name}`, s, [])),
+  ];
+  const steps = [...first];
+  const vpcId = found.clusterStack?.outputs['VPC'] ?? eks?.vpcId;
+  const beforeCluster = first.map((s) => s.id);
+  if (vpcId !== undefined) {
+    steps.push({
+      id: 'tagged-resources',
+      description: `delete security groups tagged for the cluster in ${vpcId} (and find load balancers using them)`,
+      dependsOn: beforeCluster,
+      run: async () => {
+        const outcome = await cleanUpTaggedResources(deps.clients.ec2, {
+          cluster: request.cluster,
+          vpcId,
+          stackNames: new Set(allStacks(found).map((s) => s.name)),
+          ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+        });
+        for (const id of outcome.deleted) state.deleted.push({ kind: 'security-group', id });
+        state.leftovers.push(...outcome.leftovers);
+        if (outcome.leftovers.length > 0) {
+          const first = outcome.leftovers[0] as LeftoverItem;
+          throw new DeployError(
+            `${outcome.leftovers.length} resource(s) in ${vpcId} block the VPC's deletion, e.g. ${first.kind} ${first.id}: ${first.reason}`,
+            `${first.kind} ${first.id}`,
+            { hint: 'delete them (or re-run with --force to delete everything else), then re-run' },
+          );
+        }
+        return outcome.deleted.length === 0 ? 'none found' : `${outcome.deleted.length} deleted`;
+      },
+    });
+    beforeCluster.push('tagged-resources');
+  }
+  if (found.clusterStack !== undefined) steps.push(stackStep('cluster', found.clusterStack, beforeCluster, deps.wait));
+  if (deps.kubeconfigPath !== false) {
+    const path = deps.kubeconfigPath;
+    const arn = found.clusterStack?.outputs['ARN'] ?? eks?.arn;
+    steps.push({
+      id: 'kubeconfig',
+      description: 'remove the kubeconfig entry',
+      dependsOn: found.clusterStack === undefined ? [] : ['cluster'],
+      run: async () => {
+        const removed = await removeKubeconfigEntries(path, entryNamesFor(request.cluster, request.region, arn));
+        if (removed) state.deleted.push({ kind: 'kubeconfig-entry', id: `${path}: ${arn ?? request.cluster}` });
+        return removed ? `removed from ${path}` : 'no entry';
+      },
+    });
+  }
+  return steps;
+}
+
+async function kubernetesApiNote(eks: ClusterAccessInfo | undefined, deps: DeleteDeps): Promise<string> {
+  const endpoint = eks?.endpoint;
+  const reachable = endpoint !== undefined && (await (deps.reachable ?? ((e: string) => tcpReachable(e)))(endpoint));
+  return reachable
+    ? 'the Kubernetes API server answers from here; private-eks does not drain nodes: pods stop when their nodegroup is deleted'
+    : 'the Kubernetes API server does not answer from here: draining nodes and finding load balancers through the cluster are skipped; security groups and load balancers tagged for the cluster are looked up through the AWS APIs instead';
+}
+
+function notFound(request: DeleteClusterRequest, eks: ClusterAccessInfo | undefined): PrivateEksError {
+  if (eks !== undefined) {
+    return new PrivateEksError(
+      'PE_NOT_OURS',
+      `cluster "${request.cluster}" exists in ${request.region} but has no stacks made by private-eks or eksctl`,
+      {
+        source: 'user',
+        hint: 'private-eks only deletes clusters whose CloudFormation stacks it can find; delete this one where it was made',
+      },
+    );
+  }
+  return new PrivateEksError('PE_NOT_FOUND', `no cluster named "${request.cluster}" in ${request.region}`, {
+    source: 'user',
+    hint: `list the clusters with: private-eks get cluster --region ${request.region}`,
+  });
+}
+
+async function result(
+  request: DeleteClusterRequest,
+  deps: DeleteDeps,
+  steps: readonly StepRecord[],
+  interrupted: boolean,
+  state: DeleteState,
+): Promise<DeleteResult> {
+  const base = { cluster: request.cluster, deleted: state.deleted, notes: state.notes };
+  const failures: StepFailure[] = steps.flatMap((s) => (s.status === 'failed' ? [stepFailure(s)] : []));
+  if (interrupted && failures.length === 0) return { outcome: 'interrupted', ...base };
+  if (failures.length === 0 && state.leftovers.length === 0) return { outcome: 'deleted', ...base };
+  if (!deps.force) return { outcome: 'failed', ...base, failures };
+  // --force: say what is really left, from a fresh look rather than from the errors.
+  const remaining = allStacks(await findClusterStacks(deps.clients.cloudFormation, request.cluster)).map(
+    (s): LeftoverItem => ({
+      kind: 'stack',
+      id: s.name,
+      reason: failures.find((f) => f.resource === s.name || f.message.includes(s.name))?.message ?? s.status,
+    }),
+  );
+  return { outcome: 'partial', ...base, failures, leftovers: [...remaining, ...state.leftovers] };
+}

@@ -1,0 +1,154 @@
+/**
+ * Resources that in-cluster controllers made and CloudFormation does not know about (SPEC §8
+ * [beyond]): security groups tagged for the cluster (`kubernetes.io/cluster/<name>`, the AWS Load
+ * Balancer Controller's `elbv2.k8s.aws/cluster`) and the load balancers behind them. Left in the
+ * VPC they make the cluster stack's VPC delete fail with DependencyViolation, so they are found
+ * through the EC2 API and removed before the cluster stack — without the Kubernetes API, which a
+ * fully-private cluster does not expose to where `delete` usually runs.
+ *
+ * Load balancers: private-eks has no Elastic Load Balancing client, so it finds them by their
+ * network interfaces (description `ELB <type>/<name>/<id>` or `ELB <name>`, in the VPC, in one of
+ * the cluster's tagged security groups) and lists them with the command to delete them.
+ */
+import {
+  DeleteSecurityGroupCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupsCommand,
+  type EC2Client,
+  type Filter,
+  type NetworkInterface,
+  type SecurityGroup,
+} from '@aws-sdk/client-ec2';
+import { awsFailure, callAws, errorMessage, errorName, sendOptions } from './aws-call.js';
+import type { LeftoverItem } from './results.js';
+
+export interface TaggedCleanupRequest {
+  readonly cluster: string;
+  readonly vpcId: string;
+  /** Stacks being deleted: their security groups are CloudFormation's to delete. */
+  readonly stackNames: ReadonlySet<string>;
+  readonly signal?: AbortSignal;
+}
+
+export interface TaggedCleanupResult {
+  readonly deleted: readonly string[];
+  readonly leftovers: readonly LeftoverItem[];
+}
+
+export async function cleanUpTaggedResources(
+  ec2: EC2Client,
+  request: TaggedCleanupRequest,
+): Promise<TaggedCleanupResult> {
+  const groups = await taggedSecurityGroups(ec2, request);
+  const candidates = groups.filter((g) => !managedElsewhere(g, request.stackNames));
+  const leftovers: LeftoverItem[] = [];
+  const candidateIds = new Set(candidates.map((g) => g.GroupId ?? ''));
+  for (const lb of await loadBalancerInterfaces(ec2, request)) {
+    if (!(lb.Groups ?? []).some((g) => candidateIds.has(g.GroupId ?? ''))) continue;
+    leftovers.push(loadBalancerLeftover(lb));
+  }
+  const deleted: string[] = [];
+  for (const group of candidates) {
+    const id = group.GroupId ?? '';
+    try {
+      await ec2.send(new DeleteSecurityGroupCommand({ GroupId: id }), sendOptions(request.signal));
+      deleted.push(id);
+    } catch (error) {
+      const name = errorName(error);
+      if (name === 'InvalidGroup.NotFound') continue;
+      if (name !== 'DependencyViolation') throw awsFailure('ec2:DeleteSecurityGroup', error, request.signal);
+      const users = await interfacesUsing(ec2, id, request.signal);
+      leftovers.push({
+        kind: 'security-group',
+        id,
+        reason: `${group.GroupName ?? id} is in use${users.length > 0 ? ` by ${users.join(', ')}` : ''}: ${errorMessage(error)}`,
+      });
+    }
+  }
+  return { deleted, leftovers: dedupe(leftovers) };
+}
+
+async function taggedSecurityGroups(ec2: EC2Client, request: TaggedCleanupRequest): Promise<SecurityGroup[]> {
+  const vpc: Filter = { Name: 'vpc-id', Values: [request.vpcId] };
+  const queries: Filter[][] = [
+    [vpc, { Name: 'tag-key', Values: [`kubernetes.io/cluster/${request.cluster}`] }],
+    [vpc, { Name: 'tag:elbv2.k8s.aws/cluster', Values: [request.cluster] }],
+  ];
+  const byId = new Map<string, SecurityGroup>();
+  for (const filters of queries) {
+    let nextToken: string | undefined;
+    do {
+      const token = nextToken;
+      const page = await callAws('ec2:DescribeSecurityGroups', request.signal, (options) =>
+        ec2.send(
+          new DescribeSecurityGroupsCommand({ Filters: filters, ...(token === undefined ? {} : { NextToken: token }) }),
+          options,
+        ),
+      );
+      for (const group of page.SecurityGroups ?? []) if (group.GroupId !== undefined) byId.set(group.GroupId, group);
+      nextToken = page.NextToken;
+    } while (nextToken !== undefined);
+  }
+  return [...byId.values()].sort((a, b) => (a.GroupId ?? '').localeCompare(b.GroupId ?? ''));
+}
+
+/** Groups that CloudFormation (our stacks) or EKS (the cluster security group) delete themselves. */
+function managedElsewhere(group: SecurityGroup, stackNames: ReadonlySet<string>): boolean {
+  const tags = new Map((group.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  const stack = tags.get('aws:cloudformation:stack-name');
+  if (stack !== undefined && stackNames.has(stack)) return true;
+  if (tags.has('aws:eks:cluster-name') || (group.GroupName ?? '').startsWith('eks-cluster-sg-')) return true;
+  return group.GroupName === 'default';
+}
+
+async function loadBalancerInterfaces(ec2: EC2Client, request: TaggedCleanupRequest): Promise<NetworkInterface[]> {
+  const page = await callAws('ec2:DescribeNetworkInterfaces', request.signal, (options) =>
+    ec2.send(
+      new DescribeNetworkInterfacesCommand({
+        Filters: [
+          { Name: 'vpc-id', Values: [request.vpcId] },
+          { Name: 'description', Values: ['ELB *'] },
+        ],
+      }),
+      options,
+    ),
+  );
+  return page.NetworkInterfaces ?? [];
+}
+
+function loadBalancerLeftover(eni: NetworkInterface): LeftoverItem {
+  // "ELB app/k8s-default-web-1a2b3c/0123456789abcdef" (ALB/NLB) or "ELB my-classic-lb" (classic).
+  const described = (eni.Description ?? '').replace(/^ELB /, '');
+  const parts = described.split('/');
+  const name = parts.length === 3 ? (parts[1] ?? described) : described;
+  const command =
+    parts.length === 3
+      ? `aws elbv2 delete-load-balancer --load-balancer-arn "$(aws elbv2 describe-load-balancers --names ${name} --query 'LoadBalancers[0].LoadBalancerArn' --output text)"`
+      : `aws elb delete-load-balancer --load-balancer-name ${name}`;
+  return {
+    kind: 'load-balancer',
+    id: name,
+    reason: `made by an in-cluster controller and still using the cluster's security groups (private-eks has no Elastic Load Balancing client): ${command}`,
+  };
+}
+
+async function interfacesUsing(ec2: EC2Client, groupId: string, signal: AbortSignal | undefined): Promise<string[]> {
+  const page = await callAws('ec2:DescribeNetworkInterfaces', signal, (options) =>
+    ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'group-id', Values: [groupId] }] }), options),
+  );
+  return (page.NetworkInterfaces ?? []).map((n) =>
+    n.Description !== undefined && n.Description !== ''
+      ? `${n.NetworkInterfaceId ?? '?'} (${n.Description})`
+      : (n.NetworkInterfaceId ?? '?'),
+  );
+}
+
+function dedupe(items: readonly LeftoverItem[]): LeftoverItem[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const key = `${i.kind}/${i.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
