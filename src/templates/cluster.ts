@@ -16,7 +16,7 @@ import {
   logGroupResources,
   oidcProviderResources,
 } from './cluster-extras.js';
-import { subnetLogicalId, subnetValue, vpcIdValue } from './context.js';
+import { VPC_ID_PARAMETER, subnetLogicalId, subnetValue, vpcIdUnknown, vpcIdValue } from './context.js';
 import { servicePrincipalMappings, serviceRole } from './iam.js';
 import { endpointResources, vpcResources } from './network.js';
 import {
@@ -49,6 +49,16 @@ export function renderClusterStack(plan: Plan, stack: StackPlan): Template {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `EKS cluster ${plan.cluster.metadata.name}: fully-private control plane, VPC endpoints and private subnets only [created by private-eks]`,
     ...(needsMappings ? { Mappings: servicePrincipalMappings() } : {}),
+    ...(vpcIdUnknown(plan)
+      ? {
+          Parameters: {
+            [VPC_ID_PARAMETER]: {
+              Type: 'AWS::EC2::VPC::Id',
+              Description: 'The supplied VPC (an offline plan could not look it up from the subnets)',
+            },
+          },
+        }
+      : {}),
     Resources: resources,
     Outputs: clusterOutputs(plan, resources),
   };

@@ -3,6 +3,7 @@
  * to the VPC and subnets whether the stack creates them (`Ref`) or the user supplied them (ids).
  */
 import { PrivateEksError } from '../errors.js';
+import { UNKNOWN_OFFLINE } from '../plan/types.js';
 import type { Plan, PlannedRouteTableRef, PlannedSubnet, PlannedSubnetRef, StackPlan } from '../plan/types.js';
 import { ref } from './cfn.js';
 import type { CfnValue } from './types.js';
@@ -30,7 +31,18 @@ export function unsupported(message: string, hint: string): PrivateEksError {
   return new PrivateEksError('PE_TEMPLATE_UNSUPPORTED', message, { source: 'user', hint });
 }
 
+/**
+ * Offline, the id of a VPC given only through its subnets is unknown (`UNKNOWN_OFFLINE`): the
+ * template shown then takes it as a parameter instead of carrying a made-up id.
+ */
+export const VPC_ID_PARAMETER = 'VpcId';
+
+export function vpcIdUnknown(plan: Plan): boolean {
+  return plan.vpc.id === UNKNOWN_OFFLINE;
+}
+
 export function vpcIdValue(plan: Plan): CfnValue {
+  if (vpcIdUnknown(plan)) return ref(VPC_ID_PARAMETER);
   return plan.vpc.id ?? ref(VPC_ID);
 }
 

@@ -151,7 +151,11 @@ function gatewayEndpoint(
   endpoint: PlannedEndpoint,
   stackTags: Readonly<Record<string, string>>,
 ): CfnResource {
-  if (endpoint.routeTables.length === 0) throw planInvariant(`gateway endpoint ${endpoint.service} has no route table`);
+  // Offline, a supplied VPC's route tables are unknown (the plan lists that among its unknowns):
+  // the template is then shown without them. A live plan always has them.
+  if (endpoint.routeTables.length === 0 && !plan.offline) {
+    throw planInvariant(`gateway endpoint ${endpoint.service} has no route table`);
+  }
   const routeTables = endpoint.routeTables.map(routeTableRefValue);
   // The plan lists distinct route tables; deduplicate again so a shared table never appears
   // twice (EC2 rejects the endpoint with RouteAlreadyExists).
@@ -164,7 +168,7 @@ function gatewayEndpoint(
       ServiceName: endpoint.serviceName,
       VpcEndpointType: 'Gateway',
       VpcId: vpcIdValue(plan),
-      RouteTableIds: distinct,
+      ...(distinct.length > 0 ? { RouteTableIds: distinct } : {}),
       Tags: tagList(endpoint.logicalId, stackTags),
     },
   };

@@ -29,7 +29,8 @@ export function findNodeGroup(plan: Plan, stack: StackPlan): ResolvedNodeGroup {
 
 /**
  * The private subnets a nodegroup (or Fargate profile) uses: the listed ones (a
- * `vpc.subnets.private` key or a subnet id), else those in its zones, else all of the cluster's.
+ * `vpc.subnets.private` key, a subnet id or a zone), else those in its zones, else all of the
+ * cluster's.
  */
 export function selectSubnets(
   plan: Plan,
@@ -38,11 +39,14 @@ export function selectSubnets(
   owner: string,
 ): readonly (PlannedSubnet | string)[] {
   if (names.length > 0) {
-    return names.map((name) => {
+    return names.flatMap((name): (PlannedSubnet | string)[] => {
       const found = plan.subnets.find((s) => s.key === name || s.id === name);
-      if (found !== undefined) return found;
-      if (name.startsWith('subnet-')) return name;
-      throw planInvariant(`${owner}: subnet ${name} is neither a subnet id nor a vpc.subnets.private key`);
+      if (found !== undefined) return [found];
+      // eksctl also takes a zone name for the subnets of that zone.
+      const inZone = plan.subnets.filter((s) => s.az === name);
+      if (inZone.length > 0) return inZone;
+      if (name.startsWith('subnet-')) return [name];
+      throw planInvariant(`${owner}: subnet ${name} is not a subnet id, a vpc.subnets.private key or a zone`);
     });
   }
   const selected = zones.length > 0 ? plan.subnets.filter((s) => zones.includes(s.az)) : plan.subnets;

@@ -68,12 +68,13 @@ export function nodeUserData(
   for (const [name, value] of Object.entries(candidates)) {
     if (text.includes(`\${${name}}`)) variables[name] = value;
   }
-  return base64(Object.keys(variables).length > 0 ? sub(text, variables) : sub(text));
+  // Without variables Sub is not needed (cfn-lint W1020): undo the escaping and pass the text as is.
+  return base64(Object.keys(variables).length > 0 ? sub(text, variables) : text.replaceAll('${!', '${'));
 }
 
 /** A shell script part; `lines` are Sub-ready (user commands already escaped). */
 function shellScript(lines: readonly string[]): string {
-  return ['#!/bin/bash', 'set -o errexit -o pipefail -o nounset', ...lines].join('\n');
+  return ['#!/bin/bash', 'set -o errexit -o pipefail', ...lines].join('\n');
 }
 
 function userCommands(ng: ResolvedNodeGroup): string[] {
