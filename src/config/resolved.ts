@@ -183,6 +183,8 @@ export interface ResolvedNodeGroup {
     readonly instanceRoleARN?: string;
     readonly instanceProfileARN?: string;
     readonly attachPolicyARNs: readonly string[];
+    /** An inline IAM policy document for the node role (`iam.attachPolicy`). */
+    readonly attachPolicy?: Readonly<Record<string, unknown>>;
   };
   readonly securityGroups: {
     readonly attachIDs: readonly string[];

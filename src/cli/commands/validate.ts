@@ -1,16 +1,44 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import type { SetExitCode } from './index.js';
 import { ExitCode } from '../exit-codes.js';
+import { useColor } from '../io.js';
 
-// Placeholder until its issue lands: registered so the command list is complete; exits 1 and says so.
+interface ValidateOptions {
+  readonly configFile: string;
+  readonly output: 'text' | 'json';
+}
+
+/**
+ * `private-eks validate -f FILE [-o text|json]`: parse, default and check a config file without
+ * any AWS call (SPEC §1). Exit 0 when valid (warnings allowed), 1 when not, 2 for usage errors
+ * (a file that cannot be opened included).
+ */
 export function registerValidate(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
   program
     .command('validate')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      context.io.stderr.write('error: private-eks validate is not implemented yet\n');
-      setExitCode(ExitCode.failed);
+    .description('read, default and check a config file; no AWS call')
+    .requiredOption('-f, --config-file <file>', 'the eksctl ClusterConfig file; - reads stdin')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (options: ValidateOptions) => {
+      // Loaded on use: commands that never read a config do not pay for the YAML parser and schema.
+      const { loadConfig, readConfigInput } = await import('../../config/index.js');
+      const render = await import('../render/problems.js');
+      const { io } = context;
+      const globals = context.globals();
+      const input = await readConfigInput(options.configFile, io);
+      const result = loadConfig({ text: input.bytes, file: input.file, region: globals.region, env: io.env });
+
+      if (options.output === 'json') {
+        io.stdout.write(JSON.stringify(render.validationJson(result.problems), null, 2) + '\n');
+      } else {
+        const color = useColor(io, globals.color);
+        io.stderr.write(render.renderProblemsText(result.problems, { source: result.source, color }));
+        if (result.config !== undefined) {
+          const { name, region } = result.config.metadata;
+          io.stderr.write(`${render.displayFile(input.file)}: valid (cluster ${JSON.stringify(name)} in ${region})\n`);
+        }
+      }
+      setExitCode(result.config === undefined ? ExitCode.failed : ExitCode.ok);
     });
 }

@@ -1,0 +1,310 @@
+/**
+ * SPEC §4 defaults: the raw file (type-checked) → ResolvedConfig, a new object; the input is never
+ * changed. Each default names its source: eksctl's (pkg/apis/eksctl.io/v1alpha5/defaults.go) or
+ * SPEC §4. Zones and subnet CIDRs are not chosen here: planning does that from CloudFacts.
+ *
+ * Also called on files with problems (the rules read the result), so every field read here may be
+ * absent whatever the type says: a field whose type check failed was removed from the input.
+ */
+import type {
+  AccessEntry,
+  Addon,
+  ClusterLogType,
+  FargateProfile,
+  PodIdentityAssociation,
+  ResolvedConfig,
+  ResolvedNodeGroup,
+  ServiceAccount,
+  SubnetSpec,
+  TaintEffect,
+} from './resolved.js';
+import type { ClusterConfigFile, ManagedNodeGroupFile, NodeGroupFile, TaintFile } from './schema.js';
+import { DEFAULT_KUBERNETES_VERSION } from './versions.js';
+
+export interface DefaultsOptions {
+  /** The file name (`-` for stdin). */
+  readonly file: string;
+  /** `--region`. */
+  readonly region?: string | undefined;
+  /** `AWS_REGION` from the environment (the caller reads it; config code never reads process.env). */
+  readonly envRegion?: string | undefined;
+}
+
+/** SPEC §4. */
+export const DEFAULT_VPC_CIDR = '192.168.0.0/16';
+/** SPEC §4 (eksctl's DefaultNodeType). */
+export const DEFAULT_INSTANCE_TYPE = 'm5.large';
+/** SPEC §4 (eksctl's DefaultNodeCount). */
+export const DEFAULT_NODE_COUNT = 2;
+/** SPEC §4 (eksctl's DefaultNodeVolumeSize). */
+export const DEFAULT_VOLUME_SIZE = 80;
+/** SPEC §4 (eksctl's DefaultNodeVolumeType). */
+export const DEFAULT_VOLUME_TYPE = 'gp3';
+/** SPEC §4 (eksctl's DefaultNodeImageFamily). */
+export const DEFAULT_AMI_FAMILY = 'AmazonLinux2023';
+
+const ALL_LOG_TYPES: readonly ClusterLogType[] = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
+
+/** `us-west-2a`: how eksctl tells a zone-named subnet key (`vpc.subnets.private.us-west-2a`). */
+const ZONE_NAME = /^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$/;
+
+export function looksLikeZone(name: string): boolean {
+  return ZONE_NAME.test(name);
+}
+
+const copy = <T>(values: readonly T[] | undefined): T[] => [...(values ?? [])];
+const copyMap = (map: Readonly<Record<string, string>> | undefined): Record<string, string> => ({ ...(map ?? {}) });
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** Non-empty strings only: an empty `region: ""` counts as absent. */
+function firstSet(...values: (string | undefined)[]): string | undefined {
+  return values.find((v) => v !== undefined && v !== '');
+}
+
+function privateSubnets(config: ClusterConfigFile): SubnetSpec[] {
+  return Object.entries(config.vpc?.subnets?.private ?? {}).map(([key, spec]) => {
+    const subnet: { key: string; id?: string; az?: string; cidr?: string } = { key };
+    if (spec.id !== undefined) subnet.id = spec.id;
+    // eksctl reads a zone-named key as the subnet's zone when `az` is not given.
+    const az = spec.az ?? (looksLikeZone(key) ? key : undefined);
+    if (az !== undefined) subnet.az = az;
+    if (spec.cidr !== undefined) subnet.cidr = spec.cidr;
+    return subnet;
+  });
+}
+
+function taints(value: NodeGroupFile['taints']): ResolvedNodeGroup['taints'] {
+  if (Array.isArray(value)) {
+    return value.map((t: TaintFile) => (t.value === undefined ? { key: t.key, effect: t.effect } : { ...t }));
+  }
+  // eksctl's map form, `key: "value:Effect"` (checked in schema-check.ts).
+  return Object.entries(value ?? {}).map(([key, text]) => {
+    const at = text.lastIndexOf(':');
+    const effect = text.slice(at + 1) as TaintEffect;
+    const taintValue = at > 0 ? text.slice(0, at) : '';
+    return taintValue === '' ? { key, effect } : { key, value: taintValue, effect };
+  });
+}
+
+function nodeGroup(
+  ng: NodeGroupFile | ManagedNodeGroupFile,
+  kind: ResolvedNodeGroup['kind'],
+): ResolvedNodeGroup & { privateNetworking: true } {
+  const managed = kind === 'managed' ? (ng as ManagedNodeGroupFile) : undefined;
+  // eksctl: desiredCapacity 2 unless minSize says more; min and max follow desired (SPEC §4).
+  const desiredCapacity = ng.desiredCapacity ?? ng.minSize ?? Math.min(DEFAULT_NODE_COUNT, ng.maxSize ?? Infinity);
+  const minSize = ng.minSize ?? desiredCapacity;
+  const maxSize = ng.maxSize ?? Math.max(desiredCapacity, minSize);
+  const instanceTypes =
+    managed?.instanceTypes !== undefined && managed.instanceTypes.length > 0
+      ? copy(managed.instanceTypes)
+      : [ng.instanceType ?? DEFAULT_INSTANCE_TYPE];
+  const resolved: ResolvedNodeGroup & { privateNetworking: true } = {
+    kind,
+    name: ng.name ?? '',
+    instanceTypes,
+    amiFamily: ng.amiFamily ?? DEFAULT_AMI_FAMILY,
+    desiredCapacity,
+    minSize,
+    maxSize,
+    volumeSize: ng.volumeSize ?? DEFAULT_VOLUME_SIZE,
+    volumeType: ng.volumeType ?? DEFAULT_VOLUME_TYPE,
+    // SPEC §4: encrypted unless the file says otherwise (eksctl leaves it to the account default).
+    volumeEncrypted: ng.volumeEncrypted ?? true,
+    // V8 rejects anything but an explicit true; never defaulted.
+    privateNetworking: true,
+    subnets: copy(ng.subnets),
+    availabilityZones: copy(ng.availabilityZones),
+    labels: copyMap(ng.labels),
+    taints: taints(ng.taints),
+    tags: copyMap(ng.tags),
+    ssh: {
+      allow: ng.ssh?.allow ?? false,
+      ...(ng.ssh?.publicKeyName === undefined ? {} : { publicKeyName: ng.ssh.publicKeyName }),
+      enableSsm: ng.ssh?.enableSsm ?? false,
+      sourceSecurityGroupIds: copy(ng.ssh?.sourceSecurityGroupIds),
+    },
+    iam: {
+      ...(ng.iam?.instanceRoleARN === undefined ? {} : { instanceRoleARN: ng.iam.instanceRoleARN }),
+      ...(ng.iam?.instanceProfileARN === undefined ? {} : { instanceProfileARN: ng.iam.instanceProfileARN }),
+      attachPolicyARNs: copy(ng.iam?.attachPolicyARNs),
+      ...(ng.iam?.attachPolicy === undefined ? {} : { attachPolicy: structuredClone(ng.iam.attachPolicy) }),
+    },
+    securityGroups: {
+      attachIDs: copy(ng.securityGroups?.attachIDs),
+      withShared: ng.securityGroups?.withShared ?? true,
+    },
+    // Security by default: IMDSv2 always (a file asking for IMDSv1 gets a warning, rules/nodegroups.ts).
+    disableIMDSv1: true,
+    spot: managed?.spot ?? false,
+    preBootstrapCommands: copy(ng.preBootstrapCommands),
+  };
+  return withOptional(resolved, ng, managed);
+}
+
+function withOptional(
+  resolved: ResolvedNodeGroup & { privateNetworking: true },
+  ng: NodeGroupFile | ManagedNodeGroupFile,
+  managed: ManagedNodeGroupFile | undefined,
+): ResolvedNodeGroup & { privateNetworking: true } {
+  return {
+    ...resolved,
+    ...(ng.ami === undefined ? {} : { ami: ng.ami }),
+    ...(ng.maxPodsPerNode === undefined ? {} : { maxPodsPerNode: ng.maxPodsPerNode }),
+    ...(ng.overrideBootstrapCommand === undefined ? {} : { overrideBootstrapCommand: ng.overrideBootstrapCommand }),
+    ...(managed?.launchTemplate === undefined
+      ? {}
+      : {
+          launchTemplate:
+            managed.launchTemplate.version === undefined
+              ? { id: managed.launchTemplate.id }
+              : { id: managed.launchTemplate.id, version: managed.launchTemplate.version },
+        }),
+  };
+}
+
+function serviceAccount(
+  sa: NonNullable<NonNullable<ClusterConfigFile['iam']>['serviceAccounts']>[number],
+): ServiceAccount {
+  return {
+    name: sa.metadata?.name ?? '',
+    // eksctl: service accounts go to the `default` namespace unless told otherwise.
+    namespace: sa.metadata?.namespace ?? 'default',
+    attachPolicyARNs: copy(sa.attachPolicyARNs),
+    ...(sa.attachPolicy === undefined ? {} : { attachPolicy: structuredClone(sa.attachPolicy) }),
+    ...(sa.roleName === undefined ? {} : { roleName: sa.roleName }),
+    roleOnly: sa.roleOnly ?? false,
+  };
+}
+
+function podIdentity(
+  pia: NonNullable<NonNullable<ClusterConfigFile['iam']>['podIdentityAssociations']>[number],
+): PodIdentityAssociation {
+  return {
+    namespace: pia.namespace,
+    serviceAccountName: pia.serviceAccountName,
+    ...(pia.roleARN === undefined ? {} : { roleARN: pia.roleARN }),
+    permissionPolicyARNs: copy(pia.permissionPolicyARNs),
+  };
+}
+
+function accessEntry(
+  entry: NonNullable<NonNullable<ClusterConfigFile['accessConfig']>['accessEntries']>[number],
+): AccessEntry {
+  return {
+    principalARN: entry.principalARN,
+    // EKS's default access entry type.
+    type: entry.type ?? 'STANDARD',
+    kubernetesGroups: copy(entry.kubernetesGroups),
+    ...(entry.kubernetesUsername === undefined ? {} : { kubernetesUsername: entry.kubernetesUsername }),
+    accessPolicies: (entry.accessPolicies ?? []).map((p) => ({
+      policyARN: p.policyARN,
+      accessScope: { type: p.accessScope?.type ?? 'cluster', namespaces: copy(p.accessScope?.namespaces) },
+    })),
+  };
+}
+
+function addon(a: NonNullable<ClusterConfigFile['addons']>[number]): Addon {
+  return {
+    name: a.name,
+    ...(a.version === undefined ? {} : { version: a.version }),
+    ...(a.serviceAccountRoleARN === undefined ? {} : { serviceAccountRoleARN: a.serviceAccountRoleARN }),
+    attachPolicyARNs: copy(a.attachPolicyARNs),
+    ...(a.configurationValues === undefined ? {} : { configurationValues: a.configurationValues }),
+    // eksctl accepts the EKS values in any case; EKS wants them upper-case. Default OVERWRITE (resolved.ts).
+    resolveConflicts: (a.resolveConflicts?.toUpperCase() ?? 'OVERWRITE') as Addon['resolveConflicts'],
+    tags: copyMap(a.tags),
+  };
+}
+
+function fargateProfile(p: NonNullable<ClusterConfigFile['fargateProfiles']>[number]): FargateProfile {
+  return {
+    name: p.name,
+    selectors: (p.selectors ?? []).map((s) => ({ namespace: s.namespace, labels: copyMap(s.labels) })),
+    subnets: copy(p.subnets),
+    ...(p.podExecutionRoleARN === undefined ? {} : { podExecutionRoleARN: p.podExecutionRoleARN }),
+    tags: copyMap(p.tags),
+  };
+}
+
+function logTypes(types: readonly string[] | undefined): ClusterLogType[] {
+  const expanded = (types ?? []).flatMap((t) => (t === '*' || t === 'all' ? ALL_LOG_TYPES : [t as ClusterLogType]));
+  return unique(expanded);
+}
+
+/** The region the cluster goes to: the file's, else `--region`, else AWS_REGION (V15 when none). */
+export function resolveRegion(config: ClusterConfigFile, options: DefaultsOptions): string | undefined {
+  return firstSet(config.metadata?.region, options.region, options.envRegion);
+}
+
+/** Zones the file names: `availabilityZones`, else the zones of `vpc.subnets.private` (resolved.ts). */
+export function namedZones(config: ClusterConfigFile): string[] {
+  if ((config.availabilityZones ?? []).length > 0) return unique(copy(config.availabilityZones));
+  return unique(privateSubnets(config).flatMap((s) => (s.az === undefined ? [] : [s.az])));
+}
+
+export function applyDefaults(config: ClusterConfigFile, options: DefaultsOptions): ResolvedConfig {
+  const vpc = config.vpc ?? {};
+  const iam = config.iam ?? {};
+  const access = config.accessConfig ?? {};
+  const logging = config.cloudWatch?.clusterLogging;
+  const network = config.kubernetesNetworkConfig ?? {};
+  return {
+    file: options.file,
+    metadata: {
+      name: config.metadata?.name ?? '',
+      region: resolveRegion(config, options) ?? '',
+      version: config.metadata?.version ?? DEFAULT_KUBERNETES_VERSION,
+      tags: copyMap(config.metadata?.tags),
+    },
+    availabilityZones: namedZones(config),
+    privateCluster: {
+      skipEndpointCreation: config.privateCluster?.skipEndpointCreation ?? false,
+      additionalEndpointServices: copy(config.privateCluster?.additionalEndpointServices),
+    },
+    vpc: {
+      ...(vpc.id === undefined ? {} : { id: vpc.id }),
+      cidr: vpc.cidr ?? DEFAULT_VPC_CIDR,
+      privateSubnets: privateSubnets(config),
+      publicAccessCIDRs: copy(vpc.publicAccessCIDRs),
+      ...(vpc.securityGroup === undefined ? {} : { securityGroup: vpc.securityGroup }),
+      ...(vpc.sharedNodeSecurityGroup === undefined ? {} : { sharedNodeSecurityGroup: vpc.sharedNodeSecurityGroup }),
+      // eksctl's default.
+      manageSharedNodeSecurityGroupRules: vpc.manageSharedNodeSecurityGroupRules ?? true,
+    },
+    iam: {
+      ...(iam.serviceRoleARN === undefined ? {} : { serviceRoleARN: iam.serviceRoleARN }),
+      withOIDC: iam.withOIDC ?? false,
+      ...(iam.fargatePodExecutionRoleARN === undefined
+        ? {}
+        : { fargatePodExecutionRoleARN: iam.fargatePodExecutionRoleARN }),
+      serviceAccounts: (iam.serviceAccounts ?? []).map(serviceAccount),
+      podIdentityAssociations: (iam.podIdentityAssociations ?? []).map(podIdentity),
+    },
+    accessConfig: {
+      // SPEC §4.
+      authenticationMode: access.authenticationMode ?? 'API_AND_CONFIG_MAP',
+      // EKS's default (CreateCluster's bootstrapClusterCreatorAdminPermissions).
+      bootstrapClusterCreatorAdminPermissions: access.bootstrapClusterCreatorAdminPermissions ?? true,
+      accessEntries: (access.accessEntries ?? []).map(accessEntry),
+    },
+    cloudWatch: {
+      enableTypes: logTypes(logging?.enableTypes),
+      ...(logging?.logRetentionInDays === undefined ? {} : { logRetentionInDays: logging.logRetentionInDays }),
+    },
+    ...(config.secretsEncryption === undefined
+      ? {}
+      : { secretsEncryption: { keyARN: config.secretsEncryption.keyARN } }),
+    kubernetesNetworkConfig: {
+      ipFamily: network.ipFamily ?? 'IPv4',
+      ...(network.serviceIPv4CIDR === undefined ? {} : { serviceIPv4CIDR: network.serviceIPv4CIDR }),
+    },
+    addons: (config.addons ?? []).map(addon),
+    nodeGroups: (config.nodeGroups ?? []).map((ng) => nodeGroup(ng, 'self-managed')),
+    managedNodeGroups: (config.managedNodeGroups ?? []).map((ng) => nodeGroup(ng, 'managed')),
+    fargateProfiles: (config.fargateProfiles ?? []).map(fargateProfile),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Field names (SPEC §2): every key of the file is either a field private-eks implements (schema.ts),
+ * a field eksctl has that private-eks does not implement — V19, "<path> is not supported by
+ * private-eks", never silently dropped — or a field eksctl does not know either: UNKNOWN_FIELD,
+ * with the closest sibling name as a suggestion. eksctl's names come from its published schema,
+ * kept as data (data/eksctl-fields.json, made by scripts/gen-eksctl-paths.ts).
+ *
+ * Returns a copy of the config without the rejected keys, for the type check and the rules.
+ */
+import type { TSchema } from '@sinclair/typebox';
+import eksctlFieldsData from './data/eksctl-fields.json' with { type: 'json' };
+import { formatPath, isRecord, setOwn, type FieldPath } from './path.js';
+import type { Problem } from './problem.js';
+import { problemAt, quote } from './report.js';
+import { ClusterConfigSchema } from './schema.js';
+import { schemaNode } from './schema-walk.js';
+import type { SourceMap } from './source-map.js';
+import { didYouMean } from './suggest.js';
+
+/** A named eksctl type, `*` for free keys, null for a leaf (as in the generated file). */
+type EksctlRef = string | null;
+
+interface EksctlFields {
+  readonly root: string;
+  readonly types: Readonly<
+    Record<string, { readonly fields?: Record<string, EksctlRef>; readonly values?: EksctlRef }>
+  >;
+}
+
+const EKSCTL = eksctlFieldsData as EksctlFields;
+
+/** What to write instead of common eksctl fields private-eks does not implement (V19). */
+const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
+  gitops: 'bootstrap GitOps (Flux) after the cluster is up, from inside the VPC',
+  karpenter: 'install Karpenter after the cluster is up; add the sqs endpoint for its interruption queue',
+  iamIdentityMappings: 'use accessConfig.accessEntries: nodes and users join through EKS access entries',
+  identityProviders: 'associate the OIDC identity provider through the EKS API once the cluster exists',
+  publicKeyPath: 'use ssh.publicKeyName, the name of an EC2 key pair',
+  publicKey: 'use ssh.publicKeyName, the name of an EC2 key pair',
+  instancesDistribution: 'use a managed nodegroup with instanceTypes and spot: true',
+  withAddonPolicies: 'list the policies in iam.attachPolicyARNs, or give the add-on its own role (IRSA, Pod Identity)',
+  kubeletExtraConfig: 'pass kubelet settings through overrideBootstrapCommand',
+  instanceSelector: 'list the instance types in instanceTypes (managed nodegroups)',
+  annotations: 'remove it; annotations are not used by private-eks',
+  autoModeConfig: 'EKS Auto Mode is not implemented by private-eks; use managedNodeGroups',
+  withLocal: 'use securityGroups.attachIDs for extra security groups',
+  instanceRoleName: 'give an existing role with iam.instanceRoleARN, or let private-eks name it',
+  serviceIPv6CIDR: 'EKS chooses the IPv6 service range itself',
+};
+
+const DEFAULT_UNSUPPORTED_HINT =
+  'remove it: private-eks does not implement this eksctl field (SPEC §2 lists the fields it reads)';
+
+export interface FieldCheckResult {
+  /** The config without the keys reported here. */
+  readonly value: Record<string, unknown>;
+  readonly problems: Problem[];
+}
+
+class FieldChecker {
+  readonly problems: Problem[] = [];
+  constructor(
+    private readonly file: string,
+    private readonly source: SourceMap,
+  ) {}
+
+  walk(schema: TSchema, eksctl: EksctlRef | undefined, value: unknown, path: FieldPath): unknown {
+    const node = schemaNode(schema, value);
+    const eksctlType = eksctl === null || eksctl === undefined ? undefined : EKSCTL.types[eksctl];
+    switch (node.kind) {
+      case 'list':
+        return Array.isArray(value) ? value.map((item, i) => this.walk(node.items, eksctl, item, [...path, i])) : value;
+      case 'map': {
+        if (!isRecord(value)) return value;
+        const out: Record<string, unknown> = {};
+        for (const [key, child] of Object.entries(value)) {
+          setOwn(out, key, this.walk(node.values, eksctlType?.values, child, [...path, key]));
+        }
+        return out;
+      }
+      case 'object': {
+        if (!isRecord(value)) return value;
+        const out: Record<string, unknown> = {};
+        for (const [key, child] of Object.entries(value)) {
+          const childSchema = Object.prototype.hasOwnProperty.call(node.properties, key)
+            ? node.properties[key]
+            : undefined;
+          if (childSchema !== undefined) {
+            setOwn(out, key, this.walk(childSchema, eksctlType?.fields?.[key], child, [...path, key]));
+          } else if (eksctlType?.fields !== undefined && Object.prototype.hasOwnProperty.call(eksctlType.fields, key)) {
+            this.unsupported([...path, key], key);
+          } else {
+            this.unknown([...path, key], key, Object.keys(node.properties), Object.keys(eksctlType?.fields ?? {}));
+          }
+        }
+        return out;
+      }
+      case 'leaf':
+        return value;
+    }
+  }
+
+  private unsupported(path: FieldPath, key: string): void {
+    this.problems.push(
+      problemAt(this.file, this.source.key(path), {
+        rule: 'V19',
+        path,
+        message: `${formatPath(path)} is not supported by private-eks`,
+        hint: UNSUPPORTED_HINTS[key] ?? DEFAULT_UNSUPPORTED_HINT,
+      }),
+    );
+  }
+
+  private unknown(path: FieldPath, key: string, supported: readonly string[], eksctl: readonly string[]): void {
+    const supportedSet = new Set(supported);
+    const guess = didYouMean(key, [...supported, ...eksctl.filter((f) => !supportedSet.has(f))], (c) =>
+      supportedSet.has(c),
+    );
+    const where = path.length > 1 ? ` in ${formatPath(path.slice(0, -1))}` : '';
+    let message = `unknown field ${quote(key)}${where}`;
+    let hint: string;
+    if (guess !== undefined) {
+      message += `; did you mean ${quote(guess)}?`;
+      hint = supportedSet.has(guess)
+        ? `write ${guess}`
+        : `${guess} is an eksctl field, but private-eks does not implement it either (V19)`;
+    } else {
+      const names = supported.slice(0, 12).join(', ') + (supported.length > 12 ? ', …' : '');
+      hint = supported.length > 0 ? `fields here: ${names}` : 'remove it';
+    }
+    this.problems.push(problemAt(this.file, this.source.key(path), { rule: 'UNKNOWN_FIELD', path, message, hint }));
+  }
+}
+
+/** Checks every key of `value` (the whole file) against private-eks's and eksctl's field names. */
+export function checkFieldNames(value: Record<string, unknown>, source: SourceMap, file: string): FieldCheckResult {
+  const checker = new FieldChecker(file, source);
+  const checked = checker.walk(ClusterConfigSchema, EKSCTL.root, value, []);
+  return { value: isRecord(checked) ? checked : {}, problems: checker.problems };
+}

@@ -1,0 +1,79 @@
+/**
+ * Getting a config file's bytes for the CLI: from a path, or from stdin for `-f -`. Reads at most
+ * one byte more than the size limit, so that an oversized file is refused (text.ts) without being
+ * read whole. A file that cannot be opened is a usage error (exit 2); everything about its
+ * contents is a Problem, found by loadConfig.
+ */
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { MAX_CONFIG_BYTES } from './text.js';
+
+export interface ConfigInput {
+  /** The name to show in problems: the path as given, or `-` for stdin. */
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
+const LIMIT = MAX_CONFIG_BYTES + 1;
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    chunks.push(buffer);
+    size += buffer.length;
+    if (size >= LIMIT) break;
+  }
+  return Buffer.concat(chunks).subarray(0, LIMIT);
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+/** Reads `file` (relative to `cwd`), or `stdin` when `file` is `-`. */
+export async function readConfigInput(
+  file: string,
+  io: { readonly stdin: NodeJS.ReadableStream; readonly cwd: string },
+): Promise<ConfigInput> {
+  if (file === '-') return { file, bytes: await readStream(io.stdin) };
+  const resolved = path.resolve(io.cwd, file);
+  let handle;
+  try {
+    handle = await open(resolved, 'r');
+  } catch (error) {
+    const code = errorCode(error);
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : `cannot open it (${code ?? 'error'})`;
+    throw new UsageError(`config file ${JSON.stringify(file)}: ${reason}`, {
+      hint: 'pass the path of an eksctl ClusterConfig file with -f, or -f - to read it from stdin',
+      cause: error,
+    });
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) {
+      throw new UsageError(`config file ${JSON.stringify(file)} is not a regular file`, {
+        hint: 'pass the path of an eksctl ClusterConfig file with -f',
+      });
+    }
+    const buffer = Buffer.alloc(Math.min(LIMIT, Math.max(stat.size, 0) + 1));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    // A file reporting size 0 may still have content (/proc, pipes): fall back to reading the stream.
+    if (stat.size === 0 && filled > 0) return { file, bytes: await readStream(handle.createReadStream({ start: 0 })) };
+    return { file, bytes: buffer.subarray(0, filled) };
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Rules on `metadata` (SPEC §3): V15 name and region, V20 regions without fully-private clusters
+ * (offline part), and the Kubernetes version (VALUE).
+ */
+import type { FieldPath } from '../path.js';
+import type { Problem } from '../problem.js';
+import { REGION_NAME, REGIONS_WITHOUT_PRIVATE_CLUSTERS } from '../regions.js';
+import { quote } from '../report.js';
+import { SUPPORTED_KUBERNETES_VERSIONS } from '../versions.js';
+import { hasTypeError, report, type RuleContext } from './context.js';
+import { NAME_PATTERN, invalidNameMessage } from './nodegroups.js';
+
+const NAME: FieldPath = ['metadata', 'name'];
+const REGION: FieldPath = ['metadata', 'region'];
+const VERSION: FieldPath = ['metadata', 'version'];
+
+/** EKS's limit on cluster names. */
+const MAX_NAME_LENGTH = 100;
+
+const REGION_FROM: Record<'flag' | 'env', string> = { flag: '--region', env: 'AWS_REGION' };
+
+/** V15: a valid cluster name, and a region from the file, `--region` or AWS_REGION. */
+export function v15NameAndRegion(ctx: RuleContext): Problem[] {
+  const problems: Problem[] = [];
+  const name = ctx.config.metadata?.name;
+  if ((name ?? '') === '' && !hasTypeError(ctx, NAME)) {
+    problems.push(
+      report(ctx, name === undefined ? 'missing' : 'value', {
+        rule: 'V15',
+        path: NAME,
+        message: 'metadata.name must be set',
+        hint: 'name the cluster: metadata: {name: my-cluster}',
+      }),
+    );
+  } else if (name !== undefined && !NAME_PATTERN.test(name)) {
+    problems.push(
+      report(ctx, 'value', {
+        rule: 'V15',
+        path: NAME,
+        message: invalidNameMessage(quote(name)),
+        hint: 'use letters, digits and dashes, starting with a letter',
+      }),
+    );
+  } else if (name !== undefined && name.length > MAX_NAME_LENGTH) {
+    problems.push(
+      report(ctx, 'value', {
+        rule: 'V15',
+        path: NAME,
+        message: `metadata.name is ${name.length} characters long; EKS allows at most ${MAX_NAME_LENGTH}`,
+        hint: 'shorten the name',
+      }),
+    );
+  }
+
+  const region = ctx.resolved.metadata.region;
+  if (region === '') {
+    if (!hasTypeError(ctx, REGION)) {
+      problems.push(
+        report(ctx, 'missing', {
+          rule: 'V15',
+          path: REGION,
+          message: 'metadata.region must be set: no region in the file, in --region or in AWS_REGION',
+          hint: 'add region: us-west-2 (for example) under metadata, or pass --region',
+        }),
+      );
+    }
+  } else if (!REGION_NAME.test(region)) {
+    const from =
+      ctx.regionSource === 'flag' || ctx.regionSource === 'env' ? REGION_FROM[ctx.regionSource] : 'metadata.region';
+    problems.push(
+      report(ctx, ctx.regionSource === 'file' ? 'value' : 'missing', {
+        rule: 'V15',
+        path: REGION,
+        message: `${from} ${quote(region)} is not an AWS region name`,
+        hint: 'write a region such as us-west-2 or eu-central-1',
+      }),
+    );
+  }
+  return problems;
+}
+
+/** V20 (offline part): regions known to lack a required endpoint service; planning asks AWS for the rest. */
+export function v20RegionSupport(ctx: RuleContext): Problem[] {
+  const region = ctx.resolved.metadata.region;
+  const gap = REGIONS_WITHOUT_PRIVATE_CLUSTERS.find((g) => g.region === region);
+  if (gap === undefined) return [];
+  const missing =
+    gap.missing.length > 0
+      ? `: no VPC endpoint service for ${gap.missing.join(', ')}`
+      : ': a required VPC endpoint service is not offered there (per eksctl; `private-eks doctor` asks AWS which)';
+  return [
+    report(ctx, ctx.regionSource === 'file' ? 'value' : 'missing', {
+      rule: 'V20',
+      path: REGION,
+      message: `fully-private clusters are not supported in region ${quote(region)}${missing}`,
+      hint: 'choose another region',
+    }),
+  ];
+}
+
+/** VALUE: a Kubernetes version EKS offers (eksctl's message). */
+export function kubernetesVersion(ctx: RuleContext): Problem[] {
+  const version = ctx.config.metadata?.version;
+  if (version === undefined || SUPPORTED_KUBERNETES_VERSIONS.includes(version)) return [];
+  return [
+    report(ctx, 'value', {
+      rule: 'VALUE',
+      path: VERSION,
+      message: `invalid version, supported values: ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}`,
+      hint: `write version: "${SUPPORTED_KUBERNETES_VERSIONS.at(-1)!}" (quoted), or leave it out for the newest`,
+    }),
+  ];
+}

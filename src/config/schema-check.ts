@@ -1,0 +1,204 @@
+/**
+ * The runtime type check: the config (after the field-name check) against THE schema, with
+ * TypeBox. Each error becomes a located TYPE problem (REQUIRED for a missing field) with a message
+ * in words and a hint of what to write, including eksctl's usual YAML traps (`version: 1.30` is a
+ * number, `yes` is a string in YAML 1.2).
+ *
+ * Returns the config with every ill-typed value removed, so the rules after it see only values of
+ * the right type (a list with an ill-typed item is removed whole: indexes must not shift).
+ */
+import type { TSchema } from '@sinclair/typebox';
+import { Errors, ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { formatPath, fromPointer, isRecord, type FieldPath, type PathSegment } from './path.js';
+import type { Problem } from './problem.js';
+import { describeValue, problemAt, quote, type ProblemSpec } from './report.js';
+import { ClusterConfigSchema, type ClusterConfigFile } from './schema.js';
+import { enumValues, schemaNode } from './schema-walk.js';
+import type { SourceMap } from './source-map.js';
+import { didYouMean } from './suggest.js';
+
+export interface SchemaCheckResult {
+  /** The config without ill-typed values. Required fields may still be missing (reported). */
+  readonly config: ClusterConfigFile;
+  readonly problems: Problem[];
+}
+
+const YAML_11_BOOLEANS = new Set(['yes', 'no', 'on', 'off', 'y', 'n', 'true', 'false']);
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+interface Finding {
+  readonly path: FieldPath;
+  readonly spec: ProblemSpec;
+  readonly missing: boolean;
+}
+
+function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { message: string; hint?: string } {
+  const value = error.value;
+  const got = describeValue(value);
+  const raw = source.raw(path);
+  switch (error.type) {
+    case ValueErrorType.Boolean: {
+      const word = typeof value === 'string' ? value.toLowerCase() : undefined;
+      return {
+        message: `expected true or false, got ${got}`,
+        hint:
+          word !== undefined && YAML_11_BOOLEANS.has(word)
+            ? `write ${word === 'yes' || word === 'on' || word === 'y' || word === 'true' ? 'true' : 'false'} without quotes (YAML 1.2 reads ${quote(value)} as a string)`
+            : 'write true or false',
+      };
+    }
+    case ValueErrorType.Integer:
+    case ValueErrorType.Number:
+      return {
+        message: `expected a whole number, got ${got}`,
+        hint:
+          typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
+            ? `write ${value.trim()} without quotes`
+            : 'write a whole number',
+      };
+    case ValueErrorType.IntegerMinimum:
+    case ValueErrorType.NumberMinimum:
+      return { message: `must be at least ${String(error.schema['minimum'])}, got ${got}` };
+    case ValueErrorType.IntegerMaximum:
+    case ValueErrorType.NumberMaximum:
+      return { message: `must be at most ${String(error.schema['maximum'])}, got ${got}` };
+    case ValueErrorType.String:
+      if (typeof value === 'number') {
+        const written = raw ?? String(value);
+        return {
+          message: `expected a string, got ${got}`,
+          hint:
+            written !== String(value)
+              ? `quote it: "${written}" (unquoted, YAML reads ${written} as the number ${String(value)})`
+              : `quote it: "${written}"`,
+        };
+      }
+      if (typeof value === 'boolean') return { message: `expected a string, got ${got}`, hint: `quote it: "${value}"` };
+      if (value === null) return { message: `expected a string, got ${got}`, hint: 'give a value, or remove the key' };
+      return { message: `expected a string, got ${got}` };
+    case ValueErrorType.Array:
+      return {
+        message: `expected a list, got ${got}`,
+        hint: typeof value === 'string' ? `write a list: [${JSON.stringify(value)}]` : undefined,
+      } as { message: string; hint?: string };
+    case ValueErrorType.Object:
+      return { message: `expected a mapping, got ${got}` };
+    case ValueErrorType.Literal: {
+      const expected = error.schema['const'] as string;
+      return { message: `expected ${quote(expected)}, got ${got}`, hint: `write ${String(path.at(-1))}: ${expected}` };
+    }
+    default:
+      return { message: error.message.charAt(0).toLowerCase() + error.message.slice(1) };
+  }
+}
+
+function enumMessage(values: readonly unknown[], value: unknown): { message: string; hint?: string } {
+  const names = values.map((v) => String(v as string));
+  const message = `expected one of ${names.join(', ')}; got ${describeValue(value)}`;
+  const guess = typeof value === 'string' ? didYouMean(value, names) : undefined;
+  return guess === undefined ? { message } : { message, hint: `write ${guess}` };
+}
+
+function requiredHint(path: FieldPath): string {
+  const name = String(path.at(-1));
+  if (name === 'apiVersion') return 'write apiVersion: eksctl.io/v1alpha5';
+  if (name === 'kind') return 'write kind: ClusterConfig';
+  return `add ${name}: to ${formatPath(path.slice(0, -1)) || 'the file'}`;
+}
+
+/** TypeBox errors of `value` against `schema`, as findings; unions are resolved by the value's shape. */
+function collect(schema: TSchema, value: unknown, base: FieldPath, source: SourceMap): Finding[] {
+  const findings: Finding[] = [];
+  const seen: string[] = [];
+  for (const error of Errors(schema, value)) {
+    const path = [...base, ...fromPointer(error.path, value)];
+    const key = formatPath(path);
+    // One problem per value: the first error, and none under a value already reported.
+    if (seen.some((s) => key === s || key.startsWith(s + '.') || key.startsWith(s + '['))) continue;
+    seen.push(key);
+    if (error.type === ValueErrorType.ObjectRequiredProperty) {
+      findings.push({
+        path,
+        missing: true,
+        spec: { rule: 'REQUIRED', path, message: `${formatPath(path)} must be set`, hint: requiredHint(path) },
+      });
+      continue;
+    }
+    if (error.type === ValueErrorType.Union) {
+      const values = enumValues(error.schema);
+      if (values !== undefined) {
+        findings.push({ path, missing: false, spec: { rule: 'TYPE', path, ...enumMessage(values, error.value) } });
+        continue;
+      }
+      const node = schemaNode(error.schema, error.value);
+      if (node.kind !== 'leaf') {
+        // The branch with the value's shape (taints: a list or a map) reports what is wrong inside.
+        const branch = (error.schema['anyOf'] as TSchema[]).find((s) => schemaNode(s, error.value).kind === node.kind);
+        if (branch !== undefined) {
+          findings.push(...collect(branch, error.value, path, source));
+          continue;
+        }
+      }
+      findings.push({
+        path,
+        missing: false,
+        spec: { rule: 'TYPE', path, message: `expected a list or a mapping, got ${describeValue(error.value)}` },
+      });
+      continue;
+    }
+    const described = typeMessage(error, path, source);
+    findings.push({ path, missing: false, spec: { rule: 'TYPE', path, ...described } });
+  }
+  return findings;
+}
+
+/** Self-managed taints written as a map: each value must read `value:Effect` (eksctl's form). */
+function taintMapFindings(config: Record<string, unknown>): Finding[] {
+  const findings: Finding[] = [];
+  const nodeGroups = config['nodeGroups'];
+  if (!Array.isArray(nodeGroups)) return findings;
+  nodeGroups.forEach((ng: unknown, i) => {
+    const taints = isRecord(ng) ? ng['taints'] : undefined;
+    if (!isRecord(taints)) return;
+    for (const [key, value] of Object.entries(taints)) {
+      if (typeof value !== 'string') continue;
+      const effect = value.slice(value.lastIndexOf(':') + 1);
+      if (value.includes(':') && TAINT_EFFECTS.includes(effect)) continue;
+      const path: PathSegment[] = ['nodeGroups', i, 'taints', key];
+      findings.push({
+        path,
+        missing: false,
+        spec: {
+          rule: 'TYPE',
+          path,
+          message: `expected "value:Effect" with Effect one of ${TAINT_EFFECTS.join(', ')}, got ${quote(value)}`,
+          hint: `write ${key}: "${value.split(':')[0] ?? ''}:NoSchedule"`,
+        },
+      });
+    }
+  });
+  return findings;
+}
+
+/** Removes the value at `path`; a list item takes its whole list with it. */
+function remove(root: Record<string, unknown>, path: FieldPath): void {
+  let end = path.length;
+  while (end > 0 && typeof path[end - 1] === 'number') end--;
+  if (end === 0) return;
+  let node: unknown = root;
+  for (const segment of path.slice(0, end - 1)) {
+    node = Array.isArray(node) ? node[segment as number] : isRecord(node) ? node[segment as string] : undefined;
+  }
+  if (isRecord(node)) delete node[path[end - 1] as string];
+}
+
+/** Checks types; `value` is the output of the field-name check (only known fields). */
+export function checkSchema(value: Record<string, unknown>, source: SourceMap, file: string): SchemaCheckResult {
+  const config = structuredClone(value);
+  const findings = [...collect(ClusterConfigSchema, config, [], source), ...taintMapFindings(config)];
+  const problems = findings.map((f) =>
+    problemAt(file, f.missing ? source.missing(f.path) : source.value(f.path), f.spec),
+  );
+  for (const finding of findings) if (!finding.missing) remove(config, finding.path);
+  return { config: config as ClusterConfigFile, problems };
+}

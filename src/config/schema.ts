@@ -1,0 +1,468 @@
+/**
+ * THE schema of a private-eks config file: the eksctl `ClusterConfig` fields private-eks implements
+ * (SPEC §2), written once with TypeBox. From it come the TypeScript type of the raw file
+ * (`ClusterConfigFile`), the runtime type check (schema-check.ts), the names of the fields
+ * private-eks understands (fields.ts: anything else is V19 or unknown) and the JSON Schema that
+ * `private-eks utils schema` prints for editors (json-schema.ts).
+ *
+ * Types follow eksctl's schema. Value rules with their own ids (V6 endpoint names, V16 CIDRs, …)
+ * stay out of the schema so that they are reported under those ids. Fields that exist only to be
+ * rejected (vpc.subnets.public, vpc.clusterEndpoints, localZones, outpost, outpostARN, vpc.nat) are
+ * here so that they get their rule's message instead of V19.
+ */
+import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+
+/** Schemas printed once under `$defs` and referenced by name (json-schema.ts). */
+export const NAMED_SCHEMAS = new Map<TSchema, string>();
+
+function named<T extends TSchema>(name: string, schema: T): T {
+  NAMED_SCHEMAS.set(schema, name);
+  return schema;
+}
+
+function strict<T extends Parameters<typeof Type.Object>[0]>(properties: T, description: string) {
+  return Type.Object(properties, { additionalProperties: false, description });
+}
+
+const text = (description: string) => Type.String({ description });
+const flag = (description: string) => Type.Boolean({ description });
+const texts = (description: string) => Type.Array(Type.String(), { description });
+function oneOf<const V extends readonly string[]>(values: V, description: string): TUnion<TLiteral<V[number]>[]> {
+  const literals: TLiteral<V[number]>[] = values.map((v) => Type.Literal(v));
+  return Type.Union(literals, { description });
+}
+
+const StringMap = named(
+  'StringMap',
+  Type.Record(Type.String(), Type.String(), { description: 'string keys and string values' }),
+);
+const PolicyDocument = named(
+  'PolicyDocument',
+  Type.Record(Type.String(), Type.Unknown(), {
+    description: 'an IAM policy document written inline (Version, Statement, …)',
+  }),
+);
+
+// ---- metadata, zones -------------------------------------------------------------------------
+
+const Metadata = strict(
+  {
+    name: Type.Optional(text('cluster name: a letter, then letters, digits and dashes; at most 100 characters')),
+    region: Type.Optional(text('AWS region; when absent, --region or AWS_REGION')),
+    version: Type.Optional(text('Kubernetes version, quoted ("1.34"); default: the newest private-eks knows')),
+    tags: Type.Optional(StringMap),
+  },
+  'the name, region, Kubernetes version and tags of the cluster',
+);
+
+// ---- privateCluster --------------------------------------------------------------------------
+
+const PrivateCluster = strict(
+  {
+    enabled: Type.Optional(flag('must be true: private-eks builds fully-private clusters only')),
+    skipEndpointCreation: Type.Optional(
+      flag('create no VPC endpoints at all: the supplied VPC already has the ones the cluster needs'),
+    ),
+    additionalEndpointServices: Type.Optional(
+      texts(
+        'VPC endpoints to add to the required ones (ec2, ecr.api, ecr.dkr, s3, sts): autoscaling, ' +
+          'cloudformation, logs, eks, eks-auth, ssm, ssmmessages, ec2messages, elasticloadbalancing, ebs, ' +
+          'kms, secretsmanager, sqs, xray, aps-workspaces, elasticfilesystem',
+      ),
+    ),
+  },
+  'fully-private cluster settings: no internet access, AWS services through VPC endpoints',
+);
+
+// ---- vpc -------------------------------------------------------------------------------------
+
+const SubnetSpec = named(
+  'SubnetSpec',
+  strict(
+    {
+      id: Type.Optional(text('the id of an existing subnet')),
+      az: Type.Optional(text('the availability zone; the map key is used when it is a zone name')),
+      cidr: Type.Optional(text('the IPv4 CIDR of a subnet private-eks creates, inside vpc.cidr')),
+    },
+    'one subnet: an existing one by id, or one to create by zone and CIDR',
+  ),
+);
+const SubnetMap = named(
+  'SubnetMap',
+  Type.Record(Type.String(), SubnetSpec, { description: 'subnets by name (usually the zone name)' }),
+);
+
+const Vpc = strict(
+  {
+    id: Type.Optional(text('an existing VPC to use; then vpc.subnets.private must list its subnets')),
+    cidr: Type.Optional(text('the IPv4 CIDR of the VPC private-eks creates, /16 to /24; default 192.168.0.0/16')),
+    subnets: Type.Optional(
+      strict(
+        {
+          private: Type.Optional(SubnetMap),
+          public: Type.Optional(SubnetMap),
+        },
+        'the cluster subnets; a fully-private cluster has private subnets only',
+      ),
+    ),
+    clusterEndpoints: Type.Optional(
+      strict(
+        {
+          publicAccess: Type.Optional(Type.Boolean()),
+          privateAccess: Type.Optional(Type.Boolean()),
+        },
+        'not settable in a fully-private cluster: the API endpoint is private-only',
+      ),
+    ),
+    publicAccessCIDRs: Type.Optional(
+      texts('CIDRs allowed to reach a public API endpoint while one exists during creation'),
+    ),
+    controlPlaneOnPrivateSubnets: Type.Optional(flag('accepted for eksctl compatibility: every subnet is private')),
+    securityGroup: Type.Optional(text('an existing security group for the control plane')),
+    sharedNodeSecurityGroup: Type.Optional(text('an existing security group shared by all nodes')),
+    nat: Type.Optional(
+      strict(
+        { gateway: Type.Optional(oneOf(['HighlyAvailable', 'Single', 'Disable'] as const, 'NAT gateway mode')) },
+        'ignored: a fully-private cluster has no NAT gateway',
+      ),
+    ),
+    manageSharedNodeSecurityGroupRules: Type.Optional(
+      flag('add the rules between the shared node security group and the cluster; default true'),
+    ),
+  },
+  'the VPC: created by private-eks, or an existing one (vpc.id and vpc.subnets.private)',
+);
+
+// ---- iam, accessConfig ----------------------------------------------------------------------
+
+const ServiceAccount = strict(
+  {
+    metadata: strict(
+      {
+        name: text('the Kubernetes service account name'),
+        namespace: Type.Optional(text('its namespace; default "default"')),
+      },
+      'the service account',
+    ),
+    attachPolicyARNs: Type.Optional(texts('managed policies for its role')),
+    attachPolicy: Type.Optional(PolicyDocument),
+    roleName: Type.Optional(text('name of the IAM role to create')),
+    roleOnly: Type.Optional(flag('create the IAM role only, not the Kubernetes service account')),
+  },
+  'an IAM role for a Kubernetes service account (IRSA); needs iam.withOIDC',
+);
+
+const PodIdentityAssociation = strict(
+  {
+    namespace: text('namespace of the service account'),
+    serviceAccountName: text('the service account'),
+    roleARN: Type.Optional(text('an existing role; otherwise one is created with permissionPolicyARNs')),
+    permissionPolicyARNs: Type.Optional(texts('managed policies for the created role')),
+  },
+  'an EKS Pod Identity association',
+);
+
+const Iam = strict(
+  {
+    serviceRoleARN: Type.Optional(text('an existing IAM role for the control plane')),
+    withOIDC: Type.Optional(flag('create an IAM OIDC provider for IRSA')),
+    fargatePodExecutionRoleARN: Type.Optional(text('an existing pod execution role for Fargate profiles')),
+    serviceAccounts: Type.Optional(Type.Array(ServiceAccount)),
+    podIdentityAssociations: Type.Optional(Type.Array(PodIdentityAssociation)),
+  },
+  'IAM roles of the cluster and its workloads',
+);
+
+const AccessEntry = strict(
+  {
+    principalARN: text('the IAM principal given access'),
+    type: Type.Optional(text('access entry type; default STANDARD')),
+    kubernetesGroups: Type.Optional(texts('Kubernetes groups of the principal')),
+    kubernetesUsername: Type.Optional(text('Kubernetes user name of the principal')),
+    accessPolicies: Type.Optional(
+      Type.Array(
+        strict(
+          {
+            policyARN: text('an EKS access policy ARN'),
+            accessScope: strict(
+              {
+                type: oneOf(['cluster', 'namespace'] as const, 'the whole cluster or some namespaces'),
+                namespaces: Type.Optional(texts('namespaces, for type namespace')),
+              },
+              'where the policy applies',
+            ),
+          },
+          'an EKS access policy for the entry',
+        ),
+      ),
+    ),
+  },
+  'an EKS access entry',
+);
+
+const AccessConfig = strict(
+  {
+    authenticationMode: Type.Optional(
+      oneOf(['CONFIG_MAP', 'API', 'API_AND_CONFIG_MAP'] as const, 'default API_AND_CONFIG_MAP'),
+    ),
+    bootstrapClusterCreatorAdminPermissions: Type.Optional(
+      flag('give the creator cluster-admin through an access entry; default true'),
+    ),
+    accessEntries: Type.Optional(Type.Array(AccessEntry)),
+  },
+  'how IAM principals authenticate to the Kubernetes API',
+);
+
+// ---- logging, encryption, network, add-ons --------------------------------------------------
+
+/** The retention periods CloudWatch Logs accepts (eksctl's `LogRetentionInDaysValues`). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const CloudWatch = strict(
+  {
+    clusterLogging: Type.Optional(
+      strict(
+        {
+          enableTypes: Type.Optional(
+            Type.Array(
+              oneOf(
+                ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler', 'all', '*'] as const,
+                'a control-plane log type; "all" and "*" mean all five',
+              ),
+            ),
+          ),
+          logRetentionInDays: Type.Optional(
+            Type.Union(
+              LOG_RETENTION_DAYS.map((d) => Type.Literal(d)),
+              { description: 'days to keep the logs; default: forever' },
+            ),
+          ),
+        },
+        'control-plane logs sent to CloudWatch Logs (adds the logs endpoint)',
+      ),
+    ),
+  },
+  'CloudWatch settings',
+);
+
+const Addon = strict(
+  {
+    name: text('the EKS add-on name (vpc-cni, coredns, kube-proxy, …)'),
+    version: Type.Optional(text('add-on version; default: the EKS default for the cluster version')),
+    serviceAccountRoleARN: Type.Optional(text("an existing IAM role for the add-on's service account")),
+    attachPolicyARNs: Type.Optional(texts("managed policies for the add-on's role")),
+    configurationValues: Type.Optional(text('configuration as JSON text, passed to EKS as it is')),
+    resolveConflicts: Type.Optional(
+      oneOf(
+        ['none', 'overwrite', 'preserve', 'NONE', 'OVERWRITE', 'PRESERVE'] as const,
+        'what to do with fields changed in the cluster; default overwrite',
+      ),
+    ),
+    tags: Type.Optional(StringMap),
+  },
+  'an EKS add-on',
+);
+
+// ---- nodegroups -----------------------------------------------------------------------------
+
+const Taint = named(
+  'Taint',
+  strict(
+    {
+      key: text('taint key'),
+      value: Type.Optional(text('taint value')),
+      effect: oneOf(['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const, 'taint effect'),
+    },
+    'a Kubernetes taint on the nodes',
+  ),
+);
+
+/** eksctl's enum of `amiFamily` values. */
+export const AMI_FAMILIES = [
+  'AmazonLinux2023',
+  'AmazonLinux2',
+  'UbuntuPro2604',
+  'Ubuntu2604',
+  'UbuntuPro2404',
+  'Ubuntu2404',
+  'UbuntuPro2204',
+  'Ubuntu2204',
+  'UbuntuPro2004',
+  'Ubuntu2004',
+  'Bottlerocket',
+  'BottlerocketFips',
+  'WindowsServer2019CoreContainer',
+  'WindowsServer2019FullContainer',
+  'WindowsServer2022CoreContainer',
+  'WindowsServer2022FullContainer',
+  'WindowsServer2025CoreContainer',
+  'WindowsServer2025FullContainer',
+] as const;
+
+const nodeGroupFields = {
+  name: Type.Optional(text('nodegroup name, unique across nodeGroups and managedNodeGroups')),
+  instanceType: Type.Optional(text('EC2 instance type; default m5.large')),
+  amiFamily: Type.Optional(oneOf(AMI_FAMILIES, 'operating system family; default AmazonLinux2023')),
+  ami: Type.Optional(text('a custom AMI id; default: the EKS-optimized AMI')),
+  desiredCapacity: Type.Optional(Type.Integer({ minimum: 0, description: 'number of nodes; default 2' })),
+  minSize: Type.Optional(Type.Integer({ minimum: 0, description: 'default: desiredCapacity' })),
+  maxSize: Type.Optional(Type.Integer({ minimum: 1, description: 'default: desiredCapacity' })),
+  volumeSize: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 16384, description: 'root volume size in GiB; default 80' }),
+  ),
+  volumeType: Type.Optional(oneOf(['gp2', 'gp3', 'io1', 'io2', 'sc1', 'st1'] as const, 'default gp3')),
+  volumeEncrypted: Type.Optional(flag('encrypt the root volume; default true')),
+  privateNetworking: Type.Optional(flag('must be set to true in a fully-private cluster')),
+  subnets: Type.Optional(texts('subnet ids or vpc.subnets.private names; default: all private subnets')),
+  availabilityZones: Type.Optional(texts("zones for the nodes; default: all the cluster's zones")),
+  labels: Type.Optional(StringMap),
+  tags: Type.Optional(StringMap),
+  ssh: Type.Optional(
+    named(
+      'NodeSsh',
+      strict(
+        {
+          allow: Type.Optional(flag('allow SSH to the nodes (from inside the VPC)')),
+          publicKeyName: Type.Optional(text('the name of an EC2 key pair')),
+          enableSsm: Type.Optional(flag('Session Manager access (needs the ssm endpoints)')),
+          sourceSecurityGroupIds: Type.Optional(texts('security groups allowed to connect')),
+        },
+        'remote access to the nodes',
+      ),
+    ),
+  ),
+  iam: Type.Optional(
+    named(
+      'NodeIam',
+      strict(
+        {
+          instanceRoleARN: Type.Optional(text('an existing node role')),
+          instanceProfileARN: Type.Optional(text('an existing instance profile (self-managed nodegroups)')),
+          attachPolicyARNs: Type.Optional(texts('managed policies for the node role')),
+          attachPolicy: Type.Optional(PolicyDocument),
+        },
+        'the IAM role of the nodes',
+      ),
+    ),
+  ),
+  securityGroups: Type.Optional(
+    named(
+      'NodeSecurityGroups',
+      strict(
+        {
+          attachIDs: Type.Optional(texts('extra security groups for the nodes')),
+          withShared: Type.Optional(flag("attach the cluster's shared node security group; default true")),
+        },
+        'security groups of the nodes',
+      ),
+    ),
+  ),
+  disableIMDSv1: Type.Optional(flag('IMDSv2 only; private-eks always requires IMDSv2')),
+  maxPodsPerNode: Type.Optional(Type.Integer({ minimum: 1, description: 'maximum pods per node' })),
+  preBootstrapCommands: Type.Optional(texts('shell commands run before the node joins')),
+  overrideBootstrapCommand: Type.Optional(text("replaces the AMI's bootstrap command")),
+  outpostARN: Type.Optional(text('not supported in a fully-private cluster (V10)')),
+};
+
+const NodeGroup = named(
+  'NodeGroup',
+  strict(
+    {
+      ...nodeGroupFields,
+      // eksctl reads self-managed taints as a list or as a map of key: "value:Effect".
+      taints: Type.Optional(
+        Type.Union([Type.Array(Taint), StringMap], {
+          description: 'a list of taints, or a map of key: "value:Effect"',
+        }),
+      ),
+      localZones: Type.Optional(texts('not supported in a fully-private cluster (V9)')),
+    },
+    'a self-managed nodegroup: an auto scaling group of EC2 instances',
+  ),
+);
+
+const ManagedNodeGroup = named(
+  'ManagedNodeGroup',
+  strict(
+    {
+      ...nodeGroupFields,
+      instanceTypes: Type.Optional(texts('several instance types (instead of instanceType)')),
+      spot: Type.Optional(flag('use Spot capacity')),
+      taints: Type.Optional(Type.Array(Taint)),
+      launchTemplate: Type.Optional(
+        strict(
+          {
+            id: text('the launch template id'),
+            version: Type.Optional(text('its version; default: the default version')),
+          },
+          'an existing launch template for the nodes',
+        ),
+      ),
+    },
+    'an EKS managed nodegroup',
+  ),
+);
+
+const FargateProfile = strict(
+  {
+    name: text('profile name'),
+    selectors: Type.Optional(
+      Type.Array(
+        strict(
+          { namespace: text('pods in this namespace'), labels: Type.Optional(StringMap) },
+          'which pods run on Fargate',
+        ),
+      ),
+    ),
+    subnets: Type.Optional(texts('private subnets; default: all of them')),
+    podExecutionRoleARN: Type.Optional(text('an existing pod execution role')),
+    tags: Type.Optional(StringMap),
+  },
+  'a Fargate profile',
+);
+
+// ---- the file --------------------------------------------------------------------------------
+
+export const ClusterConfigSchema = strict(
+  {
+    apiVersion: Type.Literal('eksctl.io/v1alpha5', { description: 'always eksctl.io/v1alpha5' }),
+    kind: Type.Literal('ClusterConfig', { description: 'always ClusterConfig' }),
+    metadata: Type.Optional(Metadata),
+    availabilityZones: Type.Optional(texts('zones of the cluster (at least 2); not with vpc.subnets')),
+    localZones: Type.Optional(texts('not supported in a fully-private cluster (V9)')),
+    privateCluster: Type.Optional(PrivateCluster),
+    vpc: Type.Optional(Vpc),
+    iam: Type.Optional(Iam),
+    accessConfig: Type.Optional(AccessConfig),
+    cloudWatch: Type.Optional(CloudWatch),
+    secretsEncryption: Type.Optional(
+      strict({ keyARN: text('the KMS key that encrypts Kubernetes secrets') }, 'envelope encryption of secrets'),
+    ),
+    kubernetesNetworkConfig: Type.Optional(
+      strict(
+        {
+          ipFamily: Type.Optional(oneOf(['IPv4', 'IPv6'] as const, 'default IPv4')),
+          serviceIPv4CIDR: Type.Optional(text('CIDR of Kubernetes service addresses; default chosen by EKS')),
+        },
+        'Kubernetes networking',
+      ),
+    ),
+    addons: Type.Optional(Type.Array(Addon)),
+    nodeGroups: Type.Optional(Type.Array(NodeGroup)),
+    managedNodeGroups: Type.Optional(Type.Array(ManagedNodeGroup)),
+    fargateProfiles: Type.Optional(Type.Array(FargateProfile)),
+    outpost: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), { description: 'not supported by private-eks yet (V11)' }),
+    ),
+  },
+  'an eksctl ClusterConfig for a fully-private EKS cluster, as private-eks reads it',
+);
+
+/** The raw config file, after the type check: fields as written, nothing defaulted. */
+export type ClusterConfigFile = Static<typeof ClusterConfigSchema>;
+export type NodeGroupFile = Static<typeof NodeGroup>;
+export type ManagedNodeGroupFile = Static<typeof ManagedNodeGroup>;
+export type TaintFile = Static<typeof Taint>;
+export type SubnetSpecFile = Static<typeof SubnetSpec>;
