@@ -1,0 +1,136 @@
+/**
+ * A Plan as text (what `plan` prints to stdout) and as the JSON document of SPEC §1 (the plan's
+ * fields with each stack's template). No colour: plan output is read by people and by diff.
+ */
+import type { Plan, PlannedEndpoint, PlannedRouteTableRef, PlannedSubnet, PlannedSubnetRef } from '../../plan/types.js';
+import { UNKNOWN_OFFLINE } from '../../plan/types.js';
+
+/** `plan -o json`: the Plan with `stacks[].template` added (null when no template was rendered). */
+export function planDocument(plan: Plan, templates: ReadonlyMap<string, unknown> | null): Record<string, unknown> {
+  return {
+    ...plan,
+    stacks: plan.stacks.map((stack) => ({ ...stack, template: templates?.get(stack.name) ?? null })),
+  };
+}
+
+function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) =>
+    (indent + row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')).trimEnd(),
+  );
+}
+
+const shown = (value: string | null): string =>
+  value === null ? '-' : value === UNKNOWN_OFFLINE ? '(unknown offline)' : value;
+
+function subnetRef(ref: PlannedSubnetRef): string {
+  return 'id' in ref ? shown(ref.id) : `SubnetPrivate${ref.logicalSuffix}`;
+}
+
+function routeTableRef(ref: PlannedRouteTableRef): string {
+  return 'id' in ref ? shown(ref.id) : `PrivateRouteTable${ref.logicalSuffix}`;
+}
+
+function subnetRow(s: PlannedSubnet): string[] {
+  const created = s.id === null;
+  return [
+    shown(s.az),
+    s.cidr ?? '(cidr unknown offline)',
+    created ? `new SubnetPrivate${s.logicalSuffix}` : shown(s.id),
+    created ? `route table PrivateRouteTable${s.logicalSuffix}` : `route table ${shown(s.routeTableId)}`,
+  ];
+}
+
+function endpointRow(e: PlannedEndpoint): string[] {
+  let where: string;
+  if (e.type === 'Gateway') {
+    where =
+      e.routeTables.length > 0 ? `route tables ${e.routeTables.map(routeTableRef).join(', ')}` : 'no route table known';
+  } else {
+    where = `${e.availabilityZones.join(', ')} (${e.subnets.map(subnetRef).join(', ')})`;
+    if (e.skippedAvailabilityZones.length > 0)
+      where += `; skips ${e.skippedAvailabilityZones.join(', ')} (not offered)`;
+  }
+  const status = e.reused ? `reused ${e.existingId ?? ''}`.trimEnd() : 'new';
+  return [e.service, e.type, e.serviceName, status, where];
+}
+
+function access(a: { publicAccess: boolean; privateAccess: boolean }): string {
+  return a.publicAccess ? 'public and private' : 'private only';
+}
+
+const money = (n: number, digits: number): string => `$${n.toFixed(digits)}`;
+
+export function renderPlanText(plan: Plan): string {
+  const c = plan.cluster;
+  const out: string[] = [];
+  out.push(
+    `Plan for cluster "${c.metadata.name}" (Kubernetes ${c.metadata.version}) in ${plan.region.name} (${plan.region.partition})`,
+  );
+  if (plan.offline) {
+    out.push('offline: facts come from the built-in catalog; nothing was looked up in AWS');
+  }
+
+  out.push('', 'Stacks');
+  out.push(
+    ...table(
+      plan.stacks.map((s) => [
+        s.name,
+        s.nodeGroup === null ? s.kind : `${s.kind} ${s.nodeGroup}`,
+        s.capabilities.length > 0 ? s.capabilities.join(', ') : '-',
+      ]),
+    ),
+  );
+
+  out.push(
+    '',
+    `VPC: ${plan.vpc.id === null ? 'new' : `supplied ${shown(plan.vpc.id)}`} (${plan.vpc.cidrs.join(', ')})`,
+  );
+  out.push(`Private subnets in ${plan.availabilityZones.join(', ')}`);
+  out.push(...table(plan.subnets.map(subnetRow)));
+
+  out.push('', 'VPC endpoints');
+  if (plan.endpoints.length === 0) {
+    out.push('  none (privateCluster.skipEndpointCreation)');
+    if (plan.missingEndpoints.length > 0) {
+      out.push(`  required endpoints the VPC lacks: ${plan.missingEndpoints.join(', ')}`);
+    }
+  } else {
+    out.push(...table(plan.endpoints.map(endpointRow)));
+  }
+
+  out.push('', 'Steps');
+  out.push(
+    ...table(
+      plan.steps.map((s, i) => [
+        `${i + 1}.`,
+        s.id,
+        s.description + (s.dependsOn.length > 0 ? ` (after ${s.dependsOn.join(', ')})` : ''),
+      ]),
+    ),
+  );
+
+  const a = plan.endpointAccess;
+  out.push('', `Endpoint access (--endpoint-switch=${a.mode})`);
+  out.push(
+    `  at creation: ${access(a.initial)}${a.publicAccessCidrs.length > 0 ? ` from ${a.publicAccessCidrs.join(', ')}` : ''}`,
+  );
+  out.push(`  at the end:  ${access(a.final)}${a.switchNeeded ? ' (switched by the last step)' : ''}`);
+  out.push(`  why: ${a.reason}`);
+
+  const cost = plan.cost;
+  const billed = cost.lines.filter((l) => l.hourly > 0);
+  out.push('', 'Cost of the endpoints (estimate)');
+  out.push(
+    `  ${money(cost.hourly, 3)} per hour, ${money(cost.monthly, 2)} per month (730 h): ${billed.length} new interface endpoint(s), ${billed.reduce((n, l) => n + l.azs, 0)} endpoint-zone(s) at ${money(cost.interfaceEndpointAzHours, 3)}; plus ${money(cost.perGbProcessed, 3)} per GB processed`,
+  );
+  out.push(`  ${cost.note}`);
+
+  const unknowns = plan.unknowns ?? [];
+  if (unknowns.length > 0) {
+    out.push('', 'Not checked (offline)');
+    out.push(...unknowns.map((u) => `  - ${u}`));
+  }
+  return out.join('\n') + '\n';
+}
