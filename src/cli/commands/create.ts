@@ -1,16 +1,344 @@
-import type { Command } from 'commander';
-import type { CommandContext } from '../program.js';
-import type { SetExitCode } from './index.js';
+/**
+ * `create cluster` and `create nodegroup` (SPEC §7): flags → config → plan (live facts) →
+ * templates → src/deploy → progress on stderr, summary, exit code. The AWS SDK and the deploy
+ * layer are loaded with `await import()`, so `validate` and `plan --offline` never load them.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { parseDocument } from 'yaml';
+import type { BuiltAwsClients } from '../../aws/clients.js';
+import type { LoadConfigResult, Problem, ResolvedConfig } from '../../config/index.js';
+import type { CreateResult } from '../../deploy/results.js';
+import { UsageError } from '../../errors.js';
+import { kubeconfigPath } from '../../kubeconfig/file.js';
+import type { Plan } from '../../plan/types.js';
 import { ExitCode } from '../exit-codes.js';
+import { useColor, type CliIo } from '../io.js';
+import type { CommandContext } from '../program.js';
+import { createSummary, formatData } from '../render/output.js';
+import { createProgressView, wantsLiveProgress } from '../render/progress.js';
+import type { SetExitCode } from './index.js';
 
-// Placeholder until its issue lands: registered so the command list is complete; exits 1 and says so.
+interface CreateClusterOptions {
+  configFile: string;
+  dryRun?: boolean;
+  outDir?: string;
+  endpointSwitch: 'auto' | 'always' | 'never';
+  parallelism: number;
+  kubeconfig?: string;
+  writeKubeconfig: boolean;
+  output: 'text' | 'json' | 'yaml';
+}
+
+interface CreateNodegroupOptions {
+  configFile: string;
+  include?: string;
+  parallelism: number;
+  output: 'text' | 'json' | 'yaml';
+}
+
+export function parseParallelism(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
+  return n;
+}
+
+export const outputOption = (): Option =>
+  new Option('-o, --output <format>', 'the result on stdout as well').choices(['text', 'json', 'yaml']).default('text');
+
 export function registerCreate(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
-  program
-    .command('create')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      context.io.stderr.write('error: private-eks create is not implemented yet\n');
-      setExitCode(ExitCode.failed);
+  const create = program.command('create').description('create a fully-private cluster, or add nodegroups to one');
+  create
+    .command('cluster')
+    .description('create the cluster described by a ClusterConfig file (stacks, kubeconfig, endpoint access)')
+    .requiredOption('-f, --config-file <file>', 'eksctl ClusterConfig file (- for stdin)')
+    .option('--dry-run', 'print the plan, as `private-eks plan`, and change nothing')
+    .option('--out-dir <dir>', 'also write each stack template to <dir>/<stack>.json')
+    .addOption(
+      new Option('--endpoint-switch <mode>', 'public access while creating (SPEC §7 step 5)')
+        .choices(['auto', 'always', 'never'])
+        .default('auto'),
+    )
+    .option('--parallelism <n>', 'stacks created at once', parseParallelism, 8)
+    .option('--kubeconfig <path>', 'kubeconfig to write (default: first path of $KUBECONFIG, else ~/.kube/config)')
+    .option('--no-write-kubeconfig', 'do not write a kubeconfig entry')
+    .addOption(outputOption())
+    .action(async (options: CreateClusterOptions) => setExitCode(await runCreateCluster(options, context)));
+  create
+    .command('nodegroup')
+    .description('add the nodegroups of a ClusterConfig file to a cluster private-eks created')
+    .requiredOption('-f, --config-file <file>', 'eksctl ClusterConfig file (- for stdin)')
+    .option('--include <names>', 'only these nodegroups (comma-separated names or globs)')
+    .option('--parallelism <n>', 'stacks created at once', parseParallelism, 8)
+    .addOption(outputOption())
+    .action(async (options: CreateNodegroupOptions) => setExitCode(await runCreateNodegroup(options, context)));
+}
+
+/** Problems as compiler-style lines on stderr (errors and warnings). */
+export function printProblems(io: CliIo, problems: readonly Problem[]): void {
+  for (const p of problems) {
+    const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+    io.stderr.write(`${where}: ${p.severity} ${p.rule} ${p.path}: ${p.message}\n`);
+    if (p.hint !== undefined) io.stderr.write(`  hint: ${p.hint}\n`);
+  }
+}
+
+/** Reads and validates the file; prints its problems. */
+export async function loadConfigFile(
+  file: string,
+  context: CommandContext,
+): Promise<{ result: LoadConfigResult; text: Uint8Array; file: string }> {
+  const { loadConfig, readConfigInput } = await import('../../config/index.js');
+  const input = await readConfigInput(file, context.io);
+  const result = loadConfig({
+    text: input.bytes,
+    file: input.file,
+    region: context.globals().region,
+    env: context.io.env,
+  });
+  return { result, text: input.bytes, file: input.file };
+}
+
+/** AWS clients for the region (SDK loaded here), destroyed after `use`. */
+export async function withAwsClients<T>(
+  region: string,
+  context: CommandContext,
+  use: (clients: BuiltAwsClients) => Promise<T>,
+): Promise<T> {
+  const { createAwsClients, resolveRegion } = await import('../../aws/clients.js');
+  const globals = context.globals();
+  const resolved = resolveRegion({ flag: globals.region, config: region, env: context.io.env });
+  const clients = await createAwsClients({
+    region: resolved,
+    env: context.io.env,
+    ...(globals.profile === undefined ? {} : { profile: globals.profile }),
+  });
+  try {
+    return await use(clients);
+  } finally {
+    clients.destroy();
+  }
+}
+
+async function planFor(
+  config: ResolvedConfig,
+  clients: BuiltAwsClients,
+  context: CommandContext,
+  endpointSwitch: CreateClusterOptions['endpointSwitch'],
+): Promise<Plan | undefined> {
+  const { buildPlan, createLiveFacts } = await import('../../plan/index.js');
+  const { plan, problems } = await buildPlan(config, createLiveFacts(clients), { endpointSwitch });
+  printProblems(context.io, problems);
+  return plan;
+}
+
+function exitCodeOf(result: CreateResult): number {
+  if (result.outcome === 'created') return ExitCode.ok;
+  return result.outcome === 'interrupted' ? ExitCode.interrupted : ExitCode.failed;
+}
+
+async function runCreateCluster(options: CreateClusterOptions, context: CommandContext): Promise<number> {
+  if (options.dryRun === true) return runDryRun(options, context);
+  const { result } = await loadConfigFile(options.configFile, context);
+  printProblems(context.io, result.problems);
+  const config = result.config;
+  if (config === undefined) return ExitCode.failed;
+  return withAwsClients(config.metadata.region, context, async (clients) => {
+    const plan = await planFor(config, clients, context, options.endpointSwitch);
+    if (plan === undefined) return ExitCode.failed;
+    const [{ renderTemplates, templateJson }, { createCluster }] = await Promise.all([
+      import('../../templates/index.js'),
+      import('../../deploy/index.js'),
+    ]);
+    const templates = renderTemplates(plan);
+    if (options.outDir !== undefined) {
+      const dir = path.resolve(context.io.cwd, options.outDir);
+      await mkdir(dir, { recursive: true });
+      for (const [stack, template] of templates)
+        await writeFile(path.join(dir, `${stack}.json`), templateJson(template));
+      context.io.stderr.write(`templates written to ${dir}\n`);
+    }
+    const view = progressView(context);
+    const kubeconfigFile = options.writeKubeconfig
+      ? path.resolve(context.io.cwd, options.kubeconfig ?? kubeconfigPath(context.io.env))
+      : false;
+    let created: CreateResult;
+    try {
+      created = await createCluster(
+        { plan, templates },
+        {
+          clients,
+          events: view.sink,
+          signal: context.signal,
+          parallelism: options.parallelism,
+          kubeconfigPath: kubeconfigFile,
+          ...profileOf(context),
+        },
+      );
+    } finally {
+      view.close();
+    }
+    return report(created, plan, options, context, `private-eks create cluster -f ${options.configFile}`);
+  });
+}
+
+function report(
+  created: CreateResult,
+  plan: Plan,
+  options: { output: 'text' | 'json' | 'yaml' },
+  context: CommandContext,
+  rerun: string,
+): number {
+  context.io.stderr.write(
+    createSummary(created, {
+      color: useColor(context.io, context.globals().color),
+      rerun,
+      hasEksEndpoint: plan.endpoints.some((e) => e.service === 'eks'),
+      withOidc: plan.cluster.iam.withOIDC,
+      ...profileOf(context),
+    }),
+  );
+  if (options.output !== 'text') context.io.stdout.write(formatData(resultDocument(created), options.output));
+  return exitCodeOf(created);
+}
+
+/** The result without error objects (they do not serialize): what `-o json` prints. */
+function resultDocument(result: CreateResult): Record<string, unknown> {
+  return {
+    ...result,
+    steps: result.steps.map((s) => ({
+      id: s.id,
+      status: s.status,
+      ...(s.detail === undefined ? {} : { detail: s.detail }),
+    })),
+    endpointAccess:
+      result.endpointAccess.state === 'after-failure' && result.endpointAccess.outcome.result === 'failed'
+        ? { state: 'after-failure', outcome: { result: 'failed', command: result.endpointAccess.outcome.command } }
+        : result.endpointAccess,
+  };
+}
+
+function profileOf(context: CommandContext): { profile?: string } {
+  const profile = context.globals().profile;
+  return profile === undefined ? {} : { profile };
+}
+
+export function progressView(context: CommandContext): ReturnType<typeof createProgressView> {
+  const globals = context.globals();
+  return createProgressView({
+    stream: context.io.stderr,
+    live: wantsLiveProgress(context.io.stderr, context.io.env),
+    color: useColor(context.io, globals.color),
+    verbose: globals.verbose === true,
+  });
+}
+
+/**
+ * `--dry-run` = `plan` (SPEC §1) against live facts: the plan as text on stdout (or `-o json`, the
+ * document `plan -o json` prints), nothing created.
+ */
+async function runDryRun(options: CreateClusterOptions, context: CommandContext): Promise<number> {
+  const { result } = await loadConfigFile(options.configFile, context);
+  printProblems(context.io, result.problems);
+  const config = result.config;
+  if (config === undefined) return ExitCode.failed;
+  return withAwsClients(config.metadata.region, context, async (clients) => {
+    const plan = await planFor(config, clients, context, options.endpointSwitch);
+    if (plan === undefined) return ExitCode.failed;
+    const [{ renderTemplates }, { planDocument, renderPlanText }] = await Promise.all([
+      import('../../templates/index.js'),
+      import('../render/plan.js'),
+    ]);
+    context.io.stdout.write(
+      options.output === 'text'
+        ? renderPlanText(plan)
+        : formatData(planDocument(plan, renderTemplates(plan)), options.output),
+    );
+    return ExitCode.ok;
+  });
+}
+
+async function runCreateNodegroup(options: CreateNodegroupOptions, context: CommandContext): Promise<number> {
+  const loaded = await loadConfigFile(options.configFile, context);
+  if (loaded.result.config !== undefined) printProblems(context.io, loaded.result.problems);
+  const config = loaded.result.config ?? (await assumePrivateCluster(loaded, context));
+  if (config === undefined) {
+    if (loaded.result.config === undefined) printProblems(context.io, loaded.result.problems);
+    return ExitCode.failed;
+  }
+  const include = (options.include ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const { selectNodeGroups, createNodegroups } = await import('../../deploy/index.js');
+  const names = [...config.nodeGroups, ...config.managedNodeGroups].map((n) => n.name);
+  const { selected, unmatched } = selectNodeGroups(names, include);
+  if (unmatched.length > 0) {
+    throw new UsageError(`--include ${unmatched.join(', ')} matches no nodegroup of the file`, {
+      hint: `the file has: ${names.join(', ') || 'no nodegroups'}`,
     });
+  }
+  if (selected.length === 0) throw new UsageError('the file has no nodegroups to create');
+  return withAwsClients(config.metadata.region, context, async (clients) => {
+    const plan = await planFor(config, clients, context, 'auto');
+    if (plan === undefined) return ExitCode.failed;
+    const { renderTemplates } = await import('../../templates/index.js');
+    const view = progressView(context);
+    let created: CreateResult;
+    try {
+      created = await createNodegroups(
+        { plan, templates: renderTemplates(plan), include },
+        {
+          clients,
+          events: view.sink,
+          signal: context.signal,
+          parallelism: options.parallelism,
+          kubeconfigPath: false,
+          ...profileOf(context),
+        },
+      );
+    } finally {
+      view.close();
+    }
+    return report(created, plan, options, context, `private-eks create nodegroup -f ${options.configFile}`);
+  });
+}
+
+/**
+ * SPEC §7 last paragraph: a nodegroup file may leave out `privateCluster` (V1). When the cluster
+ * stack says the cluster is fully private (ClusterFullyPrivate), the file is read again as if it
+ * said `privateCluster.enabled: true`, so every private-cluster rule (V8 …) still applies.
+ */
+async function assumePrivateCluster(
+  loaded: { result: LoadConfigResult; text: Uint8Array; file: string },
+  context: CommandContext,
+): Promise<ResolvedConfig | undefined> {
+  const errors = loaded.result.problems.filter((p) => p.severity === 'error');
+  const doc = parseDocument(Buffer.from(loaded.text).toString('utf8'));
+  const onlyMissingPrivateCluster = errors.every((p) => p.rule === 'V1') && doc.get('privateCluster') === undefined;
+  const name = doc.getIn(['metadata', 'name']);
+  const region = doc.getIn(['metadata', 'region']) ?? context.globals().region ?? context.io.env['AWS_REGION'];
+  if (errors.length === 0 || !onlyMissingPrivateCluster || typeof name !== 'string' || typeof region !== 'string') {
+    return undefined;
+  }
+  const fullyPrivate = await withAwsClients(region, context, async (clients) => {
+    const { describeStack } = await import('../../deploy/stacks.js');
+    const stack = await describeStack(clients.cloudFormation, `eksctl-${name}-cluster`);
+    return stack?.outputs['ClusterFullyPrivate'] === 'true';
+  });
+  if (!fullyPrivate) return undefined;
+  doc.setIn(['privateCluster', 'enabled'], true);
+  context.io.stderr.write(
+    `the file has no privateCluster section; cluster "${name}" is fully private (its stack says ClusterFullyPrivate), so the private-cluster rules apply\n`,
+  );
+  const { loadConfig } = await import('../../config/index.js');
+  const again = loadConfig({
+    text: doc.toString(),
+    file: loaded.file,
+    region: context.globals().region,
+    env: context.io.env,
+  });
+  printProblems(context.io, again.problems);
+  return again.config;
 }

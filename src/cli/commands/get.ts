@@ -1,16 +1,41 @@
-import type { Command } from 'commander';
+/**
+ * `get cluster [--name N] [--region R] [-o table|json|yaml]` (SPEC §1): the clusters private-eks
+ * made in the region, their endpoint access and VPC endpoints. The result goes to stdout.
+ */
+import { Option, type Command } from 'commander';
 import type { CommandContext } from '../program.js';
-import type { SetExitCode } from './index.js';
+import { clustersTable, formatData } from '../render/output.js';
 import { ExitCode } from '../exit-codes.js';
+import { withAwsClients } from './create.js';
+import type { SetExitCode } from './index.js';
 
-// Placeholder until its issue lands: registered so the command list is complete; exits 1 and says so.
+interface GetClusterOptions {
+  name?: string;
+  output: 'table' | 'json' | 'yaml';
+}
+
 export function registerGet(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
-  program
-    .command('get')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      context.io.stderr.write('error: private-eks get is not implemented yet\n');
-      setExitCode(ExitCode.failed);
+  const get = program.command('get').description('show clusters private-eks created');
+  get
+    .command('cluster')
+    .alias('clusters')
+    .description('list the clusters in the region (or one, with --name): status, endpoint access, VPC endpoints')
+    .option('-n, --name <name>', 'only this cluster (and show its VPC endpoints)')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'yaml']).default('table'))
+    .action(async (options: GetClusterOptions) => setExitCode(await runGetCluster(options, context)));
+}
+
+async function runGetCluster(options: GetClusterOptions, context: CommandContext): Promise<number> {
+  // No file: the region is --region or AWS_REGION (resolveRegion says so when neither is set).
+  return withAwsClients('', context, async (clients) => {
+    const { getClusters } = await import('../../deploy/index.js');
+    const clusters = await getClusters(clients, {
+      ...(options.name === undefined ? {} : { name: options.name }),
+      signal: context.signal,
     });
+    context.io.stdout.write(
+      options.output === 'table' ? clustersTable(clusters) : formatData(clusters, options.output),
+    );
+    return ExitCode.ok;
+  });
 }
