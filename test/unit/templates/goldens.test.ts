@@ -36,3 +36,11 @@ describe.each(scenarios())('golden templates of $name', ({ name, plan }) => {
     expect(rendered.get(file)).toBe(golden);
   });
 });
+
+describe('golden directories', () => {
+  it('hold only scenarios that exist (and the examples)', () => {
+    const names = scenarios().map((s) => s.name);
+    const dirs = readdirSync(GOLDEN_ROOT).filter((d) => d !== 'examples');
+    expect(dirs.sort()).toEqual([...names].sort());
+  });
+});

@@ -20,6 +20,28 @@ import {
   publicExposureViolations,
 } from './invariants.js';
 import { scenarios } from './scenarios.js';
+import { testPlan } from '../../helpers/plan-fixtures.js';
+import { fargateProfile, resolvedConfig } from '../../helpers/resolved-config.js';
+
+// SPEC §5.1 E2 and §5.4: eksctl's three and private-eks's extended set.
+const EVERY_ADDITIONAL_SERVICE = [
+  'autoscaling',
+  'cloudformation',
+  'logs',
+  'eks',
+  'eks-auth',
+  'ssm',
+  'ssmmessages',
+  'ec2messages',
+  'elasticloadbalancing',
+  'ebs',
+  'kms',
+  'secretsmanager',
+  'sqs',
+  'xray',
+  'aps-workspaces',
+  'elasticfilesystem',
+];
 
 const SCENARIOS = scenarios();
 const GENERATED = generatedPlans(40);
@@ -77,6 +99,25 @@ describe('generated plans', () => {
     expect(allViolations(plan, templates)).toEqual([]);
     for (const template of templates.values())
       expect(templateBody(template).length).toBeLessThanOrEqual(TEMPLATE_BODY_LIMIT);
+  });
+});
+
+describe('template size', () => {
+  it('keeps the largest cluster private-eks plans (6 zones, every endpoint service) inline', () => {
+    const zones = ['a', 'b', 'c', 'd', 'e', 'f'].map((l) => `us-east-1${l}`);
+    const plan = testPlan(
+      resolvedConfig({
+        metadata: { region: 'us-east-1', tags: { owner: 'x'.repeat(64), project: 'y'.repeat(64) } },
+        availabilityZones: zones,
+        privateCluster: { additionalEndpointServices: EVERY_ADDITIONAL_SERVICE },
+        iam: { withOIDC: true },
+        cloudWatch: { enableTypes: ['api', 'audit'], logRetentionInDays: 7 },
+        fargateProfiles: [fargateProfile('fp')],
+      }),
+    );
+    const body = templateBody(renderTemplates(plan).get('eksctl-private-cluster-cluster')!);
+    console.log(`largest cluster template: ${body.length} bytes of ${TEMPLATE_BODY_LIMIT}`);
+    expect(body.length).toBeLessThanOrEqual(TEMPLATE_BODY_LIMIT);
   });
 });
 

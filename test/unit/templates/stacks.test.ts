@@ -1,0 +1,284 @@
+/**
+ * Behaviour of each stack kind that the goldens show but do not explain: what depends on which
+ * config field, and why (SPEC §6, eksctl compatibility).
+ */
+import { describe, expect, it } from 'vitest';
+import type { ResolvedConfig } from '../../../src/config/resolved.js';
+import { renderTemplates, requiredCapabilities } from '../../../src/templates/index.js';
+import type { Template } from '../../../src/templates/index.js';
+import { testPlan } from '../../helpers/plan-fixtures.js';
+import { fargateProfile, managedNodeGroup, nodeGroup, resolvedConfig } from '../../helpers/resolved-config.js';
+
+type Props = Record<string, unknown>;
+
+function render(config: ResolvedConfig): Map<string, Template> {
+  return renderTemplates(testPlan(config));
+}
+function stack(templates: Map<string, Template>, suffix: string): Template {
+  const found = [...templates].find(([name]) => name.endsWith(suffix));
+  if (found === undefined) throw new Error(`no stack ending in ${suffix}`);
+  return found[1];
+}
+function props(template: Template, id: string): Props {
+  const resource = template.Resources[id];
+  if (resource === undefined) throw new Error(`no resource ${id}`);
+  return resource.Properties;
+}
+
+describe('self-managed nodegroup stack', () => {
+  const templates = render(
+    resolvedConfig({ nodeGroups: [nodeGroup('ng1', { preBootstrapCommands: ['echo ${HOME}'] })] }),
+  );
+  const ng = stack(templates, '-nodegroup-ng1');
+  const data = props(ng, 'NodeGroupLaunchTemplate')['LaunchTemplateData'] as Props;
+
+  it('bootstraps from the cluster stack exports, never from DescribeCluster', () => {
+    const sub = ((data['UserData'] as Props)['Fn::Base64'] as Props)['Fn::Sub'] as [string, Props];
+    expect(sub[1]).toEqual({
+      Endpoint: { 'Fn::ImportValue': 'eksctl-private-cluster-cluster::Endpoint' },
+      CertificateAuthorityData: { 'Fn::ImportValue': 'eksctl-private-cluster-cluster::CertificateAuthorityData' },
+      ServiceCIDR: { 'Fn::ImportValue': 'eksctl-private-cluster-cluster::ServiceIPv4CIDR' },
+    });
+    expect(sub[0]).toContain('apiServerEndpoint: "${Endpoint}"');
+    // The user's shell variable survives Sub as a literal.
+    expect(sub[0]).toContain('echo ${!HOME}');
+  });
+  it('resolves the EKS-optimized AMI through an SSM parameter', () => {
+    expect(data['ImageId']).toEqual({ Ref: 'AmiId' });
+    expect(ng.Parameters?.['AmiId']?.Type).toBe('AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>');
+  });
+  it('joins through an EC2_LINUX access entry created before the instances', () => {
+    expect(props(ng, 'AccessEntry')['Type']).toBe('EC2_LINUX');
+    expect(ng.Resources['NodeGroup']?.DependsOn).toEqual(['AccessEntry']);
+  });
+  it('gives the nodes no public address and the shared node security group', () => {
+    expect(data['NetworkInterfaces']).toEqual([
+      {
+        DeviceIndex: 0,
+        AssociatePublicIpAddress: false,
+        Groups: [{ 'Fn::ImportValue': 'eksctl-private-cluster-cluster::SharedNodeSecurityGroup' }],
+      },
+    ]);
+  });
+  it('needs CAPABILITY_IAM for its role and instance profile', () => {
+    expect(requiredCapabilities(ng)).toEqual(['CAPABILITY_IAM']);
+  });
+
+  it('has no access entry in CONFIG_MAP mode (aws-auth is edited instead)', () => {
+    const t = stack(
+      render(resolvedConfig({ accessConfig: { authenticationMode: 'CONFIG_MAP' }, nodeGroups: [nodeGroup('ng1')] })),
+      '-nodegroup-ng1',
+    );
+    expect(t.Resources['AccessEntry']).toBeUndefined();
+    expect(t.Resources['NodeGroup']?.DependsOn).toBeUndefined();
+  });
+  it('uses a given AMI literally and mixes instance types for spot', () => {
+    const t = stack(
+      render(
+        resolvedConfig({
+          nodeGroups: [
+            nodeGroup('ng1', { ami: 'ami-0123456789abcdef0', spot: true, instanceTypes: ['m5.large', 'm6i.large'] }),
+          ],
+        }),
+      ),
+      '-nodegroup-ng1',
+    );
+    expect((props(t, 'NodeGroupLaunchTemplate')['LaunchTemplateData'] as Props)['ImageId']).toBe(
+      'ami-0123456789abcdef0',
+    );
+    expect(t.Parameters).toBeUndefined();
+    const mixed = props(t, 'NodeGroup')['MixedInstancesPolicy'] as Props;
+    expect((mixed['InstancesDistribution'] as Props)['OnDemandPercentageAboveBaseCapacity']).toBe(0);
+    expect((mixed['LaunchTemplate'] as Props)['Overrides']).toEqual([
+      { InstanceType: 'm5.large' },
+      { InstanceType: 'm6i.large' },
+    ]);
+  });
+  it('wraps a given role in an instance profile by name, and creates no role', () => {
+    const t = stack(
+      render(
+        resolvedConfig({
+          nodeGroups: [nodeGroup('ng1', { iam: { instanceRoleARN: 'arn:aws:iam::111122223333:role/team/nodes' } })],
+        }),
+      ),
+      '-nodegroup-ng1',
+    );
+    expect(t.Resources['NodeInstanceRole']).toBeUndefined();
+    expect(props(t, 'NodeInstanceProfile')['Roles']).toEqual(['nodes']);
+  });
+  it('adds the SSM policy only with ssh.enableSsm, and user policies once', () => {
+    const policies = (enableSsm: boolean) =>
+      JSON.stringify(
+        props(
+          stack(
+            render(
+              resolvedConfig({
+                nodeGroups: [
+                  nodeGroup('ng1', {
+                    ssh: { allow: false, enableSsm, sourceSecurityGroupIds: [] },
+                    iam: { attachPolicyARNs: ['arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy'] },
+                  }),
+                ],
+              }),
+            ),
+            '-nodegroup-ng1',
+          ),
+          'NodeInstanceRole',
+        )['ManagedPolicyArns'],
+      );
+    expect(policies(false)).not.toContain('AmazonSSMManagedInstanceCore');
+    expect(policies(true)).toContain('AmazonSSMManagedInstanceCore');
+    expect(policies(false).match(/AmazonEKS_CNI_Policy/g)).toHaveLength(1);
+  });
+  it('refuses bootstrap commands on Bottlerocket rather than dropping them', () => {
+    expect(() =>
+      render(
+        resolvedConfig({
+          nodeGroups: [nodeGroup('br', { amiFamily: 'Bottlerocket', preBootstrapCommands: ['echo'] })],
+        }),
+      ),
+    ).toThrow(/do not apply to Bottlerocket/);
+  });
+});
+
+describe('managed nodegroup stack', () => {
+  it('lists the cluster security group in its launch template (EKS drops it otherwise)', () => {
+    const t = stack(render(resolvedConfig({ managedNodeGroups: [managedNodeGroup('m1')] })), '-nodegroup-m1');
+    const data = props(t, 'LaunchTemplate')['LaunchTemplateData'] as Props;
+    expect((data['SecurityGroupIds'] as unknown[])[0]).toEqual({
+      'Fn::ImportValue': 'eksctl-private-cluster-cluster::ClusterSecurityGroupId',
+    });
+    expect(data['UserData']).toBeUndefined();
+    expect(props(t, 'ManagedNodeGroup')['AmiType']).toBe('AL2023_x86_64_STANDARD');
+  });
+  it('maps spot and taints to the EKS API spelling and drops AmiType for a custom AMI', () => {
+    const t = stack(
+      render(
+        resolvedConfig({
+          managedNodeGroups: [
+            managedNodeGroup('m1', {
+              spot: true,
+              ami: 'ami-0123456789abcdef0',
+              taints: [{ key: 'k', effect: 'PreferNoSchedule' }],
+            }),
+          ],
+        }),
+      ),
+      '-nodegroup-m1',
+    );
+    const ng = props(t, 'ManagedNodeGroup');
+    expect(ng['CapacityType']).toBe('SPOT');
+    expect(ng['Taints']).toEqual([{ Key: 'k', Effect: 'PREFER_NO_SCHEDULE' }]);
+    expect(ng['AmiType']).toBeUndefined();
+  });
+  it("uses the user's launch template as is", () => {
+    const t = stack(
+      render(
+        resolvedConfig({
+          managedNodeGroups: [managedNodeGroup('m1', { launchTemplate: { id: 'lt-0123456789abcdef0' } })],
+        }),
+      ),
+      '-nodegroup-m1',
+    );
+    expect(t.Resources['LaunchTemplate']).toBeUndefined();
+    expect(props(t, 'ManagedNodeGroup')['LaunchTemplate']).toEqual({ Id: 'lt-0123456789abcdef0' });
+  });
+  it('refuses overrideBootstrapCommand on the EKS image, where EKS owns the bootstrap', () => {
+    expect(() =>
+      render(
+        resolvedConfig({ managedNodeGroups: [managedNodeGroup('m1', { overrideBootstrapCommand: '/bin/true' })] }),
+      ),
+    ).toThrow(/overrideBootstrapCommand needs a custom AMI/);
+  });
+});
+
+describe('Fargate stack', () => {
+  const config = resolvedConfig({
+    fargateProfiles: [
+      fargateProfile('fp-a'),
+      fargateProfile('fp_a'),
+      fargateProfile('fp-c', { podExecutionRoleARN: 'arn:aws:iam::111122223333:role/f' }),
+    ],
+  });
+  const templates = render(config);
+  const fargate = stack(templates, '-fargate');
+
+  it('chains the profiles: EKS creates one at a time', () => {
+    expect(Object.keys(fargate.Resources)).toEqual(['FargateProfileFpA', 'FargateProfileFpA2', 'FargateProfileFpC']);
+    expect(fargate.Resources['FargateProfileFpA']?.DependsOn).toBeUndefined();
+    expect(fargate.Resources['FargateProfileFpA2']?.DependsOn).toEqual(['FargateProfileFpA']);
+    expect(fargate.Resources['FargateProfileFpC']?.DependsOn).toEqual(['FargateProfileFpA2']);
+  });
+  it('takes the pod execution role from the cluster stack unless given', () => {
+    expect(props(fargate, 'FargateProfileFpA')['PodExecutionRoleArn']).toEqual({
+      'Fn::ImportValue': 'eksctl-private-cluster-cluster::FargatePodExecutionRoleARN',
+    });
+    expect(props(fargate, 'FargateProfileFpC')['PodExecutionRoleArn']).toEqual({
+      'Fn::Sub': 'arn:${AWS::Partition}:iam::111122223333:role/f',
+    });
+    const role = props(stack(templates, '-cluster'), 'FargatePodExecutionRole');
+    expect(JSON.stringify(role)).toContain('fargateprofile/private-cluster/*');
+  });
+});
+
+describe('cluster stack', () => {
+  it('creates the log group first, only when logging has a retention', () => {
+    const withRetention = stack(
+      render(resolvedConfig({ cloudWatch: { enableTypes: ['api'], logRetentionInDays: 14 } })),
+      '-cluster',
+    );
+    expect(props(withRetention, 'ControlPlaneLogGroup')).toMatchObject({
+      LogGroupName: '/aws/eks/private-cluster/cluster',
+      RetentionInDays: 14,
+    });
+    expect(withRetention.Resources['ControlPlane']?.DependsOn).toEqual(['ControlPlaneLogGroup']);
+    const without = stack(render(resolvedConfig({ cloudWatch: { enableTypes: ['api'] } })), '-cluster');
+    expect(without.Resources['ControlPlaneLogGroup']).toBeUndefined();
+    expect(without.Resources['VPCEndpointLOGS']).toBeDefined();
+  });
+  it('creates an OIDC provider without a thumbprint', () => {
+    const t = stack(render(resolvedConfig({ iam: { withOIDC: true } })), '-cluster');
+    expect(props(t, 'OIDCProvider')).toMatchObject({
+      Url: { 'Fn::GetAtt': ['ControlPlane', 'OpenIdConnectIssuerUrl'] },
+      ClientIdList: ['sts.amazonaws.com'],
+    });
+    expect(props(t, 'OIDCProvider')['ThumbprintList']).toBeUndefined();
+  });
+  it('creates no endpoint and no endpoint security group with skipEndpointCreation', () => {
+    const t = stack(render(resolvedConfig({ privateCluster: { skipEndpointCreation: true } })), '-cluster');
+    expect(Object.values(t.Resources).filter((r) => r.Type === 'AWS::EC2::VPCEndpoint')).toEqual([]);
+    expect(t.Resources['EndpointSecurityGroup']).toBeUndefined();
+  });
+  it('keeps access-entry logical ids when the list is reordered', () => {
+    const entry = (principalARN: string) => ({
+      principalARN,
+      type: 'STANDARD',
+      kubernetesGroups: [],
+      accessPolicies: [],
+    });
+    const a = entry('arn:aws:iam::111122223333:role/a');
+    const b = entry('arn:aws:iam::111122223333:role/b');
+    const ids = (entries: (typeof a)[]) =>
+      Object.keys(stack(render(resolvedConfig({ accessConfig: { accessEntries: entries } })), '-cluster').Resources)
+        .filter((id) => id.startsWith('AccessEntry'))
+        .sort();
+    expect(ids([a, b])).toEqual(ids([b, a]));
+    expect(ids([a, b])).toHaveLength(2);
+  });
+  it('writes IPv6 in CloudFormation spelling and exports the IPv6 service CIDR', () => {
+    const t = stack(render(resolvedConfig({ kubernetesNetworkConfig: { ipFamily: 'IPv6' } })), '-cluster');
+    expect(props(t, 'ControlPlane')['KubernetesNetworkConfig']).toEqual({ IpFamily: 'ipv6' });
+    expect(t.Outputs?.['ServiceIPv6CIDR']?.Value).toEqual({
+      'Fn::GetAtt': ['ControlPlane', 'KubernetesNetworkConfig.ServiceIpv6Cidr'],
+    });
+  });
+  it('restricts a temporarily public endpoint to publicAccessCIDRs', () => {
+    const plan = testPlan(resolvedConfig({ vpc: { publicAccessCIDRs: ['203.0.113.0/24'] } }), {
+      initialAccess: { publicAccess: true, privateAccess: true },
+    });
+    const vpcConfig = props(renderTemplates(plan).get('eksctl-private-cluster-cluster')!, 'ControlPlane')[
+      'ResourcesVpcConfig'
+    ];
+    expect(vpcConfig).toMatchObject({ EndpointPublicAccess: true, PublicAccessCidrs: ['203.0.113.0/24'] });
+  });
+});
