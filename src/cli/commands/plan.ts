@@ -1,16 +1,143 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import type { SetExitCode } from './index.js';
 import { ExitCode } from '../exit-codes.js';
+import { useColor, type CliIo, type GlobalOptions } from '../io.js';
+import type { Problem } from '../../config/problem.js';
+import type { EndpointSwitchMode } from '../../plan/endpoint-access.js';
+import type { CloudFacts } from '../../plan/facts.js';
 
-// Placeholder until its issue lands: registered so the command list is complete; exits 1 and says so.
+export type PlanOutput = 'text' | 'json' | 'yaml';
+
+/** `plan`'s options, parsed; `create cluster --dry-run` passes the same. */
+export interface PlanOptions {
+  readonly configFile: string;
+  /** Facts from the built-in catalog instead of AWS (SPEC §5.3 "Offline"). */
+  readonly offline?: boolean;
+  /** Default `text` (stdout). */
+  readonly output?: PlanOutput;
+  /** SPEC §7 step 5; default `auto`. */
+  readonly endpointSwitch?: EndpointSwitchMode;
+  /** `--region`, used when the file has none. */
+  readonly region?: string | undefined;
+  readonly profile?: string | undefined;
+  readonly color?: GlobalOptions['color'];
+}
+
+/**
+ * `private-eks plan`: everything `create cluster` would do — stacks, subnets, endpoints per zone,
+ * steps, endpoint access, cost — with no change made (SPEC §1). Config problems and plan problems
+ * are printed like `validate` prints them (stderr; `-o json`: the validate document on stdout).
+ * Without `--offline` the AWS clients are loaded on demand, so `plan --offline` never loads the SDK.
+ * Returns the exit code: 0 planned, 1 invalid config or plan problems; usage errors are thrown.
+ */
+export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> {
+  const output = options.output ?? 'text';
+  const [{ loadConfig, readConfigInput }, render, { buildPlan, createOfflineFacts, createLiveFacts }] =
+    await Promise.all([
+      import('../../config/index.js'),
+      import('../render/problems.js'),
+      import('../../plan/index.js'),
+    ]);
+  const color = useColor(io, options.color);
+  const report = (problems: readonly Problem[], source?: string): void => {
+    if (problems.length === 0) return;
+    const invalid = problems.some((p) => p.severity === 'error');
+    if (output !== 'text' && invalid) {
+      io.stdout.write(JSON.stringify(render.validationJson(problems), null, 2) + '\n');
+    } else {
+      io.stderr.write(render.renderProblemsText(problems, { source, color }));
+    }
+  };
+
+  const input = await readConfigInput(options.configFile, io);
+  const loaded = loadConfig({ text: input.bytes, file: input.file, region: options.region, env: io.env });
+  report(loaded.problems, loaded.source);
+  const config = loaded.config;
+  if (config === undefined) return ExitCode.failed;
+
+  let facts: CloudFacts;
+  let release = (): void => {};
+  if (options.offline === true) {
+    facts = createOfflineFacts();
+  } else {
+    const { createAwsClients } = await import('../../aws/clients.js');
+    const clients = await createAwsClients({
+      region: config.metadata.region,
+      env: io.env,
+      ...(options.profile === undefined ? {} : { profile: options.profile }),
+    });
+    release = () => clients.destroy();
+    facts = createLiveFacts(clients);
+  }
+  let result;
+  try {
+    result = await buildPlan(config, facts, { endpointSwitch: options.endpointSwitch ?? 'auto' });
+  } finally {
+    release();
+  }
+  report(result.problems);
+  const plan = result.plan;
+  if (plan === undefined) return ExitCode.failed;
+
+  const [{ renderTemplates }, { planDocument, renderPlanText }] = await Promise.all([
+    import('../../templates/index.js'),
+    import('../render/plan.js'),
+  ]);
+  if (output === 'text') {
+    io.stdout.write(renderPlanText(plan));
+  } else {
+    const document = planDocument(plan, renderTemplates(plan));
+    io.stdout.write(
+      output === 'json' ? JSON.stringify(document, null, 2) + '\n' : (await import('yaml')).stringify(document),
+    );
+  }
+  return ExitCode.ok;
+}
+
+interface PlanFlags {
+  readonly configFile: string;
+  readonly offline?: boolean;
+  readonly output: PlanOutput | 'table';
+  readonly endpointSwitch: EndpointSwitchMode;
+}
+
 export function registerPlan(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
   program
     .command('plan')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      context.io.stderr.write('error: private-eks plan is not implemented yet\n');
-      setExitCode(ExitCode.failed);
+    .description(
+      'show everything create would do: stacks, endpoints per zone, steps, endpoint access, cost; changes nothing',
+    )
+    .requiredOption('-f, --config-file <file>', 'the eksctl ClusterConfig file; - reads stdin')
+    .option('--offline', 'use the built-in catalog instead of asking AWS (no credentials needed)')
+    .addOption(
+      new Option('-o, --output <format>', 'output format (table = text)')
+        .choices(['text', 'table', 'json', 'yaml'])
+        .default('text'),
+    )
+    .addOption(
+      new Option(
+        '--endpoint-switch <mode>',
+        'public endpoint during creation: auto (only when a step needs it), always, never',
+      )
+        .choices(['auto', 'always', 'never'])
+        .default('auto'),
+    )
+    .action(async (flags: PlanFlags) => {
+      const globals = context.globals();
+      setExitCode(
+        await runPlan(
+          {
+            configFile: flags.configFile,
+            offline: flags.offline === true,
+            output: flags.output === 'table' ? 'text' : flags.output,
+            endpointSwitch: flags.endpointSwitch,
+            region: globals.region,
+            profile: globals.profile,
+            color: globals.color,
+          },
+          context.io,
+        ),
+      );
     });
 }

@@ -48,7 +48,8 @@ function endpointRow(e: PlannedEndpoint): string[] {
     where =
       e.routeTables.length > 0 ? `route tables ${e.routeTables.map(routeTableRef).join(', ')}` : 'no route table known';
   } else {
-    where = `${e.availabilityZones.join(', ')} (${e.subnets.map(subnetRef).join(', ')})`;
+    const supplied = e.subnets.filter((ref) => 'id' in ref);
+    where = e.availabilityZones.join(', ') + (supplied.length > 0 ? ` (${supplied.map(subnetRef).join(', ')})` : '');
     if (e.skippedAvailabilityZones.length > 0)
       where += `; skips ${e.skippedAvailabilityZones.join(', ')} (not offered)`;
   }

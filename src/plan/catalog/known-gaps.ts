@@ -1,29 +1,18 @@
 /**
  * What the offline catalog knows AWS does not offer, and zones EKS cannot use. Data only.
  */
+import { REGIONS_WITHOUT_PRIVATE_CLUSTERS } from '../../config/regions.js';
+import type { RegionWithoutPrivateClusters } from '../../config/regions.js';
 
 /**
- * Regions known to lack a required endpoint service (V20, offline). The seed (eksctl's
- * documentation) says fully-private clusters are not supported in eu-south-1 without naming the
- * service, so `missing` stays unnamed there; a live plan asks AWS and names it.
- *
- * The config layer's V20 rule reports the same regions before planning; this table is what the
- * offline facts and the plan use, so a plan built without the config layer agrees with it.
+ * Regions known to lack a required endpoint service (V20, offline). One list, the config layer's
+ * (config comes first in the data flow and reports V20 before planning); the offline facts and
+ * the plan use it too, so a plan built without the config layer agrees with `validate`. The seed
+ * names eu-south-1 without saying which service is missing; a live plan asks AWS and names it.
  */
-export interface RegionGap {
-  readonly region: string;
-  /** Required services known to be missing; empty when the source does not say which. */
-  readonly missing: readonly string[];
-  readonly source: string;
-}
+export type RegionGap = RegionWithoutPrivateClusters;
 
-export const OFFLINE_REGION_GAPS: readonly RegionGap[] = [
-  {
-    region: 'eu-south-1',
-    missing: [],
-    source: 'eksctl\'s fully-private cluster guide: "Fully-private clusters are not supported in eu-south-1"',
-  },
-];
+export const OFFLINE_REGION_GAPS: readonly RegionGap[] = REGIONS_WITHOUT_PRIVATE_CLUSTERS;
 
 export function offlineRegionGap(region: string): RegionGap | undefined {
   return OFFLINE_REGION_GAPS.find((g) => g.region === region);

@@ -147,3 +147,18 @@ describe('offline facts', () => {
     expect((await facts.describeVpc('us-west-2', 'vpc-1')).cidrs).toEqual([]);
   });
 });
+
+describe('one source of truth with the config layer', () => {
+  it('V6 accepts exactly the catalog’s additional services, and E1 is what V6 calls always created', async () => {
+    const config = await import('../../../src/config/index.js');
+    expect(ADDITIONAL_ENDPOINT_SERVICES).toEqual(config.ADDITIONAL_ENDPOINT_SERVICES);
+    expect(REQUIRED_ENDPOINT_SERVICES).toEqual(config.ALWAYS_CREATED_ENDPOINT_SERVICES);
+  });
+
+  it('the offline known gaps are the config layer’s V20 list', async () => {
+    const config = await import('../../../src/config/index.js');
+    const { OFFLINE_REGION_GAPS } = await import('../../../src/plan/index.js');
+    expect(OFFLINE_REGION_GAPS).toBe(config.REGIONS_WITHOUT_PRIVATE_CLUSTERS);
+    expect(OFFLINE_REGION_GAPS.map((g) => g.region)).toContain('eu-south-1');
+  });
+});
