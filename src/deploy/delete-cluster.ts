@@ -126,7 +126,7 @@ function deleteSteps(
     steps.push({
       id: 'tagged-resources',
       description: `delete security groups tagged for the cluster in ${vpcId} (and find load balancers using them)`,
-      dependsOn: beforeCluster,
+      dependsOn: [...beforeCluster],
       run: async () => {
         const outcome = await cleanUpTaggedResources(deps.clients.ec2, {
           cluster: request.cluster,
