@@ -97,6 +97,17 @@ export function logicalIdPart(name: string): string {
     .join('');
 }
 
+/** Logical ids made unique in order: a repeat of `Base` becomes `Base2`, `Base3`, … */
+export function uniqueLogicalIds(bases: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return bases.map((base) => {
+    let id = base;
+    for (let n = 2; taken.has(id); n += 1) id = `${base}${n}`;
+    taken.add(id);
+    return id;
+  });
+}
+
 /**
  * A short, stable hash (FNV-1a, 32 bits, 8 hex digits): logical ids derived from a value (an
  * access entry's principal) stay the same when the user reorders the list, so CloudFormation

@@ -19,6 +19,7 @@ import {
 import { VPC_ID_PARAMETER, subnetLogicalId, subnetValue, vpcIdUnknown, vpcIdValue } from './context.js';
 import { servicePrincipalMappings, serviceRole } from './iam.js';
 import { endpointResources, vpcResources } from './network.js';
+import { podIdentityResources } from './pod-identity.js';
 import {
   CONTROL_PLANE_ID,
   controlPlaneSecurityGroupValue,
@@ -42,6 +43,7 @@ export function renderClusterStack(plan: Plan, stack: StackPlan): Template {
     ...accessEntryResources(plan, tags),
     ...addonResources(plan, tags),
     ...oidcProviderResources(plan, tags),
+    ...podIdentityResources(plan, tags),
     ...fargateRoleResources(plan, tags),
   };
   const needsMappings = Object.values(resources).some((resource) => resource.Type === 'AWS::IAM::Role');

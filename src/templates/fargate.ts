@@ -5,7 +5,7 @@
  */
 import type { FargateProfile } from '../config/resolved.js';
 import type { Plan, StackPlan } from '../plan/types.js';
-import { arnValue, logicalIdPart, tagList } from './cfn.js';
+import { arnValue, logicalIdPart, tagList, uniqueLogicalIds } from './cfn.js';
 import { importFromCluster } from './cluster-exports.js';
 import { clusterStackPlan } from './context.js';
 import { selectSubnets, subnetImportValue } from './nodegroup-common.js';
@@ -13,14 +13,7 @@ import type { CfnResource, CfnValue, Template } from './types.js';
 
 /** `FargateProfile<Name>`, made unique when two names reduce to the same letters. */
 export function fargateProfileLogicalIds(profiles: readonly FargateProfile[]): string[] {
-  const taken = new Set<string>();
-  return profiles.map((profile) => {
-    const base = `FargateProfile${logicalIdPart(profile.name)}`;
-    let id = base;
-    for (let n = 2; taken.has(id); n += 1) id = `${base}${n}`;
-    taken.add(id);
-    return id;
-  });
+  return uniqueLogicalIds(profiles.map((profile) => `FargateProfile${logicalIdPart(profile.name)}`));
 }
 
 export function renderFargateStack(plan: Plan, stack: StackPlan): Template {

@@ -9,7 +9,7 @@ import type { CfnResource, CfnTag, CfnValue, Template } from './types.js';
 
 export const SERVICE_PRINCIPAL_MAP = 'ServicePrincipalPartitionMap';
 
-export type ServicePrincipal = 'EC2' | 'EKS' | 'EKSFargatePods';
+export type ServicePrincipal = 'EC2' | 'EKS' | 'EKSFargatePods' | 'EKSPods';
 
 // eksctl's table (pkg/cfn/builder/iam.go): only EC2's principal differs between partitions.
 const EC2_PRINCIPAL_BY_PARTITION: Readonly<Record<string, string>> = {
@@ -26,7 +26,12 @@ const EC2_PRINCIPAL_BY_PARTITION: Readonly<Record<string, string>> = {
 export function servicePrincipalMappings(): NonNullable<Template['Mappings']> {
   const rows: Record<string, Record<string, string>> = {};
   for (const [partition, ec2] of Object.entries(EC2_PRINCIPAL_BY_PARTITION)) {
-    rows[partition] = { EC2: ec2, EKS: 'eks.amazonaws.com', EKSFargatePods: 'eks-fargate-pods.amazonaws.com' };
+    rows[partition] = {
+      EC2: ec2,
+      EKS: 'eks.amazonaws.com',
+      EKSFargatePods: 'eks-fargate-pods.amazonaws.com',
+      EKSPods: 'pods.eks.amazonaws.com',
+    };
   }
   return { [SERVICE_PRINCIPAL_MAP]: rows };
 }
@@ -37,6 +42,8 @@ export interface RoleOptions {
   /** Trust-policy condition (confused-deputy protection). */
   readonly condition?: CfnValue;
   readonly tags: readonly CfnTag[];
+  /** Default `sts:AssumeRole`; EKS Pod Identity also needs `sts:TagSession`. */
+  readonly actions?: readonly string[];
 }
 
 /** An `AWS::IAM::Role` that one AWS service may assume, with AWS-managed policies attached. */
@@ -44,7 +51,7 @@ export function serviceRole(options: RoleOptions): CfnResource {
   const statement: Record<string, CfnValue> = {
     Effect: 'Allow',
     Principal: { Service: [findInMap(SERVICE_PRINCIPAL_MAP, ref('AWS::Partition'), options.principal)] },
-    Action: ['sts:AssumeRole'],
+    Action: options.actions ?? ['sts:AssumeRole'],
     ...(options.condition === undefined ? {} : { Condition: options.condition }),
   };
   return {

@@ -50,7 +50,22 @@ function full(): Plan {
       ],
     },
     vpc: { cidr: '10.10.0.0/16', publicAccessCIDRs: ['203.0.113.0/24'] },
-    iam: { withOIDC: true },
+    iam: {
+      withOIDC: true,
+      podIdentityAssociations: [
+        {
+          namespace: 'monitoring',
+          serviceAccountName: 'metrics-exporter',
+          permissionPolicyARNs: ['arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess'],
+        },
+        {
+          namespace: 'backend',
+          serviceAccountName: 'queue-worker',
+          roleARN: `arn:aws:iam::${ACCOUNT}:role/queue-worker`,
+          permissionPolicyARNs: [],
+        },
+      ],
+    },
     accessConfig: {
       authenticationMode: 'API',
       bootstrapClusterCreatorAdminPermissions: false,

@@ -222,6 +222,35 @@ describe('Fargate stack', () => {
 });
 
 describe('cluster stack', () => {
+  it('creates Pod Identity associations, with a role only EKS Pod Identity can assume', () => {
+    const t = stack(
+      render(
+        resolvedConfig({
+          iam: {
+            podIdentityAssociations: [
+              {
+                namespace: 'ns',
+                serviceAccountName: 'sa',
+                permissionPolicyARNs: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+              },
+            ],
+          },
+        }),
+      ),
+      '-cluster',
+    );
+    expect(props(t, 'PodIdentityAssociationNsSa')).toMatchObject({
+      ClusterName: { Ref: 'ControlPlane' },
+      Namespace: 'ns',
+      ServiceAccount: 'sa',
+      RoleArn: { 'Fn::GetAtt': ['PodIdentityRoleNsSa', 'Arn'] },
+    });
+    const trust = JSON.stringify(props(t, 'PodIdentityRoleNsSa')['AssumeRolePolicyDocument']);
+    expect(trust).toContain('EKSPods');
+    expect(trust).toContain('sts:TagSession');
+    expect(t.Mappings?.['ServicePrincipalPartitionMap']?.['aws']?.['EKSPods']).toBe('pods.eks.amazonaws.com');
+  });
+
   it('creates the log group first, only when logging has a retention', () => {
     const withRetention = stack(
       render(resolvedConfig({ cloudWatch: { enableTypes: ['api'], logRetentionInDays: 14 } })),
