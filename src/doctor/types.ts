@@ -1,0 +1,92 @@
+/**
+ * `doctor` (SPEC §9 [beyond]): pre-flight checks, each a small function returning a CheckResult,
+ * so tests can call any one of them directly with a DoctorContext of their making.
+ */
+import type { ResolvedConfig } from '../config/resolved.js';
+import type { AwsClients } from '../aws/types.js';
+import type { ProxyEnv } from '../aws/proxy.js';
+import type { TrustedRoot } from '../aws/data/aws-oidc-roots.js';
+import type { BuildPlanResult } from '../plan/plan.js';
+import type { CloudFacts } from '../plan/facts.js';
+
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
+
+export type CheckId =
+  | 'credentials'
+  | 'region'
+  | 'proxy'
+  | 'eks-api'
+  | 'endpoint-services'
+  | 'vpc'
+  | 'vpc-endpoints'
+  | 'oidc-tls'
+  | 'cluster-endpoint';
+
+export interface CheckResult {
+  readonly id: CheckId;
+  readonly title: string;
+  readonly status: CheckStatus;
+  /** What was found, one or more lines. */
+  readonly detail: string;
+  /** What to do about a warn or fail. */
+  readonly fix?: string;
+}
+
+/** A check's outcome before the runner adds its id and title. */
+export type CheckOutcome = Omit<CheckResult, 'id' | 'title'>;
+
+export interface CallerIdentity {
+  readonly account: string;
+  readonly arn: string;
+}
+
+export interface ClusterEndpointInfo {
+  /** `https://…eks.amazonaws.com`, or null while the cluster is being created. */
+  readonly endpoint: string | null;
+  readonly status: string;
+  readonly publicAccess: boolean;
+  readonly privateAccess: boolean;
+}
+
+/** DescribeCluster's answer: the cluster, or that it does not exist yet. */
+export type ClusterLookup = { readonly exists: false } | ({ readonly exists: true } & ClusterEndpointInfo);
+
+export type HostLookup = (host: string) => Promise<readonly { readonly address: string; readonly family: number }[]>;
+
+export interface DoctorContext {
+  readonly region: string;
+  /** Null when the config file has errors: the checks that need it are skipped. */
+  readonly config: ResolvedConfig | null;
+  /** The process's environment: proxy variables, AWS_ENDPOINT_URL for display. */
+  readonly env: ProxyEnv;
+  readonly clients: AwsClients;
+  readonly facts: CloudFacts;
+  /** The OIDC issuer to check (default `oidc.eks.<region>.amazonaws.com:443`, AWS's roots). */
+  readonly oidc: { readonly host: string; readonly port: number; readonly trustedRoots?: readonly TrustedRoot[] };
+  /** How the cluster's API endpoint is probed (default: the system resolver, TCP 443, 3 s). */
+  readonly network: { readonly lookup: HostLookup; readonly apiPort: number; readonly timeoutMs: number };
+  readonly signal?: AbortSignal;
+  /** Memoised AWS lookups several checks share. Each rejects with AwsCallError. */
+  identity(): Promise<CallerIdentity>;
+  plan(): Promise<BuildPlanResult>;
+  cluster(): Promise<ClusterLookup>;
+}
+
+export interface DoctorCheck {
+  readonly id: CheckId;
+  readonly title: string;
+  /** Needs AWS credentials: skipped when the credentials check failed. */
+  readonly needsAws: boolean;
+  /** Needs a valid config: skipped when the file has errors. */
+  readonly needsConfig: boolean;
+  run(context: DoctorContext): Promise<CheckOutcome>;
+}
+
+export interface DoctorReport {
+  readonly cluster: string | null;
+  readonly region: string;
+  readonly checks: readonly CheckResult[];
+  readonly summary: Readonly<Record<CheckStatus, number>>;
+  /** True when no check failed. */
+  readonly ok: boolean;
+}
