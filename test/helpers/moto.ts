@@ -220,9 +220,16 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
 
 async function killAndWait(child: ChildProcess, exited: Promise<void>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  // The child is unref'd so that it never keeps a test process alive; while we wait for it, it must.
+  child.ref();
   child.kill('SIGTERM');
-  const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_GRACE_MS).unref());
-  if ((await Promise.race([exited.then(() => 'exited' as const), timer])) === 'timeout') {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), STOP_GRACE_MS);
+  });
+  const outcome = await Promise.race([exited.then(() => 'exited' as const), timeout]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
     child.kill('SIGKILL');
     await exited;
   }

@@ -10,6 +10,7 @@ import {
   DeleteStackCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
+  ListExportsCommand,
   UpdateStackCommand,
   type Stack,
 } from '@aws-sdk/client-cloudformation';
@@ -24,8 +25,14 @@ import {
 } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand, DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient, ListAttachedRolePoliciesCommand, ListOpenIDConnectProvidersCommand } from '@aws-sdk/client-iam';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
+import { ensurePythonTools, repoRoot } from '../helpers/python-tools.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import {
   clusterStack,
@@ -96,6 +103,44 @@ describe('the emulator process', () => {
       await own.stop();
     }
     expect(() => process.kill(own.pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }) as Error);
+  });
+});
+
+describe('the extensions', () => {
+  it('are each described in test/helpers/moto/README.md', async () => {
+    const registered = await testRoute<{ name: string; enabled: boolean }[]>('extensions');
+    expect(registered.length).toBeGreaterThan(10);
+    expect(registered.every((e) => e.enabled)).toBe(true);
+    const readme = readFileSync(path.join(repoRoot, 'test/helpers/moto/README.md'), 'utf8');
+    expect(registered.filter((e) => !readme.includes(`| \`${e.name}\` |`)).map((e) => e.name)).toEqual([]);
+  });
+
+  it('are exercised by sample templates that are valid for real CloudFormation (cfn-lint, no errors)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'moto-harness-lint-'));
+    try {
+      const templates = {
+        cluster: clusterStack(CLUSTER),
+        managed: managedNodegroupStack(CLUSTER_STACK, 'ng-1'),
+        selfManaged: selfManagedNodegroupStack(CLUSTER_STACK),
+        fargate: fargateStack(CLUSTER_STACK, 'fp-default'),
+      };
+      const files = Object.entries(templates).map(([name, template]) => {
+        const file = path.join(dir, `${name}.json`);
+        writeFileSync(file, JSON.stringify(template, null, 2));
+        return file;
+      });
+      const { cfnLint } = ensurePythonTools();
+      const run = await promisify(execFile)(
+        cfnLint,
+        ['--regions', 'us-west-2', '--format', 'json', '--non-zero-exit-code', 'error', '--', ...files],
+        { env: { PATH: process.env.PATH ?? '' } },
+      ).catch((error: Error & { stdout?: string }) => ({ stdout: error.stdout ?? error.message }));
+      // A crash prints no JSON, and JSON.parse fails the test loudly.
+      const errors = (JSON.parse(run.stdout || '[]') as { Level: string }[]).filter((m) => m.Level === 'Error');
+      expect(errors).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -323,6 +368,52 @@ describe('failures, as the deploy code meets them', () => {
       name: 'ValidationError',
       message: 'Stack with id refused does not exist',
     });
+  });
+});
+
+describe('more refusals', () => {
+  it('an unknown Ref is a template error, before any stack exists', async () => {
+    const template = { Resources: { V: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: { Ref: 'Missing' } } } } };
+    await expect(
+      cfn.send(new CreateStackCommand({ StackName: 'unknown-ref', TemplateBody: JSON.stringify(template) })),
+    ).rejects.toMatchObject({
+      name: 'ValidationError',
+      message:
+        'Template format error: Unresolved resource dependencies [Missing] in the Resources block of the template',
+    });
+    await expect(describe1('unknown-ref')).rejects.toMatchObject({ name: 'ValidationError' });
+  });
+
+  it('a stack update that changes an EKS resource is refused instead of corrupting the stack', async () => {
+    await deploy(CLUSTER_STACK, clusterStack(CLUSTER));
+    const changed = clusterStack(CLUSTER) as { Resources: { VpcCniAddon: { Properties: Record<string, unknown> } } };
+    changed.Resources.VpcCniAddon.Properties.AddonVersion = 'v1.19.0-eksbuild.1';
+    await expect(
+      cfn.send(new UpdateStackCommand({ StackName: CLUSTER_STACK, TemplateBody: JSON.stringify(changed) })),
+    ).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: 'the AWS emulator cannot update AWS::EKS::Addon in place (private-eks moto launcher)',
+    });
+    expect(outputs(await describe1(CLUSTER_STACK)).ARN).toMatch(/:cluster\/harness$/);
+  });
+
+  it('an export name another stack holds rolls the second stack back and keeps the first export', async () => {
+    const exporting = (cidr: string) => ({
+      Resources: { V: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: cidr } } },
+      Outputs: { Vpc: { Value: { Ref: 'V' }, Export: { Name: 'shared-vpc' } } },
+    });
+    const first = await deploy('first', exporting('10.1.0.0/16'));
+    const second = await deploy('second', exporting('10.2.0.0/16'));
+    expect(second.StackStatus).toBe('ROLLBACK_COMPLETE');
+    expect(second.StackStatusReason).toBe(
+      'Export names must be unique across a given region. Rollback requested by user.',
+    );
+    const exports = (await cfn.send(new ListExportsCommand({}))).Exports ?? [];
+    expect(exports.map((e) => [e.Name, e.Value, e.ExportingStackId])).toEqual([
+      ['shared-vpc', outputs(first).Vpc, first.StackId],
+    ]);
+    const vpcs = (await ec2.send(new DescribeVpcsCommand({}))).Vpcs ?? [];
+    expect(vpcs.map((v) => v.CidrBlock)).not.toContain('10.2.0.0/16');
   });
 });
 

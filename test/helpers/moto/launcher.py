@@ -29,13 +29,19 @@ os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
 
 from moto.cloudformation import parsing  # noqa: E402
 from moto.core.common_models import CloudFormationModel  # noqa: E402
-from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app  # noqa: E402
+from moto.moto_server.werkzeug_app import (  # noqa: E402
+    DomainDispatcherApplication,
+    MotoRequestHandler,
+    create_backend_app,
+)
 from werkzeug.serving import make_server  # noqa: E402
 
 from moto_extensions import cfn_stack_lifecycle  # noqa: E402
+from moto_extensions import cfn_template_checks  # noqa: E402
 from moto_extensions import ec2_resources  # noqa: E402
 from moto_extensions import eks_access_addons  # noqa: E402
 from moto_extensions import eks_resources  # noqa: E402
+from moto_extensions import fast_reset  # noqa: E402
 from moto_extensions import iam_resources  # noqa: E402
 from moto_extensions import ssm_eks_amis  # noqa: E402
 
@@ -54,23 +60,71 @@ MODELS: dict[str, type[CloudFormationModel]] = {
     **ec2_resources.MODELS,
 }
 
+E = Extension
 EXTENSIONS: list[Extension] = [
-    Extension("eks-cluster", "AWS::EKS::Cluster through moto's EKS backend, with vpcId, a real cluster security group, accessConfig and a per-cluster OIDC issuer"),
-    Extension("eks-nodegroup", "AWS::EKS::Nodegroup through moto's EKS backend; Ref is cluster/nodegroup"),
-    Extension("eks-fargate-profile", "AWS::EKS::FargateProfile through moto's EKS backend"),
-    Extension("eks-access-entry", "AWS::EKS::AccessEntry kept on the cluster, readable at /private-eks-test/access-entries"),
-    Extension("eks-addon", "AWS::EKS::Addon kept on the cluster, readable at /private-eks-test/addons"),
-    Extension("iam-oidc-provider", "AWS::IAM::OIDCProvider through moto's IAM backend"),
-    Extension("iam-role-managed-policies", "AWS::IAM::Role ManagedPolicyArns attached on create, detached on delete", iam_resources.install_role_managed_policies),
-    Extension("ec2-security-group-egress", "AWS::EC2::SecurityGroupEgress authorized on create, revoked on delete"),
-    Extension("ec2-subnet-route-table-association", "SubnetRouteTableAssociation really associates the subnet; physical ID rtbassoc-…", ec2_resources.install_subnet_route_table_association),
-    Extension("ec2-route-table-deletion", "stack delete removes routes, route tables and VPC endpoints", ec2_resources.install_route_table_deletion),
-    Extension("ec2-primary-eni-deleted-on-termination", "a terminated instance's primary network interface is deleted with it", ec2_resources.install_primary_eni_deleted_on_termination),
-    Extension("cfn-dependency-ordered-delete", "stack delete in reverse dependency order", cfn_stack_lifecycle.install_dependency_ordered_delete),
-    Extension("cfn-deleted-stack-stays-deleted", "describing a deleted stack no longer re-creates its resources", cfn_stack_lifecycle.install_deleted_stack_stays_deleted),
-    Extension("cfn-delete-failed-status", "a failed stack delete leaves the stack DELETE_FAILED instead of losing it", cfn_stack_lifecycle.install_delete_failed_status),
-    Extension("cfn-create-failure-rollback", "a resource that fails to create rolls the stack back to ROLLBACK_COMPLETE", cfn_stack_lifecycle.install_create_failure_rollback),
-    Extension("ssm-eks-optimized-ami", "public /aws/service/eks/optimized-ami/<1.29-1.35>/… image_id parameters", ssm_eks_amis.install),
+    E("eks-cluster", "AWS::EKS::Cluster via moto's EKS backend, plus vpcId, cluster SG, accessConfig, own OIDC issuer"),
+    E("eks-nodegroup", "AWS::EKS::Nodegroup via moto's EKS backend; Ref is cluster/nodegroup"),
+    E("eks-fargate-profile", "AWS::EKS::FargateProfile via moto's EKS backend"),
+    E("eks-access-entry", "AWS::EKS::AccessEntry kept on the cluster; GET /private-eks-test/access-entries"),
+    E("eks-addon", "AWS::EKS::Addon kept on the cluster; GET /private-eks-test/addons"),
+    E("iam-oidc-provider", "AWS::IAM::OIDCProvider via moto's IAM backend"),
+    E(
+        "iam-role-managed-policies",
+        "AWS::IAM::Role ManagedPolicyArns attached on create, detached on delete",
+        iam_resources.install_role_managed_policies,
+    ),
+    E("ec2-security-group-egress", "AWS::EC2::SecurityGroupEgress authorized on create, revoked on delete"),
+    E(
+        "ec2-subnet-route-table-association",
+        "SubnetRouteTableAssociation really associates the subnet; physical ID rtbassoc-...",
+        ec2_resources.install_subnet_route_table_association,
+    ),
+    E(
+        "ec2-route-table-deletion",
+        "stack delete removes routes, route tables, associations and VPC endpoints",
+        ec2_resources.install_route_table_deletion,
+    ),
+    E(
+        "ec2-primary-eni-deleted-on-termination",
+        "a terminated instance's primary network interface is deleted with it",
+        ec2_resources.install_primary_eni_deleted_on_termination,
+    ),
+    E(
+        "cfn-dependency-ordered-delete",
+        "stack delete in reverse dependency order",
+        cfn_stack_lifecycle.install_dependency_ordered_delete,
+    ),
+    E(
+        "cfn-deleted-stack-stays-deleted",
+        "describing a deleted stack no longer re-creates its resources",
+        cfn_stack_lifecycle.install_deleted_stack_stays_deleted,
+    ),
+    E(
+        "cfn-delete-failed-status",
+        "a failed stack delete leaves the stack DELETE_FAILED instead of losing it",
+        cfn_stack_lifecycle.install_delete_failed_status,
+    ),
+    E(
+        "cfn-create-failure-rollback",
+        "a resource that fails to create rolls the stack back to ROLLBACK_COMPLETE",
+        cfn_stack_lifecycle.install_create_failure_rollback,
+    ),
+    E(
+        "cfn-template-reference-checks",
+        "unknown Ref/GetAtt targets and dependency cycles are refused with ValidationError before anything exists",
+        cfn_template_checks.install,
+    ),
+    E(
+        "cfn-update-errors-in-cfn-shape",
+        "a resource error during UpdateStack comes back as a CloudFormation ValidationError",
+        cfn_stack_lifecycle.install_update_errors_as_cfn_errors,
+    ),
+    E("moto-fast-reset", "POST /moto-api/reset drops the backends without rebuilding them first", fast_reset.install),
+    E(
+        "ssm-eks-optimized-ami",
+        "public /aws/service/eks/optimized-ami/<1.29-1.35>/... image_id parameters",
+        ssm_eks_amis.install,
+    ),
 ]
 
 
@@ -78,7 +132,7 @@ def install(disabled: set[str]) -> list[str]:
     known = {e.name for e in EXTENSIONS}
     unknown = disabled - known
     if unknown:
-        raise SystemExit(f"unknown extension(s) to disable: {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+        raise SystemExit(f"unknown extension(s) to disable: {', '.join(sorted(unknown))}; known: {', '.join(known)}")
     enabled = [e for e in EXTENSIONS if e.name not in disabled]
     for extension in enabled:
         if extension.install is not None:
@@ -129,8 +183,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
-    parser.add_argument("--exit-on-stdin-eof", action="store_true", help="exit when stdin closes (the parent died)")
-    parser.add_argument("--disable", default=os.environ.get("PRIVATE_EKS_MOTO_DISABLE", ""), help="extensions to leave out")
+    parser.add_argument("--exit-on-stdin-eof", action="store_true", help="exit when stdin closes (parent died)")
+    parser.add_argument(
+        "--disable", default=os.environ.get("PRIVATE_EKS_MOTO_DISABLE", ""), help="extension names, comma-separated"
+    )
     args = parser.parse_args()
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(name)s %(levelname)s %(message)s")
 

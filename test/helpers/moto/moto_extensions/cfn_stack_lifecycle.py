@@ -15,7 +15,7 @@ import traceback
 from typing import Any
 
 from moto.cloudformation import parsing
-from moto.cloudformation.exceptions import ValidationError
+from moto.cloudformation.exceptions import CloudFormationError, ValidationError
 from moto.cloudformation.models import CloudFormationBackend, Event, Stack
 from moto.cloudformation.parsing import ResourceMap
 
@@ -23,6 +23,7 @@ from .common import error_text, is_moto_client_error, log
 
 GONE = "_private_eks_gone"  # set on a ResourceMap once its stack is being deleted or rolled back
 FAILED_RESOURCE = "_private_eks_failed_resource"
+NOT_UPDATABLE = ("ROLLBACK_COMPLETE", "ROLLBACK_FAILED", "DELETE_FAILED", "CREATE_FAILED")
 SUB_REFERENCE = re.compile(r"\$\{([^!}][^}]*)\}")
 
 
@@ -99,8 +100,8 @@ def install_dependency_ordered_delete() -> None:
             return None  # never create anything for a stack that is being or has been deleted
         return original_getitem(self, key)
 
-    ResourceMap.delete = delete  # type: ignore[method-assign]
-    ResourceMap.__getitem__ = getitem  # type: ignore[method-assign]
+    ResourceMap.delete = delete
+    ResourceMap.__getitem__ = getitem
 
 
 def install_deleted_stack_stays_deleted() -> None:
@@ -111,10 +112,10 @@ def install_deleted_stack_stays_deleted() -> None:
     def gone(stack: Stack) -> bool:
         return bool(getattr(stack.resource_map, GONE, False))
 
-    Stack.outputs = property(lambda self: None if gone(self) else original_outputs.fget(self))  # type: ignore[assignment,method-assign]
-    Stack.exports = property(lambda self: [] if gone(self) else original_exports.fget(self))  # type: ignore[assignment,method-assign]
+    Stack.outputs = property(lambda self: None if gone(self) else original_outputs.fget(self))
+    Stack.exports = property(lambda self: [] if gone(self) else original_exports.fget(self))
     # What is left of a stack whose delete failed; nothing for one that is gone.
-    Stack.stack_resources = property(  # type: ignore[assignment,method-assign]
+    Stack.stack_resources = property(
         lambda self: [r for r in self.resource_map._parsed_resources.values() if hasattr(r, "logical_resource_id")]
         if gone(self)
         else original_resources.fget(self)
@@ -170,7 +171,7 @@ def install_delete_failed_status() -> None:
         for export_name in export_names:
             self.exports.pop(export_name, None)
 
-    CloudFormationBackend.delete_stack = delete_stack  # type: ignore[method-assign]
+    CloudFormationBackend.delete_stack = delete_stack
 
 
 def install_create_failure_rollback() -> None:
@@ -204,12 +205,12 @@ def install_create_failure_rollback() -> None:
 
     def update_stack(self: CloudFormationBackend, name: str, *args: Any, **kwargs: Any) -> Any:
         stack = next((s for s in self.stacks.values() if name in (s.name, s.stack_id)), None)
-        if stack is not None and stack.status in ("ROLLBACK_COMPLETE", "ROLLBACK_FAILED", "DELETE_FAILED", "CREATE_FAILED"):
+        if stack is not None and stack.status in NOT_UPDATABLE:
             raise ValidationError(message=f"Stack:{stack.stack_id} is in {stack.status} state and can not be updated.")
         return original_update_stack(self, name, *args, **kwargs)
 
-    CloudFormationBackend.create_stack = create_stack  # type: ignore[method-assign]
-    CloudFormationBackend.update_stack = update_stack  # type: ignore[method-assign]
+    CloudFormationBackend.create_stack = create_stack
+    CloudFormationBackend.update_stack = update_stack
 
 
 def _roll_back(backend: CloudFormationBackend, stack: Stack, error: BaseException) -> None:
@@ -220,7 +221,13 @@ def _roll_back(backend: CloudFormationBackend, stack: Stack, error: BaseExceptio
     for logical_id in failed:
         _resource_event(stack, logical_id, "CREATE_FAILED", error_text(error))
     stack.status = "ROLLBACK_IN_PROGRESS"
-    stack.status_reason = f"The following resource(s) failed to create: [{', '.join(failed)}]. Rollback requested by user."
+    if failed:
+        stack.status_reason = (
+            f"The following resource(s) failed to create: [{', '.join(failed)}]. Rollback requested by user."
+        )
+    else:  # a stack-level failure, e.g. an export name another stack already uses
+        message = error_text(error).split(": ", 1)[-1]
+        stack.status_reason = f"{message}. Rollback requested by user."
     stack._add_stack_event("ROLLBACK_IN_PROGRESS", resource_status_reason=stack.status_reason)
     for export_name, export in list(backend.exports.items()):
         if export.exporting_stack_id == stack.stack_id:
@@ -234,3 +241,20 @@ def _roll_back(backend: CloudFormationBackend, stack: Stack, error: BaseExceptio
         return
     stack.status = "ROLLBACK_COMPLETE"
     stack._add_stack_event("ROLLBACK_COMPLETE")
+
+
+def install_update_errors_as_cfn_errors() -> None:
+    original_update_stack = CloudFormationBackend.update_stack
+
+    def update_stack(self: CloudFormationBackend, name: str, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return original_update_stack(self, name, *args, **kwargs)
+        except CloudFormationError:
+            raise
+        except Exception as error:
+            # Another service's error (EKS answers in JSON) inside a CloudFormation (XML) response is
+            # unreadable to the SDK ("XML parse error"); AWS would report it as UPDATE_FAILED instead.
+            _log_failure(f"update of stack {name} failed", error)
+            raise ValidationError(message=error_text(error)) from error
+
+    CloudFormationBackend.update_stack = update_stack

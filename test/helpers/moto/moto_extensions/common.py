@@ -30,7 +30,8 @@ def error_text(error: BaseException) -> str:
 
 def is_moto_client_error(error: BaseException) -> bool:
     """moto's own AWS-shaped errors (a 4xx to the caller), as opposed to a bug in moto or here."""
-    return any(cls.__name__ in ("RESTError", "JsonRESTError", "ServiceException", "AWSError") for cls in type(error).__mro__)
+    families = ("RESTError", "JsonRESTError", "ServiceException", "AWSError")
+    return any(cls.__name__ in families for cls in type(error).__mro__)
 
 
 def cfn_tags(tags: Any) -> dict[str, str]:
@@ -77,3 +78,18 @@ def role_is_assumable_by(account_id: str, region_name: str, role_arn: str, servi
         return True
     role = find_role(account_id, region_name, role_arn)
     return role is not None and service in (role.assume_role_policy_document or "")
+
+
+class NotUpdatedInPlace:
+    """For the launcher's CloudFormation models: a stack update that changes one of them fails with a clear
+    ValidationError. Without an update method moto would put None in the stack's resource map and corrupt
+    the stack (TESTBED §2.1, UpdateStack)."""
+
+    @classmethod
+    def update_from_cloudformation_json(
+        cls, original_resource: Any, new_resource_name: str, cloudformation_json: Any, account_id: str, region_name: str
+    ) -> Any:
+        from moto.cloudformation.exceptions import ValidationError
+
+        kind = cloudformation_json.get("Type", cls.__name__)
+        raise ValidationError(message=f"the AWS emulator cannot update {kind} in place (private-eks moto launcher)")

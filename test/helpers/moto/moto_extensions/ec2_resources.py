@@ -23,9 +23,11 @@ from moto.ec2.models.route_tables import Route, RouteTable
 from moto.ec2.models.subnets import SubnetRouteTableAssociation
 from moto.ec2.models.vpcs import VPCEndPoint
 
+from .common import NotUpdatedInPlace
+
 
 def install_subnet_route_table_association() -> None:
-    def create(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any) -> Any:
+    def create(cls: Any, name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any) -> Any:
         props = cloudformation_json["Properties"]
         backend = ec2_backends[account_id][region_name]
         route_table_id, subnet_id = props["RouteTableId"], props["SubnetId"]
@@ -34,7 +36,7 @@ def install_subnet_route_table_association() -> None:
         backend.subnet_associations[f"{route_table_id}:{subnet_id}"] = association
         return association
 
-    def delete(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str) -> None:
+    def delete(cls: Any, resource_name: str, template: Any, account_id: str, region_name: str) -> None:
         backend = ec2_backends[account_id][region_name]
         try:
             subnet_id = backend.disassociate_route_table(resource_name)
@@ -44,37 +46,37 @@ def install_subnet_route_table_association() -> None:
             if getattr(association, "association_id", None) == resource_name or key.endswith(f":{subnet_id}"):
                 backend.subnet_associations.pop(key, None)
 
-    SubnetRouteTableAssociation.create_from_cloudformation_json = classmethod(create)  # type: ignore[method-assign,assignment]
-    SubnetRouteTableAssociation.delete_from_cloudformation_json = classmethod(delete)  # type: ignore[method-assign,assignment]
+    SubnetRouteTableAssociation.create_from_cloudformation_json = classmethod(create)
+    SubnetRouteTableAssociation.delete_from_cloudformation_json = classmethod(delete)
     # AWS returns the association ID (rtbassoc-…) as the physical ID.
-    SubnetRouteTableAssociation.physical_resource_id = property(  # type: ignore[method-assign,assignment]
+    SubnetRouteTableAssociation.physical_resource_id = property(
         lambda self: getattr(self, "association_id", None) or self.route_table_id
     )
 
 
 def install_route_table_deletion() -> None:
-    def delete_route_table(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str) -> None:
+    def delete_route_table(cls: Any, resource_name: str, template: Any, account_id: str, region_name: str) -> None:
         backend = ec2_backends[account_id][region_name]
         if resource_name in backend.route_tables:
             backend.delete_route_table(resource_name)  # DependencyViolation while subnets are associated
 
-    def delete_route(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str) -> None:
+    def delete_route(cls: Any, resource_name: str, template: Any, account_id: str, region_name: str) -> None:
         # moto's route ID is "<route table ID>~<destination>".
         route_table = ec2_backends[account_id][region_name].route_tables.get(resource_name.split("~")[0])
         if route_table is not None:
             route_table._routes.pop(resource_name, None)
 
-    def delete_endpoint(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str) -> None:
+    def delete_endpoint(cls: Any, resource_name: str, template: Any, account_id: str, region_name: str) -> None:
         # Same path as DeleteVpcEndpoints: removes the ENIs and the gateway's prefix-list routes, and leaves
         # the endpoint listed with state "deleted".
         ec2_backends[account_id][region_name].delete_vpc_endpoints([resource_name])
 
-    RouteTable.delete_from_cloudformation_json = classmethod(delete_route_table)  # type: ignore[method-assign,assignment]
-    Route.delete_from_cloudformation_json = classmethod(delete_route)  # type: ignore[method-assign,assignment]
-    VPCEndPoint.delete_from_cloudformation_json = classmethod(delete_endpoint)  # type: ignore[method-assign,assignment]
+    RouteTable.delete_from_cloudformation_json = classmethod(delete_route_table)
+    Route.delete_from_cloudformation_json = classmethod(delete_route)
+    VPCEndPoint.delete_from_cloudformation_json = classmethod(delete_endpoint)
 
 
-class SecurityGroupEgress(CloudFormationModel):
+class SecurityGroupEgress(NotUpdatedInPlace, CloudFormationModel):
     def __init__(self, group_id: str, rule_ids: list[str]):
         self.group_id = group_id
         self.rule_ids = rule_ids
@@ -101,7 +103,7 @@ class SecurityGroupEgress(CloudFormationModel):
         raise UnformattedGetAttTemplateException()
 
     @classmethod
-    def create_from_cloudformation_json(  # type: ignore[misc]
+    def create_from_cloudformation_json(
         cls, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any
     ) -> "SecurityGroupEgress":
         props = cloudformation_json["Properties"]
@@ -114,14 +116,16 @@ class SecurityGroupEgress(CloudFormationModel):
             ip_ranges.append({"CidrIp": props["CidrIp"], "Description": props.get("Description")})
         if props.get("CidrIpv6"):
             ip_ranges.append({"CidrIpv6": props["CidrIpv6"], "Description": props.get("Description")})
+        destination_group = props.get("DestinationSecurityGroupId")
+        prefix_list = props.get("DestinationPrefixListId")
         rules, _ = backend.authorize_security_group_egress(
             group_name_or_id=group.id,
             ip_protocol=str(props.get("IpProtocol")),
             from_port=props.get("FromPort"),
             to_port=props.get("ToPort"),
             ip_ranges=ip_ranges,
-            source_groups=[{"GroupId": props["DestinationSecurityGroupId"]}] if props.get("DestinationSecurityGroupId") else [],
-            prefix_list_ids=[{"PrefixListId": props["DestinationPrefixListId"]}] if props.get("DestinationPrefixListId") else [],
+            source_groups=[{"GroupId": destination_group}] if destination_group else [],
+            prefix_list_ids=[{"PrefixListId": prefix_list}] if prefix_list else [],
         )
         return cls(group.id, [rule.id for rule in rules])
 
@@ -148,10 +152,13 @@ def install_primary_eni_deleted_on_termination() -> None:
         primary = self.nics.get(0)
         # Only the interface EC2 makes for the instance; an attached existing one, or an explicit
         # DeleteOnTermination, is left as asked.
-        if primary is not None and (given is None or (not given.get("NetworkInterfaceId") and given.get("DeleteOnTermination") is None)):
+        as_asked = given is not None and (
+            bool(given.get("NetworkInterfaceId")) or given.get("DeleteOnTermination") is not None
+        )
+        if primary is not None and not as_asked:
             primary.delete_on_termination = True
 
-    Instance.prep_nics = prep_nics  # type: ignore[method-assign]
+    Instance.prep_nics = prep_nics
 
 
 MODELS = {"ec2-security-group-egress": SecurityGroupEgress}

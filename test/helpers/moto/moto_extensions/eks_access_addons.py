@@ -22,7 +22,7 @@ from moto.eks.models import eks_backends
 from moto.moto_api._internal import mock_random as random
 from moto.utilities.utils import get_partition
 
-from .common import cfn_tags, find_role, stack_tags
+from .common import NotUpdatedInPlace, cfn_tags, find_role, stack_tags
 
 ACCESS_ENTRIES = "_private_eks_access_entries"
 ADDONS = "_private_eks_addons"
@@ -40,7 +40,7 @@ def _iso(value: Any) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-class EksAccessEntry(CloudFormationModel):
+class EksAccessEntry(NotUpdatedInPlace, CloudFormationModel):
     def __init__(self, cluster_name: str, entry: dict[str, Any]):
         self.cluster_name = cluster_name
         self.entry = entry
@@ -68,7 +68,7 @@ class EksAccessEntry(CloudFormationModel):
         raise UnformattedGetAttTemplateException()
 
     @classmethod
-    def create_from_cloudformation_json(  # type: ignore[misc]
+    def create_from_cloudformation_json(
         cls, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any
     ) -> "EksAccessEntry":
         props = cloudformation_json["Properties"]
@@ -83,14 +83,18 @@ class EksAccessEntry(CloudFormationModel):
             )
         store = _store(cluster, ACCESS_ENTRIES)
         if principal_arn in store:
-            raise ResourceInUseException(message="The specified access entry resource is already in use on this cluster.")
+            raise ResourceInUseException(
+                message="The specified access entry resource is already in use on this cluster."
+            )
         parts = principal_arn.split(":")
         kind_and_name = parts[5] if len(parts) > 5 else ""
         kind, _, name = kind_and_name.partition("/")
         if kind not in ("role", "user") or not name:
             raise InvalidParameterException(message=f"The specified principalArn is invalid: {principal_arn}")
         if kind == "role" and parts[4] == account_id and find_role(account_id, region_name, principal_arn) is None:
-            raise InvalidParameterException(message=f"The specified principalArn is invalid: invalid principal {principal_arn}")
+            raise InvalidParameterException(
+                message=f"The specified principalArn is invalid: invalid principal {principal_arn}"
+            )
         entry_type = props.get("Type", "STANDARD")
         if entry_type != "STANDARD" and (props.get("KubernetesGroups") or props.get("Username")):
             raise InvalidParameterException(
@@ -129,7 +133,7 @@ class EksAccessEntry(CloudFormationModel):
             _store(cluster, ACCESS_ENTRIES).pop(self.entry["principalArn"], None)
 
 
-class EksAddon(CloudFormationModel):
+class EksAddon(NotUpdatedInPlace, CloudFormationModel):
     def __init__(self, cluster_name: str, addon: dict[str, Any]):
         self.cluster_name = cluster_name
         self.addon = addon
@@ -157,7 +161,7 @@ class EksAddon(CloudFormationModel):
         raise UnformattedGetAttTemplateException()
 
     @classmethod
-    def create_from_cloudformation_json(  # type: ignore[misc]
+    def create_from_cloudformation_json(
         cls, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any
     ) -> "EksAddon":
         props = cloudformation_json["Properties"]
@@ -173,7 +177,9 @@ class EksAddon(CloudFormationModel):
             try:
                 yaml.safe_load(configuration) if isinstance(configuration, str) else json.dumps(configuration)
             except yaml.YAMLError as error:
-                raise InvalidParameterException(message=f"ConfigurationValue provided in request is not supported: {error}") from None
+                raise InvalidParameterException(
+                    message=f"ConfigurationValue provided in request is not supported: {error}"
+                ) from None
         partition = get_partition(region_name)
         addon = {
             "addonName": addon_name,
@@ -187,7 +193,8 @@ class EksAddon(CloudFormationModel):
                 {"serviceAccount": p.get("ServiceAccount"), "roleArn": p.get("RoleArn")}
                 for p in props.get("PodIdentityAssociations") or []
             ],
-            "addonArn": f"arn:{partition}:eks:{region_name}:{account_id}:addon/{cluster_name}/{addon_name}/{random.uuid4()}",
+            "addonArn": f"arn:{partition}:eks:{region_name}:{account_id}:addon/{cluster_name}/{addon_name}/"
+            f"{random.uuid4()}",
             "status": "ACTIVE",
             "tags": {**stack_tags(account_id, region_name, kwargs), **cfn_tags(props.get("Tags"))},
             "createdAt": _iso(utcnow()),

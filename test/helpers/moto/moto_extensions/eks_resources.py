@@ -18,7 +18,7 @@ from moto.eks.exceptions import InvalidParameterException
 from moto.eks.models import eks_backends
 from moto.moto_api._internal import mock_random as random
 
-from .common import cfn_bool, cfn_tags, role_is_assumable_by, stack_tags
+from .common import NotUpdatedInPlace, cfn_bool, cfn_tags, role_is_assumable_by, stack_tags
 
 ALL_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
 
@@ -29,7 +29,8 @@ def _hex(length: int) -> str:
 
 def _role_error(role_arn: str) -> InvalidParameterException:
     return InvalidParameterException(
-        message=f"Role with arn: {role_arn}, could not be assumed because it does not exist or the trusted entity is not correct"
+        message=f"Role with arn: {role_arn}, could not be assumed because it does not exist "
+        "or the trusted entity is not correct"
     )
 
 
@@ -44,7 +45,7 @@ def _check_subnets(account_id: str, region_name: str, subnet_ids: list[str]) -> 
     return subnets
 
 
-class EksCluster(CloudFormationModel):
+class EksCluster(NotUpdatedInPlace, CloudFormationModel):
     ATTRIBUTES = (
         "Arn",
         "Endpoint",
@@ -91,7 +92,7 @@ class EksCluster(CloudFormationModel):
         raise UnformattedGetAttTemplateException()
 
     @classmethod
-    def create_from_cloudformation_json(  # type: ignore[misc]
+    def create_from_cloudformation_json(
         cls, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any
     ) -> "EksCluster":
         props = cloudformation_json["Properties"]
@@ -118,7 +119,8 @@ class EksCluster(CloudFormationModel):
         if not public and not private:
             raise InvalidParameterException(message="Either public or private endpoint access must be enabled")
 
-        enabled = [t["Type"] for t in ((props.get("Logging") or {}).get("ClusterLogging") or {}).get("EnabledTypes") or []]
+        logging_types = ((props.get("Logging") or {}).get("ClusterLogging") or {}).get("EnabledTypes") or []
+        enabled = [t["Type"] for t in logging_types]
         cluster_logging = [{"types": enabled, "enabled": True}] if enabled else []
         disabled = [t for t in ALL_LOG_TYPES if t not in enabled]
         if disabled:
@@ -177,7 +179,9 @@ class EksCluster(CloudFormationModel):
         # is CONFIG_MAP (CFN docs, AWS::EKS::Cluster AccessConfig).
         cluster.access_config = {
             "authenticationMode": access.get("AuthenticationMode", "CONFIG_MAP"),
-            "bootstrapClusterCreatorAdminPermissions": cfn_bool(access.get("BootstrapClusterCreatorAdminPermissions"), True),
+            "bootstrapClusterCreatorAdminPermissions": cfn_bool(
+                access.get("BootstrapClusterCreatorAdminPermissions"), True
+            ),
         }
         # moto draws one issuer ID and one endpoint host per process, so a second cluster's OIDC provider
         # collides (TESTBED §2.3); real EKS gives each cluster its own.
@@ -198,7 +202,7 @@ class EksCluster(CloudFormationModel):
             ec2.delete_security_group(group_id=group_id)
 
 
-class EksNodegroup(CloudFormationModel):
+class EksNodegroup(NotUpdatedInPlace, CloudFormationModel):
     def __init__(self, nodegroup: Any):
         self.nodegroup = nodegroup
 
@@ -228,7 +232,7 @@ class EksNodegroup(CloudFormationModel):
         raise UnformattedGetAttTemplateException()
 
     @classmethod
-    def create_from_cloudformation_json(  # type: ignore[misc]
+    def create_from_cloudformation_json(
         cls, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any
     ) -> "EksNodegroup":
         props = cloudformation_json["Properties"]
@@ -247,6 +251,7 @@ class EksNodegroup(CloudFormationModel):
             raise InvalidParameterException(
                 message=f"Scaling config must satisfy minSize ({low}) <= desiredSize ({desired}) <= maxSize ({high})"
             )
+        taints = props.get("Taints") or []
         template = props.get("LaunchTemplate")
         launch_template = None
         if template:
@@ -271,9 +276,7 @@ class EksNodegroup(CloudFormationModel):
             ami_type=props.get("AmiType"),
             remote_access=props.get("RemoteAccess"),
             labels=props.get("Labels"),
-            taints=[
-                {"key": t.get("Key"), "value": t.get("Value"), "effect": t.get("Effect")} for t in props.get("Taints") or []
-            ],
+            taints=[{"key": t.get("Key"), "value": t.get("Value"), "effect": t.get("Effect")} for t in taints],
             tags={**stack_tags(account_id, region_name, kwargs), **cfn_tags(props.get("Tags"))},
             launch_template=launch_template,
             capacity_type=props.get("CapacityType"),
@@ -290,7 +293,7 @@ class EksNodegroup(CloudFormationModel):
             eks.delete_nodegroup(self.nodegroup.cluster_name, self.nodegroup.nodegroup_name)
 
 
-class EksFargateProfile(CloudFormationModel):
+class EksFargateProfile(NotUpdatedInPlace, CloudFormationModel):
     def __init__(self, profile: Any):
         self.profile = profile
 
@@ -317,7 +320,7 @@ class EksFargateProfile(CloudFormationModel):
         raise UnformattedGetAttTemplateException()
 
     @classmethod
-    def create_from_cloudformation_json(  # type: ignore[misc]
+    def create_from_cloudformation_json(
         cls, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any
     ) -> "EksFargateProfile":
         props = cloudformation_json["Properties"]

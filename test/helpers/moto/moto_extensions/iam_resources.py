@@ -11,12 +11,12 @@ from moto.iam.exceptions import NotFoundException, ValidationError
 from moto.iam.models import Role, iam_backends
 from moto.utilities.utils import get_partition
 
-from .common import cfn_tags, log, stack_tags
+from .common import NotUpdatedInPlace, cfn_tags, log, stack_tags
 
 CFN_MANAGED_POLICIES = "_private_eks_cfn_managed_policy_arns"
 
 
-class IamOidcProvider(CloudFormationModel):
+class IamOidcProvider(NotUpdatedInPlace, CloudFormationModel):
     def __init__(self, arn: str):
         self.arn = arn
 
@@ -42,7 +42,7 @@ class IamOidcProvider(CloudFormationModel):
         raise UnformattedGetAttTemplateException()
 
     @classmethod
-    def create_from_cloudformation_json(  # type: ignore[misc]
+    def create_from_cloudformation_json(
         cls, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any
     ) -> "IamOidcProvider":
         props = cloudformation_json["Properties"]
@@ -67,8 +67,8 @@ def install_role_managed_policies() -> None:
     original_create = Role.create_from_cloudformation_json
     original_delete = Role.delete_from_cloudformation_json
 
-    def create(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any) -> Any:
-        role = original_create(resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    def create(cls: Any, name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any) -> Any:
+        role = original_create(name, cloudformation_json, account_id, region_name, **kwargs)
         backend = iam_backends[account_id][get_partition(region_name)]
         attached: list[str] = []
         try:
@@ -100,8 +100,8 @@ def install_role_managed_policies() -> None:
             return
         original_delete(resource_name, cloudformation_json, account_id, region_name)
 
-    Role.create_from_cloudformation_json = classmethod(create)  # type: ignore[method-assign,assignment]
-    Role.delete_from_cloudformation_json = classmethod(delete)  # type: ignore[method-assign,assignment]
+    Role.create_from_cloudformation_json = classmethod(create)
+    Role.delete_from_cloudformation_json = classmethod(delete)
 
 
 MODELS = {"iam-oidc-provider": IamOidcProvider}

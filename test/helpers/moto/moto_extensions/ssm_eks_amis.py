@@ -81,7 +81,7 @@ def install() -> None:
         # A path read (GetParametersByPath /aws/service/eks) counts as well as a read of one parameter.
         touches = name.startswith(PREFIX) or (name.startswith("/aws/") and PREFIX.startswith(name.rstrip("/")))
         if touches and not getattr(self, "_private_eks_amis_loaded", False):
-            self._private_eks_amis_loaded = True  # type: ignore[attr-defined]
+            self._private_eks_amis_loaded = True
             _seed(self)
 
-    ParameterDict._check_loading_status = check_loading_status  # type: ignore[method-assign]
+    ParameterDict._check_loading_status = check_loading_status
