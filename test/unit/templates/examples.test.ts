@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/index.js';
 import { buildPlan, createOfflineFacts } from '../../../src/plan/index.js';
 import type { Plan } from '../../../src/plan/types.js';
-import { renderTemplates, templateJson } from '../../../src/templates/index.js';
+import { renderTemplates, requiredCapabilities, templateJson } from '../../../src/templates/index.js';
 import { formatFinding, lintTemplateTexts } from '../../helpers/cfn-lint.js';
 import { repoRoot } from '../../helpers/python-tools.js';
 import { allViolations } from './invariants.js';
@@ -53,6 +53,12 @@ describe('examples/', () => {
       expect(readdirSync(dir).sort()).toEqual([...rendered.keys()].sort());
       for (const [name, text] of rendered) expect(text, name).toBe(readFileSync(path.join(dir, name), 'utf8'));
       expect(allViolations(plan, templates)).toEqual([]);
+      // The plan's capabilities (what deploy passes to CreateStack) cover what each template needs.
+      for (const stack of plan.stacks) {
+        for (const capability of requiredCapabilities(templates.get(stack.name)!)) {
+          expect(stack.capabilities, stack.name).toContain(capability);
+        }
+      }
     });
   });
 
