@@ -215,6 +215,11 @@ describe('CloudFormation with the EKS and OIDC types', () => {
     ]);
     const addons = await testRoute<{ addonName: string; clusterName: string }[]>('addons');
     expect(addons).toEqual([expect.objectContaining({ addonName: 'vpc-cni', clusterName: CLUSTER })]);
+    const associations = await testRoute<Record<string, string>[]>('pod-identity-associations');
+    expect(associations).toEqual([
+      expect.objectContaining({ clusterName: CLUSTER, namespace: 'default', serviceAccount: 'app' }),
+    ]);
+    expect(associations[0]?.associationArn).toMatch(/:podidentityassociation\/harness\/a-[a-z0-9]{17}$/);
   });
 
   it('deploys nodegroup, self-managed and Fargate stacks on the cluster, and deleting them in order leaves nothing', async () => {

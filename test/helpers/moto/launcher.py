@@ -10,6 +10,7 @@ Extra read-only routes, for tests (moto has no EKS API for these, see eks_access
     GET /private-eks-test/extensions       the registry, with what is enabled
     GET /private-eks-test/access-entries   access entries made by AWS::EKS::AccessEntry
     GET /private-eks-test/addons           add-ons made by AWS::EKS::Addon
+    GET /private-eks-test/pod-identity-associations   made by AWS::EKS::PodIdentityAssociation
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ EXTENSIONS: list[Extension] = [
     E("eks-fargate-profile", "AWS::EKS::FargateProfile via moto's EKS backend"),
     E("eks-access-entry", "AWS::EKS::AccessEntry kept on the cluster; GET /private-eks-test/access-entries"),
     E("eks-addon", "AWS::EKS::Addon kept on the cluster; GET /private-eks-test/addons"),
+    E(
+        "eks-pod-identity-association",
+        "AWS::EKS::PodIdentityAssociation kept on the cluster; GET /private-eks-test/pod-identity-associations",
+    ),
     E("iam-oidc-provider", "AWS::IAM::OIDCProvider via moto's IAM backend"),
     E(
         "iam-role-managed-policies",
@@ -168,6 +173,9 @@ class TestRoutes:
             ],
             "/private-eks-test/access-entries": lambda: eks_access_addons.list_store(eks_access_addons.ACCESS_ENTRIES),
             "/private-eks-test/addons": lambda: eks_access_addons.list_store(eks_access_addons.ADDONS),
+            "/private-eks-test/pod-identity-associations": lambda: eks_access_addons.list_store(
+                eks_access_addons.POD_IDENTITY_ASSOCIATIONS
+            ),
         }
         route = routes.get(path.rstrip("/"))
         if route is None or environ.get("REQUEST_METHOD") != "GET":

@@ -92,7 +92,10 @@ function network(): Template {
   return resources;
 }
 
-/** VPC, private subnets, route tables, endpoints, IAM, the EKS control plane, OIDC, an access entry, an add-on. */
+/**
+ * VPC, private subnets, route tables, endpoints, IAM, the EKS control plane, OIDC, an access entry, a Pod
+ * Identity association, an add-on.
+ */
 export function clusterStack(cluster: string, options: { controlPlaneRoleService?: string } = {}): Template {
   return {
     Resources: {
@@ -154,6 +157,30 @@ export function clusterStack(cluster: string, options: { controlPlaneRoleService
               AccessScope: { Type: 'cluster' },
             },
           ],
+        },
+      },
+      PodIdentityRole: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { Service: ['pods.eks.amazonaws.com'] },
+                Action: ['sts:AssumeRole', 'sts:TagSession'],
+              },
+            ],
+          },
+        },
+      },
+      PodIdentityAssociationDefaultApp: {
+        Type: 'AWS::EKS::PodIdentityAssociation',
+        Properties: {
+          ClusterName: ref('ControlPlane'),
+          Namespace: 'default',
+          ServiceAccount: 'app',
+          RoleArn: getAtt('PodIdentityRole', 'Arn'),
         },
       },
       VpcCniAddon: {

@@ -1,9 +1,10 @@
-"""CloudFormation models for AWS::EKS::AccessEntry and AWS::EKS::Addon.
+"""CloudFormation models for AWS::EKS::AccessEntry, ::Addon and ::PodIdentityAssociation.
 
-moto 5.2 has no access-entry or add-on API at all (CreateAccessEntry, CreateAddon, ListAddons… are 404),
+moto 5.2 has no access-entry, add-on or Pod Identity API at all (CreateAccessEntry, CreateAddon,
+ListAddons, CreatePodIdentityAssociation… are 404),
 so these keep what the stack created in a small store hung on moto's own Cluster object: it lives and
 dies with the cluster and is wiped by /moto-api/reset like every other moto state. Tests read it through
-GET /private-eks-test/access-entries and /private-eks-test/addons (see launcher.py), never through a
+GET /private-eks-test/access-entries, /addons and /pod-identity-associations (see launcher.py), never through a
 fake EKS API: the EKS calls themselves stay unimplemented, as TESTBED §2.3 says, and are covered by
 client-mock unit tests.
 """
@@ -26,6 +27,7 @@ from .common import NotUpdatedInPlace, cfn_tags, find_role, stack_tags
 
 ACCESS_ENTRIES = "_private_eks_access_entries"
 ADDONS = "_private_eks_addons"
+POD_IDENTITY_ASSOCIATIONS = "_private_eks_pod_identity_associations"
 
 
 def _store(cluster: Any, name: str) -> dict[str, dict[str, Any]]:
@@ -210,7 +212,82 @@ class EksAddon(NotUpdatedInPlace, CloudFormationModel):
             _store(cluster, ADDONS).pop(self.addon["addonName"], None)
 
 
-MODELS = {"eks-access-entry": EksAccessEntry, "eks-addon": EksAddon}
+class EksPodIdentityAssociation(NotUpdatedInPlace, CloudFormationModel):
+    def __init__(self, cluster_name: str, association: dict[str, Any]):
+        self.cluster_name = cluster_name
+        self.association = association
+
+    @staticmethod
+    def cloudformation_name_type() -> str:
+        return ""
+
+    @staticmethod
+    def cloudformation_type() -> str:
+        return "AWS::EKS::PodIdentityAssociation"
+
+    @classmethod
+    def has_cfn_attr(cls, attr: str) -> bool:
+        return attr in ("AssociationArn", "AssociationId", "ExternalId")
+
+    @property
+    def physical_resource_id(self) -> str:
+        return self.association["associationArn"]  # the registry schema's primary identifier
+
+    def get_cfn_attribute(self, attribute_name: str) -> Any:
+        key = {"AssociationArn": "associationArn", "AssociationId": "associationId", "ExternalId": "externalId"}
+        if attribute_name in key:
+            return self.association[key[attribute_name]]
+        raise UnformattedGetAttTemplateException()
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any
+    ) -> "EksPodIdentityAssociation":
+        props = cloudformation_json["Properties"]
+        cluster_name = props.get("ClusterName", "")
+        namespace, service_account = props.get("Namespace", ""), props.get("ServiceAccount", "")
+        role_arn = props.get("RoleArn", "")
+        cluster = eks_backends[account_id][region_name].describe_cluster(cluster_name)
+        store = _store(cluster, POD_IDENTITY_ASSOCIATIONS)
+        if any(a["namespace"] == namespace and a["serviceAccount"] == service_account for a in store.values()):
+            raise ResourceInUseException(
+                message=f"Association already exists for service account {service_account} in namespace {namespace}"
+            )
+        parts = role_arn.split(":")
+        if len(parts) < 6 or (parts[4] == account_id and find_role(account_id, region_name, role_arn) is None):
+            raise InvalidParameterException(message=f"Role {role_arn} does not exist")
+        association_id = "a-" + random.get_random_string(length=17, lower_case=True)
+        partition = get_partition(region_name)
+        association = {
+            "clusterName": cluster_name,
+            "namespace": namespace,
+            "serviceAccount": service_account,
+            "roleArn": role_arn,
+            "targetRoleArn": props.get("TargetRoleArn"),
+            "disableSessionTags": props.get("DisableSessionTags"),
+            "associationId": association_id,
+            "associationArn": f"arn:{partition}:eks:{region_name}:{account_id}:podidentityassociation/"
+            f"{cluster_name}/{association_id}",
+            "externalId": str(random.uuid4()),
+            "tags": {**stack_tags(account_id, region_name, kwargs), **cfn_tags(props.get("Tags"))},
+            "createdAt": _iso(utcnow()),
+            "region": region_name,
+            "accountId": account_id,
+        }
+        store[association_id] = association
+        return cls(cluster_name, association)
+
+    def delete(self, account_id: str, region_name: str) -> None:
+        cluster = eks_backends[account_id][region_name].clusters.get(self.cluster_name)
+        if cluster is not None:
+            _store(cluster, POD_IDENTITY_ASSOCIATIONS).pop(self.association["associationId"], None)
+
+
+MODELS = {
+    "eks-access-entry": EksAccessEntry,
+    "eks-addon": EksAddon,
+    "eks-pod-identity-association": EksPodIdentityAssociation,
+}
 
 
 def list_store(name: str) -> list[dict[str, Any]]:
