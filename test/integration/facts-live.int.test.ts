@@ -19,11 +19,17 @@ import {
   EC2Client,
   ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildPlan, createLiveFacts } from '../../src/plan/index.js';
 import type { CloudFacts } from '../../src/plan/index.js';
 import { resolvedConfig, seedMinimalConfig, suppliedSubnets } from '../helpers/resolved-config.js';
 import { startMoto } from '../helpers/moto.js';
+import { repoRoot } from '../helpers/python-tools.js';
 import type { MotoServer } from '../helpers/moto.js';
 
 const REGION = 'us-west-2';
@@ -260,5 +266,79 @@ describe('buildPlan with live facts from the emulator', () => {
     expect(result.problems).toEqual([]);
     expect(result.plan?.endpoints).toEqual([]);
     expect(result.plan?.missingEndpoints).toEqual(['ec2', 'ecr.api', 'ecr.dkr', 's3']);
+  });
+});
+
+describe('private-eks plan (no --offline) against the emulator', () => {
+  // A child process, as a user runs it: the SDK reads AWS_ENDPOINT_URL and the dummy keys from
+  // its own environment (createAwsClients refuses an in-process env that differs from process.env).
+  const plan = async (file: string): Promise<{ code: number; stdout: string; stderr: string }> => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', 'plan', '-f', file, '-o', 'json'],
+        { cwd: repoRoot, env: { PATH: process.env['PATH'], CI: 'true', ...moto.env }, maxBuffer: 64 * 1024 * 1024 },
+      );
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  it('examples/minimal.yaml: a live plan from the emulator', async () => {
+    const result = await plan('examples/minimal.yaml');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as {
+      offline: boolean;
+      availabilityZones: string[];
+      endpoints: { service: string }[];
+    };
+    expect(doc.offline).toBe(false);
+    expect(doc.availabilityZones).toEqual(['us-west-2a', 'us-west-2b', 'us-west-2c']);
+    expect(doc.endpoints.map((e) => e.service)).toEqual(['ec2', 'ecr.api', 'ecr.dkr', 's3', 'sts']);
+  });
+
+  it('the seed’s supplied-VPC example with the emulator’s subnet ids; a subnet on the main table fails with exit 1', async () => {
+    const vpc = await createVpc('us-west-2d');
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'private-eks-plan-live-')), 'existing-vpc.yaml');
+    const subnets = Object.entries(vpc.subnets)
+      .map(([zone, id]) => `      ${zone}:\n        id: ${id}`)
+      .join('\n');
+    writeFileSync(
+      file,
+      `apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: private-cluster
+  region: us-west-2
+privateCluster:
+  enabled: true
+  additionalEndpointServices: [autoscaling]
+vpc:
+  subnets:
+    private:
+${subnets}
+managedNodeGroups:
+  - name: m1
+    privateNetworking: true
+`,
+    );
+    const result = await plan(file);
+    expect(result.code).toBe(1);
+    const doc = JSON.parse(result.stdout) as {
+      valid: boolean;
+      errors: { rule: string; path: string; message: string }[];
+    };
+    expect(doc.errors).toEqual([
+      expect.objectContaining({
+        rule: 'V21',
+        path: 'vpc.subnets.private.us-west-2d',
+        message: expect.stringContaining(
+          `subnet "${vpc.subnets['us-west-2d']}" is associated with the main route table`,
+        ),
+      }),
+    ]);
   });
 });
