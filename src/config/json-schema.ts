@@ -3,8 +3,7 @@
  * schema` for editors (yaml-language-server: `# yaml-language-server: $schema=<file>`). Made from
  * THE schema (schema.ts): schemas used in several places are printed once under `$defs`.
  */
-import type { TSchema } from '@sinclair/typebox';
-import { ClusterConfigSchema, NAMED_SCHEMAS } from './schema.js';
+import { ClusterConfigSchema, DEFINITION_NAME } from './schema.js';
 
 export const CLUSTER_CONFIG_SCHEMA_ID = 'https://private-eks.io/schemas/cluster-config.v1alpha5.json';
 
@@ -15,7 +14,7 @@ export function clusterConfigJsonSchema(): Record<string, Json> {
   const convert = (node: unknown, isDefinition: boolean): Json => {
     if (Array.isArray(node)) return node.map((item) => convert(item, false));
     if (typeof node !== 'object' || node === null) return node as Json;
-    const name = NAMED_SCHEMAS.get(node as TSchema);
+    const name = (node as { [DEFINITION_NAME]?: string })[DEFINITION_NAME];
     if (name !== undefined && !isDefinition) {
       if (!(name in defs)) {
         defs[name] = {};

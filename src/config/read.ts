@@ -326,7 +326,15 @@ export function readConfigDocument(input: string | Uint8Array, file: string): Re
   }
   if (document === undefined) return fail(0, { rule: 'FILE', path: [], message: 'the file is empty' });
   for (const error of [...document.errors, ...document.warnings]) {
-    walker.report(walker.position(error.pos[0]), { rule: 'YAML', path: [], message: yamlMessage(error.message) });
+    walker.report(walker.position(error.pos[0]), {
+      rule: 'YAML',
+      path: [],
+      message: yamlMessage(error.message),
+      hint:
+        error.code === 'TAG_RESOLVE_FAILED'
+          ? 'eksctl config files use no tags: write the value itself'
+          : 'check the brackets, quotes and indentation here and on the lines just before',
+    });
   }
   if (walker.problems.length > 0) return { sourceMap: new SourceMap(), text, problems: walker.problems };
 

@@ -12,11 +12,14 @@
  */
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 
-/** Schemas printed once under `$defs` and referenced by name (json-schema.ts). */
-export const NAMED_SCHEMAS = new Map<TSchema, string>();
+/**
+ * Marks schemas printed once under `$defs` and referenced by name (json-schema.ts). A symbol key,
+ * because TypeBox copies schemas when composing them (Optional, Array) and keeps symbol keys.
+ */
+export const DEFINITION_NAME = Symbol.for('private-eks.schema.definition');
 
 function named<T extends TSchema>(name: string, schema: T): T {
-  NAMED_SCHEMAS.set(schema, name);
+  Object.defineProperty(schema, DEFINITION_NAME, { value: name, enumerable: true });
   return schema;
 }
 

@@ -9,7 +9,7 @@ import type { Rule, RuleContext } from './context.js';
 import { kubernetesVersion, v15NameAndRegion, v20RegionSupport } from './metadata.js';
 import {
   nodeGroupImdsV1,
-  nodeGroupSizes,
+  nodeGroupSettings,
   nodeGroupSsh,
   v10NodeGroupOutpost,
   v12NodeGroupNames,
@@ -55,7 +55,7 @@ export const RULES: readonly Rule[] = [
   v18Nat,
   v20RegionSupport,
   kubernetesVersion,
-  nodeGroupSizes,
+  nodeGroupSettings,
   nodeGroupSsh,
   nodeGroupImdsV1,
   serviceAccountsNeedOidc,

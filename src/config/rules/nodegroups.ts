@@ -100,32 +100,37 @@ export function v12NodeGroupNames(ctx: RuleContext): Problem[] {
   return problems;
 }
 
-/** VALUE: minSize ≤ desiredCapacity ≤ maxSize, after SPEC §4 defaults; one of instanceType(s). */
-export function nodeGroupSizes(ctx: RuleContext): Problem[] {
+type SizeField = 'minSize' | 'desiredCapacity' | 'maxSize';
+
+/**
+ * VALUE: minSize ≤ desiredCapacity ≤ maxSize, after SPEC §4 defaults; one of instanceType(s); not
+ * both subnets and availabilityZones. Of the size pairs out of order, the one the file sets both
+ * fields of is reported, at the first field the file sets.
+ */
+export function nodeGroupSettings(ctx: RuleContext): Problem[] {
   const resolved = [...ctx.resolved.nodeGroups, ...ctx.resolved.managedNodeGroups];
   return eachNodeGroup(ctx.config).flatMap(({ path, ng }, i) => {
     const r = resolved[i];
     if (r === undefined) return [];
     const problems: Problem[] = [];
-    if (r.minSize > r.maxSize) {
+    const pairs: [SizeField, SizeField][] = [
+      ['minSize', 'maxSize'],
+      ['desiredCapacity', 'maxSize'],
+      ['minSize', 'desiredCapacity'],
+    ];
+    const written = (f: SizeField) => (ng[f] === undefined ? 0 : 1);
+    const wrong = pairs
+      .filter(([a, b]) => r[a] > r[b])
+      .sort(([a1, b1], [a2, b2]) => written(a2) + written(b2) - (written(a1) + written(b1)));
+    const [pair] = wrong;
+    if (pair !== undefined) {
+      const [a, b] = pair;
       problems.push(
         report(ctx, 'value', {
           rule: 'VALUE',
-          path: [...path, ng.minSize === undefined ? 'maxSize' : 'minSize'],
-          message: `${formatPath(path)}.minSize (${r.minSize}) is greater than maxSize (${r.maxSize})`,
-          hint: 'make minSize ≤ desiredCapacity ≤ maxSize',
-        }),
-      );
-    } else if (r.desiredCapacity < r.minSize || r.desiredCapacity > r.maxSize) {
-      problems.push(
-        report(ctx, 'value', {
-          rule: 'VALUE',
-          path: [
-            ...path,
-            ng.desiredCapacity === undefined ? (ng.maxSize === undefined ? 'minSize' : 'maxSize') : 'desiredCapacity',
-          ],
-          message: `${formatPath(path)}.desiredCapacity (${r.desiredCapacity}) is not between minSize (${r.minSize}) and maxSize (${r.maxSize})`,
-          hint: 'make minSize ≤ desiredCapacity ≤ maxSize',
+          path: [...path, written(a) === 1 || written(b) === 0 ? a : b],
+          message: `${formatPath(path)}.${a} (${r[a]}) is greater than ${b} (${r[b]})`,
+          hint: 'make minSize ≤ desiredCapacity ≤ maxSize (minSize and maxSize default to desiredCapacity)',
         }),
       );
     }

@@ -78,40 +78,39 @@ const zoneList = (zones: readonly string[]) => (zones.length === 0 ? '' : ` (${z
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * V14: EKS needs subnets in at least two zones. Counted from `availabilityZones`, else from the
- * private subnets (a subnet given by id alone counts as a zone of its own: its zone is learnt from
- * AWS at planning). Neither given: planning picks at least two, so this passes.
+ * V14: EKS needs subnets in at least two zones. Counted from the private subnets when the file has
+ * them (a subnet given by id alone counts as a zone of its own: its zone is learnt from AWS at
+ * planning), else from `availabilityZones` (both at once is V13). Neither: planning picks at least
+ * two, so this passes.
  */
 export function v14TwoZones(ctx: RuleContext): Problem[] {
-  const zones = ctx.config.availabilityZones ?? [];
-  if (zones.length > 0) {
-    const distinct = [...new Set(zones)];
-    if (distinct.length >= 2) return [];
+  const subnets = Object.entries(ctx.config.vpc?.subnets?.private ?? {});
+  if (subnets.length > 0) {
+    const known = new Set<string>();
+    let unknown = 0;
+    for (const [key, spec] of subnets) {
+      const az = spec.az ?? (looksLikeZone(key) ? key : undefined);
+      if (az === undefined) unknown++;
+      else known.add(az);
+    }
+    if (known.size + unknown >= 2) return [];
     return [
       report(ctx, 'key', {
         rule: 'V14',
-        path: ['availabilityZones'],
-        message: `availabilityZones names ${plural(distinct.length, 'zone')}${zoneList(distinct)}; EKS needs at least 2 availability zones`,
-        hint: 'list two or more zones of the region',
+        path: PRIVATE_SUBNETS,
+        message: `vpc.subnets.private has subnets in ${plural(known.size + unknown, 'zone')}${zoneList([...known])}; EKS needs private subnets in at least 2 availability zones`,
+        hint: 'add a private subnet in another zone',
       }),
     ];
   }
-  const subnets = Object.entries(ctx.config.vpc?.subnets?.private ?? {});
-  if (subnets.length === 0) return [];
-  const known = new Set<string>();
-  let unknown = 0;
-  for (const [key, spec] of subnets) {
-    const az = spec.az ?? (looksLikeZone(key) ? key : undefined);
-    if (az === undefined) unknown++;
-    else known.add(az);
-  }
-  if (known.size + unknown >= 2) return [];
+  const zones = [...new Set(ctx.config.availabilityZones ?? [])];
+  if (zones.length === 0 || zones.length >= 2) return [];
   return [
     report(ctx, 'key', {
       rule: 'V14',
-      path: PRIVATE_SUBNETS,
-      message: `vpc.subnets.private has subnets in ${plural(known.size + unknown, 'zone')}${zoneList([...known])}; EKS needs private subnets in at least 2 availability zones`,
-      hint: 'add a private subnet in another zone',
+      path: ['availabilityZones'],
+      message: `availabilityZones names ${plural(zones.length, 'zone')}${zoneList(zones)}; EKS needs at least 2 availability zones`,
+      hint: 'list two or more zones of the region',
     }),
   ];
 }

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { didYouMean, editDistance } from '../../../src/config/suggest.js';
+import { HEADER, lines, load, locate, withRule } from './support.js';
+
+describe('unknown fields (a typo) and eksctl fields private-eks does not implement (V19)', () => {
+  it('suggests the closest field for a misspelling, at the key', () => {
+    const text = lines(HEADER, 'nodeGroups:', '  - name: ng1', '    privateNetworkng: true');
+    const [problem] = withRule(load(text), 'UNKNOWN_FIELD');
+    expect(problem).toMatchObject({ path: 'nodeGroups[0].privateNetworkng', ...locate(text, 'privateNetworkng') });
+    expect(problem!.message).toBe(
+      'unknown field "privateNetworkng" in nodeGroups[0]; did you mean "privateNetworking"?',
+    );
+    expect(problem!.hint).toBe('write privateNetworking');
+  });
+
+  it('finds near misses that differ only in case', () => {
+    const text = lines(HEADER, 'managedNodegroups: []');
+    const [problem] = withRule(load(text), 'UNKNOWN_FIELD');
+    expect(problem).toMatchObject({ path: 'managedNodegroups', ...locate(text, 'managedNodegroups') });
+    expect(problem!.message).toContain('did you mean "managedNodeGroups"?');
+  });
+
+  it('suggests among the siblings of the field only', () => {
+    const text = lines(HEADER, 'vpc:', '  subnet: {}');
+    const [problem] = withRule(load(text), 'UNKNOWN_FIELD');
+    expect(problem!.message).toBe('unknown field "subnet" in vpc; did you mean "subnets"?');
+  });
+
+  it('lists the fields of the place when nothing is close', () => {
+    const [problem] = withRule(load(lines(HEADER, 'privateCluster2: {}')), 'UNKNOWN_FIELD');
+    expect(problem!.message).toBe('unknown field "privateCluster2"; did you mean "privateCluster"?');
+    const [far] = withRule(load(lines(HEADER, 'zzzzzzzz: 1')), 'UNKNOWN_FIELD');
+    expect(far!.message).toBe('unknown field "zzzzzzzz"');
+    expect(far!.hint).toMatch(/^fields here: apiVersion, kind, metadata/);
+  });
+
+  it('says when the closest name is an eksctl field private-eks does not implement', () => {
+    const [problem] = withRule(load(lines(HEADER, 'gitop: {}')), 'UNKNOWN_FIELD');
+    expect(problem!.message).toContain('did you mean "gitops"?');
+    expect(problem!.hint).toContain('does not implement');
+  });
+
+  it('reports eksctl fields private-eks does not implement as V19, at every depth, with a hint', () => {
+    const text = lines(
+      HEADER,
+      '  # comment',
+      'metadata2: {}',
+      'iamIdentityMappings: []',
+      'nodeGroups:',
+      '  - name: ng1',
+      '    privateNetworking: true',
+      '    ssh:',
+      '      allow: true',
+      '      publicKeyPath: ~/.ssh/id_rsa.pub',
+    );
+    const result = load(text);
+    const v19 = withRule(result, 'V19');
+    expect(v19.map((p) => [p.path, p.line, p.column])).toEqual([
+      ['iamIdentityMappings', locate(text, 'iamIdentityMappings').line, 1],
+      ['nodeGroups[0].ssh.publicKeyPath', locate(text, 'publicKeyPath').line, locate(text, 'publicKeyPath').column],
+    ]);
+    expect(v19[0]!.message).toBe('iamIdentityMappings is not supported by private-eks');
+    expect(v19[0]!.hint).toContain('accessConfig.accessEntries');
+    expect(v19[1]!.hint).toContain('ssh.publicKeyName');
+    expect(withRule(result, 'UNKNOWN_FIELD').map((p) => p.path)).toEqual(['metadata2']);
+  });
+
+  it('reports an empty unsupported section too: never silently dropped', () => {
+    expect(withRule(load(lines(HEADER, 'gitops:')), 'V19').map((p) => p.path)).toEqual(['gitops']);
+    const text = lines(HEADER.replace('  region: us-west-2', '  region: us-west-2\n  annotations: {}'));
+    expect(withRule(load(text), 'V19')).toEqual([
+      expect.objectContaining({ path: 'metadata.annotations', ...locate(text, 'annotations') }),
+    ]);
+  });
+
+  it('does not check keys of free-form maps (labels, tags, policy documents, subnet names)', () => {
+    const text = lines(
+      HEADER,
+      'vpc:',
+      '  subnets:',
+      '    private:',
+      '      anything-goes: {id: subnet-1}',
+      '      another: {id: subnet-2}',
+      'managedNodeGroups:',
+      '  - name: m1',
+      '    privateNetworking: true',
+      '    labels: {privateNetworkng: "x", "node.kubernetes.io/role": worker}',
+      '    iam:',
+      '      attachPolicy: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "s3:*", Resource: "*"}]}',
+    );
+    const result = load(text);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('checks the keys of a subnet under a free-form subnet name', () => {
+    const text = lines(HEADER, 'vpc:', '  subnets:', '    private:', '      a: {ids: subnet-1, az: us-west-2a}');
+    const [problem] = withRule(load(text), 'UNKNOWN_FIELD');
+    expect(problem).toMatchObject({ path: 'vpc.subnets.private.a.ids', ...locate(text, 'ids') });
+    expect(problem!.message).toContain('did you mean "id"?');
+  });
+});
+
+describe('did-you-mean', () => {
+  it('measures insertions, deletions, substitutions and swaps as one edit each', () => {
+    expect(editDistance('subnets', 'subnet')).toBe(1);
+    expect(editDistance('vpc', 'cpv')).toBe(2);
+    expect(editDistance('ami', 'aim')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('prefers implemented fields on ties and refuses far guesses', () => {
+    expect(didYouMean('tag', ['tags', 'taga'], (c) => c === 'taga')).toBe('taga');
+    expect(didYouMean('vpc', ['iam', 'kind'])).toBeUndefined();
+    expect(didYouMean('NODEGROUPS', ['nodeGroups', 'managedNodeGroups'])).toBe('nodeGroups');
+  });
+});

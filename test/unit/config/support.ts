@@ -1,0 +1,43 @@
+/**
+ * Helpers for the config layer's tests: load inline YAML, and find where a piece of text sits in
+ * it, so positions are asserted against the input rather than copied from an output.
+ */
+import { loadConfig, type LoadConfigResult } from '../../../src/config/index.js';
+import type { Problem, RuleId } from '../../../src/config/problem.js';
+
+/** The seed's smallest valid header; tests append to it. */
+export const HEADER = [
+  'apiVersion: eksctl.io/v1alpha5',
+  'kind: ClusterConfig',
+  'metadata:',
+  '  name: c1',
+  '  region: us-west-2',
+  'privateCluster:',
+  '  enabled: true',
+].join('\n');
+
+export function lines(...parts: string[]): string {
+  return parts.join('\n') + '\n';
+}
+
+export function load(
+  text: string | Uint8Array,
+  options: { region?: string; env?: Record<string, string> } = {},
+): LoadConfigResult {
+  return loadConfig({ text, file: 'test.yaml', region: options.region, env: options.env ?? {} });
+}
+
+/** 1-based line and column of the `occurrence`-th `needle` in `text`. */
+export function locate(text: string, needle: string, occurrence = 1): { line: number; column: number } {
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`${JSON.stringify(needle)} (#${occurrence}) not in the test's YAML`);
+  }
+  const before = text.slice(0, index);
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+}
+
+export function withRule(result: LoadConfigResult, rule: RuleId): Problem[] {
+  return result.problems.filter((p) => p.rule === rule);
+}
