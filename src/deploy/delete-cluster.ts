@@ -16,7 +16,6 @@
  *   (exit 4). Without it the first failure stops what depends on it (exit 1).
  */
 import { DeployError, PrivateEksError } from '../errors.js';
-import { entryNamesFor } from '../kubeconfig/entry.js';
 import { removeKubeconfigEntries } from '../kubeconfig/file.js';
 import { describeClusterAccess, type ClusterAccessInfo } from './cluster-info.js';
 import { allStacks, findClusterStacks, type ClusterStacks } from './cluster-stacks.js';
@@ -152,14 +151,13 @@ function deleteSteps(
   if (found.clusterStack !== undefined) steps.push(stackStep('cluster', found.clusterStack, beforeCluster, deps.wait));
   if (deps.kubeconfigPath !== false) {
     const path = deps.kubeconfigPath;
-    const arn = found.clusterStack?.outputs['ARN'] ?? eks?.arn;
     steps.push({
       id: 'kubeconfig',
       description: 'remove the kubeconfig entry',
       dependsOn: found.clusterStack === undefined ? [] : ['cluster'],
       run: async () => {
-        const removed = await removeKubeconfigEntries(path, entryNamesFor(request.cluster, request.region, arn));
-        if (removed) state.deleted.push({ kind: 'kubeconfig-entry', id: `${path}: ${arn ?? request.cluster}` });
+        const removed = await removeKubeconfigEntries(path, request.cluster, request.region);
+        if (removed) state.deleted.push({ kind: 'kubeconfig-entry', id: `${path}: ${request.cluster}` });
         return removed ? `removed from ${path}` : 'no entry';
       },
     });

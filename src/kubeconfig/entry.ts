@@ -101,9 +101,25 @@ export function removeEntry(doc: KubeconfigDoc, name: string): { doc: Kubeconfig
   return { doc: out, removed: true };
 }
 
-/** Names of entries that would be ours for this cluster (by ARN, or the fallback name). */
-export function entryNamesFor(clusterName: string, region: string, arn?: string): string[] {
-  const names = [`${clusterName}.${region}.private-eks`];
-  if (arn !== undefined) names.unshift(arn);
-  return names;
+/**
+ * The names of the entries that belong to this cluster: users whose exec runs
+ * `aws … eks get-token … --cluster-name <cluster> … --region <region>` (as private-eks and
+ * `aws eks update-kubeconfig` write them), the contexts using those users, and those contexts'
+ * clusters. Found by content, so the cluster's ARN is not needed (it is gone once the cluster is).
+ */
+export function entryNamesForCluster(doc: KubeconfigDoc, clusterName: string, region: string): string[] {
+  const users = namedList(doc, 'users').filter((u) => {
+    const exec = (u['user'] as { exec?: { command?: unknown; args?: unknown } } | undefined)?.exec;
+    const args = Array.isArray(exec?.args) ? exec.args.map(String) : [];
+    const value = (flag: string): string | undefined => args[args.indexOf(flag) + 1];
+    return (
+      args.includes('get-token') && value('--cluster-name') === clusterName && (value('--region') ?? region) === region
+    );
+  });
+  const userNames = new Set(users.map((u) => String(u.name)));
+  const contexts = namedList(doc, 'contexts').filter((c) =>
+    userNames.has(String((c['context'] as { user?: unknown } | undefined)?.user)),
+  );
+  const clusterNames = contexts.map((c) => String((c['context'] as { cluster?: unknown } | undefined)?.cluster));
+  return [...new Set([...userNames, ...contexts.map((c) => String(c.name)), ...clusterNames])];
 }

@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { PrivateEksError } from '../errors.js';
-import { kubeconfigEntry, mergeEntry, removeEntry, type KubeconfigDoc, type KubeconfigEntryInput } from './entry.js';
+import {
+  entryNamesForCluster,
+  kubeconfigEntry,
+  mergeEntry,
+  removeEntry,
+  type KubeconfigDoc,
+  type KubeconfigEntryInput,
+} from './entry.js';
 
 export function kubeconfigPath(env: NodeJS.ProcessEnv, homedir: string = os.homedir()): string {
   const first = (env['KUBECONFIG'] ?? '')
@@ -59,13 +66,16 @@ export async function writeKubeconfigEntry(file: string, input: KubeconfigEntryI
   return { name: entry.name };
 }
 
-/** Removes entries with these names (ours) and nothing else; reports whether any was there. */
-export async function removeKubeconfigEntries(file: string, names: readonly string[]): Promise<boolean> {
+/**
+ * Removes the cluster's entries (found by their `aws eks get-token` user, see entryNamesForCluster)
+ * and nothing else; reports whether there was any.
+ */
+export async function removeKubeconfigEntries(file: string, clusterName: string, region: string): Promise<boolean> {
   const doc = await readDoc(file);
   if (doc === undefined) return false;
   let current = doc;
   let any = false;
-  for (const name of names) {
+  for (const name of entryNamesForCluster(doc, clusterName, region)) {
     const { doc: next, removed } = removeEntry(current, name);
     current = next;
     any ||= removed;

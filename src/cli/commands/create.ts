@@ -14,7 +14,7 @@ import { UsageError } from '../../errors.js';
 import { kubeconfigPath } from '../../kubeconfig/file.js';
 import type { Plan } from '../../plan/types.js';
 import { ExitCode } from '../exit-codes.js';
-import { useColor, type CliIo } from '../io.js';
+import { useColor } from '../io.js';
 import type { CommandContext } from '../program.js';
 import { createSummary, formatData } from '../render/output.js';
 import { createProgressView, wantsLiveProgress } from '../render/progress.js';
@@ -75,13 +75,20 @@ export function registerCreate(program: Command, context: CommandContext, setExi
     .action(async (options: CreateNodegroupOptions) => setExitCode(await runCreateNodegroup(options, context)));
 }
 
-/** Problems as compiler-style lines on stderr (errors and warnings). */
-export function printProblems(io: CliIo, problems: readonly Problem[]): void {
-  for (const p of problems) {
-    const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
-    io.stderr.write(`${where}: ${p.severity} ${p.rule} ${p.path}: ${p.message}\n`);
-    if (p.hint !== undefined) io.stderr.write(`  hint: ${p.hint}\n`);
-  }
+/** Problems as `validate` prints them (source line, caret, hint), on stderr. */
+export async function printProblems(
+  context: CommandContext,
+  problems: readonly Problem[],
+  source?: string,
+): Promise<void> {
+  if (problems.length === 0) return;
+  const { renderProblemsText } = await import('../render/problems.js');
+  context.io.stderr.write(
+    renderProblemsText(problems, {
+      color: useColor(context.io, context.globals().color),
+      ...(source === undefined ? {} : { source }),
+    }),
+  );
 }
 
 /** Reads and validates the file; prints its problems. */
@@ -129,7 +136,7 @@ async function planFor(
 ): Promise<Plan | undefined> {
   const { buildPlan, createLiveFacts } = await import('../../plan/index.js');
   const { plan, problems } = await buildPlan(config, createLiveFacts(clients), { endpointSwitch });
-  printProblems(context.io, problems);
+  await printProblems(context, problems);
   return plan;
 }
 
@@ -141,7 +148,7 @@ function exitCodeOf(result: CreateResult): number {
 async function runCreateCluster(options: CreateClusterOptions, context: CommandContext): Promise<number> {
   if (options.dryRun === true) return runDryRun(options, context);
   const { result } = await loadConfigFile(options.configFile, context);
-  printProblems(context.io, result.problems);
+  await printProblems(context, result.problems, result.source);
   const config = result.config;
   if (config === undefined) return ExitCode.failed;
   return withAwsClients(config.metadata.region, context, async (clients) => {
@@ -234,37 +241,29 @@ export function progressView(context: CommandContext): ReturnType<typeof createP
   });
 }
 
-/**
- * `--dry-run` = `plan` (SPEC §1) against live facts: the plan as text on stdout (or `-o json`, the
- * document `plan -o json` prints), nothing created.
- */
+/** `--dry-run` = `plan` (SPEC §1): the planning command's own code, against live facts. */
 async function runDryRun(options: CreateClusterOptions, context: CommandContext): Promise<number> {
-  const { result } = await loadConfigFile(options.configFile, context);
-  printProblems(context.io, result.problems);
-  const config = result.config;
-  if (config === undefined) return ExitCode.failed;
-  return withAwsClients(config.metadata.region, context, async (clients) => {
-    const plan = await planFor(config, clients, context, options.endpointSwitch);
-    if (plan === undefined) return ExitCode.failed;
-    const [{ renderTemplates }, { planDocument, renderPlanText }] = await Promise.all([
-      import('../../templates/index.js'),
-      import('../render/plan.js'),
-    ]);
-    context.io.stdout.write(
-      options.output === 'text'
-        ? renderPlanText(plan)
-        : formatData(planDocument(plan, renderTemplates(plan)), options.output),
-    );
-    return ExitCode.ok;
-  });
+  const { runPlan } = await import('./plan.js');
+  const globals = context.globals();
+  return runPlan(
+    {
+      configFile: options.configFile,
+      output: options.output,
+      endpointSwitch: options.endpointSwitch,
+      region: globals.region,
+      profile: globals.profile,
+      color: globals.color,
+    },
+    context.io,
+  );
 }
 
 async function runCreateNodegroup(options: CreateNodegroupOptions, context: CommandContext): Promise<number> {
   const loaded = await loadConfigFile(options.configFile, context);
-  if (loaded.result.config !== undefined) printProblems(context.io, loaded.result.problems);
+  if (loaded.result.config !== undefined) await printProblems(context, loaded.result.problems, loaded.result.source);
   const config = loaded.result.config ?? (await assumePrivateCluster(loaded, context));
   if (config === undefined) {
-    if (loaded.result.config === undefined) printProblems(context.io, loaded.result.problems);
+    if (loaded.result.config === undefined) await printProblems(context, loaded.result.problems, loaded.result.source);
     return ExitCode.failed;
   }
   const include = (options.include ?? '')
@@ -339,6 +338,6 @@ async function assumePrivateCluster(
     region: context.globals().region,
     env: context.io.env,
   });
-  printProblems(context.io, again.problems);
+  await printProblems(context, again.problems, again.source);
   return again.config;
 }

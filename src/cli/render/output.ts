@@ -139,7 +139,6 @@ export function deleteSummary(result: DeleteResult, color: boolean): string {
     lines.push('left behind:');
     for (const l of result.leftovers) lines.push(`  - ${l.kind} ${l.id}: ${l.reason}`);
   }
-  for (const n of result.notes) lines.push(`  note: ${n}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { kubeconfigPath, removeKubeconfigEntries, writeKubeconfigEntry } from '../../../src/kubeconfig/file.js';
 
 const ARN = 'arn:aws:eks:us-west-2:123456789012:cluster/private-cluster';
@@ -85,20 +85,57 @@ describe('kubeconfig', () => {
     const file = path.join(tempDir(), 'config');
     writeFileSync(file, OTHER);
     await writeKubeconfigEntry(file, input);
-    expect(await removeKubeconfigEntries(file, [ARN])).toBe(true);
+    expect(await removeKubeconfigEntries(file, 'private-cluster', 'us-west-2')).toBe(true);
     const doc = parse(readFileSync(file, 'utf8'));
     expect(doc.clusters.map((c: { name: string }) => c.name)).toEqual(['kind-dev']);
     expect(doc.contexts.map((c: { name: string }) => c.name)).toEqual(['kind-dev']);
     expect(doc['current-context']).toBe('');
     // Twice is fine and changes nothing.
-    expect(await removeKubeconfigEntries(file, [ARN])).toBe(false);
+    expect(await removeKubeconfigEntries(file, 'private-cluster', 'us-west-2')).toBe(false);
 
     writeFileSync(file, OTHER);
     await writeKubeconfigEntry(file, input);
     const withOtherCurrent = readFileSync(file, 'utf8').replace(`current-context: ${ARN}`, 'current-context: kind-dev');
     writeFileSync(file, withOtherCurrent);
-    await removeKubeconfigEntries(file, [ARN]);
+    await removeKubeconfigEntries(file, 'private-cluster', 'us-west-2');
     expect(parse(readFileSync(file, 'utf8'))['current-context']).toBe('kind-dev');
+  });
+
+  it("recognises its entries by the get-token user, also as `aws eks update-kubeconfig` writes them, and spares other clusters'", async () => {
+    const file = path.join(tempDir(), 'config');
+    // The AWS CLI's layout (aws eks update-kubeconfig): --region first, names are the ARN.
+    const awsCli = (cluster: string) => ({
+      name: `arn:aws:eks:us-west-2:123456789012:cluster/${cluster}`,
+      user: {
+        exec: {
+          apiVersion: 'client.authentication.k8s.io/v1beta1',
+          command: 'aws',
+          args: ['--region', 'us-west-2', 'eks', 'get-token', '--cluster-name', cluster, '--output', 'json'],
+        },
+      },
+    });
+    const arn = (c: string) => `arn:aws:eks:us-west-2:123456789012:cluster/${c}`;
+    writeFileSync(
+      file,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: ['private-cluster', 'other'].map((c) => ({ name: arn(c), cluster: { server: `https://${c}` } })),
+        users: [awsCli('private-cluster'), awsCli('other')],
+        contexts: ['private-cluster', 'other'].map((c) => ({
+          name: arn(c),
+          context: { cluster: arn(c), user: arn(c) },
+        })),
+        'current-context': arn('other'),
+      }),
+    );
+    expect(await removeKubeconfigEntries(file, 'private-cluster', 'us-west-2')).toBe(true);
+    const doc = parse(readFileSync(file, 'utf8'));
+    expect(doc.clusters.map((c: { name: string }) => c.name)).toEqual([arn('other')]);
+    expect(doc.users.map((c: { name: string }) => c.name)).toEqual([arn('other')]);
+    expect(doc['current-context']).toBe(arn('other'));
+    // Same name in another region is another cluster.
+    expect(await removeKubeconfigEntries(file, 'other', 'eu-west-1')).toBe(false);
   });
 
   it('never overwrites a file it cannot parse', async () => {
