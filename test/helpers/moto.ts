@@ -14,7 +14,17 @@
  * 500s that a retrying SDK turns into misleading AlreadyExists errors, hence AWS_MAX_ATTEMPTS=1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +65,7 @@ const artifactsDir = path.join(repoRoot, '.artifacts/moto');
 const READY_TIMEOUT_MS = 30_000;
 const POLL_MS = 200;
 const STOP_GRACE_MS = 5_000;
+const KEEP_LOGS = 50;
 const READY_LINE = /Running on (http:\/\/127\.0\.0\.1:(\d+))/;
 
 /** Servers started by this process: killed synchronously if the process exits without stop(). */
@@ -82,6 +93,7 @@ let counter = 0;
 export async function startMoto(options: StartMotoOptions = {}): Promise<MotoServer> {
   const tools = ensurePythonTools();
   mkdirSync(artifactsDir, { recursive: true });
+  pruneOldLogs();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   counter += 1;
   const logPath = path.join(artifactsDir, `moto-${stamp}-${process.pid}-${counter}.log`);
@@ -216,6 +228,15 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
       }
     },
   };
+}
+
+/** Keeps the newest logs only (their names start with an ISO time, so name order is time order). */
+function pruneOldLogs(): void {
+  const logs = readdirSync(artifactsDir)
+    .filter((name) => /^moto-.*\.log$/.test(name))
+    .sort()
+    .reverse();
+  for (const name of logs.slice(KEEP_LOGS)) rmSync(path.join(artifactsDir, name), { force: true });
 }
 
 async function killAndWait(child: ChildProcess, exited: Promise<void>): Promise<void> {
