@@ -1,0 +1,129 @@
+/**
+ * The endpoint-access switch against the emulator (SPEC §7 step 5): on only when a step needs the
+ * Kubernetes API (here: IRSA ServiceAccount objects in examples/fargate-irsa.yaml), off otherwise,
+ * as the plan decides; `--endpoint-switch` overrides.
+ *
+ * What the emulator can and cannot show (TESTBED §2.3): moto's UpdateClusterConfig answers with an
+ * empty body and it has no DescribeUpdate, so the update/poll logic (Successful, Failed, Cancelled)
+ * is covered by test/unit/deploy/endpoint-access.test.ts with recorded SDK shapes. Here we check
+ * only that the request was made (the client's call counter) and that the cluster's
+ * resourcesVpcConfig says private-only afterwards. The emulator's API server endpoint is a made-up
+ * host name, so the tests say the Kubernetes API is unreachable (`kubernetes.reachable`) instead of
+ * resolving it: the ServiceAccounts are then reported as manifests to apply from inside the VPC.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { createAwsClients, type BuiltAwsClients } from '../../src/aws/clients.js';
+import { loadConfig } from '../../src/config/index.js';
+import { createCluster } from '../../src/deploy/index.js';
+import type { CreateResult } from '../../src/deploy/results.js';
+import { buildPlan, createLiveFacts, type EndpointSwitchMode } from '../../src/plan/index.js';
+import { renderTemplates } from '../../src/templates/index.js';
+import { emulatorClientConfig } from '../helpers/moto/inventory.js';
+import { startMoto, type MotoServer } from '../helpers/moto.js';
+import { repoRoot } from '../helpers/python-tools.js';
+
+let moto: MotoServer;
+let cfn: CloudFormationClient;
+let eks: EKSClient;
+let iam: IAMClient;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
+  cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
+  eks = new EKSClient(emulatorClientConfig(moto.endpoint));
+  iam = new IAMClient(emulatorClientConfig(moto.endpoint));
+});
+afterAll(async () => {
+  for (const client of [cfn, eks, iam]) client?.destroy();
+  vi.unstubAllEnvs();
+  await moto?.stop();
+});
+beforeEach(() => moto.reset());
+
+async function create(
+  example: string,
+  mode: EndpointSwitchMode,
+): Promise<{ result: CreateResult; calls: BuiltAwsClients['calls']; initialPublic: unknown }> {
+  const file = path.join(repoRoot, 'examples', example);
+  const clients = await createAwsClients({ region: 'us-west-2', env: process.env });
+  try {
+    const loaded = loadConfig({ text: readFileSync(file), file, env: moto.env });
+    const { plan, problems } = await buildPlan(loaded.config!, createLiveFacts(clients), { endpointSwitch: mode });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const result = await createCluster(
+      { plan: plan!, templates: renderTemplates(plan!) },
+      { clients, kubeconfigPath: false, kubernetes: { reachable: () => Promise.resolve(false) } },
+    );
+    // How the control plane was created: the deployed template's ControlPlane resource.
+    const stackName = `eksctl-${plan!.cluster.metadata.name}-cluster`;
+    const body = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: stackName }))).TemplateBody ?? '{}');
+    const controlPlane = Object.values(
+      body.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>,
+    ).find((r) => r.Type === 'AWS::EKS::Cluster');
+    const vpcConfig = controlPlane?.Properties['ResourcesVpcConfig'] as Record<string, unknown> | undefined;
+    return { result, calls: clients.calls, initialPublic: vpcConfig?.['EndpointPublicAccess'] };
+  } finally {
+    clients.destroy();
+  }
+}
+
+async function access(cluster: string) {
+  return (await eks.send(new DescribeClusterCommand({ name: cluster }))).cluster?.resourcesVpcConfig;
+}
+
+describe('endpoint access switch (emulator)', () => {
+  it('IRSA ServiceAccounts need the Kubernetes API: created public, switched to private-only at the end', async () => {
+    const { result, calls, initialPublic } = await create('fargate-irsa.yaml', 'auto');
+    expect(result.outcome).toBe('created');
+    expect(initialPublic).toBe(true);
+    // The request was made (moto answers with an empty body, so no update id to poll) …
+    expect(calls.snapshot().byAction['eks:UpdateClusterConfig']).toBe(1);
+    expect(result.endpointAccess).toEqual({ state: 'switched-off' });
+    // … and the cluster says private-only afterwards.
+    expect(await access('fargate-cluster')).toMatchObject({ endpointPublicAccess: false, endpointPrivateAccess: true });
+
+    // The IRSA roles exist (a stack each, trusting the cluster's OIDC provider for that account only);
+    // the ServiceAccount objects are reported, not pretended: the API server did not answer.
+    const roleStack = await cfn.send(
+      new DescribeStacksCommand({ StackName: 'eksctl-fargate-cluster-addon-iamserviceaccount-backend-s3-reader' }),
+    );
+    const roleArn = roleStack.Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'Role1')?.OutputValue ?? '';
+    const role = await iam.send(new GetRoleCommand({ RoleName: roleArn.split('/').pop() }));
+    const trust = JSON.parse(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '{}'));
+    expect(JSON.stringify(trust)).toContain('system:serviceaccount:backend:s3-reader');
+    expect(result.manual).toEqual([
+      expect.objectContaining({ stepId: 'service-accounts', what: 'create 2 ServiceAccount object(s)' }),
+    ]);
+    expect(result.manual[0]?.manifest).toContain(`eks.amazonaws.com/role-arn: ${roleArn}`);
+  });
+
+  it('no step needs the Kubernetes API: private-only from the first minute, no update at all', async () => {
+    const { result, calls, initialPublic } = await create('minimal.yaml', 'auto');
+    expect(result.outcome).toBe('created');
+    expect(initialPublic).toBe(false);
+    expect(calls.snapshot().byAction['eks:UpdateClusterConfig']).toBeUndefined();
+    expect(result.endpointAccess).toEqual({ state: 'private-from-start' });
+    expect(await access('private-cluster')).toMatchObject({ endpointPublicAccess: false, endpointPrivateAccess: true });
+  });
+
+  it('--endpoint-switch=never keeps IRSA private-only and leaves the Kubernetes steps to be run from inside', async () => {
+    const { result, calls, initialPublic } = await create('fargate-irsa.yaml', 'never');
+    expect(initialPublic).toBe(false);
+    expect(calls.snapshot().byAction['eks:UpdateClusterConfig']).toBeUndefined();
+    expect(result.manual.map((m) => m.stepId)).toEqual(['service-accounts']);
+  });
+
+  it('--endpoint-switch=always switches even when nothing needs it', async () => {
+    const { result, calls, initialPublic } = await create('minimal.yaml', 'always');
+    expect(initialPublic).toBe(true);
+    expect(calls.snapshot().byAction['eks:UpdateClusterConfig']).toBe(1);
+    expect(result.endpointAccess.state).toBe('switched-off');
+    expect(await access('private-cluster')).toMatchObject({ endpointPublicAccess: false });
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * `get cluster` against the emulator: lists the clusters private-eks made in the region (by their
+ * cluster stack's tags; an eksctl-made stack without private-eks's version tag is not one), with
+ * status, endpoint access and the VPC endpoints of the cluster's VPC and their zones.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
+import { runCliCaptured } from '../helpers/cli.js';
+import { emulatorClientConfig } from '../helpers/moto/inventory.js';
+import { startMoto, type MotoServer } from '../helpers/moto.js';
+import { repoRoot } from '../helpers/python-tools.js';
+
+let moto: MotoServer;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
+  env = { ...moto.env, KUBECONFIG: path.join(mkdtempSync(path.join(os.tmpdir(), 'pe-get-')), 'kubeconfig') };
+  // Two clusters of private-eks, and an eksctl stack that is not one.
+  for (const example of ['minimal.yaml', 'fargate-irsa.yaml']) {
+    const run = await runCliCaptured(
+      ['create', 'cluster', '-f', path.join(repoRoot, 'examples', example), '--endpoint-switch', 'never'],
+      { env },
+    );
+    expect(run.code, run.stderr).toBe(0);
+  }
+  const cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
+  await cfn.send(
+    new CreateStackCommand({
+      StackName: 'eksctl-legacy-cluster',
+      TemplateBody: JSON.stringify({ Resources: { Topic: { Type: 'AWS::SNS::Topic', Properties: {} } } }),
+      Tags: [{ Key: 'alpha.eksctl.io/cluster-name', Value: 'legacy' }],
+    }),
+  );
+  cfn.destroy();
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await moto?.stop();
+});
+
+describe('get cluster (emulator)', () => {
+  it('lists the clusters private-eks made in the region, as JSON', async () => {
+    const run = await runCliCaptured(['get', 'cluster', '--region', 'us-west-2', '-o', 'json'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const clusters = JSON.parse(run.stdout);
+    expect(clusters.map((c: { name: string }) => c.name)).toEqual(['fargate-cluster', 'private-cluster']);
+    const minimal = clusters.find((c: { name: string }) => c.name === 'private-cluster');
+    expect(minimal).toMatchObject({
+      region: 'us-west-2',
+      status: 'ACTIVE',
+      stackStatus: 'CREATE_COMPLETE',
+      endpointAccess: { publicAccess: false, privateAccess: true, publicAccessCidrs: [] },
+      nodeGroups: [
+        { name: 'm1', stackStatus: 'CREATE_COMPLETE' },
+        { name: 'ng1', stackStatus: 'CREATE_COMPLETE' },
+      ],
+      vpcId: expect.stringMatching(/^vpc-/),
+    });
+    expect(minimal.vpcEndpoints.map((e: { service: string; type: string }) => `${e.service}/${e.type}`)).toEqual([
+      'ec2/Interface',
+      'ecr.api/Interface',
+      'ecr.dkr/Interface',
+      's3/Gateway',
+      'sts/Interface',
+    ]);
+    for (const e of minimal.vpcEndpoints) {
+      expect(e.state).toBe('available');
+      expect(e.ownedByCluster).toBe(true);
+      if (e.type === 'Interface') expect(e.zones).toEqual(['us-west-2a', 'us-west-2b', 'us-west-2c']);
+    }
+    const fargate = clusters.find((c: { name: string }) => c.name === 'fargate-cluster');
+    expect(fargate.vpcEndpoints.map((e: { service: string }) => e.service)).toContain('eks-auth');
+    expect(fargate.fargateStackStatus).toBe('CREATE_COMPLETE');
+  });
+
+  it('shows one cluster and its VPC endpoints as tables; an unknown name is an error', async () => {
+    const run = await runCliCaptured(['get', 'cluster', '--region', 'us-west-2', '--name', 'private-cluster'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/private-cluster.*ACTIVE.*CREATE_COMPLETE.*private only/);
+    expect(run.stdout).toMatch(/ecr\.dkr.*Interface.*available.*us-west-2a, us-west-2b, us-west-2c/);
+    expect(run.stdout).toMatch(/s3.*Gateway.*available.*3 route table\(s\)/);
+
+    const missing = await runCliCaptured(['get', 'cluster', '--region', 'us-west-2', '--name', 'legacy'], { env });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no cluster named "legacy" made by private-eks in us-west-2');
+  });
+});
