@@ -17,10 +17,10 @@ import type { ProblemDraft } from './problems.js';
 import { planStacks } from './stacks.js';
 import { endpointAccessStep, planSteps } from './steps.js';
 import { isSuppliedVpc, suppliedNetworkLive, suppliedNetworkOffline } from './supplied-vpc.js';
-import type { SuppliedNetwork } from './supplied-vpc.js';
-import { layoutCreatedSubnets } from './subnets.js';
+import { createdNetwork } from './network.js';
+import type { PlannedNetwork } from './network.js';
 import type { Plan } from './types.js';
-import { MIN_ZONES, checkExplicitZones, chooseZones } from './zones.js';
+import { MIN_ZONES } from './zones.js';
 
 export interface BuildPlanOptions {
   /** SPEC §7 step 5 `--endpoint-switch`; default `auto`. */
@@ -64,7 +64,7 @@ export async function buildPlan(
         )
       : { found: [], missing: [] };
 
-  let network: SuppliedNetwork;
+  let network: PlannedNetwork;
   if (isSuppliedVpc(config)) {
     network = facts.offline
       ? suppliedNetworkOffline(config)
@@ -126,36 +126,4 @@ export async function buildPlan(
     unknowns,
   };
   return { plan, problems };
-}
-
-/** A VPC private-eks creates: zones from the config or chosen, subnets laid out as eksctl. */
-async function createdNetwork(
-  config: ResolvedConfig,
-  facts: CloudFacts,
-  serviceZones: readonly (readonly string[] | null)[],
-): Promise<SuppliedNetwork> {
-  const region = config.metadata.region;
-  const problems: ProblemDraft[] = [];
-  const available = await facts.availabilityZones(region);
-  let zones: readonly string[];
-  if (config.availabilityZones.length > 0) {
-    zones = config.availabilityZones;
-    // Offline zone letters are the catalog's guess: only a live plan can say a zone is wrong.
-    if (!facts.offline) problems.push(...checkExplicitZones(config, available));
-  } else {
-    const choice = chooseZones(region, available, serviceZones);
-    zones = choice.zones;
-    problems.push(...choice.problems);
-  }
-  const layout = layoutCreatedSubnets(config, zones);
-  problems.push(...layout.problems);
-  return {
-    vpc: { id: null, cidrs: [config.vpc.cidr] },
-    subnets: layout.subnets,
-    zones,
-    routeTables: null,
-    existingEndpoints: null,
-    unknowns: [],
-    problems,
-  };
 }

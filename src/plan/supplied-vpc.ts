@@ -4,25 +4,12 @@
  * nothing can be, so the config is taken at its word and the plan lists what it did not check.
  */
 import type { ResolvedConfig, SubnetSpec } from '../config/resolved.js';
-import type { CloudFacts, ExistingEndpoint, RouteTableInfo, SubnetInfo } from './facts.js';
+import type { CloudFacts, SubnetInfo } from './facts.js';
+import type { PlannedNetwork } from './network.js';
 import type { ProblemDraft } from './problems.js';
 import { logicalSuffix } from './subnets.js';
-import type { PlannedSubnet, PlannedVpc } from './types.js';
+import type { PlannedSubnet } from './types.js';
 import { UNKNOWN_OFFLINE } from './types.js';
-
-export interface SuppliedNetwork {
-  readonly vpc: PlannedVpc;
-  /** In file order. */
-  readonly subnets: readonly PlannedSubnet[];
-  /** The subnets' zones, by name. */
-  readonly zones: readonly string[];
-  /** The VPC's route tables; null offline. */
-  readonly routeTables: readonly RouteTableInfo[] | null;
-  /** Endpoints already in the VPC; null offline. */
-  readonly existingEndpoints: readonly ExistingEndpoint[] | null;
-  readonly unknowns: readonly string[];
-  readonly problems: readonly ProblemDraft[];
-}
 
 export function isSuppliedVpc(config: ResolvedConfig): boolean {
   return config.vpc.id !== undefined || config.vpc.privateSubnets.some((s) => s.id !== undefined);
@@ -35,7 +22,7 @@ function distinctZones(subnets: readonly PlannedSubnet[]): string[] {
 }
 
 /** Offline: what the config says, with every unchecked fact listed. */
-export function suppliedNetworkOffline(config: ResolvedConfig): SuppliedNetwork {
+export function suppliedNetworkOffline(config: ResolvedConfig): PlannedNetwork {
   const subnets = config.vpc.privateSubnets.map((spec): PlannedSubnet => ({
     az: spec.az ?? UNKNOWN_OFFLINE,
     cidr: spec.cidr ?? null,
@@ -70,7 +57,7 @@ export async function suppliedNetworkLive(
   config: ResolvedConfig,
   facts: CloudFacts,
   options: { readonly routeTablesRequired: boolean },
-): Promise<SuppliedNetwork> {
+): Promise<PlannedNetwork> {
   const region = config.metadata.region;
   const problems: ProblemDraft[] = [];
   const specs = config.vpc.privateSubnets;
