@@ -10,7 +10,10 @@ export function regionFromDocument(bytes: Uint8Array | string): string | undefin
   try {
     const text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     // getIn resolves no alias; the config layer has already refused oversized files.
-    const region = parseDocument(text, { uniqueKeys: false }).getIn(['metadata', 'region']);
+    const document = parseDocument(text, { uniqueKeys: false });
+    // A file the YAML parser had to repair is not one to guess a region from.
+    if (document.errors.length > 0) return undefined;
+    const region = document.getIn(['metadata', 'region']);
     return typeof region === 'string' && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? region : undefined;
   } catch {
     return undefined;
