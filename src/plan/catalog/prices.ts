@@ -4,6 +4,11 @@
  * for "Interface Endpoint" per VPC endpoint per AZ per hour and the first data-processing tier.
  * Gateway endpoints (s3) are free. Only regions whose hourly rate differs from the default are
  * listed; every other region gets the default.
+ *
+ * How sure: the default ($0.01 per AZ-hour, $0.01 per GB) is the us-east-1 rate the page shows and
+ * third-party cost guides of 2026 repeat. The regional rates were transcribed from the page's region
+ * selector without a second source; re-check them whenever PRICE_TABLE_DATE is moved. The plan
+ * calls its figure an estimate and prints this date.
  */
 export const PRICE_TABLE_DATE = '2026-11-25';
 

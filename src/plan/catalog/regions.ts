@@ -16,7 +16,8 @@ export interface RegionRecord {
   readonly zoneLetters: string | null;
 }
 
-// Zone letters that differ from a..c are the ones worth recording: us-east-1 (a..f), us-west-2
+// Zone letters are what new accounts usually see, not verified per account (names are mapped to
+// zone IDs per account); only the offline plan uses them. Those that differ from a..c: us-east-1 (a..f), us-west-2
 // and ap-northeast-2 (a..d), us-west-1 (two zones), ap-northeast-1 (no `b` for new accounts),
 // ca-central-1 (`c` retired: cac1-az3 has no EKS capacity), cn-north-1 (`a`, `b`, `d`).
 const REGIONS: readonly RegionRecord[] = [
