@@ -5,7 +5,7 @@
  * files) are put in process.env with vi.stubEnv, as createAwsClients requires.
  */
 import http from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { isThrottling } from '../../src/aws/aws-errors.js';
 import { createAwsClients, type BuiltAwsClients } from '../../src/aws/clients.js';
 import { fetchOidcThumbprint, TlsInterceptionError } from '../../src/aws/tls-thumbprint.js';
+import { loadConfig } from '../../src/config/index.js';
+import { buildPlan, createLiveFacts } from '../../src/plan/index.js';
+import { runCliCaptured } from '../helpers/cli.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
+import { repoRoot } from '../helpers/python-tools.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
 import { startTinyproxy, type TinyProxy } from '../helpers/tinyproxy.js';
 import { createTestPki, opensslSha1Fingerprint, startTlsServer } from '../helpers/tls-server.js';
@@ -166,6 +170,48 @@ describe('AWS calls through tinyproxy', () => {
     expect(clients.calls.snapshot().httpRequests).toBe(1);
     // One more request than private-eks's own: sts:AssumeRole, made by the credential provider.
     expect(proxiedToMoto(before)).toHaveLength(2);
+  });
+});
+
+describe('a real plan through the proxy', () => {
+  it('plan (library and CLI) sends every AWS request through HTTP_PROXY, none with NO_PROXY', async () => {
+    const text = readFileSync(path.join(repoRoot, 'examples/minimal.yaml'), 'utf8');
+    const loaded = loadConfig({ text, file: 'examples/minimal.yaml', env: {} });
+    expect(loaded.config).toBeDefined();
+    const proxied = envWith({ HTTP_PROXY: proxy.url });
+
+    // The library: private-eks's own count of the requests the plan makes.
+    let before = proxy.requests().length;
+    clients = await createAwsClients({ region, env: proxied });
+    const result = await buildPlan(loaded.config!, createLiveFacts(clients));
+    expect(result.plan?.endpoints.map((e) => e.service)).toEqual(['ec2', 'ecr.api', 'ecr.dkr', 's3', 'sts']);
+    const made = clients.calls.snapshot();
+    expect(proxiedToMoto(before)).toHaveLength(made.httpRequests);
+
+    // The CLI, as a user runs it: the same requests, all in the proxy's log.
+    before = proxy.requests().length;
+    const run = await runCliCaptured(['plan', '-f', 'examples/minimal.yaml', '-o', 'json'], {
+      env: proxied,
+      cwd: repoRoot,
+    });
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { offline: boolean }).offline).toBe(false);
+    const loggedCli = proxiedToMoto(before);
+    console.info(
+      `[proxy figures] plan -f examples/minimal.yaml: private-eks made ${made.httpRequests} AWS requests ` +
+        `(${Object.entries(made.byAction)
+          .map(([a, n]) => `${a} ×${n}`)
+          .join(', ')}); tinyproxy logged ${loggedCli.length} for the CLI run`,
+    );
+    expect(loggedCli).toHaveLength(made.httpRequests);
+
+    before = proxy.requests().length;
+    const direct = await runCliCaptured(['plan', '-f', 'examples/minimal.yaml', '-o', 'json'], {
+      env: { ...proxied, NO_PROXY: '127.0.0.1' },
+      cwd: repoRoot,
+    });
+    expect(direct.code).toBe(0);
+    expect(proxiedToMoto(before)).toEqual([]);
   });
 });
 
