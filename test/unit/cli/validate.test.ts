@@ -7,6 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../../src/config/problem.js';
+import { renderProblemsText, validationJson } from '../../../src/cli/render/problems.js';
 import { runCliCaptured } from '../../helpers/cli.js';
 import { repoRoot } from '../../helpers/python-tools.js';
 
@@ -245,5 +247,57 @@ describe('validate: golden renderings of multi-problem files', () => {
   it('has no golden without a fixture', () => {
     const expected = new Set([...fixtures.map((f) => f.replace(/\.yaml$/, '.txt')), 'bad-network.json']);
     expect(readdirSync(GOLDEN_DIR).filter((f) => !expected.has(f))).toEqual([]);
+  });
+});
+
+describe('the problem renderer', () => {
+  const problem = (over: Partial<Problem>): Problem => ({
+    rule: 'V3',
+    severity: 'error',
+    path: 'a',
+    message: 'm',
+    file: 'f.yaml',
+    line: 1,
+    column: 1,
+    ...over,
+  });
+
+  it('never prints control characters of the file (terminal escapes)', () => {
+    const text = renderProblemsText([problem({ column: 4, message: 'bad \u001b[31mred' })], {
+      source: 'a: \u001b]0;title\u0007x\n',
+      color: false,
+    });
+    const controls = [...text].filter(
+      (c) => c !== '\n' && c !== '\t' && (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f),
+    );
+    expect(controls).toEqual([]);
+    expect(text).toContain('bad ?[31mred');
+  });
+
+  it('keeps tabs under the caret and shows a window of a very long line', () => {
+    const tabbed = renderProblemsText([problem({ column: 3 })], { source: '\t\tx: 1\n', color: false });
+    expect(tabbed).toContain('  1 | \t\tx: 1\n    | \t\t^\n');
+    const long = 'k: ' + 'a'.repeat(1000) + 'HERE' + 'b'.repeat(1000);
+    const windowed = renderProblemsText([problem({ column: 1004 })], { source: long, color: false });
+    const [, sourceLine, caretLine] = windowed.split('\n');
+    expect(sourceLine!.length).toBeLessThan(200);
+    expect(sourceLine!.indexOf('HERE')).toBe(caretLine!.indexOf('^'));
+  });
+
+  it('has no source line for problems without a position, and colours only when asked', () => {
+    const text = renderProblemsText([problem({ line: 0, column: 0, hint: 'h' })], { source: 'x: 1\n', color: false });
+    expect(text).toBe('f.yaml:0:0: error V3 a: m\n  hint: h\n\n1 error, 0 warnings\n');
+    expect(renderProblemsText([problem({})], { color: true })).toContain('\u001b[');
+  });
+
+  it('sorts problems into errors and warnings for -o json', () => {
+    const json = validationJson([problem({ severity: 'warning', rule: 'V18' }), problem({ hint: 'h' })]);
+    expect(json).toEqual({
+      valid: false,
+      errors: [
+        { rule: 'V3', path: 'a', message: 'm', file: 'f.yaml', line: 1, column: 1, severity: 'error', hint: 'h' },
+      ],
+      warnings: [{ rule: 'V18', path: 'a', message: 'm', file: 'f.yaml', line: 1, column: 1, severity: 'warning' }],
+    });
   });
 });
