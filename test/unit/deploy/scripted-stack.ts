@@ -45,90 +45,145 @@ export function awsError(name: string, message: string, httpStatusCode = 400): E
 
 const OUR_TAGS = { 'private-eks.io/version': '0.1.0', 'alpha.eksctl.io/cluster-name': 'c1' };
 
-/** Installs the script on `mock`; returns a view of what happened, for assertions. */
+interface Script {
+  readonly options: ScriptedStackOptions;
+  readonly id: string;
+  rows: readonly ScriptRow[];
+  position: number;
+  readonly events: StackEvent[];
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function scriptStack(mock: AwsStub<any, any, any>, options: ScriptedStackOptions): { readonly id: string } {
-  const id = `arn:aws:cloudformation:us-west-2:123456789012:stack/${options.name}/0000-${options.name.length}`;
-  const pageSize = options.pageSize ?? 100;
-  let rows: readonly ScriptRow[] = options.existing ?? [];
-  let position = 0;
-  let eventCounter = 0;
-  // Oldest first.
-  const events: StackEvent[] = [];
-  const stackEvent = (logicalId: string, type: string, status: string, reason?: string): StackEvent => ({
-    StackId: id,
-    StackName: options.name,
-    EventId: `evt-${(eventCounter += 1)}`,
+type AnyStub = AwsStub<any, any, any>;
+const scripts = new WeakMap<AnyStub, Map<string, Script>>();
+let eventCounter = 0;
+
+function stackEvent(script: Script, logicalId: string, type: string, status: string, reason?: string): StackEvent {
+  eventCounter += 1;
+  return {
+    StackId: script.id,
+    StackName: script.options.name,
+    EventId: `evt-${eventCounter}`,
     LogicalResourceId: logicalId,
     ResourceType: type,
     ResourceStatus: status as StackEvent['ResourceStatus'],
     ...(reason === undefined ? {} : { ResourceStatusReason: reason }),
-    Timestamp: new Date(Date.UTC(2026, 10, 25, 10, 0, eventCounter)),
-  });
-  const enter = (row: ScriptRow | undefined): void => {
-    if (row === undefined) return;
-    for (const [logicalId, type, status, reason] of row.events ?? [])
-      events.push(stackEvent(logicalId, type, status, reason));
+    Timestamp: new Date(Date.UTC(2026, 10, 25, 10, 0, eventCounter % 60)),
   };
-  const start = (newRows: readonly ScriptRow[] | undefined, stackStatus: string): void => {
-    events.push(stackEvent(options.name, 'AWS::CloudFormation::Stack', stackStatus, 'User Initiated'));
-    rows = newRows ?? [];
-    position = 0;
-    enter(rows[0]);
-  };
-  enter(rows[0]);
+}
 
-  const exists = (): boolean => rows.length > 0;
-  const current = (): ScriptRow => rows[Math.min(position, rows.length - 1)] as ScriptRow;
+function enter(script: Script, row: ScriptRow | undefined): void {
+  for (const [logicalId, type, status, reason] of row?.events ?? []) {
+    script.events.push(stackEvent(script, logicalId, type, status, reason));
+  }
+}
 
+function start(script: Script, rows: readonly ScriptRow[] | undefined, stackStatus: string): void {
+  script.events.push(
+    stackEvent(script, script.options.name, 'AWS::CloudFormation::Stack', stackStatus, 'User Initiated'),
+  );
+  script.rows = rows ?? [];
+  script.position = 0;
+  enter(script, script.rows[0]);
+}
+
+const current = (script: Script): ScriptRow =>
+  script.rows[Math.min(script.position, script.rows.length - 1)] as ScriptRow;
+const exists = (script: Script): boolean => script.rows.length > 0;
+
+function find(mock: AnyStub, nameOrId: string | undefined): Script | undefined {
+  for (const script of scripts.get(mock)?.values() ?? []) {
+    if (script.options.name === nameOrId || script.id === nameOrId) return script;
+  }
+  return undefined;
+}
+
+function notFound(nameOrId: string | undefined): Error {
+  return awsError('ValidationError', `Stack with id ${nameOrId} does not exist`);
+}
+
+function install(mock: AnyStub): void {
   mock.on(DescribeStacksCommand).callsFake((input: { StackName?: string }) => {
-    const byId = input.StackName === id;
-    if (input.StackName !== options.name && !byId) {
-      throw awsError('ValidationError', `Stack with id ${input.StackName} does not exist`);
-    }
-    if (!exists() || (!byId && current().status === 'DELETE_COMPLETE')) {
-      throw awsError('ValidationError', `Stack with id ${input.StackName} does not exist`);
-    }
-    const row = current();
-    if (position < rows.length - 1) {
-      position += 1;
-      enter(rows[position]);
-    }
-    return {
-      Stacks: [
-        {
-          StackId: id,
-          StackName: options.name,
-          StackStatus: row.status,
-          CreationTime: new Date(Date.UTC(2026, 10, 25, 10, 0, 0)),
-          Tags: Object.entries(options.tags ?? OUR_TAGS).map(([Key, Value]) => ({ Key, Value })),
-          Outputs: Object.entries(options.outputs ?? {}).map(([OutputKey, OutputValue]) => ({
-            OutputKey,
-            OutputValue,
-          })),
-        },
-      ],
-    };
+    const all = [...(scripts.get(mock)?.values() ?? [])];
+    const chosen =
+      input.StackName === undefined
+        ? all.filter((s) => exists(s) && current(s).status !== 'DELETE_COMPLETE')
+        : [find(mock, input.StackName)];
+    const stacks = chosen.map((script) => {
+      if (script === undefined || !exists(script)) throw notFound(input.StackName);
+      const byId = input.StackName === script.id;
+      if (!byId && input.StackName !== undefined && current(script).status === 'DELETE_COMPLETE')
+        throw notFound(input.StackName);
+      const row = current(script);
+      if (input.StackName !== undefined && script.position < script.rows.length - 1) {
+        script.position += 1;
+        enter(script, script.rows[script.position]);
+      }
+      return {
+        StackId: script.id,
+        StackName: script.options.name,
+        StackStatus: row.status,
+        CreationTime: new Date(Date.UTC(2026, 10, 25, 10, 0, 0)),
+        Tags: Object.entries(script.options.tags ?? OUR_TAGS).map(([Key, Value]) => ({ Key, Value })),
+        Outputs: Object.entries(script.options.outputs ?? {}).map(([OutputKey, OutputValue]) => ({
+          OutputKey,
+          OutputValue,
+        })),
+      };
+    });
+    return { Stacks: stacks };
   });
   mock.on(DescribeStackEventsCommand).callsFake((input: { StackName?: string; NextToken?: string }) => {
-    const newestFirst = [...events].reverse();
+    const script = find(mock, input.StackName);
+    if (script === undefined) throw notFound(input.StackName);
+    const pageSize = script.options.pageSize ?? 100;
+    const newestFirst = [...script.events].reverse();
     const from = input.NextToken === undefined ? 0 : Number(input.NextToken);
     const page = newestFirst.slice(from, from + pageSize);
     const next = from + pageSize < newestFirst.length ? String(from + pageSize) : undefined;
     return { StackEvents: page, ...(next === undefined ? {} : { NextToken: next }) };
   });
   mock.on(CreateStackCommand).callsFake((input: { StackName?: string }) => {
-    if (input.StackName !== options.name) throw new Error(`unexpected CreateStack ${input.StackName}`);
-    if (options.createError !== undefined) throw options.createError;
-    if (exists() && current().status !== 'DELETE_COMPLETE') {
-      throw awsError('AlreadyExistsException', `Stack [${options.name}] already exists`);
+    const script = find(mock, input.StackName);
+    if (script === undefined) throw new Error(`unexpected CreateStack ${input.StackName}`);
+    if (script.options.createError !== undefined) throw script.options.createError;
+    if (exists(script) && current(script).status !== 'DELETE_COMPLETE') {
+      throw awsError('AlreadyExistsException', `Stack [${script.options.name}] already exists`);
     }
-    start(options.afterCreate, 'CREATE_IN_PROGRESS');
-    return { StackId: id };
+    start(script, script.options.afterCreate, 'CREATE_IN_PROGRESS');
+    return { StackId: script.id };
   });
-  mock.on(DeleteStackCommand).callsFake(() => {
-    start(options.afterDelete, 'DELETE_IN_PROGRESS');
+  mock.on(DeleteStackCommand).callsFake((input: { StackName?: string }) => {
+    const script = find(mock, input.StackName);
+    if (script !== undefined) start(script, script.options.afterDelete, 'DELETE_IN_PROGRESS');
     return {};
   });
-  return { id };
+}
+
+/** Installs the script for one stack on `mock` (several stacks may share a mock); returns its id. */
+export function scriptStack(mock: AnyStub, options: ScriptedStackOptions): { readonly id: string } {
+  let registry = scripts.get(mock);
+  if (registry === undefined) {
+    registry = new Map();
+    scripts.set(mock, registry);
+  }
+  // The behaviours read the registry when called, so installing them again is harmless, and needed
+  // after mock.reset().
+  install(mock);
+  const script: Script = {
+    options,
+    id: `arn:aws:cloudformation:us-west-2:123456789012:stack/${options.name}/0000-${options.name.length}`,
+    rows: [],
+    position: 0,
+    events: [],
+  };
+  registry.set(options.name, script);
+  script.rows = options.existing ?? [];
+  enter(script, script.rows[0]);
+  return { id: script.id };
+}
+
+/** Forgets every scripted stack of `mock` (call with mock.reset()). */
+export function resetScripts(mock: AnyStub): void {
+  scripts.get(mock)?.clear();
 }

@@ -11,11 +11,14 @@ import { AbortedError, DeployError } from '../../../src/errors.js';
 import { deleteAndWait, ensureStack, waitForStack } from '../../../src/deploy/stacks.js';
 import { StackEventPoller } from '../../../src/deploy/stack-events.js';
 import { FakeClock, recordingSink } from './fakes.js';
-import { awsError, scriptStack } from './scripted-stack.js';
+import { awsError, resetScripts, scriptStack } from './scripted-stack.js';
 
 const cfnMock = mockClient(CloudFormationClient);
 const cfn = new CloudFormationClient({ region: 'us-west-2' });
-afterEach(() => cfnMock.reset());
+afterEach(() => {
+  cfnMock.reset();
+  resetScripts(cfnMock);
+});
 
 const NAME = 'eksctl-c1-nodegroup-ng1';
 const request = {
@@ -349,8 +352,10 @@ describe('StackEventPoller', () => {
       ],
       pageSize: 1,
     });
-    const poller = new StackEventPoller(cfn, id, 'evt-1');
-    expect((await poller.poll()).map((e) => e.eventId)).toEqual(['evt-2']);
+    const all = await new StackEventPoller(cfn, id).poll();
+    expect(all.map((e) => e.logicalId)).toEqual(['A', 'B']);
+    const poller = new StackEventPoller(cfn, id, all[0]?.eventId);
+    expect((await poller.poll()).map((e) => e.logicalId)).toEqual(['B']);
     expect(await poller.poll()).toEqual([]);
     expect(cfnMock.commandCalls(DescribeStackEventsCommand).length).toBeGreaterThan(1);
   });

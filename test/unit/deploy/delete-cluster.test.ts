@@ -1,0 +1,168 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeleteStackCommand } from '@aws-sdk/client-cloudformation';
+import {
+  DeleteSecurityGroupCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupsCommand,
+} from '@aws-sdk/client-ec2';
+import { DescribeClusterCommand } from '@aws-sdk/client-eks';
+import { deleteCluster } from '../../../src/deploy/delete-cluster.js';
+import { deleteSummary } from '../../../src/cli/render/output.js';
+import { FakeClock } from './fakes.js';
+import {
+  cfnMock,
+  CLUSTER_STACK,
+  ec2Mock,
+  eksMock,
+  M1_STACK,
+  mockedClients,
+  NG1_STACK,
+  resetMocks,
+} from './create-scenarios.js';
+import { awsError, scriptStack } from './scripted-stack.js';
+
+afterEach(resetMocks);
+
+const TAGS = { 'alpha.eksctl.io/cluster-name': 'private-cluster', 'private-eks.io/version': '0.1.0' };
+
+// A cluster whose delete meets what SPEC §8 describes: a nodegroup stack that cannot be deleted, a
+// security group an in-cluster controller made that is still used by a load balancer's ENI, and
+// the cluster stack's VPC that therefore cannot go. Shapes: DescribeSecurityGroups /
+// DescribeNetworkInterfaces outputs of @aws-sdk/client-ec2; the ENI description is what ELBv2 puts
+// on its interfaces ("ELB app/<name>/<id>"); DependencyViolation is EC2's error code.
+function scriptBlockedCluster(): void {
+  scriptStack(cfnMock, {
+    name: CLUSTER_STACK,
+    tags: TAGS,
+    existing: [{ status: 'CREATE_COMPLETE' }],
+    outputs: { VPC: 'vpc-0abc' },
+    afterDelete: [
+      {
+        status: 'DELETE_FAILED',
+        events: [
+          ['VPC', 'AWS::EC2::VPC', 'DELETE_FAILED', "The vpc 'vpc-0abc' has dependencies and cannot be deleted."],
+        ],
+      },
+    ],
+  });
+  scriptStack(cfnMock, {
+    name: NG1_STACK,
+    tags: TAGS,
+    existing: [{ status: 'CREATE_COMPLETE' }],
+    afterDelete: [{ status: 'DELETE_IN_PROGRESS' }, { status: 'DELETE_COMPLETE' }],
+  });
+  scriptStack(cfnMock, {
+    name: M1_STACK,
+    tags: TAGS,
+    existing: [{ status: 'CREATE_COMPLETE' }],
+    afterDelete: [
+      {
+        status: 'DELETE_FAILED',
+        events: [
+          [
+            'ManagedNodeGroup',
+            'AWS::EKS::Nodegroup',
+            'DELETE_FAILED',
+            'Nodegroup m1 failed to delete: Ec2SecurityGroupDeletionFailure',
+          ],
+        ],
+      },
+    ],
+  });
+  eksMock
+    .on(DescribeClusterCommand)
+    .rejects(awsError('ResourceNotFoundException', 'No cluster found for name: private-cluster.', 404));
+  ec2Mock.on(DescribeSecurityGroupsCommand).resolves({
+    SecurityGroups: [
+      {
+        GroupId: 'sg-0lb',
+        GroupName: 'k8s-default-web-1a2b3c',
+        VpcId: 'vpc-0abc',
+        Tags: [{ Key: 'elbv2.k8s.aws/cluster', Value: 'private-cluster' }],
+      },
+    ],
+  });
+  const eni = {
+    NetworkInterfaceId: 'eni-0lb',
+    Description: 'ELB app/k8s-default-web-1a2b3c/0123456789abcdef',
+    Groups: [{ GroupId: 'sg-0lb', GroupName: 'k8s-default-web-1a2b3c' }],
+  };
+  ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [eni] });
+  ec2Mock
+    .on(DeleteSecurityGroupCommand)
+    .rejects(awsError('DependencyViolation', 'resource sg-0lb has a dependent object'));
+}
+
+const deps = (force: boolean) => ({
+  clients: mockedClients(),
+  events: () => {},
+  clock: new FakeClock(),
+  force,
+  wait: true,
+  kubeconfigPath: false as const,
+  reachable: () => Promise.resolve(false),
+});
+
+describe('deleteCluster', () => {
+  it('--force goes past every error, deletes what it can and lists what is left', async () => {
+    scriptBlockedCluster();
+    const result = await deleteCluster({ cluster: 'private-cluster', region: 'us-west-2' }, deps(true));
+    expect(result.outcome).toBe('partial');
+    if (result.outcome !== 'partial') return;
+    // Every stack delete was attempted, the cluster stack's too, despite the failures before it.
+    expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(3);
+    expect(result.deleted).toEqual([{ kind: 'stack', id: NG1_STACK }]);
+    expect(result.leftovers).toEqual([
+      {
+        kind: 'stack',
+        id: M1_STACK,
+        reason: `stack ${M1_STACK} is DELETE_FAILED: ManagedNodeGroup (AWS::EKS::Nodegroup) DELETE_FAILED: Nodegroup m1 failed to delete: Ec2SecurityGroupDeletionFailure`,
+      },
+      {
+        kind: 'stack',
+        id: CLUSTER_STACK,
+        reason: `stack ${CLUSTER_STACK} is DELETE_FAILED: VPC (AWS::EC2::VPC) DELETE_FAILED: The vpc 'vpc-0abc' has dependencies and cannot be deleted.`,
+      },
+      {
+        kind: 'load-balancer',
+        id: 'k8s-default-web-1a2b3c',
+        reason: expect.stringContaining('aws elbv2 delete-load-balancer'),
+      },
+      {
+        kind: 'security-group',
+        id: 'sg-0lb',
+        reason:
+          'k8s-default-web-1a2b3c is in use by eni-0lb (ELB app/k8s-default-web-1a2b3c/0123456789abcdef): resource sg-0lb has a dependent object',
+      },
+    ]);
+    const summary = deleteSummary(result, false);
+    expect(summary).toContain('partly deleted (--force)');
+    expect(summary).toContain('left behind:');
+    expect(summary).toContain(`  - stack ${CLUSTER_STACK}: stack ${CLUSTER_STACK} is DELETE_FAILED`);
+  });
+
+  it('without --force stops at the first failure: the cluster stack is not touched', async () => {
+    scriptBlockedCluster();
+    const result = await deleteCluster({ cluster: 'private-cluster', region: 'us-west-2' }, deps(false));
+    expect(result.outcome).toBe('failed');
+    if (result.outcome !== 'failed') return;
+    const deleted = cfnMock.commandCalls(DeleteStackCommand).map((c) => c.args[0].input.StackName);
+    expect(deleted.some((id) => id?.includes(`/${CLUSTER_STACK}/`))).toBe(false);
+    expect(deleted).toHaveLength(2);
+    expect(result.failures.map((f) => f.stepId).sort()).toEqual(['nodegroup/m1']);
+  });
+
+  it('a cluster that does not exist is a clear error', async () => {
+    cfnMock.on(DeleteStackCommand).resolves({});
+    scriptStack(cfnMock, {
+      name: 'eksctl-other-cluster',
+      tags: { 'alpha.eksctl.io/cluster-name': 'other' },
+      existing: [{ status: 'CREATE_COMPLETE' }],
+    });
+    eksMock.on(DescribeClusterCommand).rejects(awsError('ResourceNotFoundException', 'No cluster found', 404));
+    await expect(deleteCluster({ cluster: 'private-cluster', region: 'us-west-2' }, deps(false))).rejects.toThrow(
+      'no cluster named "private-cluster" in us-west-2',
+    );
+    expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(0);
+  });
+});
