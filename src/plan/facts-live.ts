@@ -4,7 +4,7 @@
  * use, so importing this file (through src/plan/index.ts) costs `plan --offline` nothing.
  *
  * Errors are recognised by `error.name`, never by message (aws-sdk-js-v3 ERROR_HANDLING.md), and
- * rethrown as AwsCallError naming the operation.
+ * rethrown through src/aws's toAwsCallError, naming the operation as an IAM action.
  */
 import type {
   DescribeSubnetsCommandInput,
@@ -16,7 +16,8 @@ import type {
 } from '@aws-sdk/client-ec2';
 import type * as Ec2Sdk from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../aws/types.js';
-import { AwsCallError } from '../errors.js';
+import { errorName, toAwsCallError } from '../aws/aws-errors.js';
+import { AwsCallError, type PrivateEksError } from '../errors.js';
 import type {
   CloudFacts,
   EndpointServiceInfo,
@@ -31,25 +32,17 @@ import type {
 
 type Ec2Module = typeof Ec2Sdk;
 
-function errorName(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string'
-    ? error.name
-    : undefined;
-}
-
-function requestIdOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('$metadata' in error)) return undefined;
-  const metadata = error.$metadata as { requestId?: unknown } | undefined;
-  return typeof metadata?.requestId === 'string' ? metadata.requestId : undefined;
-}
-
-function callError(operation: string, error: unknown, what: string, hint?: string): AwsCallError {
-  const detail = error instanceof Error ? `${errorName(error) ?? 'Error'}: ${error.message}` : String(error);
-  const requestId = requestIdOf(error);
-  return new AwsCallError(`${what} failed (${operation}): ${detail}`, operation, {
+/**
+ * A failed call as the AWS layer words it (toAwsCallError: moto's HTML answers, credentials,
+ * throttling, network), with the operation named as an IAM action and, when given, our own hint.
+ */
+function callError(action: string, error: unknown, hint?: string): PrivateEksError {
+  const converted = toAwsCallError(action, error);
+  if (hint === undefined || !(converted instanceof AwsCallError)) return converted;
+  return new AwsCallError(converted.message, converted.operation, {
     cause: error,
-    ...(requestId === undefined ? {} : { requestId }),
-    ...(hint === undefined ? {} : { hint }),
+    hint: converted.hint === undefined ? hint : `${hint}; ${converted.hint}`,
+    ...(converted.requestId === undefined ? {} : { requestId: converted.requestId }),
   });
 }
 
@@ -98,7 +91,7 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
               ],
         );
       } catch (error) {
-        throw callError('DescribeAvailabilityZones', error, 'listing availability zones');
+        throw callError('ec2:DescribeAvailabilityZones', error);
       }
     },
 
@@ -110,7 +103,7 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
         details = await describeServicesOnce(serviceNames);
       } catch (error) {
         if (errorName(error) !== 'InvalidServiceName') {
-          throw callError('DescribeVpcEndpointServices', error, 'looking up VPC endpoint services');
+          throw callError('ec2:DescribeVpcEndpointServices', error);
         }
         // AWS rejects the whole call when one name is unknown, and says which only in the message
         // text; ask for each name alone to learn which ones it rejects.
@@ -120,7 +113,7 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
             details.push(...(await describeServicesOnce([name])));
           } catch (single) {
             if (errorName(single) !== 'InvalidServiceName') {
-              throw callError('DescribeVpcEndpointServices', single, `looking up VPC endpoint service ${name}`);
+              throw callError('ec2:DescribeVpcEndpointServices', single);
             }
             rejected.push(name);
           }
@@ -136,10 +129,10 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
       try {
         vpc = (await ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] }))).Vpcs?.[0];
       } catch (error) {
-        throw callError('DescribeVpcs', error, `looking up VPC ${vpcId}`, hint);
+        throw callError('ec2:DescribeVpcs', error, hint);
       }
       if (vpc === undefined) {
-        throw new AwsCallError(`VPC ${vpcId} was not found`, 'DescribeVpcs', { hint });
+        throw new AwsCallError(`ec2:DescribeVpcs failed: VPC ${vpcId} was not found`, 'ec2:DescribeVpcs', { hint });
       }
       const attribute = async (name: 'enableDnsSupport' | 'enableDnsHostnames'): Promise<boolean> => {
         try {
@@ -147,7 +140,7 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
           const value = name === 'enableDnsSupport' ? out.EnableDnsSupport : out.EnableDnsHostnames;
           return value?.Value === true;
         } catch (error) {
-          throw callError('DescribeVpcAttribute', error, `reading ${name} of VPC ${vpcId}`);
+          throw callError('ec2:DescribeVpcAttribute', error);
         }
       };
       const primary = vpc.CidrBlock;
@@ -185,7 +178,7 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
             : await collect({ Filters: [{ Name: 'vpc-id', Values: [query.vpcId ?? ''] }] });
       } catch (error) {
         if (errorName(error) !== 'InvalidSubnetID.NotFound' || ids.length === 0) {
-          throw callError('DescribeSubnets', error, 'looking up subnets');
+          throw callError('ec2:DescribeSubnets', error);
         }
         // One unknown id fails the whole call: ask for each id alone and leave out the unknown
         // ones; the plan reports them as problems (V21), all at once.
@@ -195,7 +188,7 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
             subnets.push(...(await collect({ SubnetIds: [id] })));
           } catch (single) {
             if (errorName(single) !== 'InvalidSubnetID.NotFound') {
-              throw callError('DescribeSubnets', single, `looking up subnet ${id}`);
+              throw callError('ec2:DescribeSubnets', single);
             }
           }
         }
@@ -215,7 +208,7 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
           tables.push(...(page.RouteTables ?? []));
         }
       } catch (error) {
-        throw callError('DescribeRouteTables', error, `listing route tables of VPC ${vpcId}`);
+        throw callError('ec2:DescribeRouteTables', error);
       }
       return tables.flatMap((t) => (t.RouteTableId === undefined ? [] : [routeTableInfo(t, vpcId)]));
     },
@@ -229,7 +222,7 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
           endpoints.push(...(page.VpcEndpoints ?? []));
         }
       } catch (error) {
-        throw callError('DescribeVpcEndpoints', error, `listing VPC endpoints of VPC ${vpcId}`);
+        throw callError('ec2:DescribeVpcEndpoints', error);
       }
       return endpoints.flatMap((e) => {
         if (e.VpcEndpointId === undefined || e.ServiceName === undefined || !isEndpointType(e.VpcEndpointType))

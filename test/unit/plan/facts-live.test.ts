@@ -131,7 +131,7 @@ describe('createLiveFacts', () => {
       ec2.on(DescribeVpcEndpointServicesCommand).rejects(ec2Error('UnauthorizedOperation', 'You are not authorized'));
       const error = await facts.endpointServices('us-west-2', names).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AwsCallError);
-      expect(error).toMatchObject({ operation: 'DescribeVpcEndpointServices', requestId: 'req-0001' });
+      expect(error).toMatchObject({ operation: 'ec2:DescribeVpcEndpointServices', requestId: 'req-0001' });
       expect((error as AwsCallError).message).toContain('UnauthorizedOperation');
     });
 
@@ -174,7 +174,7 @@ describe('createLiveFacts', () => {
       ec2.on(DescribeVpcsCommand).rejects(ec2Error('InvalidVpcID.NotFound', "The vpc ID 'vpc-9' does not exist"));
       const error = await facts.describeVpc('us-west-2', 'vpc-9').catch((e: unknown) => e);
       expect(error).toMatchObject({
-        operation: 'DescribeVpcs',
+        operation: 'ec2:DescribeVpcs',
         hint: 'check vpc.id and that the VPC is in region us-west-2',
       });
     });
