@@ -4,7 +4,7 @@
  * on a loopback TLS server, a cluster endpoint on a loopback TCP port). Supplied VPCs are made in
  * moto by the test. The SDK reads AWS_* from process.env, so those are stubbed to moto's values.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await moto?.stop();
+  rmSync(scratch, { recursive: true, force: true });
 });
 beforeEach(async () => {
   await moto.reset();
