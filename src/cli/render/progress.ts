@@ -63,9 +63,11 @@ export function eventLine(event: DeployEvent, paint: Paint, verbose: boolean): s
         : undefined;
     case 'endpoint-access-update': {
       const id = event.updateId === undefined ? '' : ` (update ${event.updateId})`;
-      const detail = event.detail === undefined ? '' : `: ${event.detail}`;
       const phase = event.phase === 'failed' ? paint.red(event.phase) : event.phase;
-      return `${tag('endpoint-access')}cluster ${event.cluster} endpoint access ${phase}${id}${detail}`;
+      if (event.phase === 'failed')
+        return `${tag('endpoint-access')}cluster ${event.cluster}: endpoint access update ${phase}${id}: ${event.detail ?? ''}`;
+      const target = event.detail === undefined ? '' : ` to ${event.detail}`;
+      return `${tag('endpoint-access')}cluster ${event.cluster}: endpoint access update${target} ${phase}${id}`;
     }
     case 'warning':
       return `${tag(event.stepId)}${paint.yellow('warning')}: ${event.message}`;
