@@ -82,15 +82,20 @@ export async function buildPlan(
     });
   }
 
-  const endpointSet = planEndpoints({
-    region,
-    wanted,
-    lookup,
-    zones,
-    subnets: network.subnets,
-    existing: network.existingEndpoints,
-    routeTables: network.routeTables,
-  });
+  // With no zone at all (every supplied subnet unusable) the network problems say it all: placing
+  // endpoints would only add "not offered in any zone" noise for each service.
+  const endpointSet =
+    zones.length > 0
+      ? planEndpoints({
+          region,
+          wanted,
+          lookup,
+          zones,
+          subnets: network.subnets,
+          existing: network.existingEndpoints,
+          routeTables: network.routeTables,
+        })
+      : { endpoints: [], problems: [] };
   drafts.push(...endpointSet.problems);
 
   const missing = config.privateCluster.skipEndpointCreation

@@ -353,3 +353,15 @@ describe('offline, a supplied VPC is taken from the config', () => {
     expect(result.plan?.vpc.id).toBe('vpc-9');
   });
 });
+
+describe('nothing usable', () => {
+  it('when no supplied subnet exists, the problems name the subnets and the zone count, without endpoint noise', async () => {
+    const result = await planWith(seedVpcData({ subnets: [] }));
+    expect(result.problems.map((p) => [p.rule, p.path])).toEqual([
+      ['V21', 'vpc.subnets.private.us-west-2b'],
+      ['V21', 'vpc.subnets.private.us-west-2c'],
+      ['V21', 'vpc.subnets.private.us-west-2d'],
+      ['V14', 'vpc.subnets.private'],
+    ]);
+  });
+});
