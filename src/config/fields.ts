@@ -12,7 +12,7 @@ import eksctlFieldsData from './data/eksctl-fields.json' with { type: 'json' };
 import { formatPath, isRecord, setOwn, type FieldPath } from './path.js';
 import type { Problem } from './problem.js';
 import { problemAt, quote } from './report.js';
-import { ClusterConfigSchema } from './schema.js';
+import { ClusterConfigSchema, MANAGED_NODE_GROUP_FIELDS, NODE_GROUP_FIELDS } from './schema.js';
 import { schemaNode } from './schema-walk.js';
 import type { SourceMap } from './source-map.js';
 import { didYouMean } from './suggest.js';
@@ -46,6 +46,12 @@ const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
   withLocal: 'use securityGroups.attachIDs for extra security groups',
   instanceRoleName: 'give an existing role with iam.instanceRoleARN, or let private-eks name it',
   serviceIPv6CIDR: 'EKS chooses the IPv6 service range itself',
+};
+
+/** For a field of the other kind of nodegroup: where it belongs, and whether private-eks implements it there. */
+const OTHER_NODEGROUP_KIND: Readonly<Record<string, { type: string; list: string; implemented: readonly string[] }>> = {
+  NodeGroup: { type: 'ManagedNodeGroup', list: 'managedNodeGroups', implemented: MANAGED_NODE_GROUP_FIELDS },
+  ManagedNodeGroup: { type: 'NodeGroup', list: 'nodeGroups', implemented: NODE_GROUP_FIELDS },
 };
 
 const DEFAULT_UNSUPPORTED_HINT =
@@ -90,7 +96,13 @@ class FieldChecker {
           } else if (eksctlType?.fields !== undefined && Object.prototype.hasOwnProperty.call(eksctlType.fields, key)) {
             this.unsupported([...path, key], key);
           } else {
-            this.unknown([...path, key], key, Object.keys(node.properties), Object.keys(eksctlType?.fields ?? {}));
+            this.unknown(
+              [...path, key],
+              key,
+              Object.keys(node.properties),
+              Object.keys(eksctlType?.fields ?? {}),
+              eksctl,
+            );
           }
         }
         return out;
@@ -111,7 +123,28 @@ class FieldChecker {
     );
   }
 
-  private unknown(path: FieldPath, key: string, supported: readonly string[], eksctl: readonly string[]): void {
+  private unknown(
+    path: FieldPath,
+    key: string,
+    supported: readonly string[],
+    eksctl: readonly string[],
+    eksctlType: EksctlRef | undefined,
+  ): void {
+    const otherKind = eksctlType === null || eksctlType === undefined ? undefined : OTHER_NODEGROUP_KIND[eksctlType];
+    if (otherKind !== undefined && EKSCTL.types[otherKind.type]?.fields?.[key] !== undefined) {
+      // eksctl's two nodegroup kinds differ: `spot` and `instanceTypes` are managed-only, and so on.
+      this.problems.push(
+        problemAt(this.file, this.source.key(path), {
+          rule: 'UNKNOWN_FIELD',
+          path,
+          message: `unknown field ${quote(key)} in ${formatPath(path.slice(0, -1))}: it is a field of ${otherKind.list} only`,
+          hint: otherKind.implemented.includes(key)
+            ? `move the nodegroup to ${otherKind.list} to use ${key}, or remove it`
+            : `remove it: private-eks does not implement ${key} on either kind of nodegroup`,
+        }),
+      );
+      return;
+    }
     const supportedSet = new Set(supported);
     const guess = didYouMean(key, [...supported, ...eksctl.filter((f) => !supportedSet.has(f))], (c) =>
       supportedSet.has(c),

@@ -108,7 +108,9 @@ class DocumentWalker {
 
   /** Converts `node` at `path`; `expanding` counts values that an alias repeats. */
   convert(node: unknown, path: FieldPath, depth: number, expanding: boolean, key?: SourcePosition): unknown {
-    const at = this.startOf(node) ?? key ?? { line: 1, column: 1 };
+    // `key:` with nothing after it: point at the key, not at the end of its line.
+    const empty = isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
+    const at = (empty ? key : undefined) ?? this.startOf(node) ?? key ?? { line: 1, column: 1 };
     const location: NodeLocation = key === undefined ? { value: at } : { value: at, key };
     this.locations.set(toPointer(path), location);
     if (node === null || node === undefined) return null;

@@ -77,10 +77,16 @@ function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { m
       if (value === null) return { message: `expected a string, got ${got}`, hint: 'give a value, or remove the key' };
       return { message: `expected a string, got ${got}` };
     case ValueErrorType.Array:
-      return {
-        message: `expected a list, got ${got}`,
-        hint: typeof value === 'string' ? `write a list: [${JSON.stringify(value)}]` : undefined,
-      } as { message: string; hint?: string };
+      if (isRecord(value) && path.at(-1) === 'taints') {
+        return {
+          message: `expected a list, got ${got}`,
+          hint: 'eksctl reads the map form of taints (key: "value:Effect") for nodeGroups only: write a list, - {key: k, value: v, effect: NoSchedule}',
+        };
+      }
+      if (typeof value === 'string') {
+        return { message: `expected a list, got ${got}`, hint: `write a list: [${JSON.stringify(value)}]` };
+      }
+      return { message: `expected a list, got ${got}` };
     case ValueErrorType.Object:
       return { message: `expected a mapping, got ${got}` };
     case ValueErrorType.Literal: {
@@ -147,7 +153,9 @@ function collect(schema: TSchema, value: unknown, base: FieldPath, source: Sourc
       continue;
     }
     const described = typeMessage(error, path, source);
-    findings.push({ path, missing: false, spec: { rule: 'TYPE', path, ...described } });
+    // `key:` with nothing after it is null in YAML: usually a value was forgotten.
+    const hint = described.hint ?? (error.value === null ? 'give a value, or remove the key' : undefined);
+    findings.push({ path, missing: false, spec: { rule: 'TYPE', path, message: described.message, hint } });
   }
   return findings;
 }

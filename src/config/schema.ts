@@ -463,6 +463,10 @@ export const ClusterConfigSchema = strict(
   'an eksctl ClusterConfig for a fully-private EKS cluster, as private-eks reads it',
 );
 
+/** The fields private-eks implements on each kind of nodegroup. */
+export const NODE_GROUP_FIELDS: readonly string[] = Object.keys(NodeGroup.properties);
+export const MANAGED_NODE_GROUP_FIELDS: readonly string[] = Object.keys(ManagedNodeGroup.properties);
+
 /** The raw config file, after the type check: fields as written, nothing defaulted. */
 export type ClusterConfigFile = Static<typeof ClusterConfigSchema>;
 export type NodeGroupFile = Static<typeof NodeGroup>;

@@ -42,8 +42,10 @@ export function report(ctx: RuleContext, anchor: Anchor, spec: ProblemSpec): Pro
   return problemAt(ctx.file, at, spec);
 }
 
+/** True when the value at `path`, or one holding it, had the wrong type (and was dropped). */
 export function hasTypeError(ctx: RuleContext, path: FieldPath): boolean {
-  return ctx.typeErrors.has(formatPath(path));
+  for (let end = path.length; end > 0; end--) if (ctx.typeErrors.has(formatPath(path.slice(0, end)))) return true;
+  return false;
 }
 
 /** The nodegroups of both kinds with the path prefix eksctl's messages use. */

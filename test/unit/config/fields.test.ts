@@ -100,6 +100,30 @@ describe('unknown fields (a typo) and eksctl fields private-eks does not impleme
   });
 });
 
+describe("fields of eksctl's other kind of nodegroup", () => {
+  it('says where spot belongs (managedNodeGroups only, as in eksctl)', () => {
+    const text = lines(HEADER, 'nodeGroups:', '  - name: ng1', '    privateNetworking: true', '    spot: true');
+    const [problem] = withRule(load(text), 'UNKNOWN_FIELD');
+    expect(problem).toMatchObject({ path: 'nodeGroups[0].spot', ...locate(text, 'spot') });
+    expect(problem!.message).toBe('unknown field "spot" in nodeGroups[0]: it is a field of managedNodeGroups only');
+    expect(problem!.hint).toBe('move the nodegroup to managedNodeGroups to use spot, or remove it');
+  });
+
+  it('does not send the user to a field private-eks does not implement on the other kind either', () => {
+    const text = lines(
+      HEADER,
+      'managedNodeGroups:',
+      '  - name: m1',
+      '    privateNetworking: true',
+      '    kubeletExtraConfig: {}',
+    );
+    const [problem] = withRule(load(text), 'UNKNOWN_FIELD');
+    expect(problem!.hint).toBe(
+      'remove it: private-eks does not implement kubeletExtraConfig on either kind of nodegroup',
+    );
+  });
+});
+
 describe('did-you-mean', () => {
   it('measures insertions, deletions, substitutions and swaps as one edit each', () => {
     expect(editDistance('subnets', 'subnet')).toBe(1);

@@ -95,6 +95,28 @@ describe('the type check (TYPE, REQUIRED)', () => {
     expect(result.problems.filter((p) => p.path === path)).toHaveLength(1);
   });
 
+  it('TYPE: a key with nothing after it points at the key, and rules stay silent about what it holds', () => {
+    const text = lines(HEADER.replace('privateCluster:\n  enabled: true', 'privateCluster:'), 'vpc:', '  cidr:');
+    const result = load(text);
+    expect(result.problems.map((p) => [p.rule, p.path, p.line, p.column, p.hint])).toEqual([
+      ['TYPE', 'privateCluster', locate(text, 'privateCluster').line, 1, 'give a value, or remove the key'],
+      ['TYPE', 'vpc.cidr', locate(text, 'cidr').line, locate(text, 'cidr').column, 'give a value, or remove the key'],
+    ]);
+  });
+
+  it('TYPE: the map form of taints on a managed nodegroup says it is for nodeGroups only', () => {
+    const text = lines(
+      HEADER,
+      'managedNodeGroups:',
+      '  - name: m1',
+      '    privateNetworking: true',
+      '    taints: {a: "b:NoSchedule"}',
+    );
+    const [problem] = withRule(load(text), 'TYPE');
+    expect(problem).toMatchObject({ path: 'managedNodeGroups[0].taints', message: 'expected a list, got a mapping' });
+    expect(problem!.hint).toContain('for nodeGroups only');
+  });
+
   it('REQUIRED: a missing required field, at its parent', () => {
     const text = lines(HEADER, 'fargateProfiles:', '  - selectors: [{namespace: default}]');
     const problems = withRule(load(text), 'REQUIRED');
