@@ -1,0 +1,64 @@
+/**
+ * `get cluster` output formatting (the table and its columns) from ClusterSummary values, and the
+ * region requirement. Listing real clusters is tested against the emulator
+ * (test/integration/get.int.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { clustersTable } from '../../../src/cli/render/output.js';
+import type { ClusterSummary } from '../../../src/deploy/get-clusters.js';
+import { shortServiceName } from '../../../src/deploy/get-clusters.js';
+import { runCliCaptured } from '../../helpers/cli.js';
+
+const cluster: ClusterSummary = {
+  name: 'private-cluster',
+  region: 'us-west-2',
+  createdBy: '0.1.0',
+  stackStatus: 'CREATE_COMPLETE',
+  status: 'ACTIVE',
+  version: '1.34',
+  endpoint: 'https://example.eks.amazonaws.com',
+  endpointAccess: { publicAccess: true, privateAccess: true, publicAccessCidrs: ['203.0.113.0/24'] },
+  vpcId: 'vpc-0abc',
+  nodeGroups: [{ name: 'ng1', stackStatus: 'CREATE_COMPLETE' }],
+  fargateStackStatus: null,
+  vpcEndpoints: [
+    {
+      id: 'vpce-1',
+      service: 'ecr.api',
+      serviceName: 'com.amazonaws.us-west-2.ecr.api',
+      type: 'Interface',
+      state: 'available',
+      zones: ['us-west-2a', 'us-west-2b'],
+      subnetIds: ['subnet-a', 'subnet-b'],
+      routeTableIds: [],
+      privateDns: true,
+      ownedByCluster: false,
+    },
+  ],
+};
+
+describe('get cluster (CLI)', () => {
+  it('shows endpoint access with its CIDRs, and for one cluster its endpoints with zones and origin', () => {
+    const table = clustersTable([cluster]);
+    expect(table).toMatch(
+      /private-cluster.*ACTIVE.*CREATE_COMPLETE.*1\.34.*public \(203\.0\.113\.0\/24\) \+ private.*vpc-0abc.*ng1.*1/,
+    );
+    expect(table).toMatch(/ecr\.api.*Interface.*available.*us-west-2a, us-west-2b.*vpce-1.*already in the VPC/);
+    expect(clustersTable([])).toBe('no clusters made by private-eks in this region\n');
+    // Two clusters: no endpoint table.
+    expect(clustersTable([cluster, { ...cluster, name: 'other' }])).not.toContain('SERVICE');
+  });
+
+  it('names services after the region part of their endpoint service name, in every partition', () => {
+    expect(shortServiceName('com.amazonaws.us-west-2.ecr.api')).toBe('ecr.api');
+    expect(shortServiceName('cn.com.amazonaws.cn-north-1.ecr.dkr')).toBe('ecr.dkr');
+    expect(shortServiceName('gov.ic.c2s.us-iso-east-1.ec2')).toBe('ec2');
+    expect(shortServiceName('com.amazonaws.us-gov-west-1.s3')).toBe('s3');
+  });
+
+  it('needs a region (exit 2 without one)', async () => {
+    const run = await runCliCaptured(['get', 'cluster'], { env: { AWS_REGION: '' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no AWS region');
+  });
+});
