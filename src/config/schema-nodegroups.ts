@@ -1,0 +1,152 @@
+/**
+ * The nodegroup part of THE schema (schema.ts): self-managed (`nodeGroups`) and managed
+ * (`managedNodeGroups`), with eksctl's differences between the two kinds.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { PolicyDocument, StringMap, flag, named, oneOf, strict, text, texts } from './schema-parts.js';
+
+export const Taint = named(
+  'Taint',
+  strict(
+    {
+      key: text('taint key'),
+      value: Type.Optional(text('taint value')),
+      effect: oneOf(['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const, 'taint effect'),
+    },
+    'a Kubernetes taint on the nodes',
+  ),
+);
+
+/** eksctl's enum of `amiFamily` values. */
+export const AMI_FAMILIES = [
+  'AmazonLinux2023',
+  'AmazonLinux2',
+  'UbuntuPro2604',
+  'Ubuntu2604',
+  'UbuntuPro2404',
+  'Ubuntu2404',
+  'UbuntuPro2204',
+  'Ubuntu2204',
+  'UbuntuPro2004',
+  'Ubuntu2004',
+  'Bottlerocket',
+  'BottlerocketFips',
+  'WindowsServer2019CoreContainer',
+  'WindowsServer2019FullContainer',
+  'WindowsServer2022CoreContainer',
+  'WindowsServer2022FullContainer',
+  'WindowsServer2025CoreContainer',
+  'WindowsServer2025FullContainer',
+] as const;
+
+const nodeGroupFields = {
+  name: Type.Optional(text('nodegroup name, unique across nodeGroups and managedNodeGroups')),
+  instanceType: Type.Optional(text('EC2 instance type; default m5.large')),
+  amiFamily: Type.Optional(oneOf(AMI_FAMILIES, 'operating system family; default AmazonLinux2023')),
+  ami: Type.Optional(text('a custom AMI id; default: the EKS-optimized AMI')),
+  desiredCapacity: Type.Optional(Type.Integer({ minimum: 0, description: 'number of nodes; default 2' })),
+  minSize: Type.Optional(Type.Integer({ minimum: 0, description: 'default: desiredCapacity' })),
+  maxSize: Type.Optional(Type.Integer({ minimum: 1, description: 'default: desiredCapacity' })),
+  volumeSize: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 16384, description: 'root volume size in GiB; default 80' }),
+  ),
+  volumeType: Type.Optional(oneOf(['gp2', 'gp3', 'io1', 'io2', 'sc1', 'st1'] as const, 'default gp3')),
+  volumeEncrypted: Type.Optional(flag('encrypt the root volume; default true')),
+  privateNetworking: Type.Optional(flag('must be set to true in a fully-private cluster')),
+  subnets: Type.Optional(texts('subnet ids or vpc.subnets.private names; default: all private subnets')),
+  availabilityZones: Type.Optional(texts("zones for the nodes; default: all the cluster's zones")),
+  labels: Type.Optional(StringMap),
+  tags: Type.Optional(StringMap),
+  ssh: Type.Optional(
+    named(
+      'NodeSsh',
+      strict(
+        {
+          allow: Type.Optional(flag('allow SSH to the nodes (from inside the VPC)')),
+          publicKeyName: Type.Optional(text('the name of an EC2 key pair')),
+          enableSsm: Type.Optional(flag('Session Manager access (needs the ssm endpoints)')),
+          sourceSecurityGroupIds: Type.Optional(texts('security groups allowed to connect')),
+        },
+        'remote access to the nodes',
+      ),
+    ),
+  ),
+  iam: Type.Optional(
+    named(
+      'NodeIam',
+      strict(
+        {
+          instanceRoleARN: Type.Optional(text('an existing node role')),
+          instanceProfileARN: Type.Optional(text('an existing instance profile (self-managed nodegroups)')),
+          attachPolicyARNs: Type.Optional(texts('managed policies for the node role')),
+          attachPolicy: Type.Optional(PolicyDocument),
+        },
+        'the IAM role of the nodes',
+      ),
+    ),
+  ),
+  securityGroups: Type.Optional(
+    named(
+      'NodeSecurityGroups',
+      strict(
+        {
+          attachIDs: Type.Optional(texts('extra security groups for the nodes')),
+          withShared: Type.Optional(flag("attach the cluster's shared node security group; default true")),
+        },
+        'security groups of the nodes',
+      ),
+    ),
+  ),
+  disableIMDSv1: Type.Optional(flag('IMDSv2 only; private-eks always requires IMDSv2')),
+  maxPodsPerNode: Type.Optional(Type.Integer({ minimum: 1, description: 'maximum pods per node' })),
+  preBootstrapCommands: Type.Optional(texts('shell commands run before the node joins')),
+  overrideBootstrapCommand: Type.Optional(text("replaces the AMI's bootstrap command")),
+  outpostARN: Type.Optional(text('not supported in a fully-private cluster (V10)')),
+};
+
+export const NodeGroup = named(
+  'NodeGroup',
+  strict(
+    {
+      ...nodeGroupFields,
+      // eksctl reads self-managed taints as a list or as a map of key: "value:Effect".
+      taints: Type.Optional(
+        Type.Union([Type.Array(Taint), StringMap], {
+          description: 'a list of taints, or a map of key: "value:Effect"',
+        }),
+      ),
+      localZones: Type.Optional(texts('not supported in a fully-private cluster (V9)')),
+    },
+    'a self-managed nodegroup: an auto scaling group of EC2 instances',
+  ),
+);
+
+export const ManagedNodeGroup = named(
+  'ManagedNodeGroup',
+  strict(
+    {
+      ...nodeGroupFields,
+      instanceTypes: Type.Optional(texts('several instance types (instead of instanceType)')),
+      spot: Type.Optional(flag('use Spot capacity')),
+      taints: Type.Optional(Type.Array(Taint)),
+      launchTemplate: Type.Optional(
+        strict(
+          {
+            id: text('the launch template id'),
+            version: Type.Optional(text('its version; default: the default version')),
+          },
+          'an existing launch template for the nodes',
+        ),
+      ),
+    },
+    'an EKS managed nodegroup',
+  ),
+);
+
+/** The fields private-eks implements on each kind of nodegroup. */
+export const NODE_GROUP_FIELDS: readonly string[] = Object.keys(NodeGroup.properties);
+export const MANAGED_NODE_GROUP_FIELDS: readonly string[] = Object.keys(ManagedNodeGroup.properties);
+
+export type NodeGroupFile = Static<typeof NodeGroup>;
+export type ManagedNodeGroupFile = Static<typeof ManagedNodeGroup>;
+export type TaintFile = Static<typeof Taint>;
