@@ -55,6 +55,21 @@ describe('validate: the examples', () => {
   });
 });
 
+describe('validate: warnings alone keep a file valid', () => {
+  it('prints them, the summary and the valid line, and exits 0', async () => {
+    const stdin =
+      'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c1, region: us-west-2}\n' +
+      'privateCluster: {enabled: true}\nvpc:\n  nat: {gateway: Disable}\n';
+    const run = await cli(['validate', '-f', '-'], { stdin });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^<stdin>:6:3: warning V18 vpc\.nat: vpc\.nat is ignored/);
+    expect(run.stderr).toMatch(/\n0 errors, 1 warning\n<stdin>: valid \(cluster "c1" in us-west-2\)\n$/);
+    const json = await cli(['validate', '-f', '-', '-o', 'json'], { stdin });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, errors: [], warnings: [{ rule: 'V18', line: 6 }] });
+  });
+});
+
 describe('validate -o json (SPEC §1 shape)', () => {
   it('is {valid, errors, warnings} on stdout for a valid file', async () => {
     const run = await cli(['validate', '-f', 'examples/minimal.yaml', '-o', 'json']);
