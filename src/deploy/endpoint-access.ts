@@ -25,7 +25,10 @@ import {
 import { DeployError } from '../errors.js';
 import { awsFailure, callAws, errorName, sendOptions } from './aws-call.js';
 import { backoffDelay, EKS_UPDATE_BACKOFF, throwIfAborted, type Clock } from './clock.js';
+import { disablePublicAccessCommand } from './endpoint-commands.js';
 import type { EventSink } from './events.js';
+
+export { disablePublicAccessCommand };
 
 export interface EndpointAccessDeps {
   readonly eks: EKSClient;
@@ -54,12 +57,6 @@ export type AccessUpdateOutcome =
   | { readonly result: 'updated'; readonly updateId: string | undefined }
   /** Asked for but not waited for (failure paths): EKS carries on by itself. */
   | { readonly result: 'requested'; readonly updateId: string | undefined };
-
-/** The command that switches public access off by hand (printed when private-eks cannot). */
-export function disablePublicAccessCommand(cluster: string, region: string, profile?: string): string {
-  const profileFlag = profile === undefined ? '' : ` --profile ${profile}`;
-  return `aws eks update-cluster-config --region ${region}${profileFlag} --name ${cluster} --resources-vpc-config endpointPublicAccess=false,endpointPrivateAccess=true`;
-}
 
 /** The cluster's current endpoint access, or undefined when there is no such cluster. */
 export async function describeEndpointAccess(

@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import type { ClusterSummary } from '../../deploy/get-clusters.js';
 import type { CreateResult, DeleteResult } from '../../deploy/results.js';
 import type { SwitchOffOutcome } from '../../deploy/endpoint-access.js';
-import { disablePublicAccessCommand } from '../../deploy/endpoint-access.js';
+import { disablePublicAccessCommand } from '../../deploy/endpoint-commands.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml';
 
