@@ -7,7 +7,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { STSClient } from '@aws-sdk/client-sts';
 import { eksToken, tokenUrl } from '../../../src/deploy/kubernetes-token.js';
@@ -142,6 +142,12 @@ describe('Kubernetes-API steps against a local HTTPS API server', () => {
     await api?.close();
     pki?.remove();
   });
+  // Tests run in random order: each starts with an empty API server.
+  beforeEach(() => {
+    api.requests.length = 0;
+    api.objects.clear();
+    api.tokens.clear();
+  });
 
   async function state(config: ReturnType<typeof seedMinimalConfig>) {
     const { plan } = await buildPlan(config, createOfflineFacts(), { endpointSwitch: 'never' });
@@ -210,7 +216,6 @@ describe('Kubernetes-API steps against a local HTTPS API server', () => {
   });
 
   it('maps self-managed node roles into an existing aws-auth ConfigMap without losing its entries (CONFIG_MAP)', async () => {
-    api.requests.length = 0;
     api.objects.set('/api/v1/namespaces/kube-system/configmaps/aws-auth', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
