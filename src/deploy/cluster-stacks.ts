@@ -53,6 +53,10 @@ export function groupClusterStacks(cluster: string, stacks: readonly StackInfo[]
     else if (stack.name.startsWith(`${prefix}addon-`)) addons.push(stack);
     else other.push(stack);
   }
+  // DescribeStacks returns stacks in no documented order: sort so output and delete order are stable.
+  nodeGroups.sort((a, b) => a.name.localeCompare(b.name));
+  addons.sort((a, b) => a.name.localeCompare(b.name));
+  other.sort((a, b) => a.name.localeCompare(b.name));
   return { cluster, clusterStack, nodeGroups, fargate, addons, other };
 }
 
