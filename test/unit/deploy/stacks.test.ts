@@ -318,6 +318,32 @@ describe('deleteAndWait', () => {
     expect(cfnMock.commandCalls(DeleteStackCommand)[0]?.args[0].input.StackName).toBe(id);
   });
 
+  it('with wait: false only requests the delete (delete --no-wait)', async () => {
+    const { id } = scriptStack(cfnMock, {
+      name: 'eksctl-c1-cluster',
+      existing: [{ status: 'CREATE_COMPLETE' }],
+      afterDelete: [{ status: 'DELETE_IN_PROGRESS' }],
+    });
+    const clock = new FakeClock();
+    const outcome = await deleteAndWait(
+      { cfn, clock, events: () => {} },
+      'cluster',
+      {
+        id,
+        name: 'eksctl-c1-cluster',
+        status: 'CREATE_COMPLETE',
+        statusReason: undefined,
+        outputs: {},
+        tags: {},
+        parameters: {},
+      },
+      { wait: false },
+    );
+    expect(outcome).toBe('requested');
+    expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
   it('waits by stack id until DELETE_COMPLETE', async () => {
     const { id } = scriptStack(cfnMock, {
       name: 'eksctl-c1-fargate',
