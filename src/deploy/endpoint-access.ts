@@ -101,10 +101,8 @@ export async function updateEndpointAccess(
   if (current === undefined) {
     throw new DeployError(`cluster ${cluster} was not found while ${verb(desired)} public endpoint access`, cluster);
   }
-  if (matches(current, desired)) {
-    deps.events({ code: 'endpoint-access-update', phase: 'skipped', cluster, detail: describeAccess(desired) });
-    return { result: 'unchanged' };
-  }
+  // Already as desired: nothing to say (the caller's step reports it).
+  if (matches(current, desired)) return { result: 'unchanged' };
   const update = await requestUpdate(deps, cluster, desired);
   deps.events({
     code: 'endpoint-access-update',

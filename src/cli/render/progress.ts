@@ -133,7 +133,11 @@ function liveView(options: ProgressOptions, paint: Paint): ProgressView {
   let frame = 0;
   let closed = false;
 
-  const width = (): number => Math.max(20, (options.stream.columns ?? 100) - 1);
+  // A pseudo-terminal without a size (script, some CI runners) reports 0 columns.
+  const width = (): number => {
+    const columns = options.stream.columns ?? 0;
+    return Math.max(20, (columns > 0 ? columns : 100) - 1);
+  };
   const clip = (text: string): string => (text.length > width() ? `${text.slice(0, width() - 1)}…` : text);
   const erase = (): string => '\x1b[1A\x1b[2K'.repeat(drawn) + (drawn > 0 ? '\r' : '');
   const block = (): string[] =>
