@@ -105,7 +105,8 @@ try {
     }
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
     // Call counts from a run without an emulator failure (a resumed run makes extra calls).
-    const f = all.find((x) => x.attempts === 1) ?? (all[all.length - 1]);
+    const f = all.find((x) => x.attempts === 1) ?? all.at(-1);
+    if (f === undefined) continue;
     console.log(`\n${label}, ${runs} run(s), median:`);
     console.log(
       `  create (plan with live facts + stacks): ${(median(all.map((x) => x.createMs)) / 1000).toFixed(2)} s, ${f.createCalls} AWS calls`,
