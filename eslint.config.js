@@ -13,7 +13,18 @@ const noAwsSdk = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.venv-aws/**', 'test/golden/**', 'out/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.venv-*/**',
+      '.scratch/**',
+      '.artifacts/**',
+      'test/golden/**',
+      'out/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -13,7 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADDITIONAL_ENDPOINT_SERVICES, offlineZoneNames } from '../src/plan/index.js';
+import { CATALOG_ADDITIONAL_ENDPOINT_SERVICES, offlineZoneNames } from '../src/plan/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin/private-eks.js');
@@ -44,7 +44,7 @@ export function scaleConfig(nodeGroups: number, zoneCount: number): string {
     `availabilityZones: [${zones.join(', ')}]`,
     'privateCluster:',
     '  enabled: true',
-    `  additionalEndpointServices: [${ADDITIONAL_ENDPOINT_SERVICES.join(', ')}]`,
+    `  additionalEndpointServices: [${CATALOG_ADDITIONAL_ENDPOINT_SERVICES.join(', ')}]`,
     'cloudWatch:',
     '  clusterLogging:',
     '    enableTypes: ["*"]',

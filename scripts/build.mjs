@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import process from 'node:process';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -20,7 +21,9 @@ await build({
   target: 'node20',
   external: ['@aws-sdk/*', '@smithy/*', 'proxy-agent'],
   // Bundled CommonJS dependencies (commander, yaml) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __peCreateRequire } from 'node:module'; const require = __peCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __peCreateRequire } from 'node:module'; const require = __peCreateRequire(import.meta.url);",
+  },
   sourcemap: false,
   minify: false,
   logLevel: 'warning',

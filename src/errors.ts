@@ -3,6 +3,8 @@
  * until the CLI renders them; these classes are for failures while talking to AWS or deploying.
  * Each carries a stable code, where it came from, and the underlying cause.
  */
+import type { Problem } from './config/problem.js';
+
 export type ErrorSource = 'user' | 'aws' | 'internal';
 
 export interface PrivateEksErrorOptions {
@@ -44,7 +46,7 @@ export class UsageError extends PrivateEksError {
 export class ConfigError extends PrivateEksError {
   constructor(
     message: string,
-    readonly problems: readonly import('./config/problem.js').Problem[],
+    readonly problems: readonly Problem[],
     options: PrivateEksErrorOptions = {},
   ) {
     super('PE_CONFIG', message, { source: 'user', ...options });

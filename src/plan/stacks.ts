@@ -40,6 +40,16 @@ function createsFargateRole(config: ResolvedConfig): boolean {
   );
 }
 
+/** Every IAM resource the cluster template may create: roles, the OIDC provider, pod identity roles. */
+function clusterStackCreatesIam(config: ResolvedConfig): boolean {
+  return (
+    config.iam.serviceRoleARN === undefined ||
+    config.iam.withOIDC ||
+    createsFargateRole(config) ||
+    config.iam.podIdentityAssociations.some((a) => a.roleARN === undefined)
+  );
+}
+
 function nodeGroupStack(config: ResolvedConfig, ng: ResolvedNodeGroup): StackPlan {
   return {
     name: nodeGroupStackName(config.metadata.name, ng.name),
@@ -50,7 +60,10 @@ function nodeGroupStack(config: ResolvedConfig, ng: ResolvedNodeGroup): StackPla
       [NODEGROUP_NAME_TAG]: ng.name,
       [NODEGROUP_TYPE_TAG]: ng.kind === 'managed' ? 'managed' : 'unmanaged',
     }),
-    capabilities: capabilities(ng.iam.instanceRoleARN === undefined),
+    // A self-managed nodegroup with a role of the user's still gets its own instance profile.
+    capabilities: capabilities(
+      ng.iam.instanceRoleARN === undefined || (ng.kind === 'self-managed' && ng.iam.instanceProfileARN === undefined),
+    ),
   };
 }
 
@@ -63,7 +76,7 @@ export function planStacks(config: ResolvedConfig): StackPlan[] {
       kind: 'cluster',
       nodeGroup: null,
       tags: stackTags(config),
-      capabilities: capabilities(config.iam.serviceRoleARN === undefined || createsFargateRole(config)),
+      capabilities: capabilities(clusterStackCreatesIam(config)),
     },
   ];
   for (const ng of [...config.nodeGroups, ...config.managedNodeGroups]) stacks.push(nodeGroupStack(config, ng));

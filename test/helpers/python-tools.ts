@@ -32,6 +32,7 @@ export function ensurePythonTools(options: { checkov?: boolean } = {}): PythonTo
       throw new Error(
         `could not set up the Python tools (scripts/setup-python.sh): ${String(error)}; ` +
           'the tests need python3 with venv and access to PyPI',
+        { cause: error },
       );
     }
     ensured = { checkov: wantCheckov || (ensured?.checkov ?? false) };

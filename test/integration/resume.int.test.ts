@@ -53,10 +53,6 @@ beforeEach(async () => {
 
 const env = (): NodeJS.ProcessEnv => ({ ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') });
 const ROLE = 'pe-test-m1-nodes';
-// One stack at a time: moto's server is not thread-safe, and a rollback running next to another
-// CreateStack sometimes mixes the two stacks' state (seen: m1's failure reported in ng1's stack).
-// Parallel creation is covered by test/unit/deploy/step-graph.test.ts and the other emulator tests.
-const SERIAL = ['--parallelism', '1'];
 const ROLE_ARN = `arn:aws:iam::123456789012:role/${ROLE}`;
 
 /** examples/minimal.yaml with m1 using a node role of the user's, which does not exist yet. */
@@ -76,7 +72,7 @@ async function status(stack: string): Promise<string | undefined> {
 describe('create cluster: failures and resume (emulator)', () => {
   it('reports the first failed resource, deletes nothing, and a re-run after the fix resumes to completion', async () => {
     const file = configWithMissingRole();
-    const first = await runCliCaptured(['create', 'cluster', '-f', file, ...SERIAL], { env: env() });
+    const first = await runCliCaptured(['create', 'cluster', '-f', file], { env: env() });
     expect(first.code).toBe(1);
     expect(first.stderr).toMatch(
       /stack eksctl-private-cluster-nodegroup-m1 is ROLLBACK_COMPLETE: \S+ \(AWS::EKS::Nodegroup\) CREATE_FAILED: .*could not be assumed/,
@@ -98,7 +94,7 @@ describe('create cluster: failures and resume (emulator)', () => {
         }),
       }),
     );
-    const second = await runCliCaptured(['create', 'cluster', '-f', file, ...SERIAL], { env: env() });
+    const second = await runCliCaptured(['create', 'cluster', '-f', file], { env: env() });
     expect(second.code).toBe(0);
     expect(second.stderr).toContain('stack eksctl-private-cluster-cluster: already complete, reused (CREATE_COMPLETE)');
     expect(second.stderr).toContain(

@@ -17,7 +17,7 @@ export function renderError(error: unknown, options: { verbose: boolean; debug: 
   }
   if (options.verbose && error instanceof Error && error.cause !== undefined) {
     const cause = error.cause;
-    lines.push(`  cause: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`);
+    lines.push(`  cause: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : JSON.stringify(cause)}`);
   }
   if (options.debug && error instanceof Error && error.stack !== undefined) lines.push(error.stack);
   return lines.join('\n') + '\n';

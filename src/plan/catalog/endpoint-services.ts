@@ -66,7 +66,7 @@ export const REQUIRED_ENDPOINT_SERVICES: readonly string[] = ENDPOINT_SERVICES.f
 ).map((s) => s.name);
 
 /** What `privateCluster.additionalEndpointServices` accepts (V6): eksctl's three, then SPEC §5.4. */
-export const ADDITIONAL_ENDPOINT_SERVICES: readonly string[] = ENDPOINT_SERVICES.filter(
+export const CATALOG_ADDITIONAL_ENDPOINT_SERVICES: readonly string[] = ENDPOINT_SERVICES.filter(
   (s) => s.group !== 'required',
 ).map((s) => s.name);
 

@@ -124,6 +124,10 @@ EXTENSIONS: list[Extension] = [
         "a resource error during UpdateStack comes back as a CloudFormation ValidationError",
         cfn_stack_lifecycle.install_update_errors_as_cfn_errors,
     ),
+    E(
+        "serialize-requests",
+        "one request at a time: moto's backends are not thread-safe under parallel CreateStack",
+    ),
     E("moto-fast-reset", "POST /moto-api/reset drops the backends without rebuilding them first", fast_reset.install),
     E(
         "ssm-eks-optimized-ami",
@@ -162,11 +166,20 @@ class TestRoutes:
     def __init__(self, app: Any, enabled: list[str]):
         self.app = app
         self.enabled = enabled
+        # moto's backends share dicts without locks; parallel CreateStack calls (private-eks creates
+        # nodegroup stacks in parallel) crashed with "OrderedDict mutated during iteration" and mixed
+        # one stack's rollback events into another. AWS itself is concurrent, so this is an emulator
+        # fix only: requests still arrive in parallel, the backend handles them one at a time.
+        self.lock = threading.Lock() if "serialize-requests" in enabled else None
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         path = environ.get("PATH_INFO", "")
         if not path.startswith("/private-eks-test/"):
-            return self.app(environ, start_response)
+            if self.lock is None:
+                return self.app(environ, start_response)
+            with self.lock:
+                # Materialise the body inside the lock: the backend work may be lazy.
+                return list(self.app(environ, start_response))
         routes: dict[str, Callable[[], Any]] = {
             "/private-eks-test/extensions": lambda: [
                 {"name": e.name, "summary": e.summary, "enabled": e.name in self.enabled} for e in EXTENSIONS

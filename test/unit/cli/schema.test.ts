@@ -84,9 +84,10 @@ describe('utils schema', () => {
 });
 
 describe('utils write-kubeconfig', () => {
-  it('is registered but not implemented yet: exit 1 and says so', async () => {
-    const run = await runCliCaptured(['utils', 'write-kubeconfig', '--name', 'x']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe('error: private-eks utils write-kubeconfig is not implemented yet\n');
+  // Writing an entry needs DescribeCluster: covered against the emulator in get.int.test.ts.
+  it('is a usage error (exit 2) to name the cluster twice, before any AWS call', async () => {
+    const run = await runCliCaptured(['utils', 'write-kubeconfig', '--name', 'x', '-f', 'examples/minimal.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('give either -f FILE or --name NAME, not both');
   });
 });

@@ -13,7 +13,7 @@ import {
 import { formatPath, fromPointer, toPointer } from '../../../src/config/path.js';
 import { REGIONS_WITHOUT_PRIVATE_CLUSTERS } from '../../../src/config/regions.js';
 import {
-  ADDITIONAL_ENDPOINT_SERVICES as PLAN_ADDITIONAL,
+  CATALOG_ADDITIONAL_ENDPOINT_SERVICES as PLAN_ADDITIONAL,
   REQUIRED_ENDPOINT_SERVICES as PLAN_REQUIRED,
 } from '../../../src/plan/catalog/endpoint-services.js';
 import { OFFLINE_REGION_GAPS } from '../../../src/plan/catalog/known-gaps.js';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  ADDITIONAL_ENDPOINT_SERVICES,
+  CATALOG_ADDITIONAL_ENDPOINT_SERVICES,
   ENDPOINT_SERVICES,
   EKS_CAPACITY_EXCLUDED_ZONE_IDS,
   REQUIRED_ENDPOINT_SERVICES,
@@ -72,7 +72,7 @@ describe('endpoint services', () => {
   });
 
   it("additionalEndpointServices accepts eksctl's three then SPEC §5.4's thirteen", () => {
-    expect(ADDITIONAL_ENDPOINT_SERVICES).toEqual([
+    expect(CATALOG_ADDITIONAL_ENDPOINT_SERVICES).toEqual([
       'autoscaling',
       'cloudformation',
       'logs',
@@ -151,7 +151,7 @@ describe('offline facts', () => {
 describe('one source of truth with the config layer', () => {
   it('V6 accepts exactly the catalog’s additional services, and E1 is what V6 calls always created', async () => {
     const config = await import('../../../src/config/index.js');
-    expect(ADDITIONAL_ENDPOINT_SERVICES).toEqual(config.ADDITIONAL_ENDPOINT_SERVICES);
+    expect(CATALOG_ADDITIONAL_ENDPOINT_SERVICES).toEqual(config.ADDITIONAL_ENDPOINT_SERVICES);
     expect(REQUIRED_ENDPOINT_SERVICES).toEqual(config.ALWAYS_CREATED_ENDPOINT_SERVICES);
   });
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../../src/config/resolved.js';
 import {
-  ADDITIONAL_ENDPOINT_SERVICES,
+  CATALOG_ADDITIONAL_ENDPOINT_SERVICES,
   REQUIRED_ENDPOINT_SERVICES,
   buildPlan,
   createOfflineFacts,
@@ -24,13 +24,13 @@ const arbitraryCase = fc.record({
   zoneCount: fc.integer({ min: 2, max: 8 }),
   explicitZones: fc.boolean(),
   prefix: fc.integer({ min: 16, max: 24 }),
-  additional: fc.uniqueArray(fc.constantFrom(...ADDITIONAL_ENDPOINT_SERVICES), { maxLength: 8 }),
+  additional: fc.uniqueArray(fc.constantFrom(...CATALOG_ADDITIONAL_ENDPOINT_SERVICES), { maxLength: 8 }),
   logging: fc.boolean(),
   skip: fc.boolean(),
   selfManaged: fc.integer({ min: 0, max: 3 }),
   managed: fc.integer({ min: 0, max: 3 }),
   // Per additional service, the zone letters it is missing from (live facts only).
-  gaps: fc.dictionary(fc.constantFrom(...ADDITIONAL_ENDPOINT_SERVICES), fc.subarray([...LETTERS])),
+  gaps: fc.dictionary(fc.constantFrom(...CATALOG_ADDITIONAL_ENDPOINT_SERVICES), fc.subarray([...LETTERS])),
   live: fc.boolean(),
   mode: fc.constantFrom('auto' as const, 'always' as const, 'never' as const),
 });
