@@ -19,7 +19,7 @@ import { PrivateEksError, UsageError } from '../errors.js';
 import { AwsCallCounter, attachCallCounter, type MiddlewareClient } from './call-counter.js';
 import type { AwsClients } from './types.js';
 
-export type ServiceKey = 'cloudFormation' | 'ec2' | 'eks' | 'iam' | 'sts';
+export type ServiceKey = 'cloudFormation' | 'ec2' | 'eks' | 'elbv2' | 'iam' | 'sts';
 export type RetryMode = 'standard' | 'adaptive';
 /** A request handler as the SDK clients accept it (a NodeHttpHandler, or a test's own). */
 export type AwsRequestHandler = NonNullable<EC2ClientConfig['requestHandler']>;
@@ -61,11 +61,13 @@ export interface RetrySettings {
  * - EC2, EKS, IAM: standard, 5. A few lookups and mutations per run; EC2's RequestLimitExceeded
  *   and EKS's ThrottlingException are rare at that volume, and 5 tries ride out a burst.
  * - STS: standard, 3 (the SDK default): GetCallerIdentity is one call.
+ * - ELBv2: standard, 5. Only `delete` uses it, for a handful of describes and deletes.
  */
 export const DEFAULT_RETRY: Readonly<Record<ServiceKey, RetrySettings>> = {
   cloudFormation: { maxAttempts: 10, retryMode: 'adaptive' },
   ec2: { maxAttempts: 5, retryMode: 'standard' },
   eks: { maxAttempts: 5, retryMode: 'standard' },
+  elbv2: { maxAttempts: 5, retryMode: 'standard' },
   iam: { maxAttempts: 5, retryMode: 'standard' },
   sts: { maxAttempts: 3, retryMode: 'standard' },
 };
@@ -75,6 +77,7 @@ export const SERVICE_PREFIX: Readonly<Record<ServiceKey, string>> = {
   cloudFormation: 'cloudformation',
   ec2: 'ec2',
   eks: 'eks',
+  elbv2: 'elasticloadbalancing',
   iam: 'iam',
   sts: 'sts',
 };
@@ -150,6 +153,7 @@ const SDK_READ_VARIABLES = [
   'AWS_ENDPOINT_URL_CLOUDFORMATION',
   'AWS_ENDPOINT_URL_EC2',
   'AWS_ENDPOINT_URL_EKS',
+  'AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2',
   'AWS_ENDPOINT_URL_IAM',
   'AWS_ENDPOINT_URL_STS',
   'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
@@ -168,7 +172,7 @@ export function assertSdkSeesSameEnvironment(env: NodeJS.ProcessEnv): void {
   }
 }
 
-/** Builds the five clients. Loads the SDK on first call (about 0.3 s on Node 20). */
+/** Builds the six clients. Loads the SDK on first call (about 0.3 s on Node 20). */
 export async function createAwsClients(options: CreateAwsClientsOptions): Promise<BuiltAwsClients> {
   const env = options.env ?? process.env;
   assertSdkSeesSameEnvironment(env);
@@ -176,14 +180,16 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
     cloudFormation: retrySettings('cloudFormation', { ...pickRetry(options), env }),
     ec2: retrySettings('ec2', { ...pickRetry(options), env }),
     eks: retrySettings('eks', { ...pickRetry(options), env }),
+    elbv2: retrySettings('elbv2', { ...pickRetry(options), env }),
     iam: retrySettings('iam', { ...pickRetry(options), env }),
     sts: retrySettings('sts', { ...pickRetry(options), env }),
   };
 
-  const [cfn, ec2, eks, iam, sts, http] = await Promise.all([
+  const [cfn, ec2, eks, elbv2, iam, sts, http] = await Promise.all([
     import('@aws-sdk/client-cloudformation'),
     import('@aws-sdk/client-ec2'),
     import('@aws-sdk/client-eks'),
+    import('@aws-sdk/client-elastic-load-balancing-v2'),
     import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-sts'),
     options.httpHandler === undefined ? import('./http.js') : Promise.resolve(undefined),
@@ -221,6 +227,7 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
     cloudFormation: counted(new cfn.CloudFormationClient(common('cloudFormation')), 'cloudFormation'),
     ec2: counted(new ec2.EC2Client(common('ec2')), 'ec2'),
     eks: counted(new eks.EKSClient(common('eks')), 'eks'),
+    elbv2: counted(new elbv2.ElasticLoadBalancingV2Client(common('elbv2')), 'elbv2'),
     iam: counted(new iam.IAMClient(common('iam')), 'iam'),
     sts: counted(new sts.STSClient(common('sts')), 'sts'),
   };

@@ -6,6 +6,7 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { EKSClient } from '@aws-sdk/client-eks';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCallCounter } from './call-counter.js';
@@ -15,6 +16,8 @@ export interface AwsClients {
   readonly cloudFormation: CloudFormationClient;
   readonly ec2: EC2Client;
   readonly eks: EKSClient;
+  /** Application and Network Load Balancers: `delete` removes those the cluster's controllers made. */
+  readonly elbv2: ElasticLoadBalancingV2Client;
   readonly iam: IAMClient;
   readonly sts: STSClient;
   /**

@@ -13,6 +13,7 @@ import {
   UpdateClusterConfigCommand,
   type Update,
 } from '@aws-sdk/client-eks';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -41,6 +42,7 @@ export function mockedClients(): AwsClients {
     cloudFormation: new CloudFormationClient({ region: 'us-west-2' }),
     ec2: new EC2Client({ region: 'us-west-2' }),
     eks: new EKSClient({ region: 'us-west-2' }),
+    elbv2: new ElasticLoadBalancingV2Client({ region: 'us-west-2' }),
     iam: new IAMClient({ region: 'us-west-2' }),
     sts: new STSClient({ region: 'us-west-2' }),
   };

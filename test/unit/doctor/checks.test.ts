@@ -13,6 +13,7 @@ import {
   EC2ServiceException,
 } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand, EKSClient, ListClustersCommand } from '@aws-sdk/client-eks';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -45,12 +46,14 @@ beforeEach(() => {
     cloudFormation: new CloudFormationClient({ region, credentials }),
     ec2: new EC2Client({ region, credentials }),
     eks: new EKSClient({ region, credentials }),
+    elbv2: new ElasticLoadBalancingV2Client({ region, credentials }),
     iam: new IAMClient({ region, credentials }),
     sts: new STSClient({ region, credentials }),
   };
 });
 afterEach(() => {
-  for (const c of [clients.cloudFormation, clients.ec2, clients.eks, clients.iam, clients.sts]) c.destroy();
+  for (const c of [clients.cloudFormation, clients.ec2, clients.eks, clients.elbv2, clients.iam, clients.sts])
+    c.destroy();
 });
 
 const MINIMAL = `apiVersion: eksctl.io/v1alpha5
