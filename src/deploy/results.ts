@@ -61,12 +61,13 @@ export type CreateResult =
   | ({ readonly outcome: 'interrupted' } & CreateCommon);
 
 export interface DeletedItem {
-  readonly kind: 'stack' | 'security-group' | 'kubeconfig-entry' | 'vpc-endpoint';
+  readonly kind: 'stack' | 'security-group' | 'load-balancer' | 'target-group' | 'kubeconfig-entry' | 'vpc-endpoint';
   readonly id: string;
 }
 
 export interface LeftoverItem {
-  readonly kind: 'stack' | 'security-group' | 'load-balancer' | 'network-interface' | 'vpc-endpoint' | 'kubernetes';
+  readonly kind:
+    'stack' | 'security-group' | 'load-balancer' | 'target-group' | 'network-interface' | 'vpc-endpoint' | 'kubernetes';
   readonly id: string;
   readonly reason: string;
 }
