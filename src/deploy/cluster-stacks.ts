@@ -13,7 +13,10 @@ export interface ClusterStacks {
   readonly clusterStack: StackInfo | undefined;
   readonly nodeGroups: readonly { readonly name: string; readonly stack: StackInfo }[];
   readonly fargate: StackInfo | undefined;
-  /** IRSA role stacks (`eksctl-<cluster>-addon-iamserviceaccount-…`) and other add-on stacks. */
+  /**
+   * The add-ons' own stack (`eksctl-<cluster>-addons`) and the IRSA role stacks
+   * (`eksctl-<cluster>-addon-iamserviceaccount-…`).
+   */
   readonly addons: readonly StackInfo[];
   /** Tagged for the cluster but with a name private-eks does not make. */
   readonly other: readonly StackInfo[];
@@ -50,7 +53,8 @@ export function groupClusterStacks(cluster: string, stacks: readonly StackInfo[]
     else if (stack.name === `${prefix}fargate`) fargate = stack;
     else if (stack.name.startsWith(`${prefix}nodegroup-`))
       nodeGroups.push({ name: stack.name.slice(`${prefix}nodegroup-`.length), stack });
-    else if (stack.name.startsWith(`${prefix}addon-`)) addons.push(stack);
+    // `<prefix>addons` holds the add-ons themselves (plan/stacks.ts), `<prefix>addon-…` their IRSA roles.
+    else if (stack.name === `${prefix}addons` || stack.name.startsWith(`${prefix}addon-`)) addons.push(stack);
     else other.push(stack);
   }
   // DescribeStacks returns stacks in no documented order: sort so output and delete order are stable.

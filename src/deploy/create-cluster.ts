@@ -1,7 +1,7 @@
 /**
  * `create cluster` (SPEC §7): runs the plan's steps as a graph — cluster stack → nodegroup stacks
- * (in parallel, bounded) and the Fargate stack → kubeconfig → Kubernetes-API steps → the
- * endpoint-access switch when the plan needs it — and returns a CreateResult. Every stack step
+ * (in parallel, bounded) and the Fargate stack → kubeconfig → Kubernetes-API steps and the add-ons
+ * stack → the endpoint-access switch when the plan needs it — and returns a CreateResult. Every stack step
  * resumes (stacks.ts), so re-running after a failure or Ctrl-C picks up where the last run stopped.
  *
  * Nothing created is ever deleted here: a failed stack is reported with its first failed
@@ -52,6 +52,7 @@ export function graphStep(step: PlanStep, state: RunState, templates: ReadonlyMa
       case 'cluster-stack':
       case 'nodegroup-stack':
       case 'fargate-stack':
+      case 'addons-stack':
         return runStackStep(step, state, templates);
       case 'kubeconfig':
         return runKubeconfigStep(state);

@@ -115,7 +115,7 @@ function deleteSteps(
   const first: GraphStep[] = [
     ...found.nodeGroups.map((ng) => stackStep(`nodegroup/${ng.name}`, ng.stack, [])),
     ...(found.fargate === undefined ? [] : [stackStep('fargate', found.fargate, [])]),
-    ...found.addons.map((s) => stackStep(`addon/${s.name.slice(`eksctl-${request.cluster}-addon-`.length)}`, s, [])),
+    ...found.addons.map((s) => stackStep(addonStepId(request.cluster, s.name), s, [])),
     ...found.other.map((s) => stackStep(`stack/${s.name}`, s, [])),
   ];
   const steps = [...first];
@@ -163,6 +163,13 @@ function deleteSteps(
     });
   }
   return steps;
+}
+
+/** `addons` for the add-ons' own stack, `addon/<rest>` for an add-on IRSA role stack. */
+function addonStepId(cluster: string, stackName: string): string {
+  return stackName === `eksctl-${cluster}-addons`
+    ? 'addons'
+    : `addon/${stackName.slice(`eksctl-${cluster}-addon-`.length)}`;
 }
 
 async function kubernetesApiNote(eks: ClusterAccessInfo | undefined, deps: DeleteDeps): Promise<string> {

@@ -16,6 +16,12 @@ export const clusterStackName = (cluster: string): string => `eksctl-${cluster}-
 export const nodeGroupStackName = (cluster: string, nodeGroup: string): string =>
   `eksctl-${cluster}-nodegroup-${nodeGroup}`;
 export const fargateStackName = (cluster: string): string => `eksctl-${cluster}-fargate`;
+/**
+ * The add-ons' stack. eksctl creates add-ons through the EKS API, not a stack; private-eks puts
+ * them in a stack of their own (the name eksctl would give it: it has none) so that it can be
+ * created after the nodes and deleted with them (steps.ts).
+ */
+export const addonsStackName = (cluster: string): string => `eksctl-${cluster}-addons`;
 
 /** The user's `metadata.tags`, then ours: the cluster-name and version tags cannot be overridden. */
 function stackTags(config: ResolvedConfig, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
@@ -67,7 +73,10 @@ function nodeGroupStack(config: ResolvedConfig, ng: ResolvedNodeGroup): StackPla
   };
 }
 
-/** Cluster stack, then self-managed and managed nodegroup stacks in file order, then Fargate. */
+/**
+ * Cluster stack, then self-managed and managed nodegroup stacks in file order, then Fargate, then
+ * the add-ons (only when the file lists some).
+ */
 export function planStacks(config: ResolvedConfig): StackPlan[] {
   const name = config.metadata.name;
   const stacks: StackPlan[] = [
@@ -86,6 +95,16 @@ export function planStacks(config: ResolvedConfig): StackPlan[] {
       kind: 'fargate',
       nodeGroup: null,
       tags: stackTags(config),
+      capabilities: [],
+    });
+  }
+  if (config.addons.length > 0) {
+    stacks.push({
+      name: addonsStackName(name),
+      kind: 'addons',
+      nodeGroup: null,
+      tags: stackTags(config),
+      // Add-ons only name roles (serviceAccountRoleARN); the stack creates none.
       capabilities: [],
     });
   }

@@ -1,7 +1,8 @@
 /**
  * The create's step graph (SPEC §7): cluster stack → (nodegroup stacks ∥ Fargate stack) →
- * Kubernetes-API steps → endpoint-access switch (only when needed); kubeconfig after the cluster
- * stack. Step ids are stable and readable: deploy code, progress output and tests use them.
+ * (Kubernetes-API steps ∥ add-ons stack) → endpoint-access switch (only when needed); kubeconfig
+ * after the cluster stack. Step ids are stable and readable: deploy code, progress output and
+ * tests use them.
  */
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { PlanStep, StackPlan } from './types.js';
@@ -13,6 +14,7 @@ export const STEP_IDS = {
   kubeconfig: 'kubeconfig',
   serviceAccounts: 'service-accounts',
   awsAuth: 'aws-auth',
+  addons: 'addons',
   endpointAccess: 'endpoint-access',
 } as const;
 
@@ -94,7 +96,37 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
       needsKubernetesApi: true,
     });
   }
+  const addonsStack = stacks.find((s) => s.kind === 'addons');
+  if (addonsStack !== undefined) steps.push(addonsStep(config, addonsStack, afterCapacity, steps));
   return steps;
+}
+
+/**
+ * Add-ons after every nodegroup and the Fargate profiles (and, in CONFIG_MAP mode, after the
+ * self-managed nodes are mapped in aws-auth, without which they never join). CloudFormation's
+ * AWS::EKS::Addon waits for the add-on to be ACTIVE, and one whose pods need nodes (coredns,
+ * metrics-server, the EBS CSI controller, …) stays DEGRADED on a cluster without any, so its create
+ * fails. eksctl does the same split (pkg/actions/addon/tasks.go, CreateAddonTasks): only vpc-cni,
+ * kube-proxy, coredns and eks-pod-identity-agent go before the nodegroups, and those without
+ * waiting; the rest after them, waiting only when the cluster has nodes. private-eks keeps them
+ * all in one stack after the nodes: the DaemonSet add-ons lose nothing by it, since EKS installs
+ * its own vpc-cni, kube-proxy and coredns with the control plane and the add-ons take them over.
+ */
+function addonsStep(
+  config: ResolvedConfig,
+  stack: StackPlan,
+  afterCapacity: readonly string[],
+  steps: readonly PlanStep[],
+): PlanStep {
+  const awsAuth = steps.some((s) => s.id === STEP_IDS.awsAuth) ? [STEP_IDS.awsAuth] : [];
+  return {
+    id: STEP_IDS.addons,
+    kind: 'addons-stack',
+    description: `create the add-on(s) ${config.addons.map((a) => `"${a.name}"`).join(', ')} once the nodes are there`,
+    dependsOn: [...afterCapacity, ...awsAuth],
+    stack: stack.name,
+    needsKubernetesApi: false,
+  };
 }
 
 /** The switch runs last, after every other step (as eksctl does): it depends on the graph's sinks. */

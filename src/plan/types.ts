@@ -118,10 +118,14 @@ export interface EndpointAccessDecision {
   readonly mode: 'auto' | 'always' | 'never';
 }
 
-export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate';
+/** `addons` was added after the first contract: the add-ons' own stack, created after the nodes. */
+export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons';
 
 export interface StackPlan {
-  /** `eksctl-<cluster>-cluster`, `eksctl-<cluster>-nodegroup-<ng>`, `eksctl-<cluster>-fargate`. */
+  /**
+   * `eksctl-<cluster>-cluster`, `eksctl-<cluster>-nodegroup-<ng>`, `eksctl-<cluster>-fargate`,
+   * `eksctl-<cluster>-addons`.
+   */
   readonly name: string;
   readonly kind: StackKind;
   /** For nodegroup stacks: the nodegroup's name. */
@@ -132,8 +136,15 @@ export interface StackPlan {
   readonly capabilities: readonly string[];
 }
 
+/** `addons-stack` was added after the first contract (with StackKind `addons`). */
 export type StepKind =
-  'cluster-stack' | 'nodegroup-stack' | 'fargate-stack' | 'kubernetes-api' | 'kubeconfig' | 'endpoint-access-update';
+  | 'cluster-stack'
+  | 'nodegroup-stack'
+  | 'fargate-stack'
+  | 'addons-stack'
+  | 'kubernetes-api'
+  | 'kubeconfig'
+  | 'endpoint-access-update';
 
 export interface PlanStep {
   readonly id: string;

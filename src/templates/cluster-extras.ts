@@ -1,9 +1,10 @@
 /**
  * What the cluster stack adds around the control plane: the control-plane log group, access
- * entries, add-ons, the IRSA OIDC provider and the Fargate pod execution role.
+ * entries, the IRSA OIDC provider and the Fargate pod execution role. (Add-ons have a stack of
+ * their own, addons.ts.)
  */
 import type { Plan } from '../plan/types.js';
-import { arnValue, awsManagedPolicyArn, getAtt, logicalIdPart, ref, stableHash, sub, tagList } from './cfn.js';
+import { arnValue, awsManagedPolicyArn, getAtt, ref, stableHash, sub, tagList } from './cfn.js';
 import { serviceRole } from './iam.js';
 import { CONTROL_PLANE_ID } from './security-groups.js';
 import type { CfnResource, CfnValue } from './types.js';
@@ -63,29 +64,6 @@ export function accessEntryResources(plan: Plan, stackTags: Tags): Resources {
             }
           : {}),
         Tags: tagList(logicalId, stackTags),
-      },
-    };
-  }
-  return resources;
-}
-
-/** `addons[]`, each an `AWS::EKS::Addon` of the control plane. */
-export function addonResources(plan: Plan, stackTags: Tags): Resources {
-  const resources: Resources = {};
-  for (const addon of plan.cluster.addons) {
-    const logicalId = `Addon${logicalIdPart(addon.name)}`;
-    resources[logicalId] = {
-      Type: 'AWS::EKS::Addon',
-      Properties: {
-        AddonName: addon.name,
-        ClusterName: ref(CONTROL_PLANE_ID),
-        ...(addon.version === undefined ? {} : { AddonVersion: addon.version }),
-        ...(addon.serviceAccountRoleARN === undefined
-          ? {}
-          : { ServiceAccountRoleArn: arnValue(addon.serviceAccountRoleARN, plan.region.partition) }),
-        ...(addon.configurationValues === undefined ? {} : { ConfigurationValues: addon.configurationValues }),
-        ResolveConflicts: addon.resolveConflicts,
-        Tags: tagList(logicalId, stackTags, addon.tags),
       },
     };
   }

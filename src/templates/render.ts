@@ -3,6 +3,7 @@
  * clock, no randomness; the same plan gives byte-identical JSON (`templateBody`).
  */
 import type { Plan, StackPlan } from '../plan/types.js';
+import { renderAddonsStack } from './addons.js';
 import { renderClusterStack } from './cluster.js';
 import { renderFargateStack } from './fargate.js';
 import { renderManagedNodeGroupStack } from './managed-nodegroup.js';
@@ -19,6 +20,8 @@ export function renderStack(plan: Plan, stack: StackPlan): Template {
       return renderSelfManagedNodeGroupStack(plan, stack);
     case 'fargate':
       return renderFargateStack(plan, stack);
+    case 'addons':
+      return renderAddonsStack(plan, stack);
   }
 }
 

@@ -16,6 +16,7 @@ import type {
   Plan,
   PlannedEndpoint,
   PlannedSubnet,
+  PlanStep,
   StackPlan,
 } from '../../src/plan/types.js';
 
@@ -194,7 +195,17 @@ export function testPlan(config: ResolvedConfig, options: PlanFixtureOptions = {
     ...config.nodeGroups.map((ng) => stack(`eksctl-${name}-nodegroup-${ng.name}`, 'nodegroup', ng.name)),
     ...config.managedNodeGroups.map((ng) => stack(`eksctl-${name}-nodegroup-${ng.name}`, 'managed-nodegroup', ng.name)),
     ...(config.fargateProfiles.length > 0 ? [stack(`eksctl-${name}-fargate`, 'fargate', null)] : []),
+    // The add-ons' own stack, created once the nodes are there (src/plan/steps.ts).
+    ...(config.addons.length > 0 ? [{ ...stack(`eksctl-${name}-addons`, 'addons', null), capabilities: [] }] : []),
   ];
+  const stepKinds: Record<StackPlan['kind'], PlanStep['kind']> = {
+    cluster: 'cluster-stack',
+    nodegroup: 'nodegroup-stack',
+    'managed-nodegroup': 'nodegroup-stack',
+    fargate: 'fargate-stack',
+    addons: 'addons-stack',
+  };
+  const capacity = stacks.filter((s) => s.kind !== 'cluster' && s.kind !== 'addons').map((s) => s.name);
   const initial = options.initialAccess ?? { publicAccess: false, privateAccess: true };
   return {
     offline: true,
@@ -219,9 +230,9 @@ export function testPlan(config: ResolvedConfig, options: PlanFixtureOptions = {
     stacks,
     steps: stacks.map((s, i) => ({
       id: s.name,
-      kind: s.kind === 'cluster' ? 'cluster-stack' : s.kind === 'fargate' ? 'fargate-stack' : 'nodegroup-stack',
+      kind: stepKinds[s.kind],
       description: `create ${s.name}`,
-      dependsOn: i === 0 ? [] : [stacks[0]!.name],
+      dependsOn: i === 0 ? [] : s.kind === 'addons' && capacity.length > 0 ? capacity : [stacks[0]!.name],
       stack: s.name,
       needsKubernetesApi: false,
     })),

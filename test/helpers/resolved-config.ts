@@ -9,6 +9,7 @@
  *   seedMinimalConfig()   // the seed's first example: ng1 (self-managed) + m1 (managed), us-west-2
  */
 import type {
+  Addon,
   FargateProfile,
   ResolvedConfig,
   ResolvedNodeGroup,
@@ -108,6 +109,11 @@ export function fargateProfile(name: string, overrides?: Overrides<FargateProfil
     { name, selectors: [{ namespace: 'default', labels: {} }], subnets: [], tags: {} },
     overrides,
   );
+}
+
+/** An EKS add-on (`addons[]`) with the config layer's defaults (resolveConflicts OVERWRITE). */
+export function addon(name: string, overrides?: Overrides<Addon>): Addon {
+  return merge<Addon>({ name, attachPolicyARNs: [], resolveConflicts: 'OVERWRITE', tags: {} }, overrides);
 }
 
 /** An IRSA service account (`iam.serviceAccounts[]`). */

@@ -7,6 +7,7 @@ import { buildPlan, createOfflineFacts } from '../../../src/plan/index.js';
 import { VERSION } from '../../../src/version.js';
 import type { Plan } from '../../../src/plan/index.js';
 import {
+  addon,
   fargateProfile,
   managedNodeGroup,
   nodeGroup,
@@ -63,6 +64,26 @@ describe('stacks', () => {
     expect(plan.stacks.map((s) => s.capabilities)).toEqual([[], []]);
   });
 
+  it('add-ons get a stack of their own, last, with no capability; no add-ons, no stack', async () => {
+    const plan = await planOf(
+      seedMinimalConfig({ addons: [addon('coredns'), addon('vpc-cni')], fargateProfiles: [fargateProfile('fp')] }),
+    );
+    expect(plan.stacks.at(-1)).toEqual({
+      name: 'eksctl-private-cluster-addons',
+      kind: 'addons',
+      nodeGroup: null,
+      tags: {
+        'alpha.eksctl.io/cluster-name': 'private-cluster',
+        'eksctl.cluster.k8s.io/v1alpha1/cluster-name': 'private-cluster',
+        'private-eks.io/version': VERSION,
+      },
+      capabilities: [],
+    });
+    const without = await planOf(seedMinimalConfig());
+    expect(without.stacks.map((s) => s.kind)).not.toContain('addons');
+    expect(without.steps.map((s) => s.kind)).not.toContain('addons-stack');
+  });
+
   it('the Fargate pod execution role makes the cluster stack need CAPABILITY_IAM', async () => {
     const plan = await planOf(
       resolvedConfig({
@@ -116,6 +137,34 @@ describe('steps', () => {
     expect(plan.steps.at(-1)?.kind).toBe('endpoint-access-update');
   });
 
+  it('add-ons after every nodegroup and the Fargate profiles, and before the endpoint switch', async () => {
+    const plan = await planOf(
+      seedMinimalConfig({ addons: [addon('coredns')], fargateProfiles: [fargateProfile('fp')] }),
+    );
+    const step = plan.steps.find((s) => s.id === 'addons');
+    expect(step).toMatchObject({
+      kind: 'addons-stack',
+      stack: 'eksctl-private-cluster-addons',
+      dependsOn: ['nodegroup/ng1', 'nodegroup/m1', 'fargate'],
+      needsKubernetesApi: false,
+    });
+    expect(step?.description).toContain('"coredns"');
+    const switched = await buildPlan(plan.cluster, createOfflineFacts(), { endpointSwitch: 'always' });
+    expect(graph(switched.plan!)['endpoint-access']).toContain('addons');
+  });
+
+  it('in CONFIG_MAP mode the add-ons also wait for the aws-auth mapping (self-managed nodes join through it)', async () => {
+    const plan = await planOf(
+      seedMinimalConfig({ accessConfig: { authenticationMode: 'CONFIG_MAP' }, addons: [addon('coredns')] }),
+    );
+    expect(graph(plan)['addons']).toEqual(['nodegroup/ng1', 'nodegroup/m1', 'aws-auth']);
+  });
+
+  it('without any capacity the add-ons follow the cluster', async () => {
+    const plan = await planOf(resolvedConfig({ addons: [addon('vpc-cni')] }));
+    expect(graph(plan)['addons']).toEqual(['cluster']);
+  });
+
   it('without nodegroups the Kubernetes-API steps follow the cluster', async () => {
     const plan = await planOf(resolvedConfig({ iam: { withOIDC: true, serviceAccounts: [serviceAccount('a')] } }));
     expect(graph(plan)['service-accounts']).toEqual(['cluster']);
@@ -128,6 +177,7 @@ describe('steps', () => {
         accessConfig: { authenticationMode: 'CONFIG_MAP' },
         fargateProfiles: [fargateProfile('fp')],
         iam: { withOIDC: true, serviceAccounts: [serviceAccount('a')] },
+        addons: [addon('coredns')],
       }),
     );
     plan.steps.forEach((step, i) => {

@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../../../src/config/resolved.js';
 import { renderTemplates, requiredCapabilities } from '../../../src/templates/index.js';
 import type { Template } from '../../../src/templates/index.js';
 import { testPlan } from '../../helpers/plan-fixtures.js';
-import { fargateProfile, managedNodeGroup, nodeGroup, resolvedConfig } from '../../helpers/resolved-config.js';
+import { addon, fargateProfile, managedNodeGroup, nodeGroup, resolvedConfig } from '../../helpers/resolved-config.js';
 
 type Props = Record<string, unknown>;
 
@@ -218,6 +218,46 @@ describe('Fargate stack', () => {
     });
     const role = props(stack(templates, '-cluster'), 'FargatePodExecutionRole');
     expect(JSON.stringify(role)).toContain('fargateprofile/private-cluster/*');
+  });
+});
+
+describe('add-ons stack', () => {
+  const templates = render(
+    resolvedConfig({
+      managedNodeGroups: [managedNodeGroup('m1')],
+      addons: [
+        addon('coredns', { version: 'v1.11.4-eksbuild.2', tags: { owner: 'dns' } }),
+        addon('aws-ebs-csi-driver', {
+          serviceAccountRoleARN: 'arn:aws:iam::111122223333:role/ebs-csi',
+          resolveConflicts: 'PRESERVE',
+        }),
+      ],
+    }),
+  );
+  const addons = stack(templates, '-addons');
+
+  it('holds every add-on, none of them in the cluster stack (they would wait there for nodes that do not exist yet)', () => {
+    expect(Object.keys(addons.Resources)).toEqual(['AddonCoredns', 'AddonAwsEbsCsiDriver']);
+    const cluster = stack(templates, '-cluster');
+    expect(Object.values(cluster.Resources).filter((r) => r.Type === 'AWS::EKS::Addon')).toEqual([]);
+  });
+  it('names the cluster through the cluster stack export, and passes version, role and conflicts through', () => {
+    expect(props(addons, 'AddonCoredns')).toMatchObject({
+      AddonName: 'coredns',
+      ClusterName: { 'Fn::ImportValue': 'eksctl-private-cluster-cluster::ClusterName' },
+      AddonVersion: 'v1.11.4-eksbuild.2',
+      ResolveConflicts: 'OVERWRITE',
+    });
+    expect(props(addons, 'AddonCoredns')['Tags']).toContainEqual({ Key: 'owner', Value: 'dns' });
+    expect(props(addons, 'AddonAwsEbsCsiDriver')).toMatchObject({
+      ServiceAccountRoleArn: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::111122223333:role/ebs-csi' },
+      ResolveConflicts: 'PRESERVE',
+    });
+    expect(requiredCapabilities(addons)).toEqual([]);
+  });
+  it('is not rendered without add-ons', () => {
+    const names = [...render(resolvedConfig({ managedNodeGroups: [managedNodeGroup('m1')] })).keys()];
+    expect(names.some((name) => name.endsWith('-addons'))).toBe(false);
   });
 });
 
