@@ -3,12 +3,17 @@
  * ConfigMap), over HTTPS with the cluster's own CA and an `aws eks get-token` style bearer token.
  * Deliberately tiny: GET, POST and PUT of JSON objects, no watch, no client library.
  *
- * The connection goes straight to the API server, not through HTTPS_PROXY: the private endpoint
- * is only reachable from inside the VPC (or a peered network), where a proxy would be in the way —
- * eksctl's advice is to put `.eks.amazonaws.com` in NO_PROXY for the same reason.
+ * The connection follows the same proxy variables as every AWS call (SPEC §9): through
+ * HTTPS_PROXY (a CONNECT tunnel; proxy-agent, as src/aws/http.ts) unless NO_PROXY exempts the
+ * endpoint. The TLS inside the tunnel is verified against the cluster's CA only, never the system
+ * store, so a TLS-intercepting proxy fails the request instead of reading the token. A private
+ * endpoint is usually not reachable through a corporate proxy, which is why private-eks warns when
+ * NO_PROXY lacks `.eks.amazonaws.com` (proxy-warnings.ts) — eksctl gives the same advice.
  */
 import https from 'node:https';
-import net from 'node:net';
+import { ProxyAgent } from 'proxy-agent';
+import { proxyForUrl, readProxySettings, type ProxyEnv } from '../aws/proxy.js';
+import { describeRoute, probeTcp, routeToHost } from '../aws/tcp-probe.js';
 import { DeployError } from '../errors.js';
 
 export interface KubernetesResponse {
@@ -30,16 +35,26 @@ export type KubernetesRequester = (request: KubernetesRequest) => Promise<Kubern
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
-export const httpsRequester: KubernetesRequester = (request) =>
-  new Promise((resolve, reject) => {
+/**
+ * One HTTPS request per call, routed by the proxy variables in `proxyEnv` (see the module comment).
+ * No keep-alive: a handful of calls per run, and no socket may outlive the command.
+ */
+export function httpsRequester(proxyEnv: ProxyEnv): KubernetesRequester {
+  const settings = readProxySettings(proxyEnv);
+  const agent = new ProxyAgent({ keepAlive: false, getProxyForUrl: (url: string) => proxyForUrl(url, settings) });
+  return (request) => sendRequest(request, agent);
+}
+
+function sendRequest(request: KubernetesRequest, agent: https.Agent): Promise<KubernetesResponse> {
+  return new Promise((resolve, reject) => {
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     const req = https.request(
       request.url,
       {
         method: request.method,
+        // The cluster's CA alone; proxy-agent hands it to the TLS connection inside the tunnel too.
         ca: Buffer.from(request.caData, 'base64').toString('utf8'),
-        // Never through a proxy agent (see the module comment).
-        agent: false,
+        agent,
         timeout: REQUEST_TIMEOUT_MS,
         headers: {
           accept: 'application/json',
@@ -66,27 +81,50 @@ export const httpsRequester: KubernetesRequester = (request) =>
       },
     );
     req.on('timeout', () =>
-      req.destroy(new Error(`no answer from ${new URL(request.url).host} within ${REQUEST_TIMEOUT_MS / 1000} s`)),
+      req.destroy(
+        new DeployError(
+          `no answer from ${new URL(request.url).host} within ${REQUEST_TIMEOUT_MS / 1000} s`,
+          new URL(request.url).host,
+        ),
+      ),
     );
     req.on('error', reject);
     if (payload !== undefined) req.write(payload);
     req.end();
   });
+}
 
-/** True when a TCP connection to the endpoint's port opens within `timeoutMs` (DNS included). */
-export function tcpReachable(endpoint: string, timeoutMs = 3_000): Promise<boolean> {
+export interface ReachabilityOptions {
+  /** Proxy variables (HTTPS_PROXY, NO_PROXY…), as passed to createAwsClients. */
+  readonly proxyEnv: ProxyEnv;
+  /** Default 3 s. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * True when the API server's port answers from here along the route the Kubernetes client will
+ * take: a TCP connection, or a CONNECT tunnel through the proxy (src/aws/tcp-probe.ts).
+ */
+export async function apiServerReachable(endpoint: string, options: ReachabilityOptions): Promise<boolean> {
   const url = new URL(endpoint);
-  const port = Number(url.port === '' ? 443 : url.port);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: url.hostname, port, timeout: timeoutMs });
-    const done = (ok: boolean): void => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.once('connect', () => done(true));
-    socket.once('timeout', () => done(false));
-    socket.once('error', () => done(false));
+  const probe = await probeTcp({
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port === '' ? 443 : url.port),
+    env: options.proxyEnv,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
+  return probe.ok;
+}
+
+/** `directly (…)` or `through the proxy … (HTTPS_PROXY)`: how requests to `endpoint` travel. */
+export function apiServerRoute(endpoint: string, proxyEnv: ProxyEnv): string {
+  const url = new URL(endpoint);
+  const { raw: _raw, ...route } = routeToHost(
+    url.hostname.replace(/^\[|\]$/g, ''),
+    Number(url.port === '' ? 443 : url.port),
+    proxyEnv,
+  );
+  return describeRoute(route);
 }
 
 export class KubernetesClient {
@@ -94,7 +132,9 @@ export class KubernetesClient {
     private readonly endpoint: string,
     private readonly caData: string,
     private readonly token: () => Promise<string>,
-    private readonly requester: KubernetesRequester = httpsRequester,
+    private readonly requester: KubernetesRequester,
+    /** How requests travel (apiServerRoute), for error messages: a proxy's answer reads like the API server's. */
+    private readonly route?: string,
   ) {}
 
   /** The object, or undefined on 404. */
@@ -123,10 +163,14 @@ export class KubernetesClient {
         ...(body === undefined ? {} : { body }),
       });
     } catch (error) {
-      throw new DeployError(`Kubernetes API ${method} ${path} failed: ${(error as Error).message}`, path, {
+      throw new DeployError(`Kubernetes API ${method} ${path} failed${this.via()}: ${(error as Error).message}`, path, {
         cause: error,
       });
     }
+  }
+
+  private via(): string {
+    return this.route === undefined ? '' : ` (${this.route})`;
   }
 
   private expectOk(res: KubernetesResponse, method: string, path: string): Record<string, unknown> {
@@ -137,7 +181,7 @@ export class KubernetesClient {
         ? 'the caller must be a cluster admin (accessConfig.bootstrapClusterCreatorAdminPermissions, or an access entry)'
         : undefined;
     throw new DeployError(
-      `Kubernetes API ${method} ${path} answered ${res.status}: ${message}`,
+      `Kubernetes API ${method} ${path} answered ${res.status}${this.via()}: ${message}`,
       path,
       hint === undefined ? {} : { hint },
     );
@@ -150,4 +194,12 @@ function bodyMessage(body: unknown): string {
     return body.message;
   if (typeof body === 'string') return body.slice(0, 200);
   return JSON.stringify(body ?? null).slice(0, 200);
+}
+
+/**
+ * True when a TCP connection to the endpoint's port opens within `timeoutMs`, ignoring any proxy.
+ * @deprecated use apiServerReachable, which follows the proxy route; kept until delete-cluster.ts moves over.
+ */
+export async function tcpReachable(endpoint: string, timeoutMs = 3_000): Promise<boolean> {
+  return apiServerReachable(endpoint, { proxyEnv: {}, timeoutMs });
 }

@@ -17,7 +17,14 @@ import type { PlanStep } from '../plan/types.js';
 import { describeClusterAccess } from './cluster-info.js';
 import { clusterStackPlan, endpointDeps, stackDeps, type RunState } from './run-state.js';
 import { updateEndpointAccess } from './endpoint-access.js';
-import { KubernetesClient, tcpReachable, type KubernetesRequester } from './kubernetes-client.js';
+import type { ProxyEnv } from '../aws/proxy.js';
+import {
+  apiServerReachable,
+  apiServerRoute,
+  httpsRequester,
+  KubernetesClient,
+  type KubernetesRequester,
+} from './kubernetes-client.js';
 import { eksToken } from './kubernetes-token.js';
 import {
   ROLE_LOGICAL_ID,
@@ -29,9 +36,14 @@ import {
 import { ensureStack } from './stacks.js';
 
 export interface KubernetesApiOptions {
-  /** Whether the API server answers from here. Default: a TCP connect to its port (3 s). */
+  /**
+   * Proxy variables (HTTPS_PROXY, NO_PROXY…) for the Kubernetes API connection, the same as the
+   * AWS clients got (SPEC §9: every outbound connection). Default: `process.env`, as createAwsClients.
+   */
+  readonly proxyEnv?: ProxyEnv;
+  /** Whether the API server answers from here. Default: its port through the proxy route (3 s). */
   readonly reachable?: (endpoint: string) => Promise<boolean>;
-  /** One HTTPS request. Default: node:https with the cluster CA. */
+  /** One HTTPS request. Default: node:https with the cluster CA, through the proxy route. */
   readonly requester?: KubernetesRequester;
   /** The bearer token. Default: `aws eks get-token`'s presigned STS URL (kubernetes-token.ts). */
   readonly token?: () => Promise<string>;
@@ -216,15 +228,19 @@ async function connect(state: RunState, step: PlanStep): Promise<KubernetesClien
     caData ??= described?.certificateAuthorityData;
   }
   if (endpoint === undefined || caData === undefined) return undefined;
-  const reachable = await (deps.kubernetes?.reachable ?? ((e: string) => tcpReachable(e)))(endpoint);
+  const proxyEnv = deps.kubernetes?.proxyEnv ?? process.env;
+  const route = apiServerRoute(endpoint, proxyEnv);
+  const reachable = await (deps.kubernetes?.reachable ?? ((e: string) => apiServerReachable(e, { proxyEnv })))(
+    endpoint,
+  );
   if (!reachable) return undefined;
   state.events({
     code: 'info',
     stepId: step.id,
-    message: `Kubernetes API server ${new URL(endpoint).host} answers from here`,
+    message: `Kubernetes API server ${new URL(endpoint).host} answers from here (${route})`,
   });
   const token =
     deps.kubernetes?.token ??
     (() => eksToken(deps.clients.sts, { cluster, region: plan.region.name, partition: plan.region.partition }));
-  return new KubernetesClient(endpoint, caData, token, deps.kubernetes?.requester);
+  return new KubernetesClient(endpoint, caData, token, deps.kubernetes?.requester ?? httpsRequester(proxyEnv), route);
 }

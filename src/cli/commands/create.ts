@@ -23,6 +23,7 @@ import type { SetExitCode } from './index.js';
 interface CreateClusterOptions {
   configFile: string;
   dryRun?: boolean;
+  offline?: boolean;
   outDir?: string;
   endpointSwitch: 'auto' | 'always' | 'never';
   parallelism: number;
@@ -53,7 +54,8 @@ export function registerCreate(program: Command, context: CommandContext, setExi
     .command('cluster')
     .description('create the cluster described by a ClusterConfig file (stacks, kubeconfig, endpoint access)')
     .requiredOption('-f, --config-file <file>', 'eksctl ClusterConfig file (- for stdin)')
-    .option('--dry-run', 'print the plan, as `private-eks plan`, and change nothing')
+    .option('--dry-run', 'print the plan, as `private-eks plan`, and change nothing (offline without credentials)')
+    .option('--offline', 'with --dry-run: plan with the built-in catalog, without asking AWS')
     .option('--out-dir <dir>', 'also write each stack template to <dir>/<stack>.json')
     .addOption(
       new Option('--endpoint-switch <mode>', 'public access while creating (SPEC §7 step 5)')
@@ -147,6 +149,11 @@ function exitCodeOf(result: CreateResult): number {
 
 async function runCreateCluster(options: CreateClusterOptions, context: CommandContext): Promise<number> {
   if (options.dryRun === true) return runDryRun(options, context);
+  if (options.offline === true) {
+    throw new UsageError('--offline only goes with --dry-run: creating a cluster needs AWS', {
+      hint: 'add --dry-run to see the plan offline, or drop --offline',
+    });
+  }
   const { result } = await loadConfigFile(options.configFile, context);
   await printProblems(context, result.problems, result.source);
   const config = result.config;
@@ -180,6 +187,7 @@ async function runCreateCluster(options: CreateClusterOptions, context: CommandC
           signal: context.signal,
           parallelism: options.parallelism,
           kubeconfigPath: kubeconfigFile,
+          kubernetes: { proxyEnv: context.io.env },
           ...profileOf(context),
         },
       );
@@ -241,13 +249,18 @@ export function progressView(context: CommandContext): ReturnType<typeof createP
   });
 }
 
-/** `--dry-run` = `plan` (SPEC §1): the planning command's own code, against live facts. */
+/**
+ * `--dry-run` = `plan` (SPEC §1): the planning command's own code, against live facts — or offline
+ * with `--offline`, or when no credentials are found (SPEC §5.3).
+ */
 async function runDryRun(options: CreateClusterOptions, context: CommandContext): Promise<number> {
   const { runPlan } = await import('./plan.js');
   const globals = context.globals();
   return runPlan(
     {
       configFile: options.configFile,
+      offline: options.offline === true,
+      offlineWithoutCredentials: true,
       output: options.output,
       endpointSwitch: options.endpointSwitch,
       region: globals.region,
@@ -294,6 +307,7 @@ async function runCreateNodegroup(options: CreateNodegroupOptions, context: Comm
           signal: context.signal,
           parallelism: options.parallelism,
           kubeconfigPath: false,
+          kubernetes: { proxyEnv: context.io.env },
           ...profileOf(context),
         },
       );
