@@ -1,10 +1,12 @@
 /**
  * Checks about the path from here to AWS and to the cluster: proxy variables and the route of each
  * AWS host, TLS interception of the OIDC issuer (iam.withOIDC), and whether the cluster's private
- * API endpoint resolves and answers from here (SPEC §9).
+ * API endpoint answers from here (SPEC §9) — along the route kubectl and private-eks's own
+ * Kubernetes client take: directly (the name must resolve here), or through HTTPS_PROXY when
+ * NO_PROXY does not exempt it (the proxy resolves the name and opens the connection).
  */
-import net from 'node:net';
 import { readProxySettings, redactProxyUrl, routeForUrl } from '../../aws/proxy.js';
+import { describeRoute, probeTcp, routeToHost } from '../../aws/tcp-probe.js';
 import { proxyWarnings } from '../../aws/proxy-warnings.js';
 import { fetchOidcThumbprint } from '../../aws/tls-thumbprint.js';
 import { PrivateEksError } from '../../errors.js';
@@ -114,13 +116,37 @@ export const clusterEndpointCheck: DoctorCheck = {
           detail: '; a fully-private cluster should have public access off',
         }
       : undefined;
+    const { raw: proxy, ...route } = routeToHost(host, network.apiPort, context.env);
+    if (proxy !== null) {
+      const probe = await probeTcp({
+        host,
+        port: network.apiPort,
+        env: context.env,
+        timeoutMs: network.timeoutMs,
+        ...(context.signal === undefined ? {} : { signal: context.signal }),
+      });
+      if (!probe.ok) {
+        return warn(
+          `${host} does not answer on port ${network.apiPort} ${describeRoute(route)}: ${probe.reason} (${access})` +
+            (publicNote?.detail ?? ''),
+          // SPEC §9: a proxy outside the VPC cannot reach the private endpoint; that is what the
+          // NO_PROXY .eks.amazonaws.com warning of the proxy check is about.
+          'a proxy outside the VPC usually cannot reach the private endpoint: if this host reaches the VPC ' +
+            '(VPN, Direct Connect, peering), add .eks.amazonaws.com to NO_PROXY; otherwise run Kubernetes-API ' +
+            'commands (kubectl, helm) from inside the VPC' +
+            (publicNote === undefined ? '' : `; ${publicNote.fix}`),
+        );
+      }
+      const detail = `${host} answers on port ${network.apiPort} ${describeRoute(route)} (${access})`;
+      return publicNote === undefined ? ok(detail) : warn(`${detail}${publicNote.detail}`, publicNote.fix);
+    }
     let addresses;
     try {
       addresses = await network.lookup(host);
     } catch (error) {
       return warn(
-        `${host} (${access}) does not resolve from here (${errorCode(error)}): the private endpoint's name resolves only ` +
-          'inside the VPC, or through a resolver that forwards to it' +
+        `${host} (${access}) does not resolve from here (${errorCode(error)}; ${describeRoute(route)}): the private ` +
+          "endpoint's name resolves only inside the VPC, or through a resolver that forwards to it" +
           (publicNote?.detail ?? ''),
         'run Kubernetes-API commands (kubectl, helm) from inside the VPC, a peered VPC, or over VPN/Direct Connect ' +
           'with DNS forwarding; EKS-API commands work from here' +
@@ -129,16 +155,23 @@ export const clusterEndpointCheck: DoctorCheck = {
     }
     const address = addresses[0]?.address;
     if (address === undefined) return warn(`${host} resolves to no address`, "check the VPC's DNS settings");
-    const answered = await tcpAnswers(address, network.apiPort, network.timeoutMs);
+    const answered = await probeTcp({
+      host,
+      address,
+      port: network.apiPort,
+      env: context.env,
+      timeoutMs: network.timeoutMs,
+      ...(context.signal === undefined ? {} : { signal: context.signal }),
+    });
     if (!answered.ok) {
       return warn(
         `${host} resolves to ${address} but port ${network.apiPort} does not answer within ${network.timeoutMs / 1000} s ` +
-          `(${answered.reason}; ${access})${publicNote?.detail ?? ''}`,
+          `(${answered.reason}; ${access}; ${describeRoute(route)})${publicNote?.detail ?? ''}`,
         'the cluster security group must admit TCP 443 from this host, and a route must lead here from the VPC' +
           (publicNote === undefined ? '' : `; ${publicNote.fix}`),
       );
     }
-    const detail = `${host} resolves to ${address} and answers on port ${network.apiPort} (${access})`;
+    const detail = `${host} resolves to ${address} and answers on port ${network.apiPort} ${describeRoute(route)} (${access})`;
     return publicNote === undefined ? ok(detail) : warn(`${detail}${publicNote.detail}`, publicNote.fix);
   },
 };
@@ -154,23 +187,4 @@ function hostOf(endpoint: string): string {
 function errorCode(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'code' in error) return String(error.code);
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Opens and closes a TCP connection: the API server answering at all is what matters here. */
-function tcpAnswers(
-  address: string,
-  port: number,
-  timeoutMs: number,
-): Promise<{ ok: true } | { ok: false; reason: string }> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: address, port });
-    const done = (result: { ok: true } | { ok: false; reason: string }) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(result);
-    };
-    const timer = setTimeout(() => done({ ok: false, reason: 'timed out' }), timeoutMs);
-    socket.once('connect', () => done({ ok: true }));
-    socket.once('error', (error: NodeJS.ErrnoException) => done({ ok: false, reason: error.code ?? error.message }));
-  });
 }
