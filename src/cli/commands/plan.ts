@@ -3,6 +3,7 @@ import type { CommandContext } from '../program.js';
 import type { SetExitCode } from './index.js';
 import { ExitCode } from '../exit-codes.js';
 import { useColor, type CliIo, type GlobalOptions } from '../io.js';
+import type { BuiltAwsClients } from '../../aws/clients.js';
 import type { Problem } from '../../config/problem.js';
 import type { EndpointSwitchMode } from '../../plan/endpoint-access.js';
 import type { CloudFacts } from '../../plan/facts.js';
@@ -14,6 +15,12 @@ export interface PlanOptions {
   readonly configFile: string;
   /** Facts from the built-in catalog instead of AWS (SPEC §5.3 "Offline"). */
   readonly offline?: boolean;
+  /**
+   * `create cluster --dry-run`: when the SDK's default credential chain finds no credentials,
+   * plan offline instead of failing (SPEC §5.3 "`--dry-run` without credentials"), and say so on
+   * stderr. `plan` itself does not fall back: it exists to check the config against AWS.
+   */
+  readonly offlineWithoutCredentials?: boolean;
   /** Default `text` (stdout). */
   readonly output?: PlanOutput;
   /** SPEC §7 step 5; default `auto`. */
@@ -56,19 +63,24 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
   const config = loaded.config;
   if (config === undefined) return ExitCode.failed;
 
-  let facts: CloudFacts;
+  let facts: CloudFacts = createOfflineFacts();
   let release = (): void => {};
-  if (options.offline === true) {
-    facts = createOfflineFacts();
-  } else {
+  if (options.offline !== true) {
     const { createAwsClients } = await import('../../aws/clients.js');
     const clients = await createAwsClients({
       region: config.metadata.region,
       env: io.env,
       ...(options.profile === undefined ? {} : { profile: options.profile }),
     });
-    release = () => clients.destroy();
-    facts = createLiveFacts(clients);
+    if (options.offlineWithoutCredentials === true && !(await hasCredentials(clients))) {
+      clients.destroy();
+      io.stderr.write(
+        'no AWS credentials found (environment, shared config and credentials files, SSO, instance role): planning offline with the built-in catalog; zones, endpoint services and a supplied VPC are not checked against AWS\n',
+      );
+    } else {
+      release = () => clients.destroy();
+      facts = createLiveFacts(clients);
+    }
   }
   let result;
   try {
@@ -93,6 +105,24 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
     );
   }
   return ExitCode.ok;
+}
+
+/**
+ * Whether the SDK's default credential chain (as the clients resolve it: environment, `--profile`
+ * or AWS_PROFILE, SSO, web identity, instance metadata) yields credentials. Asked once, before any
+ * AWS call, through the STS client's own provider, so a dry run without credentials falls back to
+ * offline up front instead of failing on its first lookup. Errors other than "no usable
+ * credentials" (a broken config file, say) are not hidden.
+ */
+async function hasCredentials(clients: BuiltAwsClients): Promise<boolean> {
+  const { isCredentialsError } = await import('../../aws/aws-errors.js');
+  try {
+    await clients.sts.config.credentials();
+    return true;
+  } catch (error) {
+    if (isCredentialsError(error)) return false;
+    throw error;
+  }
 }
 
 interface PlanFlags {
