@@ -1,7 +1,9 @@
 /**
- * `delete cluster` (SPEC §8): nodegroup, Fargate and add-on stacks in parallel → security groups
- * (and load balancers) that in-cluster controllers left in the VPC → the cluster stack (which takes
- * the VPC endpoints and, in a supplied VPC, the S3 routes it added) → the kubeconfig entry.
+ * `delete cluster` (SPEC §8): nodegroup, Fargate and add-on stacks in parallel → the load
+ * balancers and target groups that in-cluster controllers made for the cluster, waiting until
+ * their network interfaces are released → the security groups tagged for the cluster → the
+ * cluster stack (which takes the VPC endpoints and, in a supplied VPC, the S3 routes it added) →
+ * the kubeconfig entry.
  *
  * Choices, documented for users:
  * - Deleting a cluster that does not exist is an error ("no cluster named …", exit 1). A second
@@ -10,8 +12,10 @@
  *   then reports the resource that blocks it (SPEC §8) instead of leaving the user to find out in
  *   the console. With `wait: false` the cluster stack's delete is only requested.
  * - Steps that need the Kubernetes API (draining, in-cluster load balancer lookup) are never run:
- *   the run says whether the API server answers from here, and finds controller-made security
- *   groups and load balancers through the EC2 API instead (tagged-resources.ts).
+ *   the run says whether the API server answers from here (along the proxy route, SPEC §9), and
+ *   finds controller-made load balancers, target groups and security groups by their tags through
+ *   the ELBv2 and EC2 APIs instead (load-balancers.ts, tagged-resources.ts). They are deleted
+ *   after the nodegroups so that no controller is left running to re-create them.
  * - `force`: every step runs even when one it depends on failed; whatever is left is listed
  *   (exit 4). Without it the first failure stops what depends on it (exit 1).
  */
@@ -21,11 +25,13 @@ import { describeClusterAccess, type ClusterAccessInfo } from './cluster-info.js
 import { allStacks, findClusterStacks, type ClusterStacks } from './cluster-stacks.js';
 import { systemClock, type Clock } from './clock.js';
 import { safeSink, type EventSink } from './events.js';
-import { tcpReachable } from './kubernetes-client.js';
+import { apiServerReachable, apiServerRoute } from './kubernetes-client.js';
+import { deleteClusterLoadBalancers } from './load-balancers.js';
 import { stepFailure, type DeletedItem, type DeleteResult, type LeftoverItem, type StepFailure } from './results.js';
 import { deleteAndWait, type StackDeps, type StackInfo } from './stacks.js';
 import { DEFAULT_PARALLELISM, StepGraph, type GraphStep, type StepRecord } from './step-graph.js';
 import { cleanUpTaggedResources } from './tagged-resources.js';
+import type { ProxyEnv } from '../aws/proxy.js';
 import type { AwsClients } from '../aws/types.js';
 
 export interface DeleteClusterRequest {
@@ -44,8 +50,12 @@ export interface DeleteDeps {
   readonly wait: boolean;
   /** The kubeconfig to remove the cluster's entry from; `false`: leave kubeconfig alone. */
   readonly kubeconfigPath: string | false;
-  /** Whether the API server answers from here (default: a TCP connect); only for the note. */
+  /** Whether the API server answers from here (default: a TCP probe along the proxy route); only for the note. */
   readonly reachable?: (endpoint: string) => Promise<boolean>;
+  /** Proxy variables for the API server probe, as the AWS clients got them. Default `process.env`. */
+  readonly proxyEnv?: ProxyEnv;
+  /** How long to wait for deleted load balancers' network interfaces to go. Default 10 min. */
+  readonly loadBalancerTimeoutMs?: number;
   readonly newToken?: () => string;
 }
 
@@ -122,31 +132,45 @@ function deleteSteps(
   const vpcId = found.clusterStack?.outputs['VPC'] ?? eks?.vpcId;
   const beforeCluster = first.map((s) => s.id);
   if (vpcId !== undefined) {
+    const signal = deps.signal === undefined ? {} : { signal: deps.signal };
+    steps.push({
+      id: 'load-balancers',
+      description: `delete load balancers and target groups tagged for the cluster in ${vpcId}`,
+      dependsOn: [...beforeCluster],
+      run: async (context) => {
+        const outcome = await deleteClusterLoadBalancers(deps.clients, {
+          cluster: request.cluster,
+          vpcId,
+          clock: stackDeps.clock,
+          signal: context.signal,
+          onWait: (what, status, delayMs) =>
+            stackDeps.events({ code: 'waiting', stepId: 'load-balancers', what, status, delayMs }),
+          ...(deps.loadBalancerTimeoutMs === undefined ? {} : { timeoutMs: deps.loadBalancerTimeoutMs }),
+        });
+        state.deleted.push(...outcome.deleted);
+        state.leftovers.push(...outcome.leftovers);
+        throwIfBlocked(outcome.leftovers, vpcId);
+        return outcome.deleted.length === 0 ? 'none found' : `${outcome.deleted.length} deleted`;
+      },
+    });
     steps.push({
       id: 'tagged-resources',
       description: `delete security groups tagged for the cluster in ${vpcId} (and find load balancers using them)`,
-      dependsOn: [...beforeCluster],
+      dependsOn: [...beforeCluster, 'load-balancers'],
       run: async () => {
         const outcome = await cleanUpTaggedResources(deps.clients.ec2, {
           cluster: request.cluster,
           vpcId,
           stackNames: new Set(allStacks(found).map((s) => s.name)),
-          ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+          ...signal,
         });
         for (const id of outcome.deleted) state.deleted.push({ kind: 'security-group', id });
         state.leftovers.push(...outcome.leftovers);
-        if (outcome.leftovers.length > 0) {
-          const first = outcome.leftovers[0] as LeftoverItem;
-          throw new DeployError(
-            `${outcome.leftovers.length} resource(s) in ${vpcId} block the VPC's deletion, e.g. ${first.kind} ${first.id}: ${first.reason}`,
-            `${first.kind} ${first.id}`,
-            { hint: 'delete them (or re-run with --force to delete everything else), then re-run' },
-          );
-        }
+        throwIfBlocked(outcome.leftovers, vpcId);
         return outcome.deleted.length === 0 ? 'none found' : `${outcome.deleted.length} deleted`;
       },
     });
-    beforeCluster.push('tagged-resources');
+    beforeCluster.push('load-balancers', 'tagged-resources');
   }
   if (found.clusterStack !== undefined) steps.push(stackStep('cluster', found.clusterStack, beforeCluster, deps.wait));
   if (deps.kubeconfigPath !== false) {
@@ -165,6 +189,17 @@ function deleteSteps(
   return steps;
 }
 
+/** A step that left something in the VPC fails: the cluster stack's VPC delete would fail on it. */
+function throwIfBlocked(leftovers: readonly LeftoverItem[], vpcId: string): void {
+  const first = leftovers[0];
+  if (first === undefined) return;
+  throw new DeployError(
+    `${leftovers.length} resource(s) in ${vpcId} block the VPC's deletion, e.g. ${first.kind} ${first.id}: ${first.reason}`,
+    `${first.kind} ${first.id}`,
+    { hint: 'delete them (or re-run with --force to delete everything else), then re-run' },
+  );
+}
+
 /** `addons` for the add-ons' own stack, `addon/<rest>` for an add-on IRSA role stack. */
 function addonStepId(cluster: string, stackName: string): string {
   return stackName === `eksctl-${cluster}-addons`
@@ -174,10 +209,13 @@ function addonStepId(cluster: string, stackName: string): string {
 
 async function kubernetesApiNote(eks: ClusterAccessInfo | undefined, deps: DeleteDeps): Promise<string> {
   const endpoint = eks?.endpoint;
-  const reachable = endpoint !== undefined && (await (deps.reachable ?? ((e: string) => tcpReachable(e)))(endpoint));
+  const proxyEnv = deps.proxyEnv ?? process.env;
+  const probe = deps.reachable ?? ((e: string) => apiServerReachable(e, { proxyEnv }));
+  const reachable = endpoint !== undefined && (await probe(endpoint));
+  const route = endpoint === undefined ? '' : ` (${apiServerRoute(endpoint, proxyEnv)})`;
   return reachable
-    ? 'the Kubernetes API server answers from here; private-eks does not drain nodes: pods stop when their nodegroup is deleted'
-    : 'the Kubernetes API server does not answer from here: draining nodes and finding load balancers through the cluster are skipped; security groups and load balancers tagged for the cluster are looked up through the AWS APIs instead';
+    ? `the Kubernetes API server answers from here${route}; private-eks does not drain nodes: pods stop when their nodegroup is deleted`
+    : `the Kubernetes API server does not answer from here${route}: draining nodes and finding load balancers through the cluster are skipped; load balancers, target groups and security groups tagged for the cluster are looked up through the AWS APIs instead`;
 }
 
 function notFound(request: DeleteClusterRequest, eks: ClusterAccessInfo | undefined): PrivateEksError {

@@ -195,11 +195,3 @@ function bodyMessage(body: unknown): string {
   if (typeof body === 'string') return body.slice(0, 200);
   return JSON.stringify(body ?? null).slice(0, 200);
 }
-
-/**
- * True when a TCP connection to the endpoint's port opens within `timeoutMs`, ignoring any proxy.
- * @deprecated use apiServerReachable, which follows the proxy route; kept until delete-cluster.ts moves over.
- */
-export async function tcpReachable(endpoint: string, timeoutMs = 3_000): Promise<boolean> {
-  return apiServerReachable(endpoint, { proxyEnv: {}, timeoutMs });
-}

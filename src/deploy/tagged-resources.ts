@@ -1,14 +1,17 @@
 /**
- * Resources that in-cluster controllers made and CloudFormation does not know about (SPEC §8
- * [beyond]): security groups tagged for the cluster (`kubernetes.io/cluster/<name>`, the AWS Load
- * Balancer Controller's `elbv2.k8s.aws/cluster`) and the load balancers behind them. Left in the
- * VPC they make the cluster stack's VPC delete fail with DependencyViolation, so they are found
- * through the EC2 API and removed before the cluster stack — without the Kubernetes API, which a
- * fully-private cluster does not expose to where `delete` usually runs.
+ * Security groups that in-cluster controllers made and CloudFormation does not know about (SPEC §8
+ * [beyond]): tagged for the cluster (`kubernetes.io/cluster/<name>`, the AWS Load Balancer
+ * Controller's `elbv2.k8s.aws/cluster`). Left in the VPC they make the cluster stack's VPC delete
+ * fail with DependencyViolation, so they are found through the EC2 API and removed before the
+ * cluster stack — without the Kubernetes API, which a fully-private cluster does not expose to
+ * where `delete` usually runs. The ALBs and NLBs tagged for the cluster are gone by then
+ * (load-balancers.ts).
  *
- * Load balancers: private-eks has no Elastic Load Balancing client, so it finds them by their
- * network interfaces (description `ELB <type>/<name>/<id>` or `ELB <name>`, in the VPC, in one of
- * the cluster's tagged security groups) and lists them with the command to delete them.
+ * Load balancers still using those groups are listed with the command to delete them, found by
+ * their network interfaces (description `ELB <name>` for a Classic Load Balancer, `ELB
+ * app|net/<name>/<id>` for an ALB/NLB not tagged for the cluster): Classic Load Balancers (the
+ * legacy in-tree controller's default for `type: LoadBalancer` Services) have their own API, and
+ * private-eks has no client for it (@aws-sdk/client-elastic-load-balancing is not a dependency).
  */
 import {
   DeleteSecurityGroupCommand,
@@ -40,7 +43,9 @@ export async function cleanUpTaggedResources(
   request: TaggedCleanupRequest,
 ): Promise<TaggedCleanupResult> {
   const groups = await taggedSecurityGroups(ec2, request);
-  const candidates = groups.filter((g) => !managedElsewhere(g, request.stackNames));
+  const candidates = groups.filter(
+    (g) => !managedElsewhere(g, request.stackNames) && ownedByCluster(g, request.cluster),
+  );
   const leftovers: LeftoverItem[] = [];
   const candidateIds = new Set(candidates.map((g) => g.GroupId ?? ''));
   for (const lb of await loadBalancerInterfaces(ec2, request)) {
@@ -92,6 +97,15 @@ async function taggedSecurityGroups(ec2: EC2Client, request: TaggedCleanupReques
   return [...byId.values()].sort((a, b) => (a.GroupId ?? '').localeCompare(b.GroupId ?? ''));
 }
 
+/**
+ * `kubernetes.io/cluster/<name>=shared` marks a group the cluster uses but does not own (the
+ * in-tree cloud provider's convention, like subnets): someone else made it, so it stays.
+ */
+function ownedByCluster(group: SecurityGroup, cluster: string): boolean {
+  const tags = new Map((group.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  return tags.get('elbv2.k8s.aws/cluster') === cluster || tags.get(`kubernetes.io/cluster/${cluster}`) !== 'shared';
+}
+
 /** Groups that CloudFormation (our stacks) or EKS (the cluster security group) delete themselves. */
 function managedElsewhere(group: SecurityGroup, stackNames: ReadonlySet<string>): boolean {
   const tags = new Map((group.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
@@ -121,14 +135,21 @@ function loadBalancerLeftover(eni: NetworkInterface): LeftoverItem {
   const described = (eni.Description ?? '').replace(/^ELB /, '');
   const parts = described.split('/');
   const name = parts.length === 3 ? (parts[1] ?? described) : described;
-  const command =
-    parts.length === 3
-      ? `aws elbv2 delete-load-balancer --load-balancer-arn "$(aws elbv2 describe-load-balancers --names ${name} --query 'LoadBalancers[0].LoadBalancerArn' --output text)"`
-      : `aws elb delete-load-balancer --load-balancer-name ${name}`;
+  if (parts.length === 3) {
+    return {
+      kind: 'load-balancer',
+      id: name,
+      reason:
+        "not tagged for the cluster, so not deleted, but it uses the cluster's security groups; if it should go: " +
+        `aws elbv2 delete-load-balancer --load-balancer-arn "$(aws elbv2 describe-load-balancers --names ${name} --query 'LoadBalancers[0].LoadBalancerArn' --output text)"`,
+    };
+  }
   return {
     kind: 'load-balancer',
     id: name,
-    reason: `made by an in-cluster controller and still using the cluster's security groups (private-eks has no Elastic Load Balancing client): ${command}`,
+    reason:
+      "a Classic Load Balancer (made by the in-tree controller) using the cluster's security groups; private-eks has no Classic Load Balancer client: " +
+      `aws elb delete-load-balancer --load-balancer-name ${name}`,
   };
 }
 

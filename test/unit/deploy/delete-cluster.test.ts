@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
 import { DeleteStackCommand } from '@aws-sdk/client-cloudformation';
 import {
   DeleteSecurityGroupCommand,
@@ -6,6 +7,14 @@ import {
   DescribeSecurityGroupsCommand,
 } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand } from '@aws-sdk/client-eks';
+import {
+  DeleteLoadBalancerCommand,
+  DeleteTargetGroupCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTagsCommand,
+  DescribeTargetGroupsCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { deleteCluster } from '../../../src/deploy/delete-cluster.js';
 import { deleteSummary } from '../../../src/cli/render/output.js';
 import { FakeClock } from './fakes.js';
@@ -21,7 +30,16 @@ import {
 } from './create-scenarios.js';
 import { awsError, scriptStack } from './scripted-stack.js';
 
-afterEach(resetMocks);
+// Every test's ELBv2 client is mocked: by default the cluster has no load balancers or target groups.
+const elbv2Mock = mockClient(ElasticLoadBalancingV2Client);
+beforeEach(() => {
+  elbv2Mock.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [] });
+  elbv2Mock.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
+});
+afterEach(() => {
+  resetMocks();
+  elbv2Mock.reset();
+});
 
 const TAGS = { 'alpha.eksctl.io/cluster-name': 'private-cluster', 'private-eks.io/version': '0.1.0' };
 
@@ -164,5 +182,76 @@ describe('deleteCluster', () => {
       'no cluster named "private-cluster" in us-west-2',
     );
     expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(0);
+  });
+  it("deletes the cluster's load balancers after the nodegroups, then its security groups, then the cluster stack", async () => {
+    for (const name of [CLUSTER_STACK, NG1_STACK, M1_STACK]) {
+      scriptStack(cfnMock, {
+        name,
+        tags: TAGS,
+        existing: [{ status: 'CREATE_COMPLETE' }],
+        ...(name === CLUSTER_STACK ? { outputs: { VPC: 'vpc-0abc' } } : {}),
+        afterDelete: [{ status: 'DELETE_COMPLETE' }],
+      });
+    }
+    eksMock.on(DescribeClusterCommand).rejects(awsError('ResourceNotFoundException', 'No cluster found', 404));
+    // An ALB the AWS Load Balancer Controller made (ELBv2 API reference shapes), its target group
+    // and its security group; a user's security group tagged `shared` for the cluster stays.
+    const arn =
+      'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/k8s-default-web-1a2b3c/0123456789abcdef';
+    const tgArn = 'arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/k8s-default-web-80/73e2d6bc24d8a067';
+    let lbGone = false;
+    elbv2Mock.on(DescribeLoadBalancersCommand).callsFake((input: { LoadBalancerArns?: string[] }) => {
+      if (lbGone && input.LoadBalancerArns !== undefined) throw awsError('LoadBalancerNotFoundException', 'not found');
+      return {
+        LoadBalancers: [{ LoadBalancerArn: arn, LoadBalancerName: 'k8s-default-web-1a2b3c', VpcId: 'vpc-0abc' }],
+      };
+    });
+    elbv2Mock.on(DescribeTargetGroupsCommand).resolves({
+      TargetGroups: [{ TargetGroupArn: tgArn, TargetGroupName: 'k8s-default-web-80', VpcId: 'vpc-0abc' }],
+    });
+    elbv2Mock.on(DescribeTagsCommand).callsFake((input: { ResourceArns: string[] }) => ({
+      TagDescriptions: input.ResourceArns.map((a) => ({
+        ResourceArn: a,
+        Tags: [{ Key: 'elbv2.k8s.aws/cluster', Value: 'private-cluster' }],
+      })),
+    }));
+    elbv2Mock.on(DeleteLoadBalancerCommand).callsFake(() => {
+      lbGone = true;
+      return {};
+    });
+    elbv2Mock.on(DeleteTargetGroupCommand).resolves({});
+    ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [] });
+    ec2Mock.on(DescribeSecurityGroupsCommand).resolves({
+      SecurityGroups: [
+        {
+          GroupId: 'sg-0lb',
+          GroupName: 'k8s-default-web-1a2b3c',
+          Tags: [{ Key: 'elbv2.k8s.aws/cluster', Value: 'private-cluster' }],
+        },
+        {
+          GroupId: 'sg-0shared',
+          GroupName: 'team-nodes',
+          Tags: [{ Key: 'kubernetes.io/cluster/private-cluster', Value: 'shared' }],
+        },
+      ],
+    });
+    ec2Mock.on(DeleteSecurityGroupCommand).resolves({});
+
+    const result = await deleteCluster({ cluster: 'private-cluster', region: 'us-west-2' }, deps(false));
+    expect(result.outcome).toBe('deleted');
+    // In the order they were done: the nodegroups in parallel, then the rest one after another.
+    expect(result.deleted.slice(2)).toEqual([
+      { kind: 'load-balancer', id: 'k8s-default-web-1a2b3c' },
+      { kind: 'target-group', id: 'k8s-default-web-80' },
+      { kind: 'security-group', id: 'sg-0lb' },
+      { kind: 'stack', id: CLUSTER_STACK },
+    ]);
+    expect(
+      result.deleted
+        .slice(0, 2)
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual([M1_STACK, NG1_STACK].sort());
+    expect(ec2Mock.commandCalls(DeleteSecurityGroupCommand).map((c) => c.args[0].input.GroupId)).toEqual(['sg-0lb']);
   });
 });
