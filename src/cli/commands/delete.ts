@@ -113,6 +113,7 @@ async function runDeleteCluster(options: DeleteClusterOptions, context: CommandC
           wait: options.wait,
           parallelism: options.parallelism,
           kubeconfigPath: path.resolve(context.io.cwd, options.kubeconfig ?? kubeconfigPath(context.io.env)),
+          proxyEnv: context.io.env,
         },
       );
     } finally {
