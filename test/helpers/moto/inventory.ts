@@ -1,6 +1,8 @@
 /**
  * What exists in the emulator, by kind, as sorted ID lists: take one before a flow and one after its
  * delete, and `leftovers(before, after)` is what the delete left behind (it should be `{}`).
+ * ELBv2 load balancers and target groups are listed by ARN (Classic Load Balancers are not: the
+ * project has no client for that API).
  *
  * Things that are gone but still listed are not counted: VPC endpoints in state `deleted` (moto keeps
  * them listed after DeleteVpcEndpoints, as AWS does for a while) and instances that are `terminated`.
@@ -26,6 +28,11 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { EKSClient, ListClustersCommand, ListFargateProfilesCommand, ListNodegroupsCommand } from '@aws-sdk/client-eks';
+import {
+  DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
   IAMClient,
   ListOpenIDConnectProvidersCommand,
@@ -70,6 +77,7 @@ export async function takeInventory(config: EmulatorClientConfig): Promise<Inven
   const iam = new IAMClient(config);
   const eks = new EKSClient(config);
   const cfn = new CloudFormationClient(config);
+  const elbv2 = new ElasticLoadBalancingV2Client(config);
   try {
     const [vpcs, subnets, routeTables, groups, enis, endpoints, templates, reservations, igws, nats] =
       await Promise.all([
@@ -110,6 +118,21 @@ export async function takeInventory(config: EmulatorClientConfig): Promise<Inven
       token = page.NextToken;
     } while (token !== undefined);
 
+    const loadBalancers: string[] = [];
+    let lbMarker: string | undefined;
+    do {
+      const page = await elbv2.send(new DescribeLoadBalancersCommand({ Marker: lbMarker }));
+      loadBalancers.push(...ids((page.LoadBalancers ?? []).map((l) => l.LoadBalancerArn)));
+      lbMarker = page.NextMarker;
+    } while (lbMarker !== undefined);
+    const targetGroups: string[] = [];
+    let tgMarker: string | undefined;
+    do {
+      const page = await elbv2.send(new DescribeTargetGroupsCommand({ Marker: tgMarker }));
+      targetGroups.push(...ids((page.TargetGroups ?? []).map((t) => t.TargetGroupArn)));
+      tgMarker = page.NextMarker;
+    } while (tgMarker !== undefined);
+
     return {
       vpcs: ids((vpcs.Vpcs ?? []).map((v) => v.VpcId)),
       subnets: ids((subnets.Subnets ?? []).map((s) => s.SubnetId)),
@@ -135,9 +158,11 @@ export async function takeInventory(config: EmulatorClientConfig): Promise<Inven
       eksNodegroups: nodegroups.sort(),
       eksFargateProfiles: fargateProfiles.sort(),
       stacks: ids(stacks.map((s) => `${s.StackName ?? ''} ${s.StackStatus ?? ''}`)),
+      loadBalancers: loadBalancers.sort(),
+      targetGroups: targetGroups.sort(),
     };
   } finally {
-    for (const client of [ec2, iam, eks, cfn]) client.destroy();
+    for (const client of [ec2, iam, eks, cfn, elbv2]) client.destroy();
   }
 }
 
