@@ -147,11 +147,15 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
       const associated = (vpc.CidrBlockAssociationSet ?? [])
         .filter((a) => a.CidrBlockState?.State === 'associated' && a.CidrBlock !== undefined && a.CidrBlock !== primary)
         .map((a) => a.CidrBlock as string);
+      const ipv6 = (vpc.Ipv6CidrBlockAssociationSet ?? [])
+        .filter((a) => a.Ipv6CidrBlockState?.State === 'associated' && a.Ipv6CidrBlock !== undefined)
+        .map((a) => a.Ipv6CidrBlock as string);
       return {
         id: vpcId,
         cidrs: [...(primary === undefined ? [] : [primary]), ...associated],
         enableDnsSupport: await attribute('enableDnsSupport'),
         enableDnsHostnames: await attribute('enableDnsHostnames'),
+        ipv6Cidrs: ipv6,
       };
     },
 
@@ -294,6 +298,10 @@ function subnetInfo(s: Subnet): SubnetInfo | undefined {
     availabilityZoneId: s.AvailabilityZoneId ?? null,
     cidr: s.CidrBlock,
     mapPublicIpOnLaunch: s.MapPublicIpOnLaunch === true,
+    ipv6Cidrs: (s.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) =>
+      a.Ipv6CidrBlockState?.State === 'associated' && a.Ipv6CidrBlock !== undefined ? [a.Ipv6CidrBlock] : [],
+    ),
+    assignIpv6AddressOnCreation: s.AssignIpv6AddressOnCreation === true,
   };
 }
 

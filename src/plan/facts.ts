@@ -39,6 +39,11 @@ export interface VpcInfo {
   readonly cidrs: readonly string[];
   readonly enableDnsSupport: boolean;
   readonly enableDnsHostnames: boolean;
+  /**
+   * Associated IPv6 blocks (IPv6 clusters: the endpoint security group admits them too). Added
+   * after the first contract: absent means none known.
+   */
+  readonly ipv6Cidrs?: readonly string[];
 }
 
 export interface SubnetInfo {
@@ -48,6 +53,14 @@ export interface SubnetInfo {
   readonly availabilityZoneId: string | null;
   readonly cidr: string;
   readonly mapPublicIpOnLaunch: boolean;
+  /**
+   * Associated IPv6 blocks: an IPv6 cluster's subnets need one (EKS refuses the cluster
+   * otherwise). Added after the first contract, with `assignIpv6AddressOnCreation`: absent means
+   * none known.
+   */
+  readonly ipv6Cidrs?: readonly string[];
+  /** Whether instances launched in the subnet get an IPv6 address (nodes of an IPv6 cluster need one). */
+  readonly assignIpv6AddressOnCreation?: boolean;
 }
 
 export interface RouteInfo {

@@ -11,6 +11,8 @@ import { estimateCost } from './cost.js';
 import { decideEndpointAccess } from './endpoint-access.js';
 import type { EndpointSwitchMode } from './endpoint-access.js';
 import { interfaceServiceZones, missingRequiredEndpoints, planEndpoints, wantedEndpoints } from './endpoints.js';
+import { ipv6ConfigProblems } from './ipv6.js';
+import { checkPlacement } from './placement.js';
 import type { CloudFacts, EndpointServiceLookup } from './facts.js';
 import { planProblem } from './problems.js';
 import type { ProblemDraft } from './problems.js';
@@ -43,6 +45,7 @@ export async function buildPlan(
   const partition = partitionOf(region);
   const drafts: ProblemDraft[] = [];
 
+  drafts.push(...ipv6ConfigProblems(config));
   const gap = facts.offline ? offlineRegionGap(region) : undefined;
   if (gap !== undefined) {
     drafts.push({
@@ -74,6 +77,8 @@ export async function buildPlan(
   }
   drafts.push(...network.problems);
   const zones = network.zones;
+  const placement = await checkPlacement(config, network, facts);
+  drafts.push(...placement.problems);
   if (zones.length < MIN_ZONES && !network.problems.some((p) => p.rule === 'V14')) {
     drafts.push({
       rule: 'V14',
@@ -101,7 +106,7 @@ export async function buildPlan(
   const missing = config.privateCluster.skipEndpointCreation
     ? missingRequiredEndpoints(partition, region, isSuppliedVpc(config) ? network.existingEndpoints : [])
     : [];
-  const unknowns = [...network.unknowns];
+  const unknowns = [...network.unknowns, ...placement.unknowns];
   if (missing === null) unknowns.push('which required endpoints the supplied VPC already has is unknown');
 
   const problems = [

@@ -2,9 +2,12 @@
  * Problems found while planning. The ResolvedConfig carries no source positions, so plan problems
  * name the file and the field path, with line and column 0 ("no position", problem.ts).
  *
- * Rule ids reuse SPEC §3 where one fits (V14 zones, V16 CIDRs, V20 endpoint services); V21 is the
- * planning layer's one addition: a user-supplied VPC or subnet that a fully-private cluster cannot
- * use (SPEC §5.5).
+ * Rule ids reuse SPEC §3 where one fits (V14 zones, V16 CIDRs, V20 endpoint services). The
+ * planning layer adds:
+ * - V21: a user-supplied VPC or subnet that a fully-private cluster cannot use (SPEC §5.5);
+ * - V22: a nodegroup's or Fargate profile's `availabilityZones` / `subnets` that name no place of
+ *   the cluster (placement.ts);
+ * - V23: what an IPv6 cluster needs (ipv6.ts), with eksctl's messages.
  */
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { Problem, RuleId, Severity } from '../config/problem.js';

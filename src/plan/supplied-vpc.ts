@@ -5,6 +5,7 @@
  */
 import type { ResolvedConfig, SubnetSpec } from '../config/resolved.js';
 import type { CloudFacts, SubnetInfo } from './facts.js';
+import { isIpv6Cluster, suppliedIpv6Problems } from './ipv6.js';
 import type { PlannedNetwork } from './network.js';
 import type { ProblemDraft } from './problems.js';
 import { logicalSuffix } from './subnets.js';
@@ -44,6 +45,11 @@ export function suppliedNetworkOffline(config: ResolvedConfig): PlannedNetwork {
       "the supplied subnets' zones and CIDRs come from the config, not from AWS",
       'route tables were not checked: each supplied subnet needs an explicitly associated, non-main route table with no route to an internet gateway',
       'existing VPC endpoints were not looked up: none is reused',
+      ...(isIpv6Cluster(config)
+        ? [
+            'whether the supplied VPC and subnets have IPv6 CIDR blocks (an IPv6 cluster needs them) is unknown; the endpoint security group admits no IPv6 block',
+          ]
+        : []),
     ],
     problems: [],
   };
@@ -95,6 +101,7 @@ export async function suppliedNetworkLive(
   const mainTable = routeTables.find((t) => t.main);
 
   const subnets: PlannedSubnet[] = [];
+  const usable: { spec: SubnetSpec; info: SubnetInfo }[] = [];
   for (const spec of specs) {
     const info = findSubnet(spec, foundById, vpcSubnets);
     if (info === undefined) {
@@ -133,6 +140,7 @@ export async function suppliedNetworkLive(
         });
       }
     }
+    usable.push({ spec, info });
     subnets.push({
       az: info.availabilityZone,
       cidr: info.cidr,
@@ -143,8 +151,17 @@ export async function suppliedNetworkLive(
       key: spec.key,
     });
   }
+  const ipv6 = isIpv6Cluster(config);
+  if (ipv6)
+    problems.push(
+      ...suppliedIpv6Problems(vpcInfo, config.vpc.id === undefined ? 'vpc.subnets.private' : 'vpc.id', usable),
+    );
   return {
-    vpc: { id: vpcId, cidrs: vpcInfo.cidrs.length > 0 ? vpcInfo.cidrs : [config.vpc.cidr] },
+    vpc: {
+      id: vpcId,
+      cidrs: vpcInfo.cidrs.length > 0 ? vpcInfo.cidrs : [config.vpc.cidr],
+      ...(ipv6 ? { ipv6Cidrs: vpcInfo.ipv6Cidrs ?? [] } : {}),
+    },
     subnets,
     zones: distinctZones(subnets),
     routeTables,

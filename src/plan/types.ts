@@ -49,6 +49,12 @@ export interface PlannedVpc {
   readonly id: string | null;
   /** Primary CIDR first. The endpoint security group admits 443 from each. */
   readonly cidrs: readonly string[];
+  /**
+   * IPv6 clusters in a supplied VPC: the VPC's IPv6 blocks, which the endpoint security group
+   * admits too. Absent otherwise (a VPC private-eks creates gets its block from Amazon at deploy
+   * time, so the template refers to it). Added after the first contract.
+   */
+  readonly ipv6Cidrs?: readonly string[];
 }
 
 export interface PlannedSubnet {

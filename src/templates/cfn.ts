@@ -33,6 +33,15 @@ export function select(index: number, list: CfnValue): CfnValue {
   return { 'Fn::Select': [index, list] };
 }
 
+/**
+ * `Fn::Cidr`: `count` blocks with `cidrBits` host bits each, cut from `ipBlock`. Only where the
+ * block is not known when planning (an Amazon-provided IPv6 block); moto cannot evaluate it
+ * (TESTBED §3.4), so everything moto must run keeps literal CIDRs.
+ */
+export function cidr(ipBlock: CfnValue, count: number, cidrBits: number): CfnValue {
+  return { 'Fn::Cidr': [ipBlock, count, cidrBits] };
+}
+
 export function importValue(exportName: CfnValue): CfnValue {
   return { 'Fn::ImportValue': exportName };
 }

@@ -4,7 +4,7 @@
  * `${AWS::Partition}`. Least privilege: AWS's managed policies for the role's job and nothing
  * else; no inline `*` statements.
  */
-import { awsManagedPolicyArn, findInMap, ref } from './cfn.js';
+import { awsManagedPolicyArn, findInMap, ref, sub } from './cfn.js';
 import type { CfnResource, CfnTag, CfnValue, Template } from './types.js';
 
 export const SERVICE_PRINCIPAL_MAP = 'ServicePrincipalPartitionMap';
@@ -44,7 +44,12 @@ export interface RoleOptions {
   readonly tags: readonly CfnTag[];
   /** Default `sts:AssumeRole`; EKS Pod Identity also needs `sts:TagSession`. */
   readonly actions?: readonly string[];
+  /** Inline policies, for permissions no AWS-managed policy grants. */
+  readonly inlinePolicies?: readonly InlinePolicy[];
 }
+
+/** An entry of an `AWS::IAM::Role`'s `Policies`. A type alias so that it fits CfnValue. */
+export type InlinePolicy = { readonly PolicyName: string; readonly PolicyDocument: CfnValue };
 
 /** An `AWS::IAM::Role` that one AWS service may assume, with AWS-managed policies attached. */
 export function serviceRole(options: RoleOptions): CfnResource {
@@ -59,21 +64,61 @@ export function serviceRole(options: RoleOptions): CfnResource {
     Properties: {
       AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [statement] },
       ManagedPolicyArns: dedupe(options.managedPolicyArns),
+      ...(options.inlinePolicies === undefined || options.inlinePolicies.length === 0
+        ? {}
+        : { Policies: options.inlinePolicies }),
       Tags: options.tags,
     },
   };
 }
 
-/** Managed policies of a node role (SPEC §6; eksctl's defaults for a private nodegroup). */
-export function nodeRolePolicies(enableSsm: boolean): CfnValue[] {
+/**
+ * Managed policies of a node role (SPEC §6; eksctl's defaults for a private nodegroup). In an
+ * IPv6 cluster the VPC CNI needs other permissions than AmazonEKS_CNI_Policy's (IPv4 addresses
+ * and interfaces): those come inline (vpcCniIpv6Policy) instead.
+ */
+export function nodeRolePolicies(enableSsm: boolean, ipv6 = false): CfnValue[] {
   return [
     awsManagedPolicyArn('AmazonEKSWorkerNodePolicy'),
     // ReadOnly rather than the newer PullOnly: ReadOnly exists in every partition, PullOnly not yet.
     awsManagedPolicyArn('AmazonEC2ContainerRegistryReadOnly'),
-    awsManagedPolicyArn('AmazonEKS_CNI_Policy'),
+    ...(ipv6 ? [] : [awsManagedPolicyArn('AmazonEKS_CNI_Policy')]),
     // Session Manager only when asked for (ssh.enableSsm): it lets the agent run commands.
     ...(enableSsm ? [awsManagedPolicyArn('AmazonSSMManagedInstanceCore')] : []),
   ];
+}
+
+/**
+ * What the VPC CNI needs in an IPv6 cluster: the actions of the EKS User Guide's policy ("Create
+ * IAM policy for clusters that use the IPv6 family"; AWS has no managed policy for it, so eksctl
+ * creates one too). Narrower than the guide's: the two writes (assign IPv6 prefixes, tag) only on
+ * network interfaces of this account and region, where the guide has `*` for the first; the
+ * Describe calls support no resource-level permissions, so they keep `*`.
+ */
+export function vpcCniIpv6Policy(): InlinePolicy {
+  return {
+    PolicyName: 'vpc-cni-ipv6',
+    PolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: [
+            'ec2:DescribeInstances',
+            'ec2:DescribeTags',
+            'ec2:DescribeNetworkInterfaces',
+            'ec2:DescribeInstanceTypes',
+          ],
+          Resource: '*',
+        },
+        {
+          Effect: 'Allow',
+          Action: ['ec2:AssignIpv6Addresses', 'ec2:CreateTags'],
+          Resource: [sub('arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:network-interface/*')],
+        },
+      ],
+    },
+  };
 }
 
 /** Policies compared by their JSON text, first occurrence kept (a user may list a default again). */

@@ -6,9 +6,11 @@
  *
  * Literal zones and CIDRs, Refs rather than GetAtt on subnets, route tables and endpoints, and
  * egress rules inline: the rules that let this part of the template run on moto (TESTBED §3.4).
+ * The one exception is an IPv6 cluster's subnet blocks, cut with Fn::Cidr from a block Amazon
+ * assigns at deploy time; moto cannot evaluate Fn::Cidr, so no emulator test deploys IPv6.
  */
 import type { Plan, PlannedEndpoint } from '../plan/types.js';
-import { clusterOwnedTag, ref, tagList } from './cfn.js';
+import { cidr, clusterOwnedTag, getAtt, ref, select, tagList } from './cfn.js';
 import {
   VPC_ID,
   planInvariant,
@@ -19,11 +21,31 @@ import {
   vpcCidrs,
   vpcIdValue,
 } from './context.js';
-import type { CfnResource } from './types.js';
+import { isIpv6 } from './service-cidr.js';
+import type { CfnResource, CfnValue } from './types.js';
 
 export const ENDPOINT_SECURITY_GROUP_ID = 'EndpointSecurityGroup';
+export const IPV6_CIDR_BLOCK_ID = 'IPv6CidrBlock';
 
 type Resources = Record<string, CfnResource>;
+
+/** An IPv6 cluster in a VPC private-eks creates: the VPC gets an Amazon-provided IPv6 block. */
+function createsIpv6Block(plan: Plan): boolean {
+  return isIpv6(plan) && plan.vpc.id === null;
+}
+
+/** The VPC's first IPv6 block, known only once the stack has associated it. */
+const vpcIpv6Block = (): CfnValue => select(0, getAtt(VPC_ID, 'Ipv6CidrBlocks'));
+
+/**
+ * A created subnet's IPv6 /64, as eksctl cuts them (pkg/cfn/builder/vpc_ipv6.go): the VPC's /56
+ * in 2 × zones + 2 blocks, block `zones + i` for the i-th private subnet. Amazon picks the /56 at
+ * deploy time, so this is the one place a CIDR cannot be written as a literal.
+ */
+function subnetIpv6Block(plan: Plan, index: number): CfnValue {
+  const created = plan.subnets.filter((s) => s.id === null).length;
+  return select(created + index, cidr(vpcIpv6Block(), 2 * created + 2, 64));
+}
 
 /** VPC (unless supplied), subnets, route tables and their explicit associations. */
 export function vpcResources(plan: Plan, stackTags: Readonly<Record<string, string>>): Resources {
@@ -41,7 +63,14 @@ export function vpcResources(plan: Plan, stackTags: Readonly<Record<string, stri
       },
     };
   }
+  if (createsIpv6Block(plan)) {
+    resources[IPV6_CIDR_BLOCK_ID] = {
+      Type: 'AWS::EC2::VPCCidrBlock',
+      Properties: { VpcId: ref(VPC_ID), AmazonProvidedIpv6CidrBlock: true },
+    };
+  }
   const owned = clusterOwnedTag(plan.cluster.metadata.name);
+  let createdIndex = 0;
   for (const subnet of plan.subnets) {
     if (subnet.id !== null) continue;
     if (subnet.cidr === null) throw planInvariant(`subnet ${subnet.logicalSuffix} is to be created but has no CIDR`);
@@ -54,10 +83,17 @@ export function vpcResources(plan: Plan, stackTags: Readonly<Record<string, stri
         AvailabilityZone: subnet.az,
         CidrBlock: subnet.cidr,
         MapPublicIpOnLaunch: false,
+        // Dual-stack: nodes keep their IPv4 address and get an IPv6 one for their pods' prefixes.
+        ...(createsIpv6Block(plan)
+          ? { Ipv6CidrBlock: subnetIpv6Block(plan, createdIndex), AssignIpv6AddressOnCreation: true }
+          : {}),
         // Where internal load balancers go (the AWS Load Balancer Controller's discovery tag).
         Tags: tagList(subnetId, { 'kubernetes.io/role/internal-elb': '1' }, owned, stackTags),
       },
+      // The subnet's /64 is cut from the block this association adds.
+      ...(createsIpv6Block(plan) ? { DependsOn: [IPV6_CIDR_BLOCK_ID] } : {}),
     };
+    createdIndex += 1;
     resources[routeTableId] = {
       Type: 'AWS::EC2::RouteTable',
       Properties: { VpcId: vpcIdValue(plan), Tags: tagList(routeTableId, stackTags) },
@@ -93,6 +129,25 @@ export function endpointResources(plan: Plan, stackTags: Readonly<Record<string,
   return resources;
 }
 
+/**
+ * IPv6 clusters: HTTPS from the VPC's IPv6 blocks too. The endpoints themselves are IPv4 (not every
+ * service offers dual-stack endpoints), and IPv6 pods reach them over IPv4 through the VPC CNI's
+ * egress NAT on the node; the rule lets the VPC's IPv6 clients in as soon as an endpoint answers
+ * on IPv6 as well, without touching the group.
+ */
+function ipv6Ingress(plan: Plan): CfnValue[] {
+  if (!isIpv6(plan)) return [];
+  const rule = (block: CfnValue, from: string): CfnValue => ({
+    IpProtocol: 'tcp',
+    FromPort: 443,
+    ToPort: 443,
+    CidrIpv6: block,
+    Description: `HTTPS to the VPC endpoints from ${from}`,
+  });
+  if (createsIpv6Block(plan)) return [rule(vpcIpv6Block(), "the VPC's IPv6 block")];
+  return (plan.vpc.ipv6Cidrs ?? []).map((block) => rule(block, block));
+}
+
 function endpointSecurityGroup(plan: Plan, stackTags: Readonly<Record<string, string>>): CfnResource {
   return {
     Type: 'AWS::EC2::SecurityGroup',
@@ -101,13 +156,16 @@ function endpointSecurityGroup(plan: Plan, stackTags: Readonly<Record<string, st
       VpcId: vpcIdValue(plan),
       // HTTPS from the whole VPC, not only from the nodes: bastions, CI runners and pods with
       // their own security groups use the endpoints too.
-      SecurityGroupIngress: vpcCidrs(plan).map((cidr) => ({
-        IpProtocol: 'tcp',
-        FromPort: 443,
-        ToPort: 443,
-        CidrIp: cidr,
-        Description: `HTTPS to the VPC endpoints from ${cidr}`,
-      })),
+      SecurityGroupIngress: [
+        ...vpcCidrs(plan).map((cidr) => ({
+          IpProtocol: 'tcp',
+          FromPort: 443,
+          ToPort: 443,
+          CidrIp: cidr,
+          Description: `HTTPS to the VPC endpoints from ${cidr}`,
+        })),
+        ...ipv6Ingress(plan),
+      ],
       // Endpoints only answer; security groups are stateful, so no egress rule is needed. Naming
       // one rule that matches nothing replaces the default allow-all egress (the AWS CDK's
       // "disallow all traffic" rule); inline because moto skips AWS::EC2::SecurityGroupEgress.
@@ -122,6 +180,7 @@ function endpointSecurityGroup(plan: Plan, stackTags: Readonly<Record<string, st
       ],
       Tags: tagList(ENDPOINT_SECURITY_GROUP_ID, stackTags),
     },
+    ...(createsIpv6Block(plan) ? { DependsOn: [IPV6_CIDR_BLOCK_ID] } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { dataVolumeDevice } from './ami.js';
 import { arnValue, clusterOwnedTag, getAtt, tagList } from './cfn.js';
 import { importFromCluster } from './cluster-exports.js';
 import { clusterStackPlan, planInvariant, vpcCidrs } from './context.js';
-import { nodeRolePolicies, serviceRole } from './iam.js';
+import { nodeRolePolicies, serviceRole, vpcCniIpv6Policy } from './iam.js';
 import { isIpv6 } from './service-cidr.js';
 import type { BootstrapSources } from './user-data.js';
 import type { CfnResource, CfnValue } from './types.js';
@@ -69,13 +69,16 @@ export function nodeSubnets(plan: Plan, ng: ResolvedNodeGroup): CfnValue[] {
 export function nodeRoleResources(plan: Plan, ng: ResolvedNodeGroup, stackTags: Tags): Record<string, CfnResource> {
   if (ng.iam.instanceRoleARN !== undefined) return {};
   const partition = plan.region.partition;
+  const ipv6 = isIpv6(plan);
   return {
     [NODE_ROLE_ID]: serviceRole({
       principal: 'EC2',
       managedPolicyArns: [
-        ...nodeRolePolicies(ng.ssh.enableSsm),
+        ...nodeRolePolicies(ng.ssh.enableSsm, ipv6),
         ...ng.iam.attachPolicyARNs.map((arn) => arnValue(arn, partition)),
       ],
+      // aws-node runs with the node's role unless the vpc-cni add-on is given a role of its own.
+      ...(ipv6 ? { inlinePolicies: [vpcCniIpv6Policy()] } : {}),
       tags: tagList(NODE_ROLE_ID, stackTags),
     }),
   };

@@ -41,6 +41,8 @@ export interface PlanFixtureOptions {
   readonly suppliedVpc?: {
     readonly id: string;
     readonly cidrs: readonly string[];
+    /** The VPC's IPv6 blocks (the plan keeps them for IPv6 clusters only, as buildPlan does). */
+    readonly ipv6Cidrs?: readonly string[];
     readonly subnets: readonly SuppliedSubnet[];
   };
   /** Endpoints already in the supplied VPC, by short service name → endpoint id. */
@@ -212,7 +214,13 @@ export function testPlan(config: ResolvedConfig, options: PlanFixtureOptions = {
     cluster: config,
     region: { name: region, partition },
     availabilityZones: zones,
-    vpc: { id: supplied?.id ?? null, cidrs: supplied?.cidrs ?? [config.vpc.cidr] },
+    vpc: {
+      id: supplied?.id ?? null,
+      cidrs: supplied?.cidrs ?? [config.vpc.cidr],
+      ...(supplied !== undefined && config.kubernetesNetworkConfig.ipFamily === 'IPv6'
+        ? { ipv6Cidrs: supplied.ipv6Cidrs ?? [] }
+        : {}),
+    },
     subnets,
     endpoints,
     missingEndpoints: [],

@@ -167,7 +167,33 @@ describe('createLiveFacts', () => {
         cidrs: ['10.0.0.0/16', '100.64.0.0/16'],
         enableDnsSupport: true,
         enableDnsHostnames: false,
+        ipv6Cidrs: [],
       });
+    });
+
+    it('associated IPv6 blocks (IPv6 clusters), not the ones being disassociated', async () => {
+      ec2.on(DescribeVpcsCommand).resolves({
+        Vpcs: [
+          {
+            VpcId: 'vpc-1',
+            CidrBlock: '10.0.0.0/16',
+            Ipv6CidrBlockAssociationSet: [
+              {
+                AssociationId: 'v6-1',
+                Ipv6CidrBlock: '2600:1f14:abc:d00::/56',
+                Ipv6CidrBlockState: { State: 'associated' },
+              },
+              {
+                AssociationId: 'v6-2',
+                Ipv6CidrBlock: '2600:1f14:abc:e00::/56',
+                Ipv6CidrBlockState: { State: 'disassociating' },
+              },
+            ],
+          },
+        ],
+      });
+      ec2.on(DescribeVpcAttributeCommand).resolves({ EnableDnsSupport: { Value: true } });
+      expect((await facts.describeVpc('us-west-2', 'vpc-1')).ipv6Cidrs).toEqual(['2600:1f14:abc:d00::/56']);
     });
 
     it('InvalidVpcID.NotFound is an AwsCallError with a hint', async () => {
@@ -201,9 +227,37 @@ describe('createLiveFacts', () => {
           availabilityZoneId: 'usw2-az1',
           cidr: '10.0.0.0/24',
           mapPublicIpOnLaunch: false,
+          ipv6Cidrs: [],
+          assignIpv6AddressOnCreation: false,
         },
       ]);
       expect(ec2.commandCalls(DescribeSubnetsCommand)[0]?.args[0].input).toEqual({ SubnetIds: ['subnet-1'] });
+    });
+
+    it("a subnet's associated IPv6 block and whether it assigns IPv6 addresses on launch", async () => {
+      ec2.on(DescribeSubnetsCommand).resolves({
+        Subnets: [
+          {
+            ...subnet('subnet-1', 'us-west-2b', '10.0.0.0/24'),
+            AssignIpv6AddressOnCreation: true,
+            Ipv6CidrBlockAssociationSet: [
+              {
+                AssociationId: 's6-1',
+                Ipv6CidrBlock: '2600:1f14:abc:d01::/64',
+                Ipv6CidrBlockState: { State: 'associated' },
+              },
+              {
+                AssociationId: 's6-0',
+                Ipv6CidrBlock: '2600:1f14:abc:d02::/64',
+                Ipv6CidrBlockState: { State: 'disassociated' },
+              },
+            ],
+          },
+        ],
+      });
+      expect(await facts.describeSubnets('us-west-2', { ids: ['subnet-1'] })).toMatchObject([
+        { id: 'subnet-1', ipv6Cidrs: ['2600:1f14:abc:d01::/64'], assignIpv6AddressOnCreation: true },
+      ]);
     });
 
     it('an unknown id fails the call: each id is asked alone and the unknown ones left out', async () => {

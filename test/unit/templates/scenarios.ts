@@ -8,6 +8,7 @@
 import type { Plan } from '../../../src/plan/types.js';
 import { testPlan } from '../../helpers/plan-fixtures.js';
 import {
+  addon,
   fargateProfile,
   managedNodeGroup,
   nodeGroup,
@@ -380,6 +381,25 @@ function bringYourOwn(): Plan {
   });
 }
 
+/**
+ * An IPv6 cluster in a VPC private-eks creates, with what V23 asks for (core add-ons, OIDC,
+ * managed nodes only) and Fargate. Its subnets' IPv6 blocks come from Fn::Cidr over the block
+ * Amazon assigns, which moto cannot evaluate: this scenario is linted and reviewed, never deployed
+ * on the emulator.
+ */
+function ipv6(): Plan {
+  return testPlan(
+    resolvedConfig({
+      metadata: { name: 'ipv6' },
+      kubernetesNetworkConfig: { ipFamily: 'IPv6' },
+      iam: { withOIDC: true },
+      addons: [addon('vpc-cni'), addon('coredns'), addon('kube-proxy')],
+      managedNodeGroups: [managedNodeGroup('m1')],
+      fargateProfiles: [fargateProfile('fp1')],
+    }),
+  );
+}
+
 export function scenarios(): Scenario[] {
   return [
     { name: 'minimal', plan: minimal() },
@@ -391,5 +411,6 @@ export function scenarios(): Scenario[] {
     { name: 'aws-us-gov', plan: govCloud() },
     { name: 'aws-iso', plan: iso() },
     { name: 'bring-your-own', plan: bringYourOwn() },
+    { name: 'ipv6', plan: ipv6() },
   ];
 }
