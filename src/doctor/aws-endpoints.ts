@@ -6,9 +6,16 @@
 import { awsDnsSuffix } from '../aws/proxy-warnings.js';
 import type { ProxyEnv } from '../aws/proxy.js';
 
-export type AwsService = 'sts' | 'ec2' | 'eks' | 'cloudformation' | 'iam';
+export type AwsService = 'sts' | 'ec2' | 'eks' | 'cloudformation' | 'iam' | 'elasticloadbalancing';
 
-export const AWS_SERVICES: readonly AwsService[] = ['sts', 'ec2', 'eks', 'cloudformation', 'iam'];
+export const AWS_SERVICES: readonly AwsService[] = [
+  'sts',
+  'ec2',
+  'eks',
+  'cloudformation',
+  'iam',
+  'elasticloadbalancing',
+];
 
 const ENV_SUFFIX: Readonly<Record<AwsService, string>> = {
   sts: 'STS',
@@ -16,6 +23,8 @@ const ENV_SUFFIX: Readonly<Record<AwsService, string>> = {
   eks: 'EKS',
   cloudformation: 'CLOUDFORMATION',
   iam: 'IAM',
+  // The SDK's serviceId "Elastic Load Balancing v2", upper-cased with spaces as underscores.
+  elasticloadbalancing: 'ELASTIC_LOAD_BALANCING_V2',
 };
 
 export function awsEndpointFor(service: AwsService, region: string, env: ProxyEnv): string {

@@ -161,6 +161,7 @@ describe('proxy check', () => {
       'eks.us-west-2.amazonaws.com → http://***@proxy:3128 (HTTPS_PROXY)',
       'cloudformation.us-west-2.amazonaws.com → http://***@proxy:3128 (HTTPS_PROXY)',
       'iam.amazonaws.com → http://***@proxy:3128 (HTTPS_PROXY)',
+      'elasticloadbalancing.us-west-2.amazonaws.com → http://***@proxy:3128 (HTTPS_PROXY)',
     ]);
   });
 
