@@ -63,6 +63,17 @@ function access(a: { publicAccess: boolean; privateAccess: boolean }): string {
 
 const money = (n: number, digits: number): string => `$${n.toFixed(digits)}`;
 
+/** An IPv6 cluster's addresses: pods and services get IPv6, the VPC stays dual-stack. */
+function ipv6Line(plan: Plan): string {
+  const blocks =
+    plan.vpc.id === null
+      ? 'an Amazon-provided block on the new VPC, a /64 of it on each private subnet'
+      : (plan.vpc.ipv6Cidrs ?? []).length > 0
+        ? `the VPC's ${(plan.vpc.ipv6Cidrs ?? []).join(', ')}`
+        : "the supplied VPC's own blocks";
+  return `pods and services get IPv6 addresses from ${blocks}`;
+}
+
 export function renderPlanText(plan: Plan): string {
   const c = plan.cluster;
   const out: string[] = [];
@@ -88,6 +99,7 @@ export function renderPlanText(plan: Plan): string {
     '',
     `VPC: ${plan.vpc.id === null ? 'new' : `supplied ${shown(plan.vpc.id)}`} (${plan.vpc.cidrs.join(', ')})`,
   );
+  if (c.kubernetesNetworkConfig.ipFamily === 'IPv6') out.push(`IPv6: ${ipv6Line(plan)}`);
   out.push(`Private subnets in ${plan.availabilityZones.join(', ')}`);
   out.push(...table(plan.subnets.map(subnetRow)));
 

@@ -110,6 +110,20 @@ describe('plan --offline (text)', () => {
     expect(out).toMatch(/\$\d+\.\d{3} per hour, \$\d+\.\d{2} per month/);
   });
 
+  it('an IPv6 cluster says where its IPv6 addresses come from, and lists the add-ons stack', async () => {
+    const ipv6 = `${MINIMAL}kubernetesNetworkConfig:\n  ipFamily: IPv6\niam:\n  withOIDC: true\naddons:\n  - name: vpc-cni\n  - name: coredns\n  - name: kube-proxy\n`;
+    const result = await run(['--region', 'us-west-2', 'plan', '-f', '-', '--offline'], { stdin: ipv6 });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'IPv6: pods and services get IPv6 addresses from an Amazon-provided block on the new VPC, a /64 of it on each private subnet',
+    );
+    expect(result.stdout).toMatch(/eksctl-stdin-cluster-addons\s+addons/);
+    expect(result.stdout).toMatch(
+      /addons\s+create the add-on\(s\) "vpc-cni", "coredns", "kube-proxy" once the nodes are there \(after nodegroup\/m1\)/,
+    );
+  });
+
   it('a supplied VPC offline lists what was not checked', async () => {
     const result = await run(['plan', '-f', 'examples/existing-vpc.yaml', '--offline']);
     expect(result.code).toBe(0);
