@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { createAwsClients } from '../src/aws/clients.js';
 import { loadConfig } from '../src/config/index.js';
@@ -87,39 +88,84 @@ async function run(text: string, file: string): Promise<Figures> {
   }
 }
 
-const runsFlag = process.argv.indexOf('--runs');
-const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 3;
-const moto = await startMoto();
-Object.assign(process.env, moto.env);
-try {
-  const minimalFile = path.join(repoRoot, 'examples/minimal.yaml');
-  const cases: [string, string, string][] = [
-    ['examples/minimal.yaml (2 nodegroups)', readFileSync(minimalFile, 'utf8'), minimalFile],
-    ['minimal + 50 nodegroups (25 self-managed, 25 managed)', withNodegroups(50), 'fifty.yaml'],
-  ];
-  for (const [label, text, file] of cases) {
-    const all: Figures[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      await moto.reset();
-      all.push(await run(text, file));
+export interface DeployCaseFigures {
+  readonly label: string;
+  readonly runs: number;
+  readonly createMs: number;
+  readonly deleteMs: number;
+  readonly createCalls: number;
+  readonly deleteCalls: number;
+  /** Create runs per measured run (1 = the emulator failed no request). */
+  readonly attempts: readonly number[];
+  readonly byAction: Record<string, number>;
+}
+
+/**
+ * Starts an emulator, measures create + delete `runs` times per case (the minimal example, and the
+ * same cluster with 50 nodegroups), stops it. Sets the emulator's environment on process.env while
+ * it runs (createAwsClients reads it) and restores it afterwards.
+ */
+export async function measureDeployEmulator(runs = 3): Promise<DeployCaseFigures[]> {
+  const moto = await startMoto();
+  const saved = Object.fromEntries(Object.keys(moto.env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, moto.env);
+  try {
+    const minimalFile = path.join(repoRoot, 'examples/minimal.yaml');
+    const cases: [string, string, string][] = [
+      ['examples/minimal.yaml (2 nodegroups)', readFileSync(minimalFile, 'utf8'), minimalFile],
+      ['minimal + 50 nodegroups (25 self-managed, 25 managed)', withNodegroups(50), 'fifty.yaml'],
+    ];
+    const out: DeployCaseFigures[] = [];
+    for (const [label, text, file] of cases) {
+      const all: Figures[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        await moto.reset();
+        all.push(await run(text, file));
+      }
+      const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+      // Call counts from a run without an emulator failure (a resumed run makes extra calls).
+      const f = all.find((x) => x.attempts === 1) ?? all.at(-1);
+      if (f === undefined) continue;
+      out.push({
+        label,
+        runs,
+        createMs: median(all.map((x) => x.createMs)),
+        deleteMs: median(all.map((x) => x.deleteMs)),
+        createCalls: f.createCalls,
+        deleteCalls: f.deleteCalls,
+        attempts: all.map((x) => x.attempts),
+        byAction: f.byAction,
+      });
     }
-    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-    // Call counts from a run without an emulator failure (a resumed run makes extra calls).
-    const f = all.find((x) => x.attempts === 1) ?? all.at(-1);
-    if (f === undefined) continue;
-    console.log(`\n${label}, ${runs} run(s), median:`);
-    console.log(
-      `  create (plan with live facts + stacks): ${(median(all.map((x) => x.createMs)) / 1000).toFixed(2)} s, ${f.createCalls} AWS calls`,
-    );
-    console.log(
-      `  delete:                                 ${(median(all.map((x) => x.deleteMs)) / 1000).toFixed(2)} s, ${f.deleteCalls} AWS calls`,
-    );
-    console.log(
-      `  create + delete:                        ${(median(all.map((x) => x.createMs + x.deleteMs)) / 1000).toFixed(2)} s, ${f.createCalls + f.deleteCalls} AWS calls`,
-    );
-    console.log(`  create attempts per run (1 = no emulator failure): ${all.map((x) => x.attempts).join(', ')}`);
-    console.log(`  calls by action: ${JSON.stringify(f.byAction)}`);
+    return out;
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    await moto.stop();
   }
-} finally {
-  await moto.stop();
+}
+
+export function formatDeployEmulator(figures: readonly DeployCaseFigures[]): string {
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  const lines = [
+    `create + delete against the emulator (moto; stacks complete at once), median of ${figures[0]?.runs ?? 0} runs; target for minimal: < 10 s, < 150 calls`,
+    '| config | create s | create calls | delete s | delete calls | create + delete s | calls | create attempts per run |',
+    '|---|---|---|---|---|---|---|---|',
+    ...figures.map(
+      (f) =>
+        `| ${f.label} | ${s(f.createMs)} | ${f.createCalls} | ${s(f.deleteMs)} | ${f.deleteCalls} | ` +
+        `${s(f.createMs + f.deleteMs)} | ${f.createCalls + f.deleteCalls} | ${f.attempts.join(', ')} |`,
+    ),
+    '',
+    ...figures.map((f) => `calls by action, ${f.label}: ${JSON.stringify(f.byAction)}`),
+  ];
+  return lines.join('\n');
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const runsFlag = process.argv.indexOf('--runs');
+  const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 3;
+  console.log(formatDeployEmulator(await measureDeployEmulator(runs)));
 }

@@ -5,7 +5,8 @@
  * peak RSS of the child (its own `process.resourceUsage().maxRSS`, reported on exit by a preloaded
  * module), and the size of the JSON it printed. Figures only: nothing is asserted.
  *
- * Run: `npm run build && npx tsx bench/plan-scale.ts [nodegroups=200] [zones=6] [runs=7]`
+ * Run: `npm run build && npx tsx bench/plan-scale.ts` for the matrix (10, 50, 200 nodegroups × 3
+ * and 6 zones), or `… bench/plan-scale.ts NODEGROUPS ZONES [RUNS]` for one cell.
  * Targets (planning brief): 200 nodegroups, 6 zones, every service: < 2 s, < 200 MB.
  */
 import { spawnSync } from 'node:child_process';
@@ -121,7 +122,28 @@ export function formatPlanScale(r: ScaleResult): string {
   ].join('\n');
 }
 
+export const MATRIX_NODEGROUPS = [10, 50, 200] as const;
+export const MATRIX_ZONES = [3, 6] as const;
+
+export function measurePlanScaleMatrix(runs = 5): ScaleResult[] {
+  return MATRIX_ZONES.flatMap((zones) => MATRIX_NODEGROUPS.map((n) => measurePlanScale(n, zones, runs)));
+}
+
+export function formatPlanScaleMatrix(results: readonly ScaleResult[]): string {
+  const runs = results[0]?.runs ?? 0;
+  return [
+    `plan --offline -o json (built CLI, child process), every endpoint service, median of ${runs} runs; targets: 200 nodegroups × 6 zones < 2000 ms, < 200 MB`,
+    '| nodegroups | zones | endpoints | stacks | wall ms | peak RSS MB | JSON MB |',
+    '|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.nodeGroups} | ${r.zones} | ${r.endpoints} | ${r.stacks} | ${r.medianMs.toFixed(0)} | ${r.peakRssMb.toFixed(1)} | ${r.outputMb.toFixed(1)} |`,
+    ),
+  ].join('\n');
+}
+
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [nodeGroups, zones, runs] = process.argv.slice(2).map(Number);
-  console.log(formatPlanScale(measurePlanScale(nodeGroups || 200, zones || 6, runs || 7)));
+  if (nodeGroups === undefined) console.log(formatPlanScaleMatrix(measurePlanScaleMatrix()));
+  else console.log(formatPlanScale(measurePlanScale(nodeGroups || 200, zones || 6, runs || 7)));
 }
