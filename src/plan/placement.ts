@@ -142,6 +142,36 @@ export async function checkPlacement(
   return { problems, unknowns };
 }
 
+/**
+ * Add-ons that are DaemonSets only: ACTIVE with no node at all (zero pods wanted). Every other
+ * add-on runs a Deployment whose pods need a node.
+ */
+const DAEMONSET_ADDONS = new Set(['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent']);
+
+/**
+ * A warning (V22) for add-ons whose pods need nodes on a cluster with none: the add-ons stack is
+ * created after the nodes (steps.ts), and with no node at all CloudFormation waits for an add-on
+ * that stays DEGRADED and fails the stack. eksctl does not wait in that case (its add-on tasks
+ * wait only `cfg.HasNodes()`); a stack cannot choose not to wait.
+ */
+export function addonsWithoutNodes(config: ResolvedConfig): ProblemDraft[] {
+  const capacity = config.nodeGroups.length + config.managedNodeGroups.length + config.fargateProfiles.length;
+  if (capacity > 0) return [];
+  return config.addons.flatMap((addon, i): ProblemDraft[] =>
+    DAEMONSET_ADDONS.has(addon.name.toLowerCase())
+      ? []
+      : [
+          {
+            rule: 'V22',
+            severity: 'warning',
+            path: `addons[${i}]`,
+            message: `add-on "${addon.name}" runs pods that need nodes, but the cluster has no nodegroup or Fargate profile: CloudFormation waits for it to become ACTIVE and the add-ons stack fails`,
+            hint: 'add a managedNodeGroups entry or a Fargate profile, or leave the add-on out',
+          },
+        ],
+  );
+}
+
 /** SPEC §5.5's rule for the cluster's subnets, applied to a nodegroup's own: no internet gateway route. */
 function internetRoute(network: PlannedNetwork, subnet: SubnetInfo, path: string): ProblemDraft[] {
   const tables = network.routeTables ?? [];

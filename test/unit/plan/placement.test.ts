@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../../../src/config/resolved.js';
 import { buildPlan, createOfflineFacts } from '../../../src/plan/index.js';
 import { renderTemplates } from '../../../src/templates/index.js';
 import {
+  addon,
   fargateProfile,
   managedNodeGroup,
   nodeGroup,
@@ -147,5 +148,26 @@ describe('in a supplied VPC, offline', () => {
     expect(result.plan?.unknowns).toContain(
       'nodeGroups[0].subnets[0]: subnet "subnet-0abc" is not one of the cluster\'s subnets and was not looked up',
     );
+  });
+});
+
+describe('add-ons on a cluster without nodes', () => {
+  it('warns for an add-on whose pods need nodes; DaemonSet add-ons are fine', async () => {
+    const result = await offline(
+      resolvedConfig({ addons: [addon('vpc-cni'), addon('coredns'), addon('eks-pod-identity-agent')] }),
+    );
+    expect(result.plan).toBeDefined();
+    expect(result.problems.map((p) => [p.rule, p.severity, p.path])).toEqual([['V22', 'warning', 'addons[1]']]);
+    expect(result.problems[0]?.message).toContain('add-on "coredns" runs pods that need nodes');
+  });
+
+  it('says nothing once there is a nodegroup or a Fargate profile', async () => {
+    for (const capacity of [
+      { managedNodeGroups: [managedNodeGroup('m1')] },
+      { fargateProfiles: [fargateProfile('fp')] },
+    ]) {
+      const result = await offline(resolvedConfig({ addons: [addon('coredns')], ...capacity }));
+      expect(result.problems).toEqual([]);
+    }
   });
 });
