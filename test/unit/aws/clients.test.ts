@@ -99,12 +99,13 @@ describe('createAwsClients', () => {
   afterEach(() => {
     clients?.destroy();
     clients = undefined;
+    vi.unstubAllEnvs();
   });
 
-  it('builds the five clients with the region, profile and per-service retry settings', async () => {
+  it('builds the six clients with the region, profile and per-service retry settings', async () => {
     clients = await createAwsClients({ region: 'eu-central-1', profile: 'ops', env: {} });
     expect(clients.region).toBe('eu-central-1');
-    for (const client of [clients.cloudFormation, clients.ec2, clients.eks, clients.iam, clients.sts]) {
+    for (const client of [clients.cloudFormation, clients.ec2, clients.eks, clients.elbv2, clients.iam, clients.sts]) {
       expect(await client.config.region()).toBe('eu-central-1');
       expect(client.config.profile).toBe('ops');
     }
@@ -116,12 +117,15 @@ describe('createAwsClients', () => {
     expect(await modeOf(clients.ec2)).toBe('standard');
     expect(await clients.sts.config.maxAttempts()).toBe(3);
     expect(clients.retry.ec2).toEqual({ maxAttempts: 5, retryMode: 'standard' });
+    expect(await clients.elbv2.config.maxAttempts()).toBe(5);
   });
 
   it('shares one request handler between all clients', async () => {
     clients = await createAwsClients({ region: 'us-west-2', env: { HTTPS_PROXY: 'http://127.0.0.1:9' } });
     const handlers = new Set(
-      [clients.cloudFormation, clients.ec2, clients.eks, clients.iam, clients.sts].map((c) => c.config.requestHandler),
+      [clients.cloudFormation, clients.ec2, clients.eks, clients.elbv2, clients.iam, clients.sts].map(
+        (c) => c.config.requestHandler,
+      ),
     );
     expect(handlers.size).toBe(1);
   });
@@ -133,6 +137,45 @@ describe('createAwsClients', () => {
     expect(clients.eks.config.requestHandler).toBe(handler);
     expect(await clients.eks.config.maxAttempts()).toBe(2);
     handler.destroy();
+  });
+
+  it('counts ELBv2 calls under its IAM prefix, through the shared handler', async () => {
+    // What the SDK reads itself: dummy keys, no shared config or endpoint override, no instance metadata.
+    for (const [key, value] of Object.entries({
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_PROFILE: undefined,
+      AWS_ENDPOINT_URL: undefined,
+      AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: undefined,
+      AWS_CONFIG_FILE: '/nonexistent/private-eks-test/config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/private-eks-test/credentials',
+    }))
+      vi.stubEnv(key, value);
+    const { Readable } = await import('node:stream');
+    const seen: string[] = [];
+    // DescribeLoadBalancers' answer in the query protocol's XML (ELBv2 API reference), one empty page.
+    const body =
+      '<DescribeLoadBalancersResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/">' +
+      '<DescribeLoadBalancersResult><LoadBalancers/></DescribeLoadBalancersResult>' +
+      '<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></DescribeLoadBalancersResponse>';
+    const handler = {
+      handle: (request: { hostname: string; body?: unknown }) => {
+        seen.push(`${request.hostname} ${String(request.body)}`);
+        return Promise.resolve({
+          // An HttpResponse by shape (@smithy/protocol-http is not a direct dependency).
+          response: { statusCode: 200, headers: { 'content-type': 'text/xml' }, body: Readable.from([body]) },
+        });
+      },
+    };
+    clients = await createAwsClients({ region: 'us-west-2', env: process.env, httpHandler: handler as never });
+    const { DescribeLoadBalancersCommand } = await import('@aws-sdk/client-elastic-load-balancing-v2');
+    const out = await clients.elbv2.send(new DescribeLoadBalancersCommand({}));
+    expect(out.LoadBalancers).toEqual([]);
+    expect(seen).toEqual([
+      expect.stringMatching(/^elasticloadbalancing\.us-west-2\.amazonaws\.com Action=DescribeLoadBalancers&/),
+    ]);
+    expect(clients.calls.snapshot().byAction).toEqual({ 'elasticloadbalancing:DescribeLoadBalancers': 1 });
   });
 
   it('starts with an empty call counter', async () => {
