@@ -41,6 +41,7 @@ export interface GraphRunResult {
   /** Every step, in the graph's topological order. */
   readonly steps: readonly StepRecord[];
   readonly ok: boolean;
+  /** Some step did not finish because the signal aborted (never true when every step succeeded). */
   readonly interrupted: boolean;
 }
 
@@ -90,7 +91,8 @@ export class StepGraph {
       const settle = (): void => {
         const steps = this.ordered.map((s) => records.get(s.id) as StepRecord);
         const ok = steps.every((r) => r.status === 'succeeded');
-        resolve({ steps, ok, interrupted: signal.aborted || steps.some((r) => r.status === 'interrupted') });
+        // An abort that lands after the last step finished interrupted nothing: the run is done.
+        resolve({ steps, ok, interrupted: !ok && (signal.aborted || steps.some((r) => r.status === 'interrupted')) });
       };
 
       const start = (step: GraphStep): void => {

@@ -151,6 +151,21 @@ describe('StepGraph', () => {
     expect(events.filter((e) => e.code === 'step-interrupted')).toHaveLength(2);
   });
 
+  it('an abort that lands after the last step finished interrupted nothing: the run is done', async () => {
+    const controller = new AbortController();
+    const graph = new StepGraph([step('cluster', []), step('kubeconfig', ['cluster'])]);
+    const result = await graph.run({
+      signal: controller.signal,
+      // Ctrl-C the moment the last step says it is done (what the CLI's progress view sees).
+      events: (e) => {
+        if (e.code === 'step-finished' && e.stepId === 'kubeconfig') controller.abort();
+      },
+    });
+    expect(controller.signal.aborted).toBe(true);
+    expect(result.ok).toBe(true);
+    expect(result.interrupted).toBe(false);
+  });
+
   it('describes itself: topological order, dependencies and levels', () => {
     const graph = new StepGraph([
       step('kubeconfig', ['cluster']),
