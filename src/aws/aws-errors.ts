@@ -149,6 +149,19 @@ export function isAbort(error: unknown): boolean {
   return errorName(error) === 'AbortError';
 }
 
+/**
+ * A failure that may well not happen again: throttling, a 5xx answer (AWS's InternalFailure,
+ * ServiceUnavailable, a proxy's 502/504), or no answer at all (a reset connection, a timeout). The
+ * SDK retries exactly these; deploy code asks once the SDK has given up, to keep a long wait
+ * going or to find out whether a call whose answer was lost took effect. Never an abort.
+ */
+export function isTransient(error: unknown): boolean {
+  if (isAbort(error)) return false;
+  if (isThrottling(error) || isNetworkError(error)) return true;
+  const status = httpStatus(error);
+  return status !== undefined && status >= 500;
+}
+
 function messageOf(error: unknown): string {
   const message = shape(error)?.message;
   return typeof message === 'string' ? (message.split('\n')[0] ?? '') : String(error);

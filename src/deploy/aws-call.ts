@@ -3,8 +3,8 @@
  * AbortedError (interrupted) or AwsCallError (src/aws/aws-errors.ts: by error name, with a hint).
  * Operations are named IAM-style (`cloudformation:CreateStack`), as in src/aws.
  */
-import { errorName as sdkErrorName, isAbort, toAwsCallError } from '../aws/aws-errors.js';
-import { AbortedError, type AwsCallError } from '../errors.js';
+import { errorName as sdkErrorName, isAbort, isTransient, toAwsCallError } from '../aws/aws-errors.js';
+import { AbortedError, AwsCallError } from '../errors.js';
 
 /** The SDK error's name (its AWS error code), or `Error`. */
 export function errorName(error: unknown): string {
@@ -43,4 +43,13 @@ export async function callAws<T>(
   } catch (error) {
     throw awsFailure(action, error, signal);
   }
+}
+
+/**
+ * Whether a failed call (an SDK error, or the AwsCallError made from one) may succeed if tried
+ * again later: throttling, a 5xx, no answer (src/aws/aws-errors.ts isTransient). By then the SDK
+ * has already spent its own retries.
+ */
+export function isTransientFailure(error: unknown): boolean {
+  return isTransient(error instanceof AwsCallError ? error.cause : error);
 }

@@ -6,6 +6,11 @@
  * failing create is reported by the CreateStack call itself (the stack then stays
  * CREATE_IN_PROGRESS for ever). Both are handled as they would be on AWS: a failed call is a
  * failure with its cause; a stack that never leaves *_IN_PROGRESS is waited for until the timeout.
+ *
+ * Faults (test/integration/faults.int.test.ts): the SDK retries throttling, 5xx and lost
+ * connections itself (src/aws/clients.ts). What is left to this module: a poll whose retries are
+ * all spent must not end a wait of many minutes (it is tried again, a few times, with the poll
+ * backoff).
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -17,7 +22,7 @@ import {
   type Stack,
 } from '@aws-sdk/client-cloudformation';
 import { AbortedError, DeployError } from '../errors.js';
-import { awsFailure, errorMessage, errorName, sendOptions } from './aws-call.js';
+import { awsFailure, errorMessage, errorName, isTransientFailure, sendOptions } from './aws-call.js';
 import { backoffDelay, STACK_POLL_BACKOFF, throwIfAborted, type Clock } from './clock.js';
 import type { EventSink } from './events.js';
 import { isCreateSuccess, isTerminalFailure, resumeAction } from './resume.js';
@@ -225,7 +230,7 @@ export async function deleteAndWait(
 ): Promise<'deleted' | 'absent' | 'requested'> {
   if (stack.status === 'DELETE_COMPLETE') return 'absent';
   if (stack.status !== 'DELETE_IN_PROGRESS') {
-    const after = await newestEventId(deps.cfn, stack.id, deps.signal);
+    const after = await readPatiently(deps, stepId, stack.name, () => newestEventId(deps.cfn, stack.id, deps.signal));
     try {
       await deps.cfn.send(
         new DeleteStackCommand({ StackName: stack.id, ClientRequestToken: token(deps, 'delete') }),
@@ -251,6 +256,33 @@ export async function deleteAndWait(
   return 'deleted';
 }
 
+/** Consecutive transient failures of one read that a wait rides out before it gives up. */
+export const MAX_TRANSIENT_READ_FAILURES = 5;
+
+/**
+ * Runs a read-only call; while it fails transiently (throttled, 5xx, no answer — after the SDK's
+ * own retries), waits with the poll backoff and reads again, up to MAX_TRANSIENT_READ_FAILURES
+ * times in a row. A wait of many minutes must not end because one poll was unlucky.
+ */
+async function readPatiently<T>(deps: StackDeps, stepId: string, stack: string, read: () => Promise<T>): Promise<T> {
+  for (let failures = 0; ; failures += 1) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isTransientFailure(error) || failures + 1 >= MAX_TRANSIENT_READ_FAILURES) throw error;
+      const delayMs = backoffDelay(STACK_POLL_BACKOFF, failures, () => deps.clock.random());
+      deps.events({
+        code: 'waiting',
+        stepId,
+        what: `stack ${stack}`,
+        status: `unknown: ${errorMessage(error)}`,
+        delayMs,
+      });
+      await deps.clock.sleep(delayMs, deps.signal);
+    }
+  }
+}
+
 export interface WaitRequest {
   readonly stepId: string;
   readonly stack: Pick<StackInfo, 'id' | 'name'>;
@@ -272,8 +304,10 @@ export async function waitForStack(deps: StackDeps, request: WaitRequest): Promi
   const started = clock.now();
   for (let attempt = 0; ; attempt += 1) {
     throwIfAborted(deps.signal);
-    const info = await describeStack(cfn, request.stack.id, deps.signal);
-    for (const event of await poller.poll(deps.signal)) {
+    const read = <T>(call: () => Promise<T>): Promise<T> =>
+      readPatiently(deps, request.stepId, request.stack.name, call);
+    const info = await read(() => describeStack(cfn, request.stack.id, deps.signal));
+    for (const event of await read(() => poller.poll(deps.signal))) {
       events({
         code: 'stack-event',
         stepId: request.stepId,
@@ -311,7 +345,9 @@ export async function waitForStack(deps: StackDeps, request: WaitRequest): Promi
 }
 
 async function operationFailure(deps: StackDeps, request: WaitRequest, status: string): Promise<DeployError> {
-  const events = await latestOperationEvents(deps.cfn, request.stack.id, deps.signal);
+  const events = await readPatiently(deps, request.stepId, request.stack.name, () =>
+    latestOperationEvents(deps.cfn, request.stack.id, deps.signal),
+  );
   return failureFromEvents(request.stack.name, status, events);
 }
 

@@ -15,6 +15,7 @@ import {
   isNonAwsResponse,
   isNotFound,
   isThrottling,
+  isTransient,
   requestId,
   toAwsCallError,
 } from '../../../src/aws/aws-errors.js';
@@ -143,6 +144,29 @@ describe('classifying SDK errors by name', () => {
     expect(isCredentialsError(credentials)).toBe(true);
     expect(isNetworkError(refused)).toBe(true);
     expect(isNetworkError(notFound)).toBe(false);
+  });
+
+  it('transient: throttling, 5xx and no answer at all, as the SDK itself would retry them', () => {
+    const reset = Object.assign(new Error('socket hang up'), {
+      name: 'TimeoutError',
+      code: 'ECONNRESET',
+      $metadata: { attempts: 5 },
+    });
+    const internal = Object.assign(new Error('We encountered an internal error. Please try again.'), {
+      name: 'InternalFailure',
+      $fault: 'server',
+      $metadata: { httpStatusCode: 500 },
+    });
+    const unavailable = Object.assign(new Error('Service is unable to handle request.'), {
+      name: 'ServiceUnavailable',
+      $fault: 'server',
+      $metadata: { httpStatusCode: 503 },
+    });
+    for (const error of [throttling, reset, refused, internal, unavailable]) expect(isTransient(error)).toBe(true);
+    const abort = Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+    for (const error of [notFound, inUse, ec2NotFound, accessDenied, credentials, abort]) {
+      expect(isTransient(error)).toBe(false);
+    }
   });
 
   it('recognises the HTML 404 of an unimplemented operation from a real client', async () => {

@@ -35,6 +35,11 @@ const request = {
 // failure the resource's CREATE_FAILED, then "Resource creation cancelled" for its siblings and
 // the rollback's DELETE_* events.
 const LT = 'AWS::EC2::LaunchTemplate';
+
+/** A stack as describe returned it before the delete began. */
+function info(id: string, name: string) {
+  return { id, name, status: 'CREATE_COMPLETE', statusReason: undefined, outputs: {}, tags: {}, parameters: {} };
+}
 const NG = 'AWS::EKS::Nodegroup';
 const ROLE = 'AWS::IAM::Role';
 
@@ -258,6 +263,42 @@ describe('ensureStack', () => {
     expect(cfnMock.commandCalls(CreateStackCommand)).toHaveLength(1);
   });
 
+  it('rides out polls that fail transiently after the SDK gave up, then gives up after five in a row', async () => {
+    scriptStack(cfnMock, {
+      name: NAME,
+      existing: [{ status: 'CREATE_IN_PROGRESS' }, { status: 'CREATE_IN_PROGRESS' }, { status: 'CREATE_COMPLETE' }],
+    });
+    const throttled = awsError('Throttling', 'Rate exceeded');
+    // Two polls in a row fail (after the SDK's own retries), then the API answers again.
+    let failuresLeft = 2;
+    const flaky = {
+      send: (command: unknown, options?: unknown) => {
+        if (command instanceof DescribeStackEventsCommand && failuresLeft > 0) {
+          failuresLeft -= 1;
+          return Promise.reject(throttled);
+        }
+        return cfn.send(command as DescribeStacksCommand, options as object);
+      },
+    } as unknown as CloudFormationClient;
+    const clock = new FakeClock();
+    const { events, sink } = recordingSink();
+    const result = await ensureStack({ cfn: flaky, clock, events: sink }, request);
+    expect(result.outcome).toBe('reused');
+    expect(failuresLeft).toBe(0);
+    expect(events.filter((e) => e.code === 'waiting' && e.status.startsWith('unknown: '))).toHaveLength(2);
+
+    // Five failures in a row end the wait with the call that failed.
+    cfnMock.reset();
+    resetScripts(cfnMock);
+    scriptStack(cfnMock, { name: NAME, existing: [{ status: 'CREATE_IN_PROGRESS' }] });
+    cfnMock.on(DescribeStackEventsCommand).rejects(throttled);
+    const error = await ensureStack({ cfn, clock: new FakeClock(), events: () => {} }, request).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toBe('cloudformation:DescribeStackEvents failed: Throttling: Rate exceeded');
+    expect(cfnMock.commandCalls(DescribeStackEventsCommand)).toHaveLength(5);
+  });
+
   it('refuses a template too large for TemplateBody before calling AWS', async () => {
     scriptStack(cfnMock, { name: NAME });
     const big = { ...request, templateBody: 'x'.repeat(51_201) };
@@ -342,6 +383,42 @@ describe('deleteAndWait', () => {
     expect(outcome).toBe('requested');
     expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(1);
     expect(clock.sleeps).toEqual([]);
+  });
+
+  it('re-run while the stack is already deleting: waits for it without deleting again', async () => {
+    const { id } = scriptStack(cfnMock, {
+      name: 'eksctl-c1-cluster',
+      existing: [{ status: 'DELETE_IN_PROGRESS' }, { status: 'DELETE_IN_PROGRESS' }, { status: 'DELETE_COMPLETE' }],
+    });
+    const clock = new FakeClock();
+    const outcome = await deleteAndWait({ cfn, clock, events: () => {} }, 'cluster', {
+      ...info(id, 'eksctl-c1-cluster'),
+      status: 'DELETE_IN_PROGRESS',
+    });
+    expect(outcome).toBe('deleted');
+    expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(0);
+    expect(clock.sleeps.length).toBeGreaterThan(0);
+  });
+
+  it('Ctrl-C while a delete is in progress stops waiting and asks nothing more of CloudFormation', async () => {
+    const { id } = scriptStack(cfnMock, {
+      name: 'eksctl-c1-cluster',
+      existing: [{ status: 'CREATE_COMPLETE' }],
+      afterDelete: [{ status: 'DELETE_IN_PROGRESS' }],
+    });
+    const controller = new AbortController();
+    const clock = new FakeClock();
+    clock.onSleep = () => controller.abort();
+    const error = await deleteAndWait(
+      { cfn, clock, events: () => {}, signal: controller.signal },
+      'cluster',
+      info(id, 'eksctl-c1-cluster'),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(1);
+    const calls = cfnMock.calls().length;
+    await Promise.resolve();
+    expect(cfnMock.calls()).toHaveLength(calls);
   });
 
   it('waits by stack id until DELETE_COMPLETE', async () => {
