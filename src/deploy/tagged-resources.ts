@@ -16,7 +16,10 @@
 import {
   DeleteSecurityGroupCommand,
   DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand,
+  RevokeSecurityGroupEgressCommand,
+  RevokeSecurityGroupIngressCommand,
   type EC2Client,
   type Filter,
   type NetworkInterface,
@@ -55,6 +58,7 @@ export async function cleanUpTaggedResources(
   const deleted: string[] = [];
   for (const group of candidates) {
     const id = group.GroupId ?? '';
+    await revokeRulesReferencing(ec2, id, request.signal);
     try {
       await ec2.send(new DeleteSecurityGroupCommand({ GroupId: id }), sendOptions(request.signal));
       deleted.push(id);
@@ -71,6 +75,56 @@ export async function cleanUpTaggedResources(
     }
   }
   return { deleted, leftovers: dedupe(leftovers) };
+}
+
+/**
+ * Removes the rules of other groups that name `groupId` as their source or destination. A group
+ * that another group's rule refers to cannot be deleted (DependencyViolation): the AWS Load
+ * Balancer Controller's shared backend group (`k8s-traffic-<cluster>-…`) is referred to by rules it
+ * added to the nodes' groups — the EKS cluster security group among them, which only goes with the
+ * cluster stack, after this step. A rule naming a group that is being deleted allows nothing once
+ * it is gone, so removing it changes no access. Region-wide: a peered VPC's group may refer to it.
+ */
+async function revokeRulesReferencing(ec2: EC2Client, groupId: string, signal: AbortSignal | undefined): Promise<void> {
+  const referring = new Set<string>();
+  for (const filter of ['ip-permission.group-id', 'egress.ip-permission.group-id']) {
+    let nextToken: string | undefined;
+    do {
+      const token = nextToken;
+      const page = await callAws('ec2:DescribeSecurityGroups', signal, (options) =>
+        ec2.send(
+          new DescribeSecurityGroupsCommand({
+            Filters: [{ Name: filter, Values: [groupId] }],
+            ...(token === undefined ? {} : { NextToken: token }),
+          }),
+          options,
+        ),
+      );
+      for (const g of page.SecurityGroups ?? [])
+        if (g.GroupId !== undefined && g.GroupId !== groupId) referring.add(g.GroupId);
+      nextToken = page.NextToken;
+    } while (nextToken !== undefined);
+  }
+  for (const other of [...referring].sort()) {
+    const rules = await callAws('ec2:DescribeSecurityGroupRules', signal, (options) =>
+      ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [other] }] }), options),
+    );
+    const naming = (rules.SecurityGroupRules ?? []).filter(
+      (r) => r.ReferencedGroupInfo?.GroupId === groupId && r.SecurityGroupRuleId !== undefined,
+    );
+    const ids = (egress: boolean) =>
+      naming.filter((r) => (r.IsEgress ?? false) === egress).map((r) => r.SecurityGroupRuleId as string);
+    if (ids(false).length > 0) {
+      await callAws('ec2:RevokeSecurityGroupIngress', signal, (options) =>
+        ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: other, SecurityGroupRuleIds: ids(false) }), options),
+      );
+    }
+    if (ids(true).length > 0) {
+      await callAws('ec2:RevokeSecurityGroupEgress', signal, (options) =>
+        ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: other, SecurityGroupRuleIds: ids(true) }), options),
+      );
+    }
+  }
 }
 
 async function taggedSecurityGroups(ec2: EC2Client, request: TaggedCleanupRequest): Promise<SecurityGroup[]> {

@@ -17,12 +17,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import {
+  AuthorizeSecurityGroupIngressCommand,
   CreateNetworkInterfaceCommand,
   CreateSecurityGroupCommand,
   CreateVpcCommand,
   CreateSubnetCommand,
   DeleteNetworkInterfaceCommand,
+  DescribeSecurityGroupRulesCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import {
@@ -43,6 +46,7 @@ let moto: MotoServer;
 let cfn: CloudFormationClient;
 let ec2: EC2Client;
 let elbv2: ElasticLoadBalancingV2Client;
+let eks: EKSClient;
 let work: string;
 
 beforeAll(async () => {
@@ -51,9 +55,10 @@ beforeAll(async () => {
   cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
   ec2 = new EC2Client(emulatorClientConfig(moto.endpoint));
   elbv2 = new ElasticLoadBalancingV2Client(emulatorClientConfig(moto.endpoint));
+  eks = new EKSClient(emulatorClientConfig(moto.endpoint));
 });
 afterAll(async () => {
-  for (const client of [cfn, ec2, elbv2]) client?.destroy();
+  for (const client of [cfn, ec2, elbv2, eks]) client?.destroy();
   vi.unstubAllEnvs();
   await moto?.stop();
 });
@@ -165,7 +170,7 @@ const names = async (): Promise<{ loadBalancers: string[]; targetGroups: string[
 });
 
 describe('delete cluster removes the load balancers controllers made (emulator)', () => {
-  it('deletes the tagged ALB and NLB, their target groups and security group; nothing of the cluster is left', async () => {
+  it('deletes the tagged ALB and NLB, their target groups and security groups; nothing of the cluster is left', async () => {
     // Someone else's load balancer in another VPC, tagged for a cluster of the same name: untouched.
     const otherVpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.9.0.0/16' }));
     const otherSubnets = await Promise.all(
@@ -193,6 +198,40 @@ describe('delete cluster removes the load balancers controllers made (emulator)'
     const { vpcId, subnets } = await createMinimal();
     const alb = await controllerAlb(vpcId, subnets);
     await inTreeNlb(vpcId, subnets);
+    // The controller's shared backend group, and the rule it adds to the nodes' group (the EKS
+    // cluster security group) naming it: on AWS that rule blocks the group's delete until revoked.
+    const backend = await ec2.send(
+      new CreateSecurityGroupCommand({
+        VpcId: vpcId,
+        GroupName: 'k8s-traffic-privatecluster-1a2b3c4d5e',
+        Description: '[k8s] Shared Backend SecurityGroup for LoadBalancer',
+        TagSpecifications: [
+          {
+            ResourceType: 'security-group',
+            Tags: [...controllerTags.slice(0, 1), { Key: 'elbv2.k8s.aws/resource', Value: 'backend-sg' }],
+          },
+        ],
+      }),
+    );
+    const cluster = await eks.send(new DescribeClusterCommand({ name: CLUSTER }));
+    const clusterGroup = cluster.cluster?.resourcesVpcConfig?.clusterSecurityGroupId as string;
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: clusterGroup,
+        IpPermissions: [
+          { IpProtocol: 'tcp', FromPort: 0, ToPort: 65535, UserIdGroupPairs: [{ GroupId: backend.GroupId }] },
+        ],
+      }),
+    );
+    const namingBackend = async () =>
+      (
+        (
+          await ec2.send(
+            new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [clusterGroup] }] }),
+          )
+        ).SecurityGroupRules ?? []
+      ).filter((r) => r.ReferencedGroupInfo?.GroupId === backend.GroupId);
+    expect(await namingBackend()).toHaveLength(1);
     expect(await names()).toEqual({
       loadBalancers: ['a0123456789abcdef0123456789abcde', 'elsewhere', 'k8s-default-web-1a2b3c4d5e'],
       targetGroups: ['k8s-default-api-7c0ffee123', 'k8s-default-web-80-0a1b2c'],
@@ -207,7 +246,7 @@ describe('delete cluster removes the load balancers controllers made (emulator)'
       { kind: 'load-balancer', id: 'k8s-default-web-1a2b3c4d5e' },
       { kind: 'target-group', id: 'k8s-default-api-7c0ffee123' },
       { kind: 'target-group', id: 'k8s-default-web-80-0a1b2c' },
-      { kind: 'security-group', id: alb.groupId },
+      ...[alb.groupId, backend.GroupId as string].sort().map((id) => ({ kind: 'security-group', id })),
     ]);
     expect(await names()).toEqual({ loadBalancers: ['elsewhere'], targetGroups: [] });
     expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});

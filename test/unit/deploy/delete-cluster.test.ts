@@ -4,7 +4,9 @@ import { DeleteStackCommand } from '@aws-sdk/client-cloudformation';
 import {
   DeleteSecurityGroupCommand,
   DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand,
+  RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand } from '@aws-sdk/client-eks';
 import {
@@ -183,7 +185,7 @@ describe('deleteCluster', () => {
     );
     expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(0);
   });
-  it("deletes the cluster's load balancers after the nodegroups, then its security groups, then the cluster stack", async () => {
+  it("deletes the cluster's load balancers after the nodegroups, then its security groups (rules naming them first), then the cluster stack", async () => {
     for (const name of [CLUSTER_STACK, NG1_STACK, M1_STACK]) {
       scriptStack(cfnMock, {
         name,
@@ -221,21 +223,56 @@ describe('deleteCluster', () => {
     });
     elbv2Mock.on(DeleteTargetGroupCommand).resolves({});
     ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [] });
-    ec2Mock.on(DescribeSecurityGroupsCommand).resolves({
-      SecurityGroups: [
+    // The controller's shared backend group, which a rule it added to the EKS cluster security
+    // group still names: that rule must go first, or EC2 refuses the delete (DependencyViolation).
+    const backend = {
+      GroupId: 'sg-0backend',
+      GroupName: 'k8s-traffic-privatecluster-1a2b3c',
+      Tags: [
+        { Key: 'elbv2.k8s.aws/cluster', Value: 'private-cluster' },
+        { Key: 'elbv2.k8s.aws/resource', Value: 'backend-sg' },
+      ],
+    };
+    const shared = {
+      GroupId: 'sg-0shared',
+      GroupName: 'team-nodes',
+      Tags: [{ Key: 'kubernetes.io/cluster/private-cluster', Value: 'shared' }],
+    };
+    const clusterGroup = { GroupId: 'sg-0cluster', GroupName: 'eks-cluster-sg-private-cluster-1234567890' };
+    ec2Mock
+      .on(DescribeSecurityGroupsCommand)
+      .callsFake((input: { Filters?: { Name?: string; Values?: string[] }[] }) => {
+        const filter = input.Filters?.find((f) => f.Name !== 'vpc-id');
+        if (filter?.Name === 'ip-permission.group-id')
+          return { SecurityGroups: filter.Values?.includes('sg-0backend') ? [clusterGroup] : [] };
+        if (filter?.Name === 'egress.ip-permission.group-id') return { SecurityGroups: [] };
+        return { SecurityGroups: [backend, shared] };
+      });
+    ec2Mock.on(DescribeSecurityGroupRulesCommand).resolves({
+      SecurityGroupRules: [
+        { SecurityGroupRuleId: 'sgr-0all', GroupId: 'sg-0cluster', IsEgress: true, CidrIpv4: '0.0.0.0/0' },
         {
-          GroupId: 'sg-0lb',
-          GroupName: 'k8s-default-web-1a2b3c',
-          Tags: [{ Key: 'elbv2.k8s.aws/cluster', Value: 'private-cluster' }],
-        },
-        {
-          GroupId: 'sg-0shared',
-          GroupName: 'team-nodes',
-          Tags: [{ Key: 'kubernetes.io/cluster/private-cluster', Value: 'shared' }],
+          SecurityGroupRuleId: 'sgr-0backend',
+          GroupId: 'sg-0cluster',
+          IsEgress: false,
+          IpProtocol: 'tcp',
+          FromPort: 0,
+          ToPort: 65535,
+          ReferencedGroupInfo: { GroupId: 'sg-0backend', UserId: '123456789012' },
         },
       ],
     });
-    ec2Mock.on(DeleteSecurityGroupCommand).resolves({});
+    const ec2Order: string[] = [];
+    ec2Mock
+      .on(RevokeSecurityGroupIngressCommand)
+      .callsFake((input: { GroupId: string; SecurityGroupRuleIds: string[] }) => {
+        ec2Order.push(`revoke ${input.GroupId} ${input.SecurityGroupRuleIds.join(',')}`);
+        return { Return: true };
+      });
+    ec2Mock.on(DeleteSecurityGroupCommand).callsFake((input: { GroupId: string }) => {
+      ec2Order.push(`delete ${input.GroupId}`);
+      return {};
+    });
 
     const result = await deleteCluster({ cluster: 'private-cluster', region: 'us-west-2' }, deps(false));
     expect(result.outcome).toBe('deleted');
@@ -243,7 +280,7 @@ describe('deleteCluster', () => {
     expect(result.deleted.slice(2)).toEqual([
       { kind: 'load-balancer', id: 'k8s-default-web-1a2b3c' },
       { kind: 'target-group', id: 'k8s-default-web-80' },
-      { kind: 'security-group', id: 'sg-0lb' },
+      { kind: 'security-group', id: 'sg-0backend' },
       { kind: 'stack', id: CLUSTER_STACK },
     ]);
     expect(
@@ -252,6 +289,7 @@ describe('deleteCluster', () => {
         .map((d) => d.id)
         .sort(),
     ).toEqual([M1_STACK, NG1_STACK].sort());
-    expect(ec2Mock.commandCalls(DeleteSecurityGroupCommand).map((c) => c.args[0].input.GroupId)).toEqual(['sg-0lb']);
+    // The `shared` group stays; only the rule naming the backend group is revoked, before its delete.
+    expect(ec2Order).toEqual(['revoke sg-0cluster sgr-0backend', 'delete sg-0backend']);
   });
 });
