@@ -23,6 +23,8 @@ export interface StackEventRecord {
   readonly status: string;
   readonly reason: string | undefined;
   readonly timestamp: Date | undefined;
+  /** The ClientRequestToken of the CreateStack/DeleteStack call that began the operation, if it had one. */
+  readonly clientRequestToken: string | undefined;
 }
 
 /** Stack-level statuses that begin an operation the user (or private-eks) asked for. */
@@ -43,6 +45,7 @@ export function toEventRecord(event: StackEvent): StackEventRecord {
     status: event.ResourceStatus ?? '',
     reason: event.ResourceStatusReason,
     timestamp: event.Timestamp,
+    clientRequestToken: event.ClientRequestToken,
   };
 }
 

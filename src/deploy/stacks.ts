@@ -10,7 +10,9 @@
  * Faults (test/integration/faults.int.test.ts): the SDK retries throttling, 5xx and lost
  * connections itself (src/aws/clients.ts). What is left to this module: a poll whose retries are
  * all spent must not end a wait of many minutes (it is tried again, a few times, with the poll
- * backoff).
+ * backoff), and a CreateStack/DeleteStack whose answer was lost may have taken effect all the
+ * same — the stack is then looked at, and recognised by the call's ClientRequestToken, rather
+ * than the call being reported as failed.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -21,6 +23,7 @@ import {
   type CloudFormationClient,
   type Stack,
 } from '@aws-sdk/client-cloudformation';
+import { isTransient } from '../aws/aws-errors.js';
 import { AbortedError, DeployError } from '../errors.js';
 import { awsFailure, errorMessage, errorName, isTransientFailure, sendOptions } from './aws-call.js';
 import { backoffDelay, STACK_POLL_BACKOFF, throwIfAborted, type Clock } from './clock.js';
@@ -178,6 +181,9 @@ async function createStack(deps: StackDeps, request: EnsureStackRequest): Promis
       },
     );
   }
+  // The same token on the SDK's own retries makes a create that reached AWS but whose answer was
+  // lost succeed instead of failing with AlreadyExists; it also marks the stack's events as ours.
+  const requestToken = token(deps, 'create');
   try {
     const out = await deps.cfn.send(
       new CreateStackCommand({
@@ -189,9 +195,7 @@ async function createStack(deps: StackDeps, request: EnsureStackRequest): Promis
         })),
         Tags: Object.entries(request.tags).map(([Key, Value]) => ({ Key, Value })),
         Capabilities: request.capabilities as Capability[],
-        // The same token on the SDK's own retries makes a create that reached AWS but whose answer
-        // was lost succeed instead of failing with AlreadyExists.
-        ClientRequestToken: token(deps, 'create'),
+        ClientRequestToken: requestToken,
       }),
       sendOptions(deps.signal),
     );
@@ -205,16 +209,46 @@ async function createStack(deps: StackDeps, request: EnsureStackRequest): Promis
       parameters: request.parameters,
     };
   } catch (error) {
-    // Someone (a concurrent run, or a retry that the emulator does not make idempotent) created it
-    // first: go round again and resume from its state.
-    if (errorName(error) === 'AlreadyExistsException') return 'already-exists';
     const failure = awsFailure('cloudformation:CreateStack', error, deps.signal);
     if (failure instanceof AbortedError) throw failure;
-    throw new DeployError(
-      `creating stack ${request.name} failed: ${errorName(error)}: ${errorMessage(error)}`,
-      request.name,
-      { cause: error, hint: 'fix the cause and re-run the same command to resume' },
-    );
+    const name = errorName(error);
+    const alreadyExists = name === 'AlreadyExistsException' || name === 'TokenAlreadyExistsException';
+    // An attempt that reached CloudFormation but whose answer was lost (a reset connection) made
+    // the stack: the SDK's retry then meets it (AlreadyExists where the token is not honoured, as
+    // on the emulator), or every retry fails and the stack is there all the same. Carry on with it.
+    if (alreadyExists || isTransient(error)) {
+      const own = await stackMadeByRequest(deps, request.name, requestToken);
+      if (own !== undefined) return own;
+    }
+    // Made by someone else in the meantime (a concurrent run): go round again and resume from its state.
+    if (alreadyExists) return 'already-exists';
+    throw new DeployError(`creating stack ${request.name} failed: ${name}: ${errorMessage(error)}`, request.name, {
+      cause: error,
+      hint: isTransient(error)
+        ? (failure.hint ?? 'AWS failed to answer; re-run the same command to resume')
+        : 'fix the cause and re-run the same command to resume',
+    });
+  }
+}
+
+/**
+ * The stack `name` when the CreateStack call carrying `requestToken` made it: CloudFormation puts
+ * the call's token on every event of the operation (CreateStack API reference,
+ * ClientRequestToken). A CloudFormation that records no token at all (the emulator: moto ignores
+ * the parameter) cannot say; then a stack tagged as private-eks's, which was absent when this run
+ * looked just before the call, is taken as this call's.
+ */
+async function stackMadeByRequest(deps: StackDeps, name: string, requestToken: string): Promise<StackInfo | undefined> {
+  try {
+    const stack = await describeStack(deps.cfn, name, deps.signal);
+    if (stack === undefined || stack.tags[VERSION_TAG] === undefined) return undefined;
+    const events = await latestOperationEvents(deps.cfn, stack.id, deps.signal);
+    const tokens = events.flatMap((e) => (e.clientRequestToken ? [e.clientRequestToken] : []));
+    return tokens.length === 0 || tokens.includes(requestToken) ? stack : undefined;
+  } catch (error) {
+    if (error instanceof AbortedError) throw error;
+    // Cannot tell: the caller reports the original failure (a re-run resumes from the stack's state).
+    return undefined;
   }
 }
 
@@ -239,14 +273,20 @@ export async function deleteAndWait(
     } catch (error) {
       const failure = awsFailure('cloudformation:DeleteStack', error, deps.signal);
       if (failure instanceof AbortedError) throw failure;
-      // The emulator reports a failed delete from the call itself (TESTBED §2.1: DependencyViolation).
-      throw new DeployError(
-        `deleting stack ${stack.name} failed: ${errorName(error)}: ${errorMessage(error)}`,
-        stack.name,
-        {
-          cause: error,
-        },
-      );
+      // A lost answer (see createStack): the delete may have been accepted all the same.
+      if (!(isTransient(error) && (await deleteAccepted(deps, stack.id)))) {
+        // The emulator reports a failed delete from the call itself (TESTBED §2.1: DependencyViolation).
+        throw new DeployError(
+          `deleting stack ${stack.name} failed: ${errorName(error)}: ${errorMessage(error)}`,
+          stack.name,
+          {
+            cause: error,
+            ...(isTransient(error)
+              ? { hint: failure.hint ?? 'AWS failed to answer; re-run to finish the delete' }
+              : {}),
+          },
+        );
+      }
     }
     if (options.wait === false) return 'requested';
     await waitForStack(deps, { stepId, stack, goal: 'delete', after });
@@ -254,6 +294,17 @@ export async function deleteAndWait(
   }
   await waitForStack(deps, { stepId, stack, goal: 'delete' });
   return 'deleted';
+}
+
+/** Whether CloudFormation is deleting (or has deleted) the stack: a DeleteStack went through. */
+async function deleteAccepted(deps: StackDeps, stackId: string): Promise<boolean> {
+  try {
+    const status = (await describeStack(deps.cfn, stackId, deps.signal))?.status ?? 'DELETE_COMPLETE';
+    return status === 'DELETE_IN_PROGRESS' || status === 'DELETE_COMPLETE';
+  } catch (error) {
+    if (error instanceof AbortedError) throw error;
+    return false;
+  }
 }
 
 /** Consecutive transient failures of one read that a wait rides out before it gives up. */

@@ -37,6 +37,13 @@ export interface ScriptedStackOptions {
   readonly pageSize?: number;
   /** Make CreateStack itself fail with this error (the emulator's way, TESTBED §2.1). */
   readonly createError?: Error;
+  /**
+   * CreateStack / DeleteStack take effect but the caller gets this error instead of the answer:
+   * a connection reset after the request arrived, with the SDK's retries spent (a network error),
+   * or meeting the first attempt's stack (AlreadyExistsException).
+   */
+  readonly createAnswerLost?: Error;
+  readonly deleteAnswerLost?: Error;
 }
 
 export function awsError(name: string, message: string, httpStatusCode = 400): Error {
@@ -51,6 +58,8 @@ interface Script {
   rows: readonly ScriptRow[];
   position: number;
   readonly events: StackEvent[];
+  /** The ClientRequestToken of the operation under way. */
+  token?: string | undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -58,9 +67,18 @@ type AnyStub = AwsStub<any, any, any>;
 const scripts = new WeakMap<AnyStub, Map<string, Script>>();
 let eventCounter = 0;
 
-function stackEvent(script: Script, logicalId: string, type: string, status: string, reason?: string): StackEvent {
+function stackEvent(
+  script: Script,
+  logicalId: string,
+  type: string,
+  status: string,
+  reason?: string,
+  token?: string,
+): StackEvent {
   eventCounter += 1;
   return {
+    // CloudFormation puts the operation's ClientRequestToken on each of its events.
+    ...(token === undefined ? {} : { ClientRequestToken: token }),
     StackId: script.id,
     StackName: script.options.name,
     EventId: `evt-${eventCounter}`,
@@ -74,13 +92,14 @@ function stackEvent(script: Script, logicalId: string, type: string, status: str
 
 function enter(script: Script, row: ScriptRow | undefined): void {
   for (const [logicalId, type, status, reason] of row?.events ?? []) {
-    script.events.push(stackEvent(script, logicalId, type, status, reason));
+    script.events.push(stackEvent(script, logicalId, type, status, reason, script.token));
   }
 }
 
-function start(script: Script, rows: readonly ScriptRow[] | undefined, stackStatus: string): void {
+function start(script: Script, rows: readonly ScriptRow[] | undefined, stackStatus: string, token?: string): void {
+  script.token = token;
   script.events.push(
-    stackEvent(script, script.options.name, 'AWS::CloudFormation::Stack', stackStatus, 'User Initiated'),
+    stackEvent(script, script.options.name, 'AWS::CloudFormation::Stack', stackStatus, 'User Initiated', token),
   );
   script.rows = rows ?? [];
   script.position = 0;
@@ -143,19 +162,21 @@ function install(mock: AnyStub): void {
     const next = from + pageSize < newestFirst.length ? String(from + pageSize) : undefined;
     return { StackEvents: page, ...(next === undefined ? {} : { NextToken: next }) };
   });
-  mock.on(CreateStackCommand).callsFake((input: { StackName?: string }) => {
+  mock.on(CreateStackCommand).callsFake((input: { StackName?: string; ClientRequestToken?: string }) => {
     const script = find(mock, input.StackName);
     if (script === undefined) throw new Error(`unexpected CreateStack ${input.StackName}`);
     if (script.options.createError !== undefined) throw script.options.createError;
     if (exists(script) && current(script).status !== 'DELETE_COMPLETE') {
       throw awsError('AlreadyExistsException', `Stack [${script.options.name}] already exists`);
     }
-    start(script, script.options.afterCreate, 'CREATE_IN_PROGRESS');
+    start(script, script.options.afterCreate, 'CREATE_IN_PROGRESS', input.ClientRequestToken);
+    if (script.options.createAnswerLost !== undefined) throw script.options.createAnswerLost;
     return { StackId: script.id };
   });
-  mock.on(DeleteStackCommand).callsFake((input: { StackName?: string }) => {
+  mock.on(DeleteStackCommand).callsFake((input: { StackName?: string; ClientRequestToken?: string }) => {
     const script = find(mock, input.StackName);
-    if (script !== undefined) start(script, script.options.afterDelete, 'DELETE_IN_PROGRESS');
+    if (script !== undefined) start(script, script.options.afterDelete, 'DELETE_IN_PROGRESS', input.ClientRequestToken);
+    if (script?.options.deleteAnswerLost !== undefined) throw script.options.deleteAnswerLost;
     return {};
   });
 }

@@ -258,9 +258,75 @@ describe('ensureStack', () => {
         ],
       });
     cfnMock.on(CreateStackCommand).rejects(awsError('AlreadyExistsException', `Stack [${NAME}] already exists`));
-    const result = await ensureStack({ cfn, clock: new FakeClock(), events: () => {} }, request);
+    // Its events carry the other run's token, not this run's.
+    cfnMock.on(DescribeStackEventsCommand).resolves({
+      StackEvents: [
+        {
+          StackId: 'id-1',
+          StackName: NAME,
+          EventId: 'e-1',
+          LogicalResourceId: NAME,
+          ResourceType: 'AWS::CloudFormation::Stack',
+          ResourceStatus: 'CREATE_IN_PROGRESS',
+          ClientRequestToken: 'private-eks-create-another-run',
+          Timestamp: new Date(0),
+        },
+      ],
+    });
+    const result = await ensureStack(
+      { cfn, clock: new FakeClock(), events: () => {}, newToken: () => 'this-run' },
+      request,
+    );
     expect(result.outcome).toBe('reused');
     expect(cfnMock.commandCalls(CreateStackCommand)).toHaveLength(1);
+  });
+
+  it("recognises its own stack by the token when the create's answer was lost and the retry met AlreadyExists", async () => {
+    // The first attempt made the stack; the connection broke before the answer; the SDK's retry
+    // was refused with AlreadyExists (a CloudFormation that does not honour the token).
+    scriptStack(cfnMock, {
+      name: NAME,
+      afterCreate: [{ status: 'CREATE_IN_PROGRESS' }, { status: 'CREATE_COMPLETE' }],
+      createAnswerLost: awsError('AlreadyExistsException', `Stack [${NAME}] already exists`),
+    });
+    const { events, sink } = recordingSink();
+    const result = await ensureStack({ cfn, clock: new FakeClock(), events: sink, newToken: () => 'tok-1' }, request);
+    expect(result.outcome).toBe('created');
+    expect(result.info.status).toBe('CREATE_COMPLETE');
+    expect(cfnMock.commandCalls(CreateStackCommand)).toHaveLength(1);
+    // Reported as this run's create, not as a stack found complete and reused.
+    expect(events.filter((e) => e.code === 'stack-operation').map((e) => 'operation' in e && e.operation)).toEqual([
+      'create',
+    ]);
+  });
+
+  it('carries on with the stack when every retry of CreateStack failed but an attempt got through', async () => {
+    const reset = Object.assign(new Error('socket hang up'), {
+      name: 'TimeoutError',
+      code: 'ECONNRESET',
+      $metadata: { attempts: 10 },
+    });
+    scriptStack(cfnMock, {
+      name: NAME,
+      afterCreate: [{ status: 'CREATE_IN_PROGRESS' }, { status: 'CREATE_COMPLETE' }],
+      createAnswerLost: reset,
+    });
+    const result = await ensureStack(
+      { cfn, clock: new FakeClock(), events: () => {}, newToken: () => 'tok-2' },
+      request,
+    );
+    expect(result.outcome).toBe('created');
+    expect(result.info.status).toBe('CREATE_COMPLETE');
+  });
+
+  it('reports a CreateStack that failed transiently and made nothing, with a re-run hint', async () => {
+    scriptStack(cfnMock, { name: NAME, createError: awsError('Throttling', 'Rate exceeded') });
+    const error = await ensureStack({ cfn, clock: new FakeClock(), events: () => {} }, request).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DeployError);
+    expect((error as DeployError).message).toBe(`creating stack ${NAME} failed: Throttling: Rate exceeded`);
+    expect((error as DeployError).hint).toMatch(/throttling.*re-run/);
   });
 
   it('rides out polls that fail transiently after the SDK gave up, then gives up after five in a row', async () => {
@@ -419,6 +485,22 @@ describe('deleteAndWait', () => {
     const calls = cfnMock.calls().length;
     await Promise.resolve();
     expect(cfnMock.calls()).toHaveLength(calls);
+  });
+
+  it('carries on when the DeleteStack answer was lost but the delete went through', async () => {
+    const reset = Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' });
+    const { id } = scriptStack(cfnMock, {
+      name: 'eksctl-c1-fargate',
+      existing: [{ status: 'CREATE_COMPLETE' }],
+      afterDelete: [{ status: 'DELETE_IN_PROGRESS' }, { status: 'DELETE_COMPLETE' }],
+      deleteAnswerLost: reset,
+    });
+    const outcome = await deleteAndWait(
+      { cfn, clock: new FakeClock(), events: () => {} },
+      'fargate',
+      info(id, 'eksctl-c1-fargate'),
+    );
+    expect(outcome).toBe('deleted');
   });
 
   it('waits by stack id until DELETE_COMPLETE', async () => {
