@@ -155,7 +155,8 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
         cidrs: [...(primary === undefined ? [] : [primary]), ...associated],
         enableDnsSupport: await attribute('enableDnsSupport'),
         enableDnsHostnames: await attribute('enableDnsHostnames'),
-        ipv6Cidrs: ipv6,
+        // Only when there are some: the field is optional, and absent means none.
+        ...(ipv6.length > 0 ? { ipv6Cidrs: ipv6 } : {}),
       };
     },
 
@@ -283,6 +284,9 @@ export function mergeServiceDetails(
 }
 
 function subnetInfo(s: Subnet): SubnetInfo | undefined {
+  const ipv6 = (s.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) =>
+    a.Ipv6CidrBlockState?.State === 'associated' && a.Ipv6CidrBlock !== undefined ? [a.Ipv6CidrBlock] : [],
+  );
   if (
     s.SubnetId === undefined ||
     s.VpcId === undefined ||
@@ -298,10 +302,9 @@ function subnetInfo(s: Subnet): SubnetInfo | undefined {
     availabilityZoneId: s.AvailabilityZoneId ?? null,
     cidr: s.CidrBlock,
     mapPublicIpOnLaunch: s.MapPublicIpOnLaunch === true,
-    ipv6Cidrs: (s.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) =>
-      a.Ipv6CidrBlockState?.State === 'associated' && a.Ipv6CidrBlock !== undefined ? [a.Ipv6CidrBlock] : [],
-    ),
-    assignIpv6AddressOnCreation: s.AssignIpv6AddressOnCreation === true,
+    // The IPv6 fields are optional (absent: none, off), so IPv4-only subnets look as they always did.
+    ...(ipv6.length > 0 ? { ipv6Cidrs: ipv6 } : {}),
+    ...(s.AssignIpv6AddressOnCreation === true ? { assignIpv6AddressOnCreation: true } : {}),
   };
 }
 

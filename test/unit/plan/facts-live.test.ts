@@ -167,7 +167,6 @@ describe('createLiveFacts', () => {
         cidrs: ['10.0.0.0/16', '100.64.0.0/16'],
         enableDnsSupport: true,
         enableDnsHostnames: false,
-        ipv6Cidrs: [],
       });
     });
 
@@ -227,8 +226,6 @@ describe('createLiveFacts', () => {
           availabilityZoneId: 'usw2-az1',
           cidr: '10.0.0.0/24',
           mapPublicIpOnLaunch: false,
-          ipv6Cidrs: [],
-          assignIpv6AddressOnCreation: false,
         },
       ]);
       expect(ec2.commandCalls(DescribeSubnetsCommand)[0]?.args[0].input).toEqual({ SubnetIds: ['subnet-1'] });
