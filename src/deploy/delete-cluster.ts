@@ -73,7 +73,22 @@ export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteD
     describeClusterAccess(deps.clients.eks, cluster, deps.signal),
   ]);
   const stacks = allStacks(found);
-  if (stacks.length === 0) throw notFound(request, eks);
+  if (stacks.length === 0) {
+    // A delete interrupted after the cluster stack went but before the kubeconfig step: the
+    // re-run finishes that instead of calling the cluster unknown.
+    const path = deps.kubeconfigPath;
+    if (eks === undefined && path !== false && (await removeKubeconfigEntries(path, cluster, request.region))) {
+      const note = 'no stack of the cluster was left (an earlier delete removed them); only its kubeconfig entry was';
+      events({ code: 'info', message: note });
+      return {
+        outcome: 'deleted',
+        cluster,
+        deleted: [{ kind: 'kubeconfig-entry', id: `${path}: ${cluster}` }],
+        notes: [note],
+      };
+    }
+    throw notFound(request, eks);
+  }
 
   const state: DeleteState = { deleted: [], leftovers: [], notes: [] };
   state.notes.push(await kubernetesApiNote(eks, deps));
