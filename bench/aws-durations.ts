@@ -39,7 +39,7 @@ export const AWS_DURATIONS: Readonly<Record<DurationKey, DurationRange>> = {
   addon: {
     min: 1,
     max: 2,
-    what: 'EKS add-ons (created in parallel with each other, after the control plane)',
+    what: 'EKS add-ons waited for (private-eks: its add-ons stack, after the nodes; eksctl: all but the four it creates before the nodegroups without waiting)',
     sources: ['planning brief (issue 6): ~1–2 min; no dated public measurement found'],
   },
   endpointAccessUpdate: {
