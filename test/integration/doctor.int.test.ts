@@ -407,7 +407,7 @@ describe('doctor checks that need a stand-in (runDoctor)', () => {
       expect(answered.status).toBe('ok');
       expect(answered.detail).toMatch(
         new RegExp(
-          `resolves to 127\\.0\\.0\\.1 and answers on port ${port} \\(public access off, private access on\\)$`,
+          `resolves to 127\\.0\\.0\\.1 and answers on port ${port} directly \\(no HTTPS_PROXY or ALL_PROXY set\\) \\(public access off, private access on\\)$`,
         ),
       );
 

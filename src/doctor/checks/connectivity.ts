@@ -145,8 +145,8 @@ export const clusterEndpointCheck: DoctorCheck = {
       addresses = await network.lookup(host);
     } catch (error) {
       return warn(
-        `${host} (${access}) does not resolve from here (${errorCode(error)}; ${describeRoute(route)}): the private ` +
-          "endpoint's name resolves only inside the VPC, or through a resolver that forwards to it" +
+        `${host} (${access}) does not resolve from here (${errorCode(error)}) and no proxy applies (${route.reason}): ` +
+          "the private endpoint's name resolves only inside the VPC, or through a resolver that forwards to it" +
           (publicNote?.detail ?? ''),
         'run Kubernetes-API commands (kubectl, helm) from inside the VPC, a peered VPC, or over VPN/Direct Connect ' +
           'with DNS forwarding; EKS-API commands work from here' +
