@@ -63,6 +63,8 @@ function cliModeFor(input: string | Uint8Array): 'none' | 'text' | 'json' {
 }
 
 const stats = { cases: 0, valid: 0, invalid: 0, cli: 0, shrinkSteps: 0, rules: new Set<string>() };
+/** Cases handed to fast-check rounds so far, across lanes. */
+let planned = 0;
 const crashes = new Map<string, { kind: string; detail: string; seed: number; path: string }>();
 
 function property(runner: CaseRunner, shrinking: { on: boolean }) {
@@ -106,10 +108,12 @@ function saveCrash(input: string | Uint8Array, verdict: CrashError['verdict'], s
 async function runLane(lane: number, deadline: number): Promise<void> {
   const runner = new CaseRunner(hangMs);
   try {
-    for (let round = 0; Date.now() < deadline && stats.cases < maxRuns; round++) {
+    for (let round = 0; Date.now() < deadline && planned < maxRuns; round++) {
       const seed = (baseSeed + lane * 1_000_000 + round) % 2_147_483_647;
       const shrinking = { on: false };
-      const numRuns = Math.max(1, Math.min(ROUND_RUNS, Math.ceil((maxRuns - stats.cases) / lanes)));
+      // Lanes reserve their cases before running them, so --runs is met exactly.
+      const numRuns = Math.min(ROUND_RUNS, maxRuns - planned);
+      planned += numRuns;
       const result = await fc.check(property(runner, shrinking), { seed, numRuns });
       if (result.failed && result.counterexample !== null) {
         const crash = result.errorInstance instanceof CrashError ? result.errorInstance.verdict : undefined;
