@@ -129,7 +129,7 @@ export async function deleteClusterLoadBalancers(
         id: name,
         reason:
           errorName(error) === 'ResourceInUseException'
-            ? `in use by a listener or rule of a load balancer that is not the cluster's: ${errorMessage(error)}`
+            ? `still used by a listener or rule of a load balancer that was not deleted: ${errorMessage(error)}`
             : failure.message,
       });
     }

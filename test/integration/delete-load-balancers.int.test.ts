@@ -272,7 +272,7 @@ describe('delete cluster removes the load balancers controllers made (emulator)'
     expect(plain.code).toBe(1);
     expect(plain.stderr).toContain(
       'failed load-balancers: 1 resource(s) in ' +
-        `${vpcId} block the VPC's deletion, e.g. target-group k8s-default-web-80-0a1b2c: in use by a listener or rule of a load balancer that is not the cluster's`,
+        `${vpcId} block the VPC's deletion, e.g. target-group k8s-default-web-80-0a1b2c: still used by a listener or rule of a load balancer that was not deleted`,
     );
     expect(plain.stderr).toContain('[cluster] skipped');
     // The cluster's own ALB went; the cluster stack was not touched.

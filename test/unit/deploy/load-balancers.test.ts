@@ -306,7 +306,7 @@ describe('deleteClusterLoadBalancers', () => {
         {
           kind: 'target-group',
           id: 'k8s-default-web-80',
-          reason: `in use by a listener or rule of a load balancer that is not the cluster's: Target group '${used.TargetGroupArn}' is currently in use by a listener or a rule`,
+          reason: `still used by a listener or rule of a load balancer that was not deleted: Target group '${used.TargetGroupArn}' is currently in use by a listener or a rule`,
         },
       ],
     });
