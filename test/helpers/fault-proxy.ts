@@ -36,6 +36,13 @@ export interface FaultProxyOptions {
   readonly slowMs?: number;
   /** Never fault these (the emulator's own API, e.g. `/moto-api`). */
   readonly passThroughPathPrefixes?: readonly string[];
+  /**
+   * Fault only these operations (`CreateStack`, or `eks:GET /clusters/x` for REST APIs, as in
+   * FaultRecord.operation); default: every operation. For a test that aims at one call.
+   */
+  readonly operations?: readonly string[];
+  /** Stop injecting after this many faults (e.g. 1: only the first attempt of the aimed call). */
+  readonly maxFaults?: number;
 }
 
 export interface FaultRecord {
@@ -161,6 +168,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const passThrough = options.passThroughPathPrefixes ?? ['/moto-api'];
   const records: FaultRecord[] = [];
   let rate = options.rate;
+  let faults = 0;
 
   const forward = (req: http.IncomingMessage, body: Buffer, onResponse: (res: http.IncomingMessage) => void) => {
     const outgoing = http.request(
@@ -185,13 +193,17 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const url = req.url ?? '/';
       const service = serviceOf(req.headers.authorization);
       const operation = operationOf(service, req.method ?? 'GET', url, body.toString('utf8'));
-      const exempt = passThrough.some((p) => url.startsWith(p));
+      const exempt =
+        passThrough.some((p) => url.startsWith(p)) ||
+        (options.operations !== undefined && !options.operations.includes(operation));
       // Draw both numbers for every request so the fault sequence depends only on the seed and
       // the request count, not on which kinds were drawn before.
       const roll = random();
       const pick = random();
+      const spent = options.maxFaults !== undefined && faults >= options.maxFaults;
       const fault: FaultKind | null =
-        !exempt && roll < rate ? (kinds[Math.floor(pick * kinds.length)] ?? kinds[0] ?? null) : null;
+        !exempt && !spent && roll < rate ? (kinds[Math.floor(pick * kinds.length)] ?? kinds[0] ?? null) : null;
+      if (fault !== null) faults += 1;
       records.push({ service, operation, fault });
 
       const relay = (upstreamRes: http.IncomingMessage) => {

@@ -126,6 +126,38 @@ describe('fault proxy', () => {
     });
   });
 
+  it('faults only the operations it is aimed at', async () => {
+    const proxy = await startFaultProxy({
+      upstream: upstreamUrl,
+      rate: 1,
+      kinds: ['throttle'],
+      operations: ['GetCallerIdentity'],
+    });
+    try {
+      const sts = await errorOf(new STSClient(clientConfig(proxy.endpoint)).send(new GetCallerIdentityCommand({})));
+      expect(sts.name).toBe('Throttling');
+      // Any other operation goes through untouched (the test upstream answers every request alike).
+      await new CloudFormationClient(clientConfig(proxy.endpoint)).send(new DescribeStacksCommand({}));
+      expect(proxy.records.map((r) => [r.operation, r.fault])).toEqual([
+        ['GetCallerIdentity', 'throttle'],
+        ['DescribeStacks', null],
+      ]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('stops after maxFaults: only the first attempt of a call fails and the SDK retry gets through', async () => {
+    const proxy = await startFaultProxy({ upstream: upstreamUrl, rate: 1, kinds: ['throttle'], maxFaults: 1 });
+    try {
+      const out = await new STSClient(clientConfig(proxy.endpoint, 2)).send(new GetCallerIdentityCommand({}));
+      expect(out.Account).toBe('123456789012');
+      expect(proxy.records.map((r) => r.fault)).toEqual(['throttle', null]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('draws the same faults for the same seed', () => {
     const a = seededRandom(42);
     const b = seededRandom(42);
