@@ -1,0 +1,273 @@
+/**
+ * Interruption (SPEC §1 exit 3, §7 "Ctrl-C stops waiting without abandoning CloudFormation", §8):
+ * `create cluster` and `delete cluster` stopped after each of their steps in turn. Every stop must
+ * exit 3 and say how to resume, leave no stack abandoned half-way or deleted by private-eks, and a
+ * re-run must converge: after create, to the same stacks and the same resources as an
+ * uninterrupted create (no duplicate VPC, cluster or nodegroup); after delete, to nothing at all.
+ *
+ * How the interrupt is made: in-process, through the CLI's own abort signal (the one main.ts
+ * fires on SIGINT), triggered the moment the CLI prints the step's `[step] done:` line — so the
+ * stop lands exactly after that step, whatever the parallel steps are doing. One more test sends
+ * a real SIGINT to a child `private-eks` process, to cover main.ts's signal wiring.
+ *
+ * The emulator's CloudFormation is synchronous (TESTBED §2.1, README "Failures"): a stack is
+ * complete the moment CreateStack (or DeleteStack) returns, so "interrupted while a stack is in
+ * progress" cannot happen here — an interrupted step either never sent its call, or its call
+ * finished in the emulator (possibly after the client stopped listening). The in-progress cases
+ * (a re-run waits for a CREATE_IN_PROGRESS / DELETE_IN_PROGRESS stack, then resumes; Ctrl-C while
+ * waiting deletes nothing) are covered with scripted stacks in test/unit/deploy/resume.test.ts
+ * and test/unit/deploy/stacks.test.ts.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parse, parseDocument } from 'yaml';
+import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
+import { runCli } from '../../src/cli/program.js';
+import { runCliCaptured, type CliRun } from '../helpers/cli.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
+import { emulatorClientConfig, leftovers, takeInventory, type Inventory } from '../helpers/moto/inventory.js';
+import { startMoto, type MotoServer } from '../helpers/moto.js';
+import { repoRoot } from '../helpers/python-tools.js';
+
+const CLUSTER = 'interrupt-cluster';
+
+let moto: MotoServer;
+let cfn: CloudFormationClient;
+let work: string;
+let configFile: string;
+/** What an uninterrupted create of the config leaves in the emulator (see `shape`). */
+let reference: Shape;
+
+/** The test config: examples/minimal.yaml (ng1 self-managed, m1 managed) plus a Fargate profile. */
+function writeConfig(dir: string): string {
+  const doc = parseDocument(readFileSync(path.join(repoRoot, 'examples/minimal.yaml'), 'utf8'));
+  doc.setIn(['metadata', 'name'], CLUSTER);
+  doc.set('fargateProfiles', doc.createNode([{ name: 'fp', selectors: [{ namespace: 'default' }] }]));
+  const file = path.join(dir, 'cluster.yaml');
+  writeFileSync(file, doc.toString());
+  return file;
+}
+
+const env = (): NodeJS.ProcessEnv => ({ ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') });
+const inventory = (): Promise<Inventory> => takeInventory(emulatorClientConfig(moto.endpoint));
+
+/**
+ * What a create made, comparable between runs whose resource ids differ: the stacks by name and
+ * status, the EKS objects by name, and how many of every other kind.
+ */
+interface Shape {
+  readonly stacks: readonly string[];
+  readonly eksClusters: readonly string[];
+  readonly eksNodegroups: readonly string[];
+  readonly eksFargateProfiles: readonly string[];
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+function shape(made: Record<string, string[]>): Shape {
+  const named = new Set(['stacks', 'eksClusters', 'eksNodegroups', 'eksFargateProfiles']);
+  return {
+    stacks: made['stacks'] ?? [],
+    eksClusters: made['eksClusters'] ?? [],
+    eksNodegroups: made['eksNodegroups'] ?? [],
+    eksFargateProfiles: made['eksFargateProfiles'] ?? [],
+    counts: Object.fromEntries(
+      Object.entries(made)
+        .filter(([kind]) => !named.has(kind))
+        .map(([kind, ids]) => [kind, ids.length]),
+    ),
+  };
+}
+
+/**
+ * Runs the CLI in-process and aborts its signal — what main.ts does on SIGINT — as soon as it
+ * prints a line matching `stopAt` (synchronously, before the next step can make progress).
+ */
+async function runCliInterrupted(args: readonly string[], stopAt: RegExp): Promise<CliRun & { stopped: boolean }> {
+  const controller = new AbortController();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  let pending = '';
+  const stderr = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      err.push(chunk);
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      if (!controller.signal.aborted && lines.some((l) => stopAt.test(l))) controller.abort();
+      callback();
+    },
+  });
+  const stdout = new PassThrough();
+  stdout.on('data', (b: Buffer) => out.push(b));
+  const code = await runCli(
+    args,
+    { stdout, stderr, stdin: Readable.from(['']), env: { CI: 'true', ...env() }, cwd: work },
+    controller.signal,
+  );
+  return {
+    code,
+    stdout: Buffer.concat(out).toString('utf8'),
+    stderr: Buffer.concat(err).toString('utf8'),
+    stopped: controller.signal.aborted,
+  };
+}
+
+const doneLine = (step: string): RegExp => new RegExp(`^\\[${step.replace('/', '\\/')}\\] done: `);
+
+/** Stack names and statuses that are not live (deleted or being deleted): none may appear during a create. */
+async function deletedStacks(): Promise<string[]> {
+  const out = await cfn.send(
+    new ListStacksCommand({ StackStatusFilter: ['DELETE_COMPLETE', 'DELETE_IN_PROGRESS', 'DELETE_FAILED'] }),
+  );
+  return (out.StackSummaries ?? []).map((s) => `${s.StackName ?? ''} ${s.StackStatus ?? ''}`);
+}
+
+function expectNoStackTrace(run: CliRun): void {
+  expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+}
+
+beforeAll(async () => {
+  moto = await startMoto();
+  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
+  cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
+  work = mkdtempSync(path.join(os.tmpdir(), 'pe-interrupt-'));
+  configFile = writeConfig(work);
+  // The reference: one create that nobody interrupts.
+  await moto.reset();
+  const before = await inventory();
+  const run = await runCliCaptured(['create', 'cluster', '-f', configFile], { env: env() });
+  expect(run.code, run.stderr).toBe(0);
+  reference = shape(leftovers(before, await inventory()));
+});
+afterAll(async () => {
+  cfn?.destroy();
+  vi.unstubAllEnvs();
+  await moto?.stop();
+});
+beforeEach(async () => {
+  await moto.reset();
+  work = mkdtempSync(path.join(os.tmpdir(), 'pe-interrupt-'));
+  configFile = writeConfig(work);
+});
+
+describe('create cluster interrupted after each step', () => {
+  it('the reference create made one VPC, one cluster, its nodegroups and its Fargate profile', () => {
+    expect(reference.stacks).toEqual([
+      `eksctl-${CLUSTER}-cluster CREATE_COMPLETE`,
+      `eksctl-${CLUSTER}-fargate CREATE_COMPLETE`,
+      `eksctl-${CLUSTER}-nodegroup-m1 CREATE_COMPLETE`,
+      `eksctl-${CLUSTER}-nodegroup-ng1 CREATE_COMPLETE`,
+    ]);
+    expect(reference.eksClusters).toEqual([CLUSTER]);
+    expect(reference.eksNodegroups).toEqual([`${CLUSTER}/m1`]);
+    expect(reference.eksFargateProfiles).toEqual([`${CLUSTER}/fp`]);
+    expect(reference.counts['vpcs']).toBe(1);
+    expect(reference.counts['subnets']).toBe(3);
+  });
+
+  // Every step of the plan, in the order the graph starts them.
+  it.each(['cluster', 'nodegroup/ng1', 'nodegroup/m1', 'fargate', 'kubeconfig'])(
+    'after %s: exit 3 with how to resume, nothing abandoned or deleted, and a re-run converges',
+    async (step) => {
+      const before = await inventory();
+      const create = ['create', 'cluster', '-f', configFile];
+      const stopped = await runCliInterrupted(create, doneLine(step));
+      expect(stopped.stopped, `never saw "[${step}] done:"\n${stopped.stderr}`).toBe(true);
+      expectNoStackTrace(stopped);
+      // The last step may finish everything before the interrupt lands: then the create is simply done.
+      if (stopped.code !== 0) {
+        expect(stopped.code, stopped.stderr).toBe(3);
+        expect(stopped.stderr).toContain(`cluster "${CLUSTER}" in us-west-2: interrupted`);
+        expect(stopped.stderr).toContain(`Re-run \`private-eks create cluster -f ${configFile}\` to resume`);
+      }
+      // Nothing abandoned half-way or deleted: every stack there is complete and one of the planned ones.
+      const partial = shape(leftovers(before, await inventory()));
+      expect(
+        partial.stacks.every((s) => s.endsWith(' CREATE_COMPLETE')),
+        partial.stacks.join('\n'),
+      ).toBe(true);
+      expect(reference.stacks).toEqual(expect.arrayContaining([...partial.stacks]));
+      expect(partial.stacks).toContain(`eksctl-${CLUSTER}-cluster CREATE_COMPLETE`);
+      expect(await deletedStacks()).toEqual([]);
+
+      const rerun = await runCliCaptured(create, { env: env() });
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(rerun.stderr).toContain(`stack eksctl-${CLUSTER}-cluster: reused`);
+      expect(shape(leftovers(before, await inventory()))).toEqual(reference);
+      expect(await deletedStacks()).toEqual([]);
+    },
+  );
+});
+
+describe('delete cluster interrupted after each step', () => {
+  // Every step of the delete; after `cluster` only the kubeconfig entry is left for the re-run, and
+  // after `kubeconfig` the delete is complete (an interrupt after the last step interrupts nothing).
+  it.each(['nodegroup/m1', 'nodegroup/ng1', 'fargate', 'load-balancers', 'tagged-resources', 'cluster', 'kubeconfig'])(
+    'after %s: exit 3, and a re-run deletes everything that is left',
+    async (step) => {
+      const before = await inventory();
+      const created = await runCliCaptured(['create', 'cluster', '-f', configFile], { env: env() });
+      expect(created.code, created.stderr).toBe(0);
+
+      const del = ['delete', 'cluster', '-f', configFile];
+      const stopped = await runCliInterrupted(del, doneLine(step));
+      expect(stopped.stopped, `never saw "[${step}] done:"\n${stopped.stderr}`).toBe(true);
+      expectNoStackTrace(stopped);
+      if (step === 'kubeconfig') {
+        expect(stopped.code, stopped.stderr).toBe(0);
+        expect(stopped.stderr).toContain(`cluster "${CLUSTER}": deleted`);
+      } else {
+        expect(stopped.code, stopped.stderr).toBe(3);
+        expect(stopped.stderr).toContain(`cluster "${CLUSTER}": interrupted`);
+        expect(stopped.stderr).toContain('Re-run to finish');
+        const rerun = await runCliCaptured(del, { env: env() });
+        expect(rerun.code, rerun.stderr).toBe(0);
+        expect(rerun.stderr).toContain(`cluster "${CLUSTER}": deleted`);
+      }
+      expect(leftovers(before, await inventory())).toEqual({});
+      // The kubeconfig entry the create wrote is gone too.
+      expect(parse(readFileSync(path.join(work, 'kubeconfig'), 'utf8')).clusters).toEqual([]);
+    },
+  );
+});
+
+describe('a real SIGINT to a private-eks process', () => {
+  it('exits 3 after the cluster stack, and a re-run finishes', async () => {
+    // Every call answers 400 ms late (the fault proxy, slow answers only), so the signal arrives
+    // while the nodegroup stacks are still being asked for, not after the whole create is done.
+    const proxy = await startFaultProxy({ upstream: moto.endpoint, rate: 1, kinds: ['slow'], slowMs: 400 });
+    try {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'create', 'cluster', '-f', configFile],
+        // tsx (a dev dependency) runs main.ts as it is in the tree: no build needed, none stale.
+        { cwd: repoRoot, env: { ...process.env, ...env(), CI: 'true', AWS_ENDPOINT_URL: proxy.endpoint } },
+      );
+      let stderr = '';
+      let signalled = false;
+      child.stderr.on('data', (b: Buffer) => {
+        stderr += b.toString('utf8');
+        if (!signalled && /^\[cluster\] done: /m.test(stderr)) {
+          signalled = true;
+          child.kill('SIGINT');
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      expect(signalled, stderr).toBe(true);
+      expect(code, stderr).toBe(3);
+      expect(stderr).toContain('interrupted');
+      expect(stderr).toContain(`Re-run \`private-eks create cluster -f ${configFile}\` to resume`);
+      expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    } finally {
+      await proxy.close();
+    }
+    expect(await deletedStacks()).toEqual([]);
+    const rerun = await runCliCaptured(['create', 'cluster', '-f', configFile], { env: env() });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stderr).toContain(`stack eksctl-${CLUSTER}-cluster: reused`);
+  });
+});
