@@ -171,7 +171,7 @@ describe('create cluster interrupted after each step', () => {
 
   // Every step of the plan, in the order the graph starts them.
   it.each(['cluster', 'nodegroup/ng1', 'nodegroup/m1', 'fargate', 'kubeconfig'])(
-    'after %s: exit 3 with how to resume, nothing abandoned or deleted, and a re-run converges',
+    'after %s: exit 3 with how to resume (0 if it was all done), nothing abandoned or deleted, a re-run converges',
     async (step) => {
       const before = await inventory();
       const create = ['create', 'cluster', '-f', configFile];
@@ -207,7 +207,7 @@ describe('delete cluster interrupted after each step', () => {
   // Every step of the delete; after `cluster` only the kubeconfig entry is left for the re-run, and
   // after `kubeconfig` the delete is complete (an interrupt after the last step interrupts nothing).
   it.each(['nodegroup/m1', 'nodegroup/ng1', 'fargate', 'load-balancers', 'tagged-resources', 'cluster', 'kubeconfig'])(
-    'after %s: exit 3, and a re-run deletes everything that is left',
+    'after %s: exit 3 (0 once nothing was left to do), and a re-run deletes everything that is left',
     async (step) => {
       const before = await inventory();
       const created = await runCliCaptured(['create', 'cluster', '-f', configFile], { env: env() });
