@@ -23,7 +23,12 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { DescribeClusterCommand, DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
+import {
+  DescribeClusterCommand,
+  DescribeNodegroupCommand,
+  EKSClient,
+  UpdateClusterConfigCommand,
+} from '@aws-sdk/client-eks';
 import { IAMClient, ListAttachedRolePoliciesCommand, ListOpenIDConnectProvidersCommand } from '@aws-sdk/client-iam';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -220,6 +225,27 @@ describe('CloudFormation with the EKS and OIDC types', () => {
       expect.objectContaining({ clusterName: CLUSTER, namespace: 'default', serviceAccount: 'app' }),
     ]);
     expect(associations[0]?.associationArn).toMatch(/:podidentityassociation\/harness\/a-[a-z0-9]{17}$/);
+  });
+
+  it('keeps the rest of the cluster config through an endpoint-access-only UpdateClusterConfig', async () => {
+    const out = outputs(await deploy(CLUSTER_STACK, clusterStack(CLUSTER)));
+    await eks.send(
+      new UpdateClusterConfigCommand({
+        name: CLUSTER,
+        resourcesVpcConfig: { endpointPublicAccess: true, endpointPrivateAccess: true },
+      }),
+    );
+    const vpcConfig = (await eks.send(new DescribeClusterCommand({ name: CLUSTER }))).cluster!.resourcesVpcConfig!;
+    expect(vpcConfig).toMatchObject({
+      endpointPublicAccess: true,
+      endpointPrivateAccess: true,
+      vpcId: out.VPC,
+      clusterSecurityGroupId: out.ClusterSecurityGroupId,
+    });
+    expect(vpcConfig.subnetIds?.join(',')).toBe(out.SubnetsPrivate);
+    // The stack's outputs GetAtt the cluster again: plain moto failed here with HTTP 500.
+    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: CLUSTER_STACK }))).Stacks![0]!;
+    expect(outputs(stack).ClusterSecurityGroupId).toBe(out.ClusterSecurityGroupId);
   });
 
   it('deploys nodegroup, self-managed and Fargate stacks on the cluster, and deleting them in order leaves nothing', async () => {

@@ -64,6 +64,11 @@ MODELS: dict[str, type[CloudFormationModel]] = {
 E = Extension
 EXTENSIONS: list[Extension] = [
     E("eks-cluster", "AWS::EKS::Cluster via moto's EKS backend, plus vpcId, cluster SG, accessConfig, own OIDC issuer"),
+    E(
+        "eks-update-cluster-config-merges",
+        "UpdateClusterConfig changes only the fields given (moto replaced resourcesVpcConfig wholesale)",
+        eks_resources.install_update_cluster_config_merges,
+    ),
     E("eks-nodegroup", "AWS::EKS::Nodegroup via moto's EKS backend; Ref is cluster/nodegroup"),
     E("eks-fargate-profile", "AWS::EKS::FargateProfile via moto's EKS backend"),
     E("eks-access-entry", "AWS::EKS::AccessEntry kept on the cluster; GET /private-eks-test/access-entries"),

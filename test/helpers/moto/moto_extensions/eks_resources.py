@@ -353,3 +353,24 @@ class EksFargateProfile(NotUpdatedInPlace, CloudFormationModel):
 
 
 MODELS = {"eks-cluster": EksCluster, "eks-nodegroup": EksNodegroup, "eks-fargate-profile": EksFargateProfile}
+
+
+def install_update_cluster_config_merges() -> None:
+    """UpdateClusterConfig changes only the fields it is given, as EKS does.
+
+    moto replaces resourcesVpcConfig wholesale with the request's: after an endpoint-access-only
+    update (private-eks's public-access switch) the cluster lost its subnetIds, vpcId and
+    clusterSecurityGroupId, and the cluster stack's GetAtt ClusterSecurityGroupId then failed
+    with KeyError (HTTP 500 from DescribeStacks).
+    """
+    from moto.eks.models import EKSBackend
+
+    original = EKSBackend.update_cluster_config
+
+    def update_cluster_config(self: Any, name: str, resources_vpc_config: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
+        cluster = self.clusters.get(name)
+        if cluster is not None and resources_vpc_config:
+            resources_vpc_config = {**cluster.resources_vpc_config, **resources_vpc_config}
+        return original(self, name, resources_vpc_config, *args, **kwargs)
+
+    EKSBackend.update_cluster_config = update_cluster_config
