@@ -85,7 +85,8 @@ start() {
   echo "$region" >"$region_file"
   local endpoint="" waited=0
   while [ $waited -lt 150 ]; do # 30 s in steps of 0.2 s
-    if ! running_pid >/dev/null; then
+    # kill -0, not running_pid: right after the fork the child's cmdline is still this shell's.
+    if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
       say "the emulator exited during start-up; log $log_file:"
       tail -n 40 "$log_file" >&2
       exit 1
