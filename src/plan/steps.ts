@@ -69,7 +69,8 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
   const afterCapacity = capacity.length > 0 ? capacity : [STEP_IDS.cluster];
   const serviceAccounts = config.iam.serviceAccounts;
   if (serviceAccounts.length > 0) {
-    // roleOnly accounts need only their IAM role; the others are Kubernetes objects.
+    // roleOnly accounts need only their IAM role; the others are Kubernetes objects. Neither needs a
+    // node, so they start with the nodegroups, right after the control plane.
     const objects = serviceAccounts.filter((sa) => !sa.roleOnly).length;
     steps.push({
       id: STEP_IDS.serviceAccounts,
@@ -78,7 +79,7 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
         objects > 0
           ? `create the IAM roles of ${serviceAccounts.length} service account(s) and ${objects} Kubernetes ServiceAccount object(s)`
           : `create the IAM roles of ${serviceAccounts.length} service account(s) (roleOnly)`,
-      dependsOn: afterCapacity,
+      dependsOn: [STEP_IDS.cluster],
       stack: null,
       needsKubernetesApi: objects > 0,
     });
@@ -129,7 +130,12 @@ function addonsStep(
   };
 }
 
-/** The switch runs last, after every other step (as eksctl does): it depends on the graph's sinks. */
+/**
+ * The switch runs last, after every other step (as eksctl does): it depends on the graph's sinks.
+ * Not sooner, although that would close the public window earlier: while an endpoint-access
+ * update is in progress the cluster is not ACTIVE, and EKS refuses to create managed nodegroups
+ * (and add-ons) on it — eksctl-io/eksctl#2244, "Cluster is not in ACTIVE status".
+ */
 export function endpointAccessStep(steps: readonly PlanStep[]): PlanStep {
   return {
     id: STEP_IDS.endpointAccess,

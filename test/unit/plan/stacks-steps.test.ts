@@ -114,7 +114,7 @@ describe('steps', () => {
     ]);
   });
 
-  it('Kubernetes-API steps after the capacity, and the endpoint switch last', async () => {
+  it('service accounts right after the control plane, aws-auth after its nodes, the endpoint switch last', async () => {
     const plan = await planOf(
       seedMinimalConfig({
         accessConfig: { authenticationMode: 'CONFIG_MAP' },
@@ -126,9 +126,10 @@ describe('steps', () => {
       'nodegroup/ng1': ['cluster'],
       'nodegroup/m1': ['cluster'],
       kubeconfig: ['cluster'],
-      'service-accounts': ['nodegroup/ng1', 'nodegroup/m1'],
+      'service-accounts': ['cluster'],
       'aws-auth': ['nodegroup/ng1'],
-      'endpoint-access': ['kubeconfig', 'service-accounts', 'aws-auth'],
+      // After every sink: EKS refuses nodegroups on a cluster that is updating (eksctl#2244).
+      'endpoint-access': ['nodegroup/m1', 'kubeconfig', 'service-accounts', 'aws-auth'],
     });
     expect(plan.steps.filter((s) => s.needsKubernetesApi).map((s) => s.kind)).toEqual([
       'kubernetes-api',
