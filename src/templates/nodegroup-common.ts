@@ -77,8 +77,14 @@ export function nodeRoleResources(plan: Plan, ng: ResolvedNodeGroup, stackTags: 
         ...nodeRolePolicies(ng.ssh.enableSsm, ipv6),
         ...ng.iam.attachPolicyARNs.map((arn) => arnValue(arn, partition)),
       ],
-      // aws-node runs with the node's role unless the vpc-cni add-on is given a role of its own.
-      ...(ipv6 ? { inlinePolicies: [vpcCniIpv6Policy()] } : {}),
+      inlinePolicies: [
+        // aws-node runs with the node's role unless the vpc-cni add-on is given a role of its own.
+        ...(ipv6 ? [vpcCniIpv6Policy()] : []),
+        // `iam.attachPolicy`: the user's inline policy document, as eksctl attaches it ("PolicyAttachments").
+        ...(ng.iam.attachPolicy === undefined
+          ? []
+          : [{ PolicyName: 'PolicyAttachments', PolicyDocument: ng.iam.attachPolicy as CfnValue }]),
+      ],
       tags: tagList(NODE_ROLE_ID, stackTags),
     }),
   };

@@ -32,3 +32,23 @@ export function logRetentionNeedsLogging(ctx: RuleContext): Problem[] {
     }),
   ];
 }
+
+/**
+ * V19: eksctl creates an IRSA role for `addons[].attachPolicyARNs`, which needs to know each
+ * add-on's service account; private-eks does not (yet), and dropping the policies silently would
+ * leave the add-on without permissions.
+ */
+export function addonAttachPolicyArns(ctx: RuleContext): Problem[] {
+  return (ctx.config.addons ?? []).flatMap((addon, i) =>
+    (addon.attachPolicyARNs ?? []).length === 0
+      ? []
+      : [
+          report(ctx, 'key', {
+            rule: 'V19',
+            path: ['addons', i, 'attachPolicyARNs'],
+            message: `addons[${i}].attachPolicyARNs is not supported by private-eks`,
+            hint: 'create a role with those policies and set serviceAccountRoleARN, or give the add-on a role through iam.podIdentityAssociations',
+          }),
+        ],
+  );
+}

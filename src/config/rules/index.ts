@@ -3,11 +3,12 @@
  * does not implement) is found with the unknown fields, in fields.ts.
  */
 import type { Problem } from '../problem.js';
-import { logRetentionNeedsLogging, serviceAccountsNeedOidc } from './cluster-settings.js';
+import { addonAttachPolicyArns, logRetentionNeedsLogging, serviceAccountsNeedOidc } from './cluster-settings.js';
 import { v16Cidrs } from './cidrs.js';
 import type { Rule, RuleContext } from './context.js';
 import { kubernetesVersion, v15NameAndRegion, v20RegionSupport } from './metadata.js';
 import {
+  nodeGroupIamWithGivenRole,
   nodeGroupImdsV1,
   nodeGroupSettings,
   nodeGroupSsh,
@@ -58,8 +59,10 @@ export const RULES: readonly Rule[] = [
   nodeGroupSettings,
   nodeGroupSsh,
   nodeGroupImdsV1,
+  nodeGroupIamWithGivenRole,
   serviceAccountsNeedOidc,
   logRetentionNeedsLogging,
+  addonAttachPolicyArns,
 ];
 
 export function runRules(ctx: RuleContext): Problem[] {

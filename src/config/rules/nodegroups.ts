@@ -191,3 +191,26 @@ export function nodeGroupImdsV1(ctx: RuleContext): Problem[] {
       : [],
   );
 }
+
+/**
+ * VALUE: a role of the user's comes with its own policies; private-eks does not edit it, so
+ * policies to attach would be silently lost. eksctl's check and wording (validateNodeGroupIAM).
+ */
+export function nodeGroupIamWithGivenRole(ctx: RuleContext): Problem[] {
+  return eachNodeGroup(ctx.config).flatMap(({ path, ng }) => {
+    const iam = ng.iam;
+    if (iam?.instanceRoleARN === undefined) return [];
+    const conflicting = [
+      ...((iam.attachPolicyARNs ?? []).length > 0 ? ['attachPolicyARNs'] : []),
+      ...(iam.attachPolicy === undefined ? [] : ['attachPolicy']),
+    ];
+    return conflicting.map((field) =>
+      report(ctx, 'key', {
+        rule: 'VALUE',
+        path: [...path, 'iam', field],
+        message: `${formatPath(path)}.iam.instanceRoleARN and ${formatPath(path)}.iam.${field} cannot be set at the same time`,
+        hint: `attach the policies to your role yourself and remove iam.${field}, or remove iam.instanceRoleARN so private-eks creates the node role with them`,
+      }),
+    );
+  });
+}

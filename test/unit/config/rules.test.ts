@@ -353,6 +353,45 @@ const CASES: RuleCase[] = [
     message: ['nodeGroups[0].instanceSelector is not supported by private-eks'],
   },
   {
+    name: 'add-on policies private-eks would have to drop',
+    rule: 'V19',
+    pass: lines(
+      HEADER,
+      'addons:',
+      '  - name: aws-ebs-csi-driver',
+      '    serviceAccountRoleARN: arn:aws:iam::123456789012:role/ebs',
+    ),
+    fail: lines(
+      HEADER,
+      'addons:',
+      '  - name: aws-ebs-csi-driver',
+      '    attachPolicyARNs: [arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy]',
+    ),
+    path: 'addons[0].attachPolicyARNs',
+    at: 'attachPolicyARNs',
+    message: ['addons[0].attachPolicyARNs is not supported by private-eks'],
+  },
+  {
+    name: "policies to attach to a node role of the user's",
+    rule: 'VALUE',
+    pass: lines(
+      HEADER,
+      ...NG('privateNetworking: true', 'iam:', '  attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]'),
+    ),
+    fail: lines(
+      HEADER,
+      ...NG(
+        'privateNetworking: true',
+        'iam:',
+        '  instanceRoleARN: arn:aws:iam::123456789012:role/nodes',
+        '  attachPolicy: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "s3:GetObject", Resource: "*"}]}',
+      ),
+    ),
+    path: 'nodeGroups[0].iam.attachPolicy',
+    at: 'attachPolicy',
+    message: ['nodeGroups[0].iam.instanceRoleARN and nodeGroups[0].iam.attachPolicy cannot be set at the same time'],
+  },
+  {
     name: 'a region without fully-private clusters',
     rule: 'V20',
     pass: lines(HEADER.replace('us-west-2', 'eu-west-1')),
