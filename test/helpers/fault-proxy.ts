@@ -11,7 +11,7 @@
  * Error shapes (which protocol each of our services speaks, from the SDK clients' protocol
  * settings; bodies as AWS sends them, cf. the CloudFormation throttling response quoted in
  * ansible/ansible-modules-core#224 and the EC2 API reference "Error codes" page):
- * - awsQuery (CloudFormation, IAM, STS, AutoScaling): HTTP 400
+ * - awsQuery (CloudFormation, IAM, STS, AutoScaling, Elastic Load Balancing v2): HTTP 400
  *   `<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId/></ErrorResponse>`
  * - ec2Query (EC2): HTTP 503 `<Response><Errors><Error><Code>RequestLimitExceeded</Code>…</Errors><RequestID/></Response>`
  * - restJson1 (EKS): HTTP 429, header `x-amzn-ErrorType: ThrottlingException`, body `{"message":"Rate exceeded"}`
@@ -91,9 +91,8 @@ export function serviceOf(authorization: string | undefined): string {
 
 function protocolOf(service: string): Protocol {
   if (service === 'ec2') return 'ec2Query';
-  if (service === 'cloudformation' || service === 'iam' || service === 'sts' || service === 'autoscaling') {
-    return 'awsQuery';
-  }
+  const query = ['cloudformation', 'iam', 'sts', 'autoscaling', 'elasticloadbalancing'];
+  if (query.includes(service)) return 'awsQuery';
   if (service === 'eks') return 'restJson1';
   return 'awsJson';
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient, ListClustersCommand } from '@aws-sdk/client-eks';
+import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { seededRandom, serviceOf, startFaultProxy, type FaultKind } from '../../helpers/fault-proxy.js';
 
@@ -72,6 +73,12 @@ describe('fault proxy', () => {
       const eks = await errorOf(new EKSClient(clientConfig(endpoint)).send(new ListClustersCommand({})));
       expect(eks.name).toBe('ThrottlingException');
       expect(eks.$metadata?.httpStatusCode).toBe(429);
+      // Elastic Load Balancing v2 speaks awsQuery too (an awsJson body is unreadable to its client).
+      const elb = await errorOf(
+        new ElasticLoadBalancingV2Client(clientConfig(endpoint)).send(new DescribeLoadBalancersCommand({})),
+      );
+      expect(elb.name).toBe('Throttling');
+      expect(elb.$metadata?.httpStatusCode).toBe(400);
     });
   });
 
