@@ -172,6 +172,57 @@ export function addonsWithoutNodes(config: ResolvedConfig): ProblemDraft[] {
   );
 }
 
+/** True when every pod runs on Fargate: profiles and no nodegroup of either kind. */
+export function fargateOnly(config: ResolvedConfig): boolean {
+  return config.fargateProfiles.length > 0 && config.nodeGroups.length + config.managedNodeGroups.length === 0;
+}
+
+/**
+ * Warnings (V22) for a cluster whose pods all run on Fargate. eksctl patches the CoreDNS
+ * Deployment through the Kubernetes API (removing its `eks.amazonaws.com/compute-type: ec2`
+ * annotation); private-eks does it without the API, through the coredns add-on's
+ * `computeType: Fargate` configuration (templates/addons.ts), so the add-on must be listed and a
+ * profile must select kube-system. EKS Pod Identity has no agent on Fargate (the agent is a
+ * DaemonSet on EC2 nodes), so its associations would give Fargate pods no credentials.
+ */
+export function fargateOnlyWarnings(config: ResolvedConfig): ProblemDraft[] {
+  if (!fargateOnly(config)) return [];
+  const drafts: ProblemDraft[] = [];
+  const selectsKubeSystem = config.fargateProfiles.some((p) =>
+    p.selectors.some((s) => s.namespace === 'kube-system' && Object.keys(s.labels).length === 0),
+  );
+  if (!selectsKubeSystem) {
+    drafts.push({
+      rule: 'V22',
+      severity: 'warning',
+      path: 'fargateProfiles',
+      message:
+        'no Fargate profile selects namespace kube-system and the cluster has no nodegroup: CoreDNS will not run, and pods will not resolve names',
+      hint: 'add a selector `- namespace: kube-system` to a Fargate profile',
+    });
+  }
+  if (!config.addons.some((a) => a.name === 'coredns')) {
+    drafts.push({
+      rule: 'V22',
+      severity: 'warning',
+      path: 'addons',
+      message: 'the CoreDNS that EKS installs runs on EC2 nodes only and stays Pending on a cluster without nodegroups',
+      hint: 'add `addons: [{name: coredns}]`: private-eks configures it with computeType: Fargate, no Kubernetes API needed',
+    });
+  }
+  config.iam.podIdentityAssociations.forEach((_, i) =>
+    drafts.push({
+      rule: 'V22',
+      severity: 'warning',
+      path: `iam.podIdentityAssociations[${i}]`,
+      message:
+        'EKS Pod Identity does not work for pods on Fargate (its agent runs on EC2 nodes), and this cluster has no nodegroup',
+      hint: 'give Fargate pods their role through iam.serviceAccounts (IRSA, with iam.withOIDC: true)',
+    }),
+  );
+  return drafts;
+}
+
 /** SPEC §5.5's rule for the cluster's subnets, applied to a nodegroup's own: no internet gateway route. */
 function internetRoute(network: PlannedNetwork, subnet: SubnetInfo, path: string): ProblemDraft[] {
   const tables = network.routeTables ?? [];

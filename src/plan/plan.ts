@@ -12,7 +12,7 @@ import { decideEndpointAccess } from './endpoint-access.js';
 import type { EndpointSwitchMode } from './endpoint-access.js';
 import { interfaceServiceZones, missingRequiredEndpoints, planEndpoints, wantedEndpoints } from './endpoints.js';
 import { ipv6ConfigProblems } from './ipv6.js';
-import { addonsWithoutNodes, checkPlacement } from './placement.js';
+import { addonsWithoutNodes, checkPlacement, fargateOnlyWarnings } from './placement.js';
 import type { CloudFacts, EndpointServiceLookup } from './facts.js';
 import { planProblem } from './problems.js';
 import type { ProblemDraft } from './problems.js';
@@ -78,7 +78,7 @@ export async function buildPlan(
   drafts.push(...network.problems);
   const zones = network.zones;
   const placement = await checkPlacement(config, network, facts);
-  drafts.push(...placement.problems, ...addonsWithoutNodes(config));
+  drafts.push(...placement.problems, ...addonsWithoutNodes(config), ...fargateOnlyWarnings(config));
   if (zones.length < MIN_ZONES && !network.problems.some((p) => p.rule === 'V14')) {
     drafts.push({
       rule: 'V14',

@@ -9,11 +9,25 @@ import type { Plan, StackPlan } from '../plan/types.js';
 import { arnValue, logicalIdPart, tagList, uniqueLogicalIds } from './cfn.js';
 import { importFromCluster } from './cluster-exports.js';
 import { clusterStackPlan } from './context.js';
+import { fargateOnly } from '../plan/placement.js';
 import type { CfnResource, Template } from './types.js';
 
 /** `Addon<Name>` (`AddonVpcCni`, `AddonCoredns`), made unique when two names reduce to the same letters. */
 export function addonLogicalIds(addons: readonly Addon[]): string[] {
   return uniqueLogicalIds(addons.map((addon) => `Addon${logicalIdPart(addon.name)}`));
+}
+
+/**
+ * The add-on's configuration as the user gave it; for coredns on a cluster without nodegroups,
+ * `computeType: Fargate` so its pods lose the EC2-only annotation and run on Fargate — what
+ * eksctl does by patching the Deployment through the Kubernetes API (plan/placement.ts).
+ */
+function configurationValues(plan: Plan, addon: Addon): { ConfigurationValues?: string } {
+  if (addon.configurationValues !== undefined) return { ConfigurationValues: addon.configurationValues };
+  if (addon.name === 'coredns' && fargateOnly(plan.cluster)) {
+    return { ConfigurationValues: JSON.stringify({ computeType: 'Fargate' }) };
+  }
+  return {};
 }
 
 export function renderAddonsStack(plan: Plan, stack: StackPlan): Template {
@@ -32,7 +46,7 @@ export function renderAddonsStack(plan: Plan, stack: StackPlan): Template {
         ...(addon.serviceAccountRoleARN === undefined
           ? {}
           : { ServiceAccountRoleArn: arnValue(addon.serviceAccountRoleARN, plan.region.partition) }),
-        ...(addon.configurationValues === undefined ? {} : { ConfigurationValues: addon.configurationValues }),
+        ...configurationValues(plan, addon),
         ResolveConflicts: addon.resolveConflicts,
         Tags: tagList(logicalId, stack.tags, addon.tags),
       },

@@ -105,7 +105,16 @@ describe('get cluster (emulator)', () => {
       if (e.type === 'Interface') expect(e.zones).toEqual(['us-west-2a', 'us-west-2b', 'us-west-2c']);
     }
     const fargate = clusters.find((c: { name: string }) => c.name === 'fargate-cluster');
-    expect(fargate.vpcEndpoints.map((e: { service: string }) => e.service)).toContain('eks-auth');
+    // Its own VPC's endpoints, not the other cluster's.
+    expect(fargate.vpcEndpoints.map((e: { service: string }) => e.service)).toEqual([
+      'ec2',
+      'ecr.api',
+      'ecr.dkr',
+      's3',
+      'sts',
+    ]);
+    const ids = (c: { vpcEndpoints: { id: string }[] }) => c.vpcEndpoints.map((e) => e.id);
+    expect(ids(fargate).filter((id: string) => ids(minimal).includes(id))).toEqual([]);
     expect(fargate.fargateStackStatus).toBe('CREATE_COMPLETE');
   });
 

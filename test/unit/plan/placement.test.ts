@@ -164,10 +164,66 @@ describe('add-ons on a cluster without nodes', () => {
   it('says nothing once there is a nodegroup or a Fargate profile', async () => {
     for (const capacity of [
       { managedNodeGroups: [managedNodeGroup('m1')] },
-      { fargateProfiles: [fargateProfile('fp')] },
+      {
+        fargateProfiles: [fargateProfile('fp', { selectors: [{ namespace: 'kube-system', labels: {} }] })],
+      },
     ]) {
       const result = await offline(resolvedConfig({ addons: [addon('coredns')], ...capacity }));
       expect(result.problems).toEqual([]);
     }
+  });
+});
+
+describe('a cluster whose pods all run on Fargate', () => {
+  const kubeSystem = fargateProfile('fp', {
+    selectors: [
+      { namespace: 'kube-system', labels: {} },
+      { namespace: 'default', labels: {} },
+    ],
+  });
+  const coredns = (templates: ReturnType<typeof renderTemplates>) =>
+    templates.get('eksctl-private-cluster-addons')?.Resources['AddonCoredns']?.Properties;
+
+  it('gets coredns configured for Fargate and no warning when a profile selects kube-system', async () => {
+    const result = await offline(resolvedConfig({ fargateProfiles: [kubeSystem], addons: [addon('coredns')] }));
+    expect(v22(result.problems)).toEqual([]);
+    expect(coredns(renderTemplates(result.plan!))?.['ConfigurationValues']).toBe('{"computeType":"Fargate"}');
+  });
+
+  it("keeps the user's coredns configuration, and leaves coredns alone when there are nodes", async () => {
+    const own = '{"replicaCount":3}';
+    const mine = await offline(
+      resolvedConfig({ fargateProfiles: [kubeSystem], addons: [addon('coredns', { configurationValues: own })] }),
+    );
+    expect(coredns(renderTemplates(mine.plan!))?.['ConfigurationValues']).toBe(own);
+    const withNodes = await offline(
+      resolvedConfig({
+        fargateProfiles: [kubeSystem],
+        managedNodeGroups: [managedNodeGroup('m1')],
+        addons: [addon('coredns')],
+      }),
+    );
+    expect(coredns(renderTemplates(withNodes.plan!))?.['ConfigurationValues']).toBeUndefined();
+  });
+
+  it('warns when nothing would run CoreDNS, and when Pod Identity could give its pods no credentials', async () => {
+    const result = await offline(
+      resolvedConfig({
+        fargateProfiles: [fargateProfile('fp', { selectors: [{ namespace: 'default', labels: {} }] })],
+        iam: {
+          withOIDC: false,
+          serviceAccounts: [],
+          podIdentityAssociations: [{ namespace: 'app', serviceAccountName: 'a', permissionPolicyARNs: [] }],
+        },
+      }),
+    );
+    expect(result.plan).toBeDefined();
+    expect(result.problems.every((p) => p.severity === 'warning')).toBe(true);
+    expect(v22(result.problems).map(([path]) => path)).toEqual([
+      'fargateProfiles',
+      'addons',
+      'iam.podIdentityAssociations[0]',
+    ]);
+    expect(result.problems.map((p) => p.message).join('\n')).toMatch(/kube-system[\s\S]*Pending[\s\S]*Pod Identity/);
   });
 });

@@ -18,7 +18,8 @@ import {
 
 async function planOf(config: ResolvedConfig): Promise<Plan> {
   const result = await buildPlan(config, createOfflineFacts());
-  expect(result.problems).toEqual([]);
+  // Warnings (e.g. V22 for a Fargate-only cluster) do not stop a plan; errors would.
+  expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   return result.plan!;
 }
 
