@@ -155,7 +155,12 @@ describe('Kubernetes-API steps against a local HTTPS API server', () => {
       clients: mockedClients(),
       clock: new FakeClock(),
       kubeconfigPath: false,
-      kubernetes: { reachable: () => Promise.resolve(true), token: () => Promise.resolve('k8s-aws-v1.test-token') },
+      kubernetes: {
+        // No proxy from the developer's shell: the fake API server is on loopback.
+        proxyEnv: {},
+        reachable: () => Promise.resolve(true),
+        token: () => Promise.resolve('k8s-aws-v1.test-token'),
+      },
     });
     s.stacks.set('eksctl-private-cluster-cluster', {
       id: 'id',
