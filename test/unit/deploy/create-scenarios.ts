@@ -36,15 +36,25 @@ export function resetMocks(): void {
   resetScripts(cfnMock);
 }
 
+/**
+ * Clients whose calls the tests script with aws-sdk-client-mock. A call no test scripted goes to a
+ * closed loopback port with dummy credentials, so it fails at once and never reaches AWS.
+ */
 export function mockedClients(): AwsClients {
+  const config = {
+    region: 'us-west-2',
+    endpoint: 'http://127.0.0.1:9',
+    credentials: { accessKeyId: 'unit-test', secretAccessKey: 'unit-test' },
+    maxAttempts: 1,
+  };
   return {
     region: 'us-west-2',
-    cloudFormation: new CloudFormationClient({ region: 'us-west-2' }),
-    ec2: new EC2Client({ region: 'us-west-2' }),
-    eks: new EKSClient({ region: 'us-west-2' }),
-    elbv2: new ElasticLoadBalancingV2Client({ region: 'us-west-2' }),
-    iam: new IAMClient({ region: 'us-west-2' }),
-    sts: new STSClient({ region: 'us-west-2' }),
+    cloudFormation: new CloudFormationClient(config),
+    ec2: new EC2Client(config),
+    eks: new EKSClient(config),
+    elbv2: new ElasticLoadBalancingV2Client(config),
+    iam: new IAMClient(config),
+    sts: new STSClient(config),
   };
 }
 
