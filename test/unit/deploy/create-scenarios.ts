@@ -24,6 +24,7 @@ import { renderTemplates } from '../../../src/templates/index.js';
 import type { Template } from '../../../src/templates/types.js';
 import { seedMinimalConfig } from '../../helpers/resolved-config.js';
 import { awsError, resetScripts, scriptStack, type ScriptRow } from './scripted-stack.js';
+import { unitClientConfig } from '../../helpers/unit-clients.js';
 
 export const cfnMock = mockClient(CloudFormationClient);
 export const eksMock = mockClient(EKSClient);
@@ -36,17 +37,9 @@ export function resetMocks(): void {
   resetScripts(cfnMock);
 }
 
-/**
- * Clients whose calls the tests script with aws-sdk-client-mock. A call no test scripted goes to a
- * closed loopback port with dummy credentials, so it fails at once and never reaches AWS.
- */
+/** Clients whose calls the tests script with aws-sdk-client-mock (see unitClientConfig). */
 export function mockedClients(): AwsClients {
-  const config = {
-    region: 'us-west-2',
-    endpoint: 'http://127.0.0.1:9',
-    credentials: { accessKeyId: 'unit-test', secretAccessKey: 'unit-test' },
-    maxAttempts: 1,
-  };
+  const config = unitClientConfig();
   return {
     region: 'us-west-2',
     cloudFormation: new CloudFormationClient(config),

@@ -15,9 +15,10 @@ import {
 } from '../../../src/deploy/endpoint-access.js';
 import { FakeClock, recordingSink } from './fakes.js';
 import { awsError } from './scripted-stack.js';
+import { unitClientConfig } from '../../helpers/unit-clients.js';
 
 const eksMock = mockClient(EKSClient);
-const eks = new EKSClient({ region: 'us-west-2' });
+const eks = new EKSClient(unitClientConfig('us-west-2'));
 afterEach(() => eksMock.reset());
 
 // Shapes: DescribeClusterResponse.cluster.resourcesVpcConfig and the Update object of

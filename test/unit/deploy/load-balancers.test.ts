@@ -24,6 +24,7 @@ import { deleteClusterLoadBalancers, eniDescription, ownedByCluster } from '../.
 import { AbortedError } from '../../../src/errors.js';
 import { FakeClock } from './fakes.js';
 import { awsError } from './scripted-stack.js';
+import { unitClientConfig } from '../../helpers/unit-clients.js';
 
 const elbv2Mock = mockClient(ElasticLoadBalancingV2Client);
 const ec2Mock = mockClient(EC2Client);
@@ -81,8 +82,8 @@ const request = (clock: FakeClock, over: { timeoutMs?: number; signal?: AbortSig
 });
 
 const clients = () => ({
-  elbv2: new ElasticLoadBalancingV2Client({ region: 'us-west-2' }),
-  ec2: new EC2Client({ region: 'us-west-2' }),
+  elbv2: new ElasticLoadBalancingV2Client(unitClientConfig('us-west-2')),
+  ec2: new EC2Client(unitClientConfig('us-west-2')),
 });
 
 describe('ownedByCluster', () => {

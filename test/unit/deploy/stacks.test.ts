@@ -12,9 +12,10 @@ import { deleteAndWait, ensureStack, waitForStack } from '../../../src/deploy/st
 import { StackEventPoller } from '../../../src/deploy/stack-events.js';
 import { FakeClock, recordingSink } from './fakes.js';
 import { awsError, resetScripts, scriptStack } from './scripted-stack.js';
+import { unitClientConfig } from '../../helpers/unit-clients.js';
 
 const cfnMock = mockClient(CloudFormationClient);
-const cfn = new CloudFormationClient({ region: 'us-west-2' });
+const cfn = new CloudFormationClient(unitClientConfig('us-west-2'));
 afterEach(() => {
   cfnMock.reset();
   resetScripts(cfnMock);

@@ -29,6 +29,7 @@ import {
   regionCheck,
   type DoctorContext,
 } from '../../../src/doctor/index.js';
+import { unitClientConfig } from '../../helpers/unit-clients.js';
 
 const region = 'us-west-2';
 const ec2Mock = mockClient(EC2Client);
@@ -40,15 +41,15 @@ beforeEach(() => {
   ec2Mock.reset();
   eksMock.reset();
   stsMock.reset();
-  const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+  const config = unitClientConfig(region);
   clients = {
     region,
-    cloudFormation: new CloudFormationClient({ region, credentials }),
-    ec2: new EC2Client({ region, credentials }),
-    eks: new EKSClient({ region, credentials }),
-    elbv2: new ElasticLoadBalancingV2Client({ region, credentials }),
-    iam: new IAMClient({ region, credentials }),
-    sts: new STSClient({ region, credentials }),
+    cloudFormation: new CloudFormationClient(config),
+    ec2: new EC2Client(config),
+    eks: new EKSClient(config),
+    elbv2: new ElasticLoadBalancingV2Client(config),
+    iam: new IAMClient(config),
+    sts: new STSClient(config),
   };
 });
 afterEach(() => {
