@@ -4,7 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../program.js';
-import { clustersTable, formatData } from '../render/output.js';
+import { formatData } from '../render/output.js';
 import { ExitCode } from '../exit-codes.js';
 import { withAwsClients } from './create.js';
 import type { SetExitCode } from './index.js';
@@ -33,9 +33,12 @@ async function runGetCluster(options: GetClusterOptions, context: CommandContext
       ...(options.name === undefined ? {} : { name: options.name }),
       signal: context.signal,
     });
-    context.io.stdout.write(
-      options.output === 'table' ? clustersTable(clusters) : formatData(clusters, options.output),
-    );
+    if (options.output === 'table') {
+      const { clustersTable } = await import('../render/clusters-table.js');
+      context.io.stdout.write(clustersTable(clusters));
+    } else {
+      context.io.stdout.write(formatData(clusters, options.output));
+    }
     return ExitCode.ok;
   });
 }

@@ -2,10 +2,8 @@
  * Results as text for people (summaries on stderr) and as `-o json|yaml|table` for stdout
  * (SPEC §1: machine-readable output on stdout, everything else on stderr).
  */
-import Table from 'cli-table3';
 import pc from 'picocolors';
 import { stringify } from 'yaml';
-import type { ClusterSummary } from '../../deploy/get-clusters.js';
 import type { CreateResult, DeleteResult } from '../../deploy/results.js';
 import type { SwitchOffOutcome } from '../../deploy/endpoint-access.js';
 import { disablePublicAccessCommand } from '../../deploy/endpoint-commands.js';
@@ -140,54 +138,4 @@ export function deleteSummary(result: DeleteResult, color: boolean): string {
     for (const l of result.leftovers) lines.push(`  - ${l.kind} ${l.id}: ${l.reason}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** `get cluster` as a table: one row per cluster, then (with one cluster) its VPC endpoints. */
-export function clustersTable(clusters: readonly ClusterSummary[]): string {
-  if (clusters.length === 0) return 'no clusters made by private-eks in this region\n';
-  const table = new Table({
-    head: ['NAME', 'REGION', 'STATUS', 'STACK', 'VERSION', 'ENDPOINT ACCESS', 'VPC', 'NODEGROUPS', 'VPC ENDPOINTS'],
-    style: { head: [], border: [] },
-  });
-  for (const c of clusters) {
-    table.push([
-      c.name,
-      c.region,
-      c.status ?? '-',
-      c.stackStatus,
-      c.version ?? '-',
-      accessCell(c),
-      c.vpcId ?? '-',
-      c.nodeGroups.map((n) => n.name).join(', ') || '-',
-      String(c.vpcEndpoints.length),
-    ]);
-  }
-  let out = `${table.toString()}\n`;
-  if (clusters.length === 1) {
-    const only = clusters[0] as ClusterSummary;
-    const endpoints = new Table({
-      head: ['SERVICE', 'TYPE', 'STATE', 'ZONES', 'ID', 'MADE BY'],
-      style: { head: [], border: [] },
-    });
-    for (const e of only.vpcEndpoints) {
-      endpoints.push([
-        e.service,
-        e.type,
-        e.state,
-        e.type === 'Gateway' ? `${e.routeTableIds.length} route table(s)` : e.zones.join(', '),
-        e.id,
-        e.ownedByCluster ? 'cluster stack' : 'already in the VPC',
-      ]);
-    }
-    out += `${endpoints.toString()}\n`;
-  }
-  return out;
-}
-
-function accessCell(c: ClusterSummary): string {
-  const { publicAccess, privateAccess, publicAccessCidrs } = c.endpointAccess;
-  if (publicAccess === null && privateAccess === null) return '-';
-  if (publicAccess === true)
-    return `public (${publicAccessCidrs.join(', ') || '0.0.0.0/0'}) + ${privateAccess === true ? 'private' : 'no private'}`;
-  return privateAccess === true ? 'private only' : 'none';
 }

@@ -4,7 +4,7 @@
  * (test/integration/get.int.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { clustersTable } from '../../../src/cli/render/output.js';
+import { clustersTable } from '../../../src/cli/render/clusters-table.js';
 import type { ClusterSummary } from '../../../src/deploy/get-clusters.js';
 import { shortServiceName } from '../../../src/deploy/get-clusters.js';
 import { runCliCaptured } from '../../helpers/cli.js';
