@@ -68,11 +68,18 @@ interface DeleteState {
 export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteDeps): Promise<DeleteResult> {
   const { cluster } = request;
   const events = safeSink(deps.events ?? (() => {}));
-  const [found, eks] = await Promise.all([
+  const [found, described] = await Promise.all([
     findClusterStacks(deps.clients.cloudFormation, cluster, deps.signal),
-    describeClusterAccess(deps.clients.eks, cluster, deps.signal),
+    // DescribeCluster only informs the delete (is the API server reachable, is the cluster
+    // there at all); when the stacks are found, failing to describe it must not stop the delete.
+    describeClusterAccess(deps.clients.eks, cluster, deps.signal).then(
+      (info) => ({ info, error: undefined }),
+      (error: unknown) => ({ info: undefined, error }),
+    ),
   ]);
+  const eks = described.info;
   const stacks = allStacks(found);
+  if (stacks.length === 0 && described.error !== undefined) throw described.error;
   if (stacks.length === 0) {
     // A delete interrupted after the cluster stack went but before the kubeconfig step: the
     // re-run finishes that instead of calling the cluster unknown.
@@ -91,6 +98,10 @@ export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteD
   }
 
   const state: DeleteState = { deleted: [], leftovers: [], notes: [] };
+  if (described.error !== undefined) {
+    const reason = described.error instanceof Error ? described.error.message : JSON.stringify(described.error);
+    state.notes.push(`could not describe the cluster (${reason}); deleting its stacks anyway`);
+  }
   state.notes.push(await kubernetesApiNote(eks, deps));
   for (const note of state.notes) events({ code: 'info', message: note });
 

@@ -172,6 +172,40 @@ describe('deleteCluster', () => {
     expect(result.failures.map((f) => f.stepId).sort()).toEqual(['nodegroup/m1']);
   });
 
+  it('a DescribeCluster that keeps failing does not stop the delete of the stacks it found', async () => {
+    for (const name of [CLUSTER_STACK, NG1_STACK, M1_STACK]) {
+      scriptStack(cfnMock, {
+        name,
+        tags: TAGS,
+        existing: [{ status: 'CREATE_COMPLETE' }],
+        outputs: name === CLUSTER_STACK ? { VPC: 'vpc-0abc' } : {},
+        afterDelete: [{ status: 'DELETE_COMPLETE' }],
+      });
+    }
+    // EKS's 503 shape (restJson1): what is left after the SDK's own retries.
+    eksMock.on(DescribeClusterCommand).rejects(awsError('ServiceUnavailableException', 'Service Unavailable', 503));
+    ec2Mock.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [] });
+    ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [] });
+    const result = await deleteCluster({ cluster: 'private-cluster', region: 'us-west-2' }, deps(true));
+    expect(result.outcome).toBe('deleted');
+    expect(result.notes.join('\n')).toContain('could not describe the cluster');
+    const deleted = cfnMock.commandCalls(DeleteStackCommand).map((c) => c.args[0].input.StackName ?? '');
+    expect(deleted.some((id) => id.includes(`/${CLUSTER_STACK}/`))).toBe(true);
+  });
+
+  it('with no stack found, a failing DescribeCluster is the error reported', async () => {
+    scriptStack(cfnMock, {
+      name: 'eksctl-other-cluster',
+      tags: { 'alpha.eksctl.io/cluster-name': 'other' },
+      existing: [{ status: 'CREATE_COMPLETE' }],
+    });
+    eksMock.on(DescribeClusterCommand).rejects(awsError('ServiceUnavailableException', 'Service Unavailable', 503));
+    await expect(deleteCluster({ cluster: 'private-cluster', region: 'us-west-2' }, deps(true))).rejects.toThrow(
+      'eks:DescribeCluster',
+    );
+    expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(0);
+  });
+
   it('a cluster that does not exist is a clear error', async () => {
     cfnMock.on(DeleteStackCommand).resolves({});
     scriptStack(cfnMock, {
