@@ -64,7 +64,12 @@ export async function cleanUpTaggedResources(
       deleted.push(id);
     } catch (error) {
       const name = errorName(error);
-      if (name === 'InvalidGroup.NotFound') continue;
+      if (name === 'InvalidGroup.NotFound') {
+        // Listed a moment ago and gone now: usually the SDK's retry of a delete whose answer was
+        // lost on the way. Either way it is deleted, and the summary says so.
+        deleted.push(id);
+        continue;
+      }
       if (name !== 'DependencyViolation') throw awsFailure('ec2:DeleteSecurityGroup', error, request.signal);
       const users = await interfacesUsing(ec2, id, request.signal);
       leftovers.push({
