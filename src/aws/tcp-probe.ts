@@ -12,9 +12,8 @@
  * Only http:// and https:// proxies are probed; a SOCKS proxy (which the AWS calls and the
  * Kubernetes client support through proxy-agent) is reported as not probed.
  */
-import http from 'node:http';
-import https from 'node:https';
-import net, { isIP, type Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
+import { ConnectTunnelError, openConnectTunnel, tunnelTarget } from './connect-tunnel.js';
 import { PrivateEksError } from '../errors.js';
 import { readProxySettings, redactProxyUrl, routeForUrl, type ProxyEnv } from './proxy.js';
 
@@ -47,7 +46,7 @@ export function routeToHost(
   port: number,
   env: ProxyEnv,
 ): ConnectionRoute & { readonly raw: string | null } {
-  const route = routeForUrl(`https://${isIP(host) === 6 ? `[${host}]` : host}:${port}/`, readProxySettings(env));
+  const route = routeForUrl(`https://${tunnelTarget(host, port)}/`, readProxySettings(env));
   return { proxy: route.proxy === null ? null : redactProxyUrl(route.proxy), reason: route.reason, raw: route.proxy };
 }
 
@@ -64,7 +63,7 @@ export async function probeTcp(options: TcpProbeOptions): Promise<TcpProbeResult
     const socket =
       raw === null
         ? await connectDirect(options.address ?? options.host, options.port, signal)
-        : await openConnectTunnel(raw, options.host, options.port, signal);
+        : await openProbeTunnel(raw, options.host, options.port, signal);
     socket.destroy();
     return { ok: true, route };
   } catch (error) {
@@ -94,43 +93,21 @@ function connectDirect(host: string, port: number, signal: AbortSignal): Promise
   });
 }
 
-/** A CONNECT tunnel to host:port through an http:// or https:// proxy (Basic credentials from its URL). */
-export function openConnectTunnel(proxy: string, host: string, port: number, signal: AbortSignal): Promise<Socket> {
-  const proxyUrl = new URL(proxy);
-  if (proxyUrl.protocol !== 'http:' && proxyUrl.protocol !== 'https:') {
-    return Promise.reject(
-      probeError(`not probed: only http:// and https:// proxies are, not ${proxyUrl.protocol.replace(/:$/, '')}://`),
-    );
+/** A CONNECT tunnel for the probe, its failures worded as probe results. */
+export async function openProbeTunnel(proxy: string, host: string, port: number, signal: AbortSignal): Promise<Socket> {
+  try {
+    return await openConnectTunnel(proxy, host, port, signal);
+  } catch (error) {
+    if (!(error instanceof ConnectTunnelError)) throw error;
+    const f = error.failure;
+    if (f.kind === 'unsupported-proxy') {
+      throw probeError(`not probed: only http:// and https:// proxies are, not ${f.protocol}://`);
+    }
+    if (f.kind === 'refused') {
+      throw probeError(`the proxy answered CONNECT ${error.target} with HTTP ${String(f.status)}`);
+    }
+    throw probeError(`the proxy could not be reached: ${f.error.code ?? f.error.message}`);
   }
-  const target = `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
-  const headers: Record<string, string> = { Host: target };
-  if (proxyUrl.username !== '' || proxyUrl.password !== '') {
-    const credentials = `${decodeURIComponent(proxyUrl.username)}:${decodeURIComponent(proxyUrl.password)}`;
-    headers['Proxy-Authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
-  }
-  return new Promise((resolve, reject) => {
-    const request = (proxyUrl.protocol === 'https:' ? https : http).request({
-      host: proxyUrl.hostname.replace(/^\[|\]$/g, ''),
-      port: proxyUrl.port === '' ? (proxyUrl.protocol === 'https:' ? 443 : 80) : Number(proxyUrl.port),
-      method: 'CONNECT',
-      path: target,
-      headers,
-      signal,
-      agent: false,
-    });
-    request.once('connect', (response, socket) => {
-      if (response.statusCode === 200) {
-        resolve(socket);
-        return;
-      }
-      socket.destroy();
-      reject(probeError(`the proxy answered CONNECT ${target} with HTTP ${String(response.statusCode)}`));
-    });
-    request.once('error', (error: NodeJS.ErrnoException) => {
-      reject(probeError(`the proxy could not be reached: ${error.code ?? error.message}`));
-    });
-    request.end();
-  });
 }
 
 function probeError(message: string): PrivateEksError {

@@ -15,9 +15,8 @@
  * otherwise this stops with TlsInterceptionError.
  */
 import { X509Certificate } from 'node:crypto';
-import http from 'node:http';
-import https from 'node:https';
 import { isIP, type Socket } from 'node:net';
+import { ConnectTunnelError, openConnectTunnel } from './connect-tunnel.js';
 import tls, { type DetailedPeerCertificate } from 'node:tls';
 import { PrivateEksError } from '../errors.js';
 import { AWS_OIDC_TRUSTED_ROOTS, type TrustedRoot } from './data/aws-oidc-roots.js';
@@ -209,65 +208,40 @@ function handshake(
   });
 }
 
-/** An HTTP CONNECT tunnel to host:port through an http:// or https:// proxy. */
-function openTunnel(proxy: string, host: string, port: number, signal: AbortSignal): Promise<Socket> {
-  const proxyUrl = new URL(proxy);
+/** A CONNECT tunnel for the TLS handshake, its failures worded for the thumbprint check. */
+async function openTunnel(proxy: string, host: string, port: number, signal: AbortSignal): Promise<Socket> {
   const shown = redactProxyUrl(proxy);
-  if (proxyUrl.protocol !== 'http:' && proxyUrl.protocol !== 'https:') {
-    return Promise.reject(
-      new PrivateEksError(
+  try {
+    return await openConnectTunnel(proxy, host, port, signal);
+  } catch (error) {
+    if (!(error instanceof ConnectTunnelError)) throw error;
+    const f = error.failure;
+    const target = error.target;
+    if (f.kind === 'unsupported-proxy') {
+      throw new PrivateEksError(
         'PE_TLS_PROXY',
         `the OIDC thumbprint check supports http:// and https:// proxies, not ${shown}`,
         {
           source: 'user',
           hint: `add ${host} to NO_PROXY if it can be reached directly, or use an HTTP proxy`,
         },
-      ),
+      );
+    }
+    if (f.kind === 'refused') {
+      throw new PrivateEksError(
+        'PE_TLS_PROXY',
+        `the proxy ${shown} refused CONNECT ${target}: HTTP ${String(f.status)} ${f.statusText}`.trim(),
+        { source: 'user', hint: `allow CONNECT to ${target} on the proxy, or add ${host} to NO_PROXY` },
+      );
+    }
+    if (signal.aborted) throw abortReason(signal, `CONNECT ${target} through ${shown}`);
+    throw new PrivateEksError(
+      'PE_TLS_PROXY',
+      `CONNECT ${target} through the proxy ${shown} failed: ${f.error.message}`,
+      {
+        source: 'user',
+        cause: f.error,
+      },
     );
   }
-  const target = `${hostForUrl(host)}:${port}`;
-  const headers: Record<string, string> = { Host: target };
-  if (proxyUrl.username !== '' || proxyUrl.password !== '') {
-    const credentials = `${decodeURIComponent(proxyUrl.username)}:${decodeURIComponent(proxyUrl.password)}`;
-    headers['Proxy-Authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
-  }
-  return new Promise((resolve, reject) => {
-    const request = (proxyUrl.protocol === 'https:' ? https : http).request({
-      host: proxyUrl.hostname.replace(/^\[|\]$/g, ''),
-      port: proxyUrl.port === '' ? (proxyUrl.protocol === 'https:' ? 443 : 80) : Number(proxyUrl.port),
-      method: 'CONNECT',
-      path: target,
-      headers,
-      signal,
-    });
-    request.once('connect', (response, socket) => {
-      if (response.statusCode !== 200) {
-        socket.destroy();
-        reject(
-          new PrivateEksError(
-            'PE_TLS_PROXY',
-            `the proxy ${shown} refused CONNECT ${target}: HTTP ${String(response.statusCode)} ${response.statusMessage ?? ''}`.trim(),
-            { source: 'user', hint: `allow CONNECT to ${target} on the proxy, or add ${host} to NO_PROXY` },
-          ),
-        );
-        return;
-      }
-      resolve(socket);
-    });
-    request.once('error', (error) => {
-      reject(
-        signal.aborted
-          ? abortReason(signal, `CONNECT ${target} through ${shown}`)
-          : new PrivateEksError(
-              'PE_TLS_PROXY',
-              `CONNECT ${target} through the proxy ${shown} failed: ${error.message}`,
-              {
-                source: 'user',
-                cause: error,
-              },
-            ),
-      );
-    });
-    request.end();
-  });
 }
