@@ -74,7 +74,8 @@ export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteD
     // there at all); when the stacks are found, failing to describe it must not stop the delete.
     describeClusterAccess(deps.clients.eks, cluster, deps.signal).then(
       (info) => ({ info, error: undefined }),
-      (error: unknown) => ({ info: undefined, error }),
+      // describeClusterAccess throws AwsCallError (an Error) for every AWS failure.
+      (error: unknown) => ({ info: undefined, error: error as Error }),
     ),
   ]);
   const eks = described.info;
