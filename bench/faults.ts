@@ -10,42 +10,17 @@
  * fourth seed runs a config with four nodegroups and a Fargate profile instead, and each seed is
  * run again with a clean re-run (faults off) for the second table.
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { ALL_FAULT_KINDS } from '../test/helpers/fault-proxy.js';
-import { runUnderFaults, type FaultRunResult } from '../test/helpers/fault-runs.js';
+import { runUnderFaults, writeSeveralNodegroupsConfig, type FaultRunResult } from '../test/helpers/fault-runs.js';
 import { startMoto } from '../test/helpers/moto.js';
 import { repoRoot } from '../test/helpers/python-tools.js';
 
 const runs = Number(process.argv[2] ?? 12);
 const rate = Number(process.argv[3] ?? 0.2);
 const SLOW_MS = 300;
-
-/** minimal.yaml with two more nodegroups and a Fargate profile: several stacks in parallel. */
-function severalNodegroupsConfig(dir: string): string {
-  const doc = parseDocument(readFileSync(path.join(repoRoot, 'examples/minimal.yaml'), 'utf8'));
-  doc.set('metadata', doc.createNode({ name: 'faults-many', region: 'us-west-2' }));
-  doc.set(
-    'nodeGroups',
-    doc.createNode([
-      { name: 'ng1', privateNetworking: true },
-      { name: 'ng2', privateNetworking: true },
-    ]),
-  );
-  doc.set(
-    'managedNodeGroups',
-    doc.createNode([
-      { name: 'm1', privateNetworking: true },
-      { name: 'm2', privateNetworking: true },
-    ]),
-  );
-  doc.set('fargateProfiles', doc.createNode([{ name: 'fp', selectors: [{ namespace: 'default' }] }]));
-  const file = path.join(dir, 'several.yaml');
-  writeFileSync(file, doc.toString());
-  return file;
-}
 
 let unhandled = 0;
 process.on('unhandledRejection', (reason) => {
@@ -57,7 +32,7 @@ const moto = await startMoto();
 Object.assign(process.env, moto.env);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'pe-bench-faults-'));
 const minimal = { file: path.join(repoRoot, 'examples/minimal.yaml'), cluster: 'private-cluster', label: 'minimal' };
-const several = { file: severalNodegroupsConfig(dir), cluster: 'faults-many', label: '4 ng + fargate' };
+const several = { file: writeSeveralNodegroupsConfig(dir), cluster: 'faults-many', label: '4 ng + fargate' };
 
 function row(r: FaultRunResult, label: string): string {
   const left = Object.entries(r.leftovers)

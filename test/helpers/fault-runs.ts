@@ -13,13 +13,15 @@
  * What a user must never see is collected in `badOutput`: a stack trace, an exit code other than
  * the documented ones, an exit 1 without a line saying what failed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
 import { runCliCaptured, type CliRun } from './cli.js';
 import { startFaultProxy, type FaultKind, type FaultProxy, type FaultProxyOptions } from './fault-proxy.js';
 import { emulatorClientConfig, leftovers, takeInventory } from './moto/inventory.js';
 import type { MotoServer } from './moto.js';
+import { repoRoot } from './python-tools.js';
 
 export interface FaultRunOptions {
   readonly moto: MotoServer;
@@ -169,4 +171,31 @@ export async function runUnderFaults(options: FaultRunOptions): Promise<FaultRun
     faults,
     requests: proxy.records.length,
   };
+}
+
+/**
+ * examples/minimal.yaml as cluster `faults-many` with four nodegroups of both kinds and a Fargate
+ * profile, written into `dir`: many stacks in parallel under faults.
+ */
+export function writeSeveralNodegroupsConfig(dir: string): string {
+  const doc = parseDocument(readFileSync(path.join(repoRoot, 'examples/minimal.yaml'), 'utf8'));
+  doc.setIn(['metadata', 'name'], 'faults-many');
+  doc.set(
+    'nodeGroups',
+    doc.createNode([
+      { name: 'ng1', privateNetworking: true },
+      { name: 'ng2', privateNetworking: true },
+    ]),
+  );
+  doc.set(
+    'managedNodeGroups',
+    doc.createNode([
+      { name: 'm1', privateNetworking: true },
+      { name: 'm2', privateNetworking: true },
+    ]),
+  );
+  doc.set('fargateProfiles', doc.createNode([{ name: 'fp', selectors: [{ namespace: 'default' }] }]));
+  const file = path.join(dir, 'several.yaml');
+  writeFileSync(file, doc.toString());
+  return file;
 }

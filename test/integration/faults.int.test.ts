@@ -17,13 +17,17 @@
  * reorder requests from run to run, so a seed does not replay exactly. The bench
  * (`npx tsx bench/faults.ts [runs] [rate]`) runs many more seeds and prints the table.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseDocument } from 'yaml';
 import { runCliCaptured } from '../helpers/cli.js';
-import { outputProblems, runUnderFaults, startFaultyEmulator } from '../helpers/fault-runs.js';
+import {
+  outputProblems,
+  runUnderFaults,
+  startFaultyEmulator,
+  writeSeveralNodegroupsConfig,
+} from '../helpers/fault-runs.js';
 import { emulatorClientConfig, leftovers, takeInventory, type Inventory } from '../helpers/moto/inventory.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
@@ -49,30 +53,6 @@ beforeEach(async () => {
   await moto.reset();
 });
 
-/** minimal.yaml with four nodegroups of both kinds and a Fargate profile: many stacks in parallel. */
-function severalNodegroups(): string {
-  const doc = parseDocument(readFileSync(MINIMAL, 'utf8'));
-  doc.setIn(['metadata', 'name'], 'faults-many');
-  doc.set(
-    'nodeGroups',
-    doc.createNode([
-      { name: 'ng1', privateNetworking: true },
-      { name: 'ng2', privateNetworking: true },
-    ]),
-  );
-  doc.set(
-    'managedNodeGroups',
-    doc.createNode([
-      { name: 'm1', privateNetworking: true },
-      { name: 'm2', privateNetworking: true },
-    ]),
-  );
-  doc.set('fargateProfiles', doc.createNode([{ name: 'fp', selectors: [{ namespace: 'default' }] }]));
-  const file = path.join(work, 'several.yaml');
-  writeFileSync(file, doc.toString());
-  return file;
-}
-
 describe('create, re-run and delete --force with 20% of requests faulted', () => {
   // Three seeds keep this file near a minute (each run spends seconds in the SDK's backoff and the
   // adaptive rate limiter); bench/faults.ts runs a dozen or more, with faults on and off in re-runs.
@@ -85,7 +65,7 @@ describe('create, re-run and delete --force with 20% of requests faulted', () =>
     async ({ seed, config, rerunRate }) => {
       const result = await runUnderFaults({
         moto,
-        configFile: config === 'minimal' ? MINIMAL : severalNodegroups(),
+        configFile: config === 'minimal' ? MINIMAL : writeSeveralNodegroupsConfig(work),
         cluster: config === 'minimal' ? 'private-cluster' : 'faults-many',
         seed,
         rate: RATE,
