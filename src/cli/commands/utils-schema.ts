@@ -1,17 +1,11 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../program.js';
-import type { SetExitCode } from './index.js';
 import { ExitCode } from '../exit-codes.js';
-import { registerWriteKubeconfig } from '../../kubeconfig/cli.js';
+import type { CommandContext, SetExitCode } from '../shared/context.js';
+import { commandGroup } from '../shared/groups.js';
 
-/**
- * `private-eks utils …`: `schema` prints the JSON Schema of the config file for editors
- * (SPEC §1 [beyond]); `write-kubeconfig` writes a kubeconfig entry (src/kubeconfig).
- */
-export function registerUtils(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
-  const utils = program.command('utils').description('helpers: the config JSON Schema, kubeconfig entries');
-
-  utils
+/** `private-eks utils schema`: the JSON Schema of the config file, for editors. */
+export function registerUtilsSchema(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
+  commandGroup(program, 'utils')
     .command('schema')
     .description('print the JSON Schema (draft 2020-12) of the config file, for editors')
     .action(async () => {
@@ -19,6 +13,4 @@ export function registerUtils(program: Command, context: CommandContext, setExit
       context.io.stdout.write(JSON.stringify(clusterConfigJsonSchema(), null, 2) + '\n');
       setExitCode(ExitCode.ok);
     });
-
-  registerWriteKubeconfig(utils, context, setExitCode);
 }
