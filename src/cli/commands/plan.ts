@@ -8,7 +8,8 @@ import type { Problem } from '../../config/problem.js';
 import type { EndpointSwitchMode } from '../../plan/endpoint-access.js';
 import type { CloudFacts } from '../../plan/facts.js';
 
-export type PlanOutput = 'text' | 'json' | 'yaml';
+/** `mermaid`: the network picture only, as a Mermaid flowchart. */
+export type PlanOutput = 'text' | 'json' | 'yaml' | 'mermaid';
 
 /** `plan`'s options, parsed; `create cluster --dry-run` passes the same. */
 export interface PlanOptions {
@@ -98,6 +99,12 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
   ]);
   if (output === 'text') {
     io.stdout.write(renderPlanText(plan));
+  } else if (output === 'mermaid') {
+    const [{ networkPicture }, { renderNetworkMermaid }] = await Promise.all([
+      import('../../render/network-picture.js'),
+      import('../../render/network-mermaid.js'),
+    ]);
+    io.stdout.write(renderNetworkMermaid(networkPicture(plan)));
   } else {
     const document = planDocument(plan, renderTemplates(plan));
     io.stdout.write(
@@ -141,8 +148,8 @@ export function registerPlan(program: Command, context: CommandContext, setExitC
     .requiredOption('-f, --config-file <file>', 'the eksctl ClusterConfig file; - reads stdin')
     .option('--offline', 'use the built-in catalog instead of asking AWS (no credentials needed)')
     .addOption(
-      new Option('-o, --output <format>', 'output format (table = text)')
-        .choices(['text', 'table', 'json', 'yaml'])
+      new Option('-o, --output <format>', 'output format (table = text; mermaid = the network as a flowchart)')
+        .choices(['text', 'table', 'json', 'yaml', 'mermaid'])
         .default('text'),
     )
     .addOption(
