@@ -20,8 +20,8 @@ export function registerPlan(program: Command, context: CommandContext, setExitC
     .requiredOption('-f, --config-file <file>', 'the eksctl ClusterConfig file; - reads stdin')
     .option('--offline', 'use the built-in catalog instead of asking AWS (no credentials needed)')
     .addOption(
-      new Option('-o, --output <format>', 'output format (table = text)')
-        .choices(['text', 'table', 'json', 'yaml'])
+      new Option('-o, --output <format>', 'output format (table = text; mermaid = the network as a flowchart)')
+        .choices(['text', 'table', 'json', 'yaml', 'mermaid'])
         .default('text'),
     )
     .addOption(

@@ -9,7 +9,8 @@ import type { Problem } from '../../config/problem.js';
 import type { EndpointSwitchMode } from '../../plan/endpoint-access.js';
 import type { CloudFacts } from '../../plan/facts.js';
 
-export type PlanOutput = 'text' | 'json' | 'yaml';
+/** `mermaid`: the network picture only, as a Mermaid flowchart. */
+export type PlanOutput = 'text' | 'json' | 'yaml' | 'mermaid';
 
 /** `plan`'s options, parsed; `create cluster --dry-run` passes the same. */
 export interface PlanOptions {
@@ -99,6 +100,12 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
   ]);
   if (output === 'text') {
     io.stdout.write(renderPlanText(plan));
+  } else if (output === 'mermaid') {
+    const [{ networkPicture }, { renderNetworkMermaid }] = await Promise.all([
+      import('../../render/network-picture.js'),
+      import('../../render/network-mermaid.js'),
+    ]);
+    io.stdout.write(renderNetworkMermaid(networkPicture(plan)));
   } else {
     const document = planDocument(plan, renderTemplates(plan));
     io.stdout.write(

@@ -95,7 +95,7 @@ describe('plan --offline (text)', () => {
     const out = result.stdout;
     for (const heading of [
       'Stacks',
-      'Private subnets in',
+      'Network',
       'VPC endpoints',
       'Steps',
       'Endpoint access',
