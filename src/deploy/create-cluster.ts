@@ -53,6 +53,7 @@ export function graphStep(step: PlanStep, state: RunState, templates: ReadonlyMa
       case 'nodegroup-stack':
       case 'fargate-stack':
       case 'addons-stack':
+      case 'runner-stack':
         return runStackStep(step, state, templates);
       case 'kubeconfig':
         return runKubeconfigStep(state);

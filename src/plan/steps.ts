@@ -16,6 +16,7 @@ export const STEP_IDS = {
   awsAuth: 'aws-auth',
   addons: 'addons',
   endpointAccess: 'endpoint-access',
+  runner: 'runner',
 } as const;
 
 /**
@@ -145,4 +146,26 @@ export function endpointAccessStep(steps: readonly PlanStep[]): PlanStep {
     stack: null,
     needsKubernetesApi: false,
   };
+}
+
+/**
+ * With the in-VPC runner: its stack right after the control plane (in parallel with the
+ * nodegroups), and every step that talks to the Kubernetes API after it, since the runner is what
+ * talks to the API for them.
+ */
+export function withRunnerStep(steps: readonly PlanStep[], stack: StackPlan): PlanStep[] {
+  const runner: PlanStep = {
+    id: STEP_IDS.runner,
+    kind: 'runner-stack',
+    description: 'create the in-VPC runner: a function in the private subnets that applies the Kubernetes objects',
+    dependsOn: [STEP_IDS.cluster],
+    stack: stack.name,
+    needsKubernetesApi: false,
+  };
+  const out: PlanStep[] = [];
+  for (const step of steps) {
+    out.push(step.needsKubernetesApi ? { ...step, dependsOn: [...step.dependsOn, STEP_IDS.runner] } : step);
+    if (step.id === STEP_IDS.cluster) out.push(runner);
+  }
+  return out;
 }

@@ -7,6 +7,7 @@
  */
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { EndpointType, RouteTableInfo } from './facts.js';
+import type { RunnerPlan } from './runner.js';
 
 /**
  * Offline, in place of a value only AWS can tell: a supplied VPC's id when the file gives only
@@ -49,6 +50,11 @@ export interface Plan {
    * and offline. Added after the first contract.
    */
   readonly suppliedRouteTables?: readonly RouteTableInfo[];
+  /**
+   * The in-VPC runner that carries the Kubernetes-API steps (plan/runner.ts). Added after the
+   * first contract: absent in Plans built by hand, which then have no runner.
+   */
+  readonly runner?: RunnerPlan;
 }
 
 export interface PlannedVpc {
@@ -132,7 +138,8 @@ export interface EndpointAccessDecision {
 }
 
 /** `addons` was added after the first contract: the add-ons' own stack, created after the nodes. */
-export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons';
+/** `runner` (the in-VPC runner's stack, plan/runner.ts) was added after the first contract too. */
+export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons' | 'runner';
 
 export interface StackPlan {
   /**
@@ -155,6 +162,7 @@ export type StepKind =
   | 'nodegroup-stack'
   | 'fargate-stack'
   | 'addons-stack'
+  | 'runner-stack'
   | 'kubernetes-api'
   | 'kubeconfig'
   | 'endpoint-access-update';

@@ -11,6 +11,7 @@
  * own credentials, and it is the API server, not the function, that calls STS with it.
  *
  * Actions (the event's `action`):
+ * - `get`: each object as the API server has it (null when absent), for read-modify-write;
  * - `apply`: server-side apply of each object (field manager `private-eks`);
  * - `delete`: delete each object (already gone counts as deleted);
  * - `drain`: cordon every node and evict its pods (not DaemonSet or mirror pods), as
@@ -30,7 +31,7 @@ export interface RunnerObject {
 }
 
 export interface RunnerEvent {
-  readonly action: 'apply' | 'delete' | 'drain';
+  readonly action: 'get' | 'apply' | 'delete' | 'drain';
   readonly objects?: readonly RunnerObject[];
 }
 
@@ -39,6 +40,8 @@ export interface RunnerResult {
   readonly done: string[];
   /** Pods whose eviction a PodDisruptionBudget refused (drain only). */
   readonly blocked: string[];
+  /** `get`: each object as the API server has it, or null where there is none. */
+  readonly found?: unknown[];
 }
 
 /**
@@ -226,6 +229,14 @@ export async function run(event: RunnerEvent, env: NodeJS.ProcessEnv): Promise<R
   const s = settingsFrom(env);
   if (event.action === 'drain') return drain(s);
   const done: string[] = [];
+  if (event.action === 'get') {
+    const found: unknown[] = [];
+    for (const o of event.objects ?? []) {
+      const reply = await request(s, 'GET', objectPath(o));
+      found.push(reply.status === 404 ? null : expectOk(reply, `get ${label(o)}`).body);
+    }
+    return { done, blocked: [], found };
+  }
   for (const o of event.objects ?? []) {
     const path = objectPath(o);
     if (event.action === 'apply') {

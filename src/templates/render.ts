@@ -8,6 +8,8 @@ import { renderClusterStack } from './cluster.js';
 import { renderFargateStack } from './fargate.js';
 import { renderManagedNodeGroupStack } from './managed-nodegroup.js';
 import { renderSelfManagedNodeGroupStack } from './self-managed-nodegroup.js';
+import { renderRunnerStack } from './runner.js';
+import { planInvariant } from './context.js';
 import type { Template } from './types.js';
 
 export function renderStack(plan: Plan, stack: StackPlan): Template {
@@ -22,6 +24,9 @@ export function renderStack(plan: Plan, stack: StackPlan): Template {
       return renderFargateStack(plan, stack);
     case 'addons':
       return renderAddonsStack(plan, stack);
+    case 'runner':
+      if (plan.runner === undefined) throw planInvariant('a runner stack in a plan without a runner');
+      return renderRunnerStack(plan, stack, plan.runner);
   }
 }
 
