@@ -4,7 +4,9 @@
  */
 import type { FieldPath } from '../path.js';
 import type { Problem } from '../problem.js';
+import { REGIONS } from '../region-catalog.js';
 import { REGION_NAME, REGIONS_WITHOUT_PRIVATE_CLUSTERS } from '../regions.js';
+import { didYouMean } from '../suggest.js';
 import { quote } from '../report.js';
 import { SUPPORTED_KUBERNETES_VERSIONS } from '../versions.js';
 import { hasTypeError, report, type RuleContext } from './context.js';
@@ -75,8 +77,30 @@ export function v15NameAndRegion(ctx: RuleContext): Problem[] {
         hint: 'write a region such as us-west-2 or eu-central-1',
       }),
     );
+  } else if (!REGIONS.some((r) => r.name === region)) {
+    problems.push(unknownRegion(ctx, region));
   }
   return problems;
+}
+
+/**
+ * A well-formed name that is not in the region catalog: a typo (`us-wst-2`) would otherwise be
+ * planned as zones `us-wst-2a…` and fail only at the first AWS call. eksctl refuses regions it
+ * does not list, too.
+ */
+function unknownRegion(ctx: RuleContext, region: string): Problem {
+  const from =
+    ctx.regionSource === 'flag' || ctx.regionSource === 'env' ? REGION_FROM[ctx.regionSource] : 'metadata.region';
+  const guess = didYouMean(
+    region,
+    REGIONS.map((r) => r.name),
+  );
+  return report(ctx, ctx.regionSource === 'file' ? 'value' : 'missing', {
+    rule: 'V15',
+    path: REGION,
+    message: `${from} ${quote(region)} is not an AWS region private-eks knows${guess === undefined ? '' : `; did you mean ${quote(guess)}?`}`,
+    hint: `${guess === undefined ? 'write an AWS region such as us-west-2 or eu-central-1' : `write ${guess}`}; a region AWS opened after this release of private-eks needs a newer private-eks`,
+  });
 }
 
 /** V20 (offline part): regions known to lack a required endpoint service; planning asks AWS for the rest. */
