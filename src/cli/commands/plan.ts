@@ -33,7 +33,6 @@ export function registerPlan(program: Command, context: CommandContext, setExitC
         .default('auto'),
     )
     .action(async (flags: PlanFlags) => {
-      const globals = context.globals();
       setExitCode(
         await runPlan(
           {
@@ -41,11 +40,8 @@ export function registerPlan(program: Command, context: CommandContext, setExitC
             offline: flags.offline === true,
             output: flags.output === 'table' ? 'text' : flags.output,
             endpointSwitch: flags.endpointSwitch,
-            region: globals.region,
-            profile: globals.profile,
-            color: globals.color,
           },
-          context.io,
+          context,
         ),
       );
     });

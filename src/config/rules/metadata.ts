@@ -19,7 +19,12 @@ const VERSION: FieldPath = ['metadata', 'version'];
 /** EKS's limit on cluster names. */
 const MAX_NAME_LENGTH = 100;
 
-const REGION_FROM: Record<'flag' | 'env', string> = { flag: '--region', env: 'AWS_REGION' };
+/** What a message calls the region's origin. */
+function regionFrom(ctx: RuleContext): string {
+  if (ctx.regionSource === 'flag') return '--region';
+  if (ctx.regionSource === 'env') return ctx.defaultRegionFrom ?? 'AWS_REGION';
+  return 'metadata.region';
+}
 
 /** V15: a valid cluster name, and a region from the file, `--region` or AWS_REGION. */
 export function v15NameAndRegion(ctx: RuleContext): Problem[] {
@@ -61,14 +66,14 @@ export function v15NameAndRegion(ctx: RuleContext): Problem[] {
         report(ctx, 'missing', {
           rule: 'V15',
           path: REGION,
-          message: 'metadata.region must be set: no region in the file, in --region or in AWS_REGION',
+          message:
+            "metadata.region must be set: no region in the file, in --region, in AWS_REGION or AWS_DEFAULT_REGION, or in the profile's config",
           hint: 'add region: us-west-2 (for example) under metadata, or pass --region',
         }),
       );
     }
   } else if (!REGION_NAME.test(region)) {
-    const from =
-      ctx.regionSource === 'flag' || ctx.regionSource === 'env' ? REGION_FROM[ctx.regionSource] : 'metadata.region';
+    const from = regionFrom(ctx);
     problems.push(
       report(ctx, ctx.regionSource === 'file' ? 'value' : 'missing', {
         rule: 'V15',
@@ -89,8 +94,7 @@ export function v15NameAndRegion(ctx: RuleContext): Problem[] {
  * does not list, too.
  */
 function unknownRegion(ctx: RuleContext, region: string): Problem {
-  const from =
-    ctx.regionSource === 'flag' || ctx.regionSource === 'env' ? REGION_FROM[ctx.regionSource] : 'metadata.region';
+  const from = regionFrom(ctx);
   const guess = didYouMean(
     region,
     REGIONS.map((r) => r.name),

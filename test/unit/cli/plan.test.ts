@@ -209,7 +209,8 @@ describe('plan --offline loads no AWS SDK code', () => {
       script,
       `import { runPlan } from ${JSON.stringify(path.join(repoRoot, 'src/cli/shared/run-plan.ts'))};
 const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: process.cwd() };
-process.exitCode = await runPlan({ configFile: 'examples/minimal.yaml', offline: true, output: 'json' }, io);\n`,
+const context = { io, globals: () => ({}), signal: new AbortController().signal };
+process.exitCode = await runPlan({ configFile: 'examples/minimal.yaml', offline: true, output: 'json' }, context);\n`,
     );
     const { stdout } = await node([script]);
     expect((JSON.parse(stdout) as PlanJson).endpoints).toHaveLength(5);
