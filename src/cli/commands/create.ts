@@ -4,7 +4,7 @@
  * layer are loaded with `await import()`, so `validate` and `plan --offline` never load them.
  */
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { parseDocument } from 'yaml';
 import type { BuiltAwsClients } from '../../aws/clients.js';
 import type { LoadConfigResult, ResolvedConfig } from '../../config/index.js';
@@ -19,7 +19,7 @@ import { profileOf, withAwsClients } from '../shared/aws.js';
 import { loadConfigFile, printProblems } from '../shared/config-file.js';
 import type { CommandContext, SetExitCode } from '../shared/context.js';
 import { commandGroup } from '../shared/groups.js';
-import { outputOption, parallelismOption, kubeconfigOption } from '../shared/options.js';
+import { endpointSwitchOption, kubeconfigOption, outputOption, parallelismOption } from '../shared/options.js';
 import { progressView } from '../shared/progress.js';
 
 interface CreateClusterOptions {
@@ -50,11 +50,7 @@ export function registerCreate(program: Command, context: CommandContext, setExi
     .option('--dry-run', 'print the plan, as `private-eks plan`, and change nothing (offline without credentials)')
     .option('--offline', 'with --dry-run: plan with the built-in catalog, without asking AWS')
     .option('--out-dir <dir>', 'also write each stack template to <dir>/<stack>.json')
-    .addOption(
-      new Option('--endpoint-switch <mode>', 'public access while creating (SPEC §7 step 5)')
-        .choices(['auto', 'always', 'never'])
-        .default('auto'),
-    )
+    .addOption(endpointSwitchOption())
     .addOption(parallelismOption('stacks created'))
     .addOption(kubeconfigOption('write'))
     .option('--no-write-kubeconfig', 'do not write a kubeconfig entry')

@@ -70,7 +70,7 @@ export function registerDoctor(program: Command, context: CommandContext, setExi
       io.stdout.write(
         options.output === 'json'
           ? JSON.stringify(doctor.doctorJson(report, clients.calls.snapshot()), null, 2) + '\n'
-          : doctor.renderDoctorText(report, { color, file }),
+          : doctor.renderDoctorText(report, { color: useColor(io, globals.color, io.stdout), file }),
       );
       setExitCode(report.ok && loaded.result.config !== undefined ? ExitCode.ok : ExitCode.failed);
     });

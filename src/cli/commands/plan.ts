@@ -1,7 +1,8 @@
 /** `private-eks plan -f FILE [--offline] [-o text|json|yaml]`: the flags; the work is runPlan's. */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { EndpointSwitchMode } from '../../plan/endpoint-access.js';
 import type { CommandContext, SetExitCode } from '../shared/context.js';
+import { endpointSwitchOption, outputOption } from '../shared/options.js';
 import { runPlan, type PlanOutput } from '../shared/run-plan.js';
 
 interface PlanFlags {
@@ -19,19 +20,8 @@ export function registerPlan(program: Command, context: CommandContext, setExitC
     )
     .requiredOption('-f, --config-file <file>', 'the eksctl ClusterConfig file; - reads stdin')
     .option('--offline', 'use the built-in catalog instead of asking AWS (no credentials needed)')
-    .addOption(
-      new Option('-o, --output <format>', 'output format (table = text)')
-        .choices(['text', 'table', 'json', 'yaml'])
-        .default('text'),
-    )
-    .addOption(
-      new Option(
-        '--endpoint-switch <mode>',
-        'public endpoint during creation: auto (only when a step needs it), always, never',
-      )
-        .choices(['auto', 'always', 'never'])
-        .default('auto'),
-    )
+    .addOption(outputOption(['text', 'table', 'json', 'yaml'], 'output format (table = text)'))
+    .addOption(endpointSwitchOption())
     .action(async (flags: PlanFlags) => {
       setExitCode(
         await runPlan(
