@@ -5,6 +5,7 @@
  *
  * `plan -o json` prints this object with each stack's rendered template added (SPEC §1).
  */
+import type { Partition } from '../config/region-catalog.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { EndpointType, RouteTableInfo } from './facts.js';
 
@@ -15,7 +16,8 @@ import type { EndpointType, RouteTableInfo } from './facts.js';
  */
 export const UNKNOWN_OFFLINE = 'unknown-offline';
 
-export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov' | 'aws-iso' | 'aws-iso-b' | 'aws-iso-e' | 'aws-iso-f';
+/** The AWS partitions (defined with the region catalog). */
+export type { Partition };
 
 export interface Plan {
   /** True when facts came from the built-in catalog (`--offline`). */
