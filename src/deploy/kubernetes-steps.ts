@@ -35,6 +35,7 @@ import {
 } from './service-account-roles.js';
 import { ensureStack } from './stacks.js';
 
+/** How the steps that need the Kubernetes API reach the API server: proxy variables, reachability probe, HTTPS requester, token. */
 export interface KubernetesApiOptions {
   /**
    * Proxy variables (HTTPS_PROXY, NO_PROXY…) for the Kubernetes API connection, the same as the
