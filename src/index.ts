@@ -106,8 +106,12 @@ export { getClusters, type ClusterSummary, type VpcEndpointSummary } from './dep
 export type { DeployDeps } from './deploy/run-state.js';
 export type { Clock } from './deploy/clock.js';
 export type { DeployEvent, DeployEventCode, EventSink, StackOperation } from './deploy/events.js';
-export type { KubernetesApiOptions } from './deploy/kubernetes-steps.js';
-export type { KubernetesRequester, KubernetesRequest, KubernetesResponse } from './deploy/kubernetes-client.js';
+export type {
+  KubernetesApiOptions,
+  KubernetesRequester,
+  KubernetesRequest,
+  KubernetesResponse,
+} from './deploy/kubernetes-client.js';
 export type { StepRecord, StepStatus } from './deploy/step-graph.js';
 export type { SwitchOffOutcome } from './deploy/endpoint-access.js';
 export type {
