@@ -19,11 +19,14 @@ import { PrivateEksError, UsageError } from '../errors.js';
 import { AwsCallCounter, attachCallCounter, type MiddlewareClient } from './call-counter.js';
 import type { AwsClients } from './types.js';
 
+/** The AWS services private-eks has clients for. */
 export type ServiceKey = 'cloudFormation' | 'ec2' | 'eks' | 'elbv2' | 'iam' | 'sts';
+/** The SDK's retry mode. */
 export type RetryMode = 'standard' | 'adaptive';
 /** A request handler as the SDK clients accept it (a NodeHttpHandler, or a test's own). */
 export type AwsRequestHandler = NonNullable<EC2ClientConfig['requestHandler']>;
 
+/** Options of createAwsClients: region, profile, environment (for AWS_ENDPOINT_URL and proxies), retries. */
 export interface CreateAwsClientsOptions {
   /** Resolved by the caller (`resolveRegion`). */
   readonly region: string;
@@ -46,6 +49,7 @@ export interface BuiltAwsClients extends AwsClients {
   destroy(): void;
 }
 
+/** Retry settings of one AWS service's client. */
 export interface RetrySettings {
   readonly maxAttempts: number;
   readonly retryMode: RetryMode;
