@@ -21,9 +21,9 @@ const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Re
 
 function identityProvider(p: IdentityProviderFile): OidcIdentityProvider {
   return {
-    name: p.name,
-    issuerURL: p.issuerURL,
-    clientID: p.clientID,
+    name: p.name ?? '',
+    issuerURL: p.issuerURL ?? '',
+    clientID: p.clientID ?? '',
     ...optional('usernameClaim', p.usernameClaim),
     ...optional('usernamePrefix', p.usernamePrefix),
     ...optional('groupsClaim', p.groupsClaim),

@@ -10,9 +10,10 @@ import { StringMap, flag, oneOf, strict, text, texts } from './schema-parts.js';
 export const IdentityProvider = strict(
   {
     type: oneOf(['oidc'] as const, 'the kind of identity provider; eksctl knows "oidc" only'),
-    name: text('the name of the identity provider configuration'),
-    issuerURL: text('the OIDC issuer URL (https://…)'),
-    clientID: text('the client ID the ID tokens are issued for'),
+    // Required, but checked by eksctl's rule (rules/cluster-eksctl.ts) with eksctl's message.
+    name: Type.Optional(text('the name of the identity provider configuration (required)')),
+    issuerURL: Type.Optional(text('the OIDC issuer URL, https://… (required)')),
+    clientID: Type.Optional(text('the client ID the ID tokens are issued for (required)')),
     usernameClaim: Type.Optional(text('the claim used as the Kubernetes user name')),
     usernamePrefix: Type.Optional(text('a prefix added to user names')),
     groupsClaim: Type.Optional(text('the claim holding the Kubernetes groups')),

@@ -82,17 +82,6 @@ export function vpcExtraFields(ctx: RuleContext): Problem[] {
   const vpc = ctx.config.vpc;
   const problems: Problem[] = [];
   if (vpc === undefined) return problems;
-  const supplied = (vpc.id ?? '') !== '' || Object.keys(vpc.subnets?.private ?? {}).length > 0;
-  if (vpc.hostnameType !== undefined && supplied) {
-    problems.push(
-      report(ctx, 'key', {
-        rule: 'VALUE',
-        path: ['vpc', 'hostnameType'],
-        message: 'vpc.hostnameType is not supported with a pre-existing VPC',
-        hint: "remove it: set the hostname type on your subnets' launch settings",
-      }),
-    );
-  }
   if ((vpc.securityGroup ?? '') !== '' && (vpc.controlPlaneSecurityGroupIDs ?? []).length > 0) {
     problems.push(
       report(ctx, 'key', {
@@ -133,9 +122,8 @@ export function vpcExtraFields(ctx: RuleContext): Problem[] {
 
 /** The default networking add-ons Auto Mode replaces (eksctl: api.HasDefaultNonAutoAddon). */
 const NON_AUTO_ADDONS = new Set(['vpc-cni', 'kube-proxy', 'coredns']);
-const AUTO_MODE_NODE_POOLS = ['general-purpose', 'system'];
 
-/** eksctl's ValidateAutoModeConfig and its create-time checks of Auto Mode. */
+/** eksctl's create-time checks of Auto Mode (cmdutils/configfile.go): no nodegroups, no networking add-ons. */
 export function autoModeConfig(ctx: RuleContext): Problem[] {
   const auto = ctx.config.autoModeConfig;
   if (auto === undefined) return [];
@@ -143,51 +131,8 @@ export function autoModeConfig(ctx: RuleContext): Problem[] {
   const fail = (path: FieldPath, message: string, hint: string): void => {
     problems.push(report(ctx, 'key', { rule: 'VALUE', path, message, hint }));
   };
-  const pools = auto.nodePools;
-  if (auto.enabled !== true) {
-    if (auto.nodeRoleARN !== undefined || auto.permissionsBoundaryARN !== undefined || (pools ?? []).length > 0) {
-      fail(
-        ['autoModeConfig'],
-        'cannot set autoModeConfig.nodeRoleARN, autoModeConfig.permissionBoundaryARN, or autoModeConfig.nodePools when Auto Mode is disabled',
-        'set autoModeConfig.enabled: true, or remove them',
-      );
-    }
-    return problems;
-  }
-  if (pools !== undefined) {
-    if (pools.length === 0 && auto.nodeRoleARN !== undefined) {
-      fail(
-        ['autoModeConfig', 'nodeRoleARN'],
-        'cannot specify autoModeConfig.nodeRoleARN when autoModeConfig.nodePools is empty',
-        'remove nodeRoleARN',
-      );
-    }
-    if (pools.length === 0 && auto.permissionsBoundaryARN !== undefined) {
-      fail(
-        ['autoModeConfig', 'permissionsBoundaryARN'],
-        'cannot specify autoModeConfig.permissionBoundaryARN when autoModeConfig.nodePools is empty',
-        'remove permissionsBoundaryARN',
-      );
-    }
-    pools.forEach((pool, i) => {
-      if (!AUTO_MODE_NODE_POOLS.includes(pool)) {
-        fail(
-          ['autoModeConfig', 'nodePools', i],
-          `invalid NodePool "${pool}"`,
-          `use ${AUTO_MODE_NODE_POOLS.join(' or ')}`,
-        );
-      } else if (pools.indexOf(pool) !== i) {
-        fail(['autoModeConfig', 'nodePools', i], `found duplicate node pool: "${pool}"`, 'list each pool once');
-      }
-    });
-  }
-  if (auto.nodeRoleARN !== undefined && auto.permissionsBoundaryARN !== undefined) {
-    fail(
-      ['autoModeConfig', 'permissionsBoundaryARN'],
-      'cannot specify autoModeConfig.permissionBoundaryARN when autoModeConfig.nodeRoleARN is set',
-      'remove permissionsBoundaryARN: it applies to the role private-eks creates',
-    );
-  }
+  // ValidateAutoModeConfig itself is in cluster-eksctl.ts (optionalFeatures); here, create's checks.
+  if (auto.enabled !== true) return problems;
   for (const kind of ['nodeGroups', 'managedNodeGroups'] as const) {
     if ((ctx.config[kind] ?? []).length > 0) {
       fail(
