@@ -106,8 +106,11 @@ export interface PlannedEndpoint {
   readonly reused: boolean;
   /** The reused endpoint's id. */
   readonly existingId: string | null;
-  /** Why this endpoint is in the set: `required` (E1), `additional` (E2), `logging` (E3). */
-  readonly reason: 'required' | 'additional' | 'logging';
+  /**
+   * Why this endpoint is in the set: `required` (E1), `additional` (E2), `logging` (E3),
+   * `auto-mode` (added after the first contract: EKS Auto Mode nodes' Pod Identity agent → eks-auth).
+   */
+  readonly reason: 'required' | 'additional' | 'logging' | 'auto-mode';
   /** Cluster zones the service is not offered in (its endpoint skips those subnets). */
   readonly skippedAvailabilityZones: readonly string[];
 }
