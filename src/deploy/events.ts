@@ -8,7 +8,7 @@
  * own clock), so a recorded sequence is reproducible.
  */
 
-export type StackOperation = 'create' | 'reuse' | 'wait' | 'recreate' | 'delete';
+export type StackOperation = 'create' | 'reuse' | 'wait' | 'recreate' | 'delete' | 'update';
 
 export type DeployEvent =
   /** A step of the graph began (SPEC §7 steps; delete steps of §8). */
