@@ -97,6 +97,11 @@ EXTENSIONS: list[Extension] = [
         ec2_resources.install_route_table_deletion,
     ),
     E(
+        "ec2-vpc-endpoint-modify",
+        "ModifyVpcEndpoint and stack updates of a VPC endpoint add/remove gateway routes and set private DNS",
+        ec2_resources.install_vpc_endpoint_modify,
+    ),
+    E(
         "ec2-primary-eni-deleted-on-termination",
         "a terminated instance's primary network interface is deleted with it",
         ec2_resources.install_primary_eni_deleted_on_termination,
