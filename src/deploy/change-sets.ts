@@ -63,7 +63,8 @@ export async function previewChangeSet(deps: StackDeps, request: ChangeSetReques
   try {
     await deps.cfn.send(
       new CreateChangeSetCommand({
-        StackName: request.stack.id,
+        // By name: CloudFormation takes the name or the id here, the emulator only the name.
+        StackName: request.stack.name,
         ChangeSetName: name,
         ChangeSetType: 'UPDATE',
         TemplateBody: request.templateBody,

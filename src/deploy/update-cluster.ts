@@ -118,5 +118,5 @@ function createStep(
   state: RunState,
   templates: ReadonlyMap<string, Template>,
 ): GraphStep {
-  return { ...graphStep(planStep, state, templates), id: `create/${planStep.stack ?? planStep.id}`, dependsOn };
+  return { ...graphStep(planStep, state, templates), dependsOn };
 }

@@ -8,6 +8,7 @@ import type { BuiltAwsClients } from '../../aws/clients.js';
 import type { Problem } from '../../config/problem.js';
 import type { EndpointSwitchMode } from '../../plan/endpoint-access.js';
 import type { CloudFacts } from '../../plan/facts.js';
+import type { ClusterDiff } from '../../deploy/diff/types.js';
 
 /** `mermaid`: the network picture only, as a Mermaid flowchart. */
 export type PlanOutput = 'text' | 'json' | 'yaml' | 'mermaid';
@@ -67,6 +68,7 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
 
   let facts: CloudFacts = createOfflineFacts();
   let release = (): void => {};
+  let live: BuiltAwsClients | undefined;
   if (options.offline !== true) {
     const { createAwsClients } = await import('../../aws/clients.js');
     const clients = await createAwsClients({
@@ -82,11 +84,18 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
     } else {
       release = () => clients.destroy();
       facts = createLiveFacts(clients);
+      live = clients;
     }
   }
   let result;
+  let existing: ClusterDiff | undefined;
   try {
     result = await buildPlan(config, facts, { endpointSwitch: options.endpointSwitch ?? 'auto' });
+    // Against live facts: when the cluster exists, what the file would change in it.
+    if (result.plan !== undefined && live !== undefined && output !== 'mermaid') {
+      const { diffOfExistingCluster } = await import('./existing-cluster.js');
+      existing = await diffOfExistingCluster(config, live, undefined);
+    }
   } finally {
     release();
   }
@@ -100,6 +109,10 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
   ]);
   if (output === 'text') {
     io.stdout.write(renderPlanText(plan));
+    if (existing !== undefined) {
+      const { renderDiffText } = await import('../render/diff.js');
+      io.stdout.write(`\n${renderDiffText(existing, { color })}`);
+    }
   } else if (output === 'mermaid') {
     const [{ networkPicture }, { renderNetworkMermaid }] = await Promise.all([
       import('../../render/network-picture.js'),
@@ -107,7 +120,12 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
     ]);
     io.stdout.write(renderNetworkMermaid(networkPicture(plan)));
   } else {
-    const document = planDocument(plan, renderTemplates(plan));
+    const document = {
+      ...planDocument(plan, renderTemplates(plan)),
+      ...(existing === undefined
+        ? {}
+        : { existingCluster: { ...existing, stacks: existing.stacks.map(({ changeSetId: _c, ...s }) => s) } }),
+    };
     io.stdout.write(
       output === 'json' ? JSON.stringify(document, null, 2) + '\n' : (await import('yaml')).stringify(document),
     );

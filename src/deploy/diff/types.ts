@@ -53,8 +53,12 @@ export function hasChanges(diff: ClusterDiff): boolean {
 
 /**
  * What `create cluster` must not carry out silently: a change to something that exists. Stacks
- * still to be created are what a resumed create does, not a change.
+ * still to be created, and public access still on, are what a resumed create finishes, not a change.
  */
 export function changesToExisting(diff: ClusterDiff): boolean {
-  return diff.eks.length > 0 || diff.stacks.some((s) => s.change === 'update') || diff.refusals.length > 0;
+  return (
+    diff.eks.some((c) => c.field !== 'endpointAccess') ||
+    diff.stacks.some((s) => s.change === 'update') ||
+    diff.refusals.length > 0
+  );
 }
