@@ -20,7 +20,7 @@ import { AwsCallCounter, attachCallCounter, type MiddlewareClient } from './call
 import type { AwsClients } from './types.js';
 
 /** The AWS services private-eks has clients for. */
-export type ServiceKey = 'cloudFormation' | 'ec2' | 'eks' | 'elbv2' | 'iam' | 'sts';
+export type ServiceKey = 'cloudFormation' | 'ec2' | 'eks' | 'elbv2' | 'iam' | 'sts' | 'autoScaling';
 /** The SDK's retry mode. */
 export type RetryMode = 'standard' | 'adaptive';
 /** A request handler as the SDK clients accept it (a NodeHttpHandler, or a test's own). */
@@ -66,6 +66,7 @@ export interface RetrySettings {
  *   and EKS's ThrottlingException are rare at that volume, and 5 tries ride out a burst.
  * - STS: standard, 3 (the SDK default): GetCallerIdentity is one call.
  * - ELBv2: standard, 5. Only `delete` uses it, for a handful of describes and deletes.
+ * - Auto Scaling: standard, 5. `upgrade` and `get nodegroup`: a few describes, one instance refresh.
  */
 export const DEFAULT_RETRY: Readonly<Record<ServiceKey, RetrySettings>> = {
   cloudFormation: { maxAttempts: 10, retryMode: 'adaptive' },
@@ -74,6 +75,7 @@ export const DEFAULT_RETRY: Readonly<Record<ServiceKey, RetrySettings>> = {
   elbv2: { maxAttempts: 5, retryMode: 'standard' },
   iam: { maxAttempts: 5, retryMode: 'standard' },
   sts: { maxAttempts: 3, retryMode: 'standard' },
+  autoScaling: { maxAttempts: 5, retryMode: 'standard' },
 };
 
 /** The IAM action prefix of each service: how calls are named in counts, logs and errors. */
@@ -84,6 +86,7 @@ export const SERVICE_PREFIX: Readonly<Record<ServiceKey, string>> = {
   elbv2: 'elasticloadbalancing',
   iam: 'iam',
   sts: 'sts',
+  autoScaling: 'autoscaling',
 };
 
 /** Retry settings for one service: options, then the environment, then DEFAULT_RETRY. */
@@ -204,15 +207,17 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
     elbv2: retrySettings('elbv2', { ...pickRetry(options), env }),
     iam: retrySettings('iam', { ...pickRetry(options), env }),
     sts: retrySettings('sts', { ...pickRetry(options), env }),
+    autoScaling: retrySettings('autoScaling', { ...pickRetry(options), env }),
   };
 
-  const [cfn, ec2, eks, elbv2, iam, sts, http] = await Promise.all([
+  const [cfn, ec2, eks, elbv2, iam, sts, autoScaling, http] = await Promise.all([
     import('@aws-sdk/client-cloudformation'),
     import('@aws-sdk/client-ec2'),
     import('@aws-sdk/client-eks'),
     import('@aws-sdk/client-elastic-load-balancing-v2'),
     import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-sts'),
+    import('@aws-sdk/client-auto-scaling'),
     options.httpHandler === undefined ? import('./http.js') : Promise.resolve(undefined),
   ]);
   const owned = http?.createRequestHandler({ env });
@@ -251,6 +256,7 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
     elbv2: counted(new elbv2.ElasticLoadBalancingV2Client(common('elbv2')), 'elbv2'),
     iam: counted(new iam.IAMClient(common('iam')), 'iam'),
     sts: counted(new sts.STSClient(common('sts')), 'sts'),
+    autoScaling: counted(new autoScaling.AutoScalingClient(common('autoScaling')), 'autoScaling'),
   };
 
   return {
