@@ -4,6 +4,7 @@
  * Type-only imports: importing this file loads no SDK code.
  */
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { EKSClient } from '@aws-sdk/client-eks';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -20,6 +21,11 @@ export interface AwsClients {
   readonly elbv2: ElasticLoadBalancingV2Client;
   readonly iam: IAMClient;
   readonly sts: STSClient;
+  /**
+   * The control-plane log group (made or adopted by create, deleted by `delete --delete-logs`).
+   * Always set by createAwsClients; optional so that tests may build an AwsClients without it.
+   */
+  readonly logs?: CloudWatchLogsClient;
   /**
    * Counts the calls made through these clients, per operation (`calls.snapshot()`), and reports
    * each to listeners (`calls.onCall(...)`, for `--verbose`). Set by createAwsClients; optional so

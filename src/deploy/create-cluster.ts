@@ -15,6 +15,8 @@ import type { Template } from '../templates/types.js';
 import { describeClusterAccess } from './cluster-info.js';
 import { PRIVATE_ONLY, switchOffPublicAccessAfterFailure, updateEndpointAccess } from './endpoint-access.js';
 import { runKubernetesStep } from './kubernetes-steps.js';
+import { controlPlaneLogGroupName, ensureControlPlaneLogGroup } from './log-group.js';
+import { ensureEndpointsStack } from './shared-endpoints.js';
 import { stepFailure, type CreateResult, type EndpointAccessReport, type StepFailure } from './results.js';
 import {
   clusterStackPlan,
@@ -49,6 +51,10 @@ export async function createCluster(input: CreateClusterInput, deps: DeployDeps)
 export function graphStep(step: PlanStep, state: RunState, templates: ReadonlyMap<string, Template>): GraphStep {
   const run = (): Promise<string> => {
     switch (step.kind) {
+      case 'endpoints-stack':
+        return runEndpointsStackStep(step, state, templates);
+      case 'log-group':
+        return runLogGroupStep(state);
       case 'cluster-stack':
       case 'nodegroup-stack':
       case 'fargate-stack':
@@ -85,6 +91,53 @@ async function runStackStep(
   state.stacks.set(stack.name, info);
   state.stackOutcomes.push({ stepId: step.id, stack: stack.name, outcome });
   return outcome;
+}
+
+async function runEndpointsStackStep(
+  step: PlanStep,
+  state: RunState,
+  templates: ReadonlyMap<string, Template>,
+): Promise<string> {
+  const stack = state.plan.stacks.find((s) => s.name === step.stack);
+  const template = stack === undefined ? undefined : templates.get(stack.name);
+  if (stack === undefined || template === undefined) throw internal(`no stack or template for step ${step.id}`);
+  const { info, outcome } = await ensureEndpointsStack(stackDeps(state), {
+    stepId: step.id,
+    name: stack.name,
+    templateBody: templateBody(template),
+    parameters: await stackParameters(template, state),
+    tags: stack.tags,
+    capabilities: stack.capabilities,
+  });
+  state.stacks.set(stack.name, info);
+  state.stackOutcomes.push({
+    stepId: step.id,
+    stack: stack.name,
+    outcome: outcome === 'unchanged' ? 'reused' : outcome,
+  });
+  const added = state.plan.sharedEndpoints?.added ?? [];
+  return outcome === 'unchanged'
+    ? 'shared endpoints already in place; cluster recorded as a user'
+    : `${outcome}${added.length > 0 ? `: added ${added.join(', ')}` : ''}`;
+}
+
+async function runLogGroupStep(state: RunState): Promise<string> {
+  const { cloudWatch, metadata } = state.plan.cluster;
+  if (cloudWatch.logRetentionInDays === undefined) return 'no retention set';
+  const { outcome, previousRetentionInDays } = await ensureControlPlaneLogGroup(state.deps.clients, {
+    cluster: metadata.name,
+    retentionInDays: cloudWatch.logRetentionInDays,
+    tags: clusterStackPlan(state.plan).tags,
+    ...(state.signal === undefined ? {} : { signal: state.signal }),
+  });
+  if (outcome === 'created') return `created (retention ${cloudWatch.logRetentionInDays} days)`;
+  const before = previousRetentionInDays === null ? 'never expire' : `${previousRetentionInDays} days`;
+  state.events({
+    code: 'info',
+    stepId: 'log-group',
+    message: `adopted the existing log group ${controlPlaneLogGroupName(metadata.name)} (left by an earlier cluster of this name): its logs are kept, retention ${before} → ${cloudWatch.logRetentionInDays} days`,
+  });
+  return `adopted (retention ${cloudWatch.logRetentionInDays} days)`;
 }
 
 /** Values for the template's parameters that have no default and that private-eks knows how to fill. */

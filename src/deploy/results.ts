@@ -10,7 +10,8 @@ import type { StepRecord } from './step-graph.js';
 export interface StackOutcome {
   readonly stepId: string;
   readonly stack: string;
-  readonly outcome: 'created' | 'reused' | 'recreated';
+  /** `updated`: a supplied VPC's shared endpoints stack grown for this cluster. */
+  readonly outcome: 'created' | 'reused' | 'recreated' | 'updated';
 }
 
 export interface StepFailure {
@@ -61,7 +62,8 @@ export type CreateResult =
   | ({ readonly outcome: 'interrupted' } & CreateCommon);
 
 export interface DeletedItem {
-  readonly kind: 'stack' | 'security-group' | 'load-balancer' | 'target-group' | 'kubeconfig-entry' | 'vpc-endpoint';
+  readonly kind:
+    'stack' | 'security-group' | 'load-balancer' | 'target-group' | 'kubeconfig-entry' | 'vpc-endpoint' | 'log-group';
   readonly id: string;
 }
 
