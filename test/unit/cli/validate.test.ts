@@ -118,7 +118,7 @@ describe('validate: usage errors exit 2', () => {
   it('a directory', async () => {
     const run = await cli(['validate', '-f', 'examples']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('is not a regular file');
+    expect(run.stderr).toContain('"examples" is a directory');
   });
 
   it('no -f', async () => {
