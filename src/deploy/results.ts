@@ -6,6 +6,7 @@
 import { DeployError, PrivateEksError } from '../errors.js';
 import type { SwitchOffOutcome } from './endpoint-access.js';
 import type { StepRecord } from './step-graph.js';
+import type { VerifyReport } from '../verify/types.js';
 
 export interface StackOutcome {
   readonly stepId: string;
@@ -44,6 +45,8 @@ interface CreateCommon {
   readonly manual: readonly ManualStep[];
   /** How the API server's endpoint was left. */
   readonly endpointAccess: EndpointAccessReport;
+  /** The check through the AWS APIs after every step succeeded; absent when not run. */
+  readonly verification?: VerifyReport;
 }
 
 export type EndpointAccessReport =
