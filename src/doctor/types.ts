@@ -20,7 +20,8 @@ export type CheckId =
   | 'vpc'
   | 'vpc-endpoints'
   | 'oidc-tls'
-  | 'cluster-endpoint';
+  | 'cluster-endpoint'
+  | 'cluster-verify';
 
 export interface CheckResult {
   readonly id: CheckId;
