@@ -16,6 +16,21 @@ import { proxyForUrl, readProxySettings, type ProxyEnv } from '../aws/proxy.js';
 import { describeRoute, probeTcp, routeToHost } from '../aws/tcp-probe.js';
 import { DeployError } from '../errors.js';
 
+/** How create reaches the Kubernetes API (service accounts, CoreDNS on Fargate); tests replace parts. */
+export interface KubernetesApiOptions {
+  /**
+   * Proxy variables (HTTPS_PROXY, NO_PROXY…) for the Kubernetes API connection, the same as the
+   * AWS clients got (SPEC §9: every outbound connection). Default: `process.env`, as createAwsClients.
+   */
+  readonly proxyEnv?: ProxyEnv;
+  /** Whether the API server answers from here. Default: its port through the proxy route (3 s). */
+  readonly reachable?: (endpoint: string) => Promise<boolean>;
+  /** One HTTPS request. Default: node:https with the cluster CA, through the proxy route. */
+  readonly requester?: KubernetesRequester;
+  /** The bearer token. Default: `aws eks get-token`'s presigned STS URL (kubernetes-token.ts). */
+  readonly token?: () => Promise<string>;
+}
+
 export interface KubernetesResponse {
   readonly status: number;
   readonly body: unknown;

@@ -17,14 +17,7 @@ import type { PlanStep } from '../plan/types.js';
 import { describeClusterAccess } from './cluster-info.js';
 import { clusterStackPlan, endpointDeps, stackDeps, type RunState } from './run-state.js';
 import { updateEndpointAccess } from './endpoint-access.js';
-import type { ProxyEnv } from '../aws/proxy.js';
-import {
-  apiServerReachable,
-  apiServerRoute,
-  httpsRequester,
-  KubernetesClient,
-  type KubernetesRequester,
-} from './kubernetes-client.js';
+import { apiServerReachable, apiServerRoute, httpsRequester, KubernetesClient } from './kubernetes-client.js';
 import { eksToken } from './kubernetes-token.js';
 import {
   ROLE_LOGICAL_ID,
@@ -34,20 +27,6 @@ import {
   serviceAccountStackName,
 } from './service-account-roles.js';
 import { ensureStack } from './stacks.js';
-
-export interface KubernetesApiOptions {
-  /**
-   * Proxy variables (HTTPS_PROXY, NO_PROXY…) for the Kubernetes API connection, the same as the
-   * AWS clients got (SPEC §9: every outbound connection). Default: `process.env`, as createAwsClients.
-   */
-  readonly proxyEnv?: ProxyEnv;
-  /** Whether the API server answers from here. Default: its port through the proxy route (3 s). */
-  readonly reachable?: (endpoint: string) => Promise<boolean>;
-  /** One HTTPS request. Default: node:https with the cluster CA, through the proxy route. */
-  readonly requester?: KubernetesRequester;
-  /** The bearer token. Default: `aws eks get-token`'s presigned STS URL (kubernetes-token.ts). */
-  readonly token?: () => Promise<string>;
-}
 
 export async function runKubernetesStep(step: PlanStep, state: RunState): Promise<string> {
   if (step.id === 'service-accounts') return serviceAccountsStep(step, state);

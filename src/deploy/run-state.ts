@@ -8,7 +8,7 @@ import type { Plan, StackPlan } from '../plan/types.js';
 import { systemClock, type Clock } from './clock.js';
 import type { EndpointAccessDeps } from './endpoint-access.js';
 import { safeSink, type EventSink } from './events.js';
-import type { KubernetesApiOptions } from './kubernetes-steps.js';
+import type { KubernetesApiOptions } from './kubernetes-client.js';
 import type { KubeconfigOutcome, ManualStep, StackOutcome } from './results.js';
 import type { StackDeps, StackInfo } from './stacks.js';
 

@@ -6,7 +6,7 @@
  * `plan -o json` prints this object with each stack's rendered template added (SPEC §1).
  */
 import type { ResolvedConfig } from '../config/resolved.js';
-import type { EndpointType } from './facts.js';
+import type { EndpointType, RouteTableInfo } from './facts.js';
 
 /**
  * Offline, in place of a value only AWS can tell: a supplied VPC's id when the file gives only
@@ -42,6 +42,13 @@ export interface Plan {
    * first contract: absent in Plans built by hand.
    */
   readonly unknowns?: readonly string[];
+  /**
+   * A supplied VPC planned live: the route tables the cluster's subnets use (each one's explicit
+   * table, and the main table when a subnet has none), as looked up. The network picture reports
+   * their routes out of the VPC from these facts. Absent for a new VPC (its template says it all)
+   * and offline. Added after the first contract.
+   */
+  readonly suppliedRouteTables?: readonly RouteTableInfo[];
 }
 
 export interface PlannedVpc {

@@ -1,8 +1,8 @@
-import { Option, type Command } from 'commander';
-import type { CommandContext } from '../program.js';
-import type { SetExitCode } from './index.js';
+import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { useColor } from '../io.js';
+import type { CommandContext, SetExitCode } from '../shared/context.js';
+import { outputOption } from '../shared/options.js';
 
 interface DoctorCliOptions {
   readonly configFile: string;
@@ -21,7 +21,7 @@ export function registerDoctor(program: Command, context: CommandContext, setExi
       'pre-flight checks: credentials, region support, endpoint services per zone, proxy settings, reachability of the API server',
     )
     .requiredOption('-f, --config-file <file>', 'the eksctl ClusterConfig file; - reads stdin')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(outputOption(['text', 'json']))
     .action(async (options: DoctorCliOptions) => {
       // Loaded on use: the AWS SDK is loaded by createAwsClients only.
       const { loadConfig, readConfigInput } = await import('../../config/index.js');

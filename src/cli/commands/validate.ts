@@ -1,8 +1,8 @@
-import { Option, type Command } from 'commander';
-import type { CommandContext } from '../program.js';
-import type { SetExitCode } from './index.js';
+import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { useColor } from '../io.js';
+import type { CommandContext, SetExitCode } from '../shared/context.js';
+import { outputOption } from '../shared/options.js';
 
 interface ValidateOptions {
   readonly configFile: string;
@@ -19,7 +19,7 @@ export function registerValidate(program: Command, context: CommandContext, setE
     .command('validate')
     .description('read, default and check a config file; no AWS call')
     .requiredOption('-f, --config-file <file>', 'the eksctl ClusterConfig file; - reads stdin')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(outputOption(['text', 'json']))
     .action(async (options: ValidateOptions) => {
       // Loaded on use: commands that never read a config do not pay for the YAML parser and schema.
       const { loadConfig, readConfigInput } = await import('../../config/index.js');

@@ -37,8 +37,8 @@ export function v15NameAndRegion(ctx: RuleContext): Problem[] {
       report(ctx, 'value', {
         rule: 'V15',
         path: NAME,
-        message: invalidNameMessage(quote(name)),
-        hint: 'use letters, digits and dashes, starting with a letter',
+        message: invalidNameMessage(name),
+        hint: 'use letters, digits and dashes only',
       }),
     );
   } else if (name !== undefined && name.length > MAX_NAME_LENGTH) {
@@ -53,25 +53,28 @@ export function v15NameAndRegion(ctx: RuleContext): Problem[] {
   }
 
   const region = ctx.resolved.metadata.region;
-  if (region === '') {
+  if (ctx.regionSource !== 'file') {
+    // eksctl reads the region of a config file from the file only (--region is refused with -f).
     if (!hasTypeError(ctx, REGION)) {
+      const elsewhere =
+        ctx.regionSource === 'flag' || ctx.regionSource === 'env'
+          ? `add region: ${region} under metadata (${REGION_FROM[ctx.regionSource]} is not read for a config file, as in eksctl)`
+          : 'add region: us-west-2 (for example) under metadata';
       problems.push(
         report(ctx, 'missing', {
           rule: 'V15',
           path: REGION,
-          message: 'metadata.region must be set: no region in the file, in --region or in AWS_REGION',
-          hint: 'add region: us-west-2 (for example) under metadata, or pass --region',
+          message: 'metadata.region must be set',
+          hint: elsewhere,
         }),
       );
     }
   } else if (!REGION_NAME.test(region)) {
-    const from =
-      ctx.regionSource === 'flag' || ctx.regionSource === 'env' ? REGION_FROM[ctx.regionSource] : 'metadata.region';
     problems.push(
-      report(ctx, ctx.regionSource === 'file' ? 'value' : 'missing', {
+      report(ctx, 'value', {
         rule: 'V15',
         path: REGION,
-        message: `${from} ${quote(region)} is not an AWS region name`,
+        message: `metadata.region ${quote(region)} is not an AWS region name`,
         hint: 'write a region such as us-west-2 or eu-central-1',
       }),
     );

@@ -95,7 +95,7 @@ describe('plan --offline (text)', () => {
     const out = result.stdout;
     for (const heading of [
       'Stacks',
-      'Private subnets in',
+      'Network',
       'VPC endpoints',
       'Steps',
       'Endpoint access',
@@ -207,7 +207,7 @@ describe('plan --offline loads no AWS SDK code', () => {
     const script = path.join(mkdtempSync(path.join(os.tmpdir(), 'private-eks-runplan-')), 'run.mts');
     writeFileSync(
       script,
-      `import { runPlan } from ${JSON.stringify(path.join(repoRoot, 'src/cli/commands/plan.ts'))};
+      `import { runPlan } from ${JSON.stringify(path.join(repoRoot, 'src/cli/shared/run-plan.ts'))};
 const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: process.cwd() };
 process.exitCode = await runPlan({ configFile: 'examples/minimal.yaml', offline: true, output: 'json' }, io);\n`,
     );
