@@ -16,7 +16,13 @@
  */
 import type { EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { PrivateEksError, UsageError } from '../errors.js';
-import { AwsCallCounter, attachCallCounter, type MiddlewareClient } from './call-counter.js';
+import {
+  AWS_CALL_LOG_VARIABLE,
+  AwsCallCounter,
+  attachCallCounter,
+  callLogWriter,
+  type MiddlewareClient,
+} from './call-counter.js';
 import type { AwsClients } from './types.js';
 
 /** The AWS services private-eks has clients for. */
@@ -251,6 +257,9 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
   });
 
   const calls = new AwsCallCounter();
+  // Read from process.env too: in-process tests pass a trimmed `env` of their own.
+  const callLog = env[AWS_CALL_LOG_VARIABLE] ?? process.env[AWS_CALL_LOG_VARIABLE];
+  if (callLog !== undefined && callLog !== '') calls.onCall(callLogWriter(callLog));
   const counted = <T extends MiddlewareClient>(client: T, service: ServiceKey): T => {
     attachCallCounter(client, SERVICE_PREFIX[service], calls);
     return client;
