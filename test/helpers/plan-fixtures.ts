@@ -207,6 +207,7 @@ export function testPlan(config: ResolvedConfig, options: PlanFixtureOptions = {
     fargate: 'fargate-stack',
     addons: 'addons-stack',
     runner: 'runner-stack',
+    endpoints: 'endpoints-stack',
   };
   const capacity = stacks.filter((s) => s.kind !== 'cluster' && s.kind !== 'addons').map((s) => s.name);
   const initial = options.initialAccess ?? { publicAccess: false, privateAccess: true };
