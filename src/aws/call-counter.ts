@@ -99,6 +99,9 @@ export interface MiddlewareClient {
 }
 
 const ATTEMPTS = Symbol('private-eks.attempts');
+
+/** SDK commands whose IAM action has another name; counts and the IAM policy use IAM's. */
+const IAM_ACTION_NAMES: Readonly<Record<string, string>> = { 'lambda:Invoke': 'lambda:InvokeFunction' };
 type CountingContext = HandlerExecutionContext & { [ATTEMPTS]?: number };
 
 /**
@@ -118,7 +121,8 @@ export function attachCallCounter(client: MiddlewareClient, servicePrefix: strin
   // Initialize step: outermost, once per `send`, whatever the retries did.
   client.middlewareStack.add(
     (next, context: CountingContext) => async (args) => {
-      const action = `${servicePrefix}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
+      const sdkAction = `${servicePrefix}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
+      const action = IAM_ACTION_NAMES[sdkAction] ?? sdkAction;
       const started = performance.now();
       const finish = (ok: boolean, error?: unknown): AwsCallEvent => {
         const status = error === undefined ? undefined : httpStatus(error);

@@ -73,7 +73,14 @@ export type CreateResult =
 /** A resource deleteCluster deleted (or found already gone). */
 export interface DeletedItem {
   readonly kind:
-    'stack' | 'security-group' | 'load-balancer' | 'target-group' | 'kubeconfig-entry' | 'vpc-endpoint' | 'log-group';
+    | 'stack'
+    | 'security-group'
+    | 'load-balancer'
+    | 'target-group'
+    | 'kubeconfig-entry'
+    | 'vpc-endpoint'
+    | 'log-group'
+    | 'network-interface';
   readonly id: string;
 }
 

@@ -109,6 +109,13 @@ export const CALLS: readonly CallRow[] = [
   { action: 'eks:DescribeCluster', commands: CLUSTER_READERS, scope: 'eks', why: 'endpoint, CA and access settings' },
   { action: 'eks:ListClusters', commands: ['doctor'], scope: 'any', why: 'the EKS API is reachable and allowed' },
   {
+    action: 'eks:ListNodegroups',
+    commands: ['create', 'get', 'doctor'],
+    scope: 'eks',
+    why: 'verify: every nodegroup of the cluster is active',
+  },
+  { action: 'eks:DescribeNodegroup', commands: ['create', 'get', 'doctor'], scope: 'eks', why: 'verify: its status' },
+  {
     action: 'eks:UpdateClusterConfig',
     commands: ['create', 'create-nodegroup'],
     scope: 'eks',
@@ -150,7 +157,26 @@ export const CALLS: readonly CallRow[] = [
     action: 'ec2:DescribeNetworkInterfaces',
     commands: ['delete'],
     scope: 'any',
-    why: 'waiting for load balancer interfaces to go',
+    why: "waiting for load balancer and the in-VPC runner's interfaces to go",
+  },
+  // The in-VPC runner (src/runner): Kubernetes objects applied from inside the VPC.
+  {
+    action: 'lambda:InvokeFunction',
+    commands: ['create'],
+    scope: 'runnerFunctions',
+    why: 'the in-VPC runner applies the Kubernetes objects (IRSA ServiceAccounts, aws-auth)',
+  },
+  {
+    action: 'lambda:UpdateFunctionConfiguration',
+    commands: ['delete'],
+    scope: 'runnerFunctions',
+    why: 'takes the runner out of the VPC so Lambda releases its interfaces before its stack goes',
+  },
+  {
+    action: 'ec2:DeleteNetworkInterface',
+    commands: ['delete'],
+    scope: 'any',
+    why: "the runner's interfaces, as Lambda releases them (their ids are not known in advance)",
   },
   {
     action: 'ec2:DescribeSecurityGroups',

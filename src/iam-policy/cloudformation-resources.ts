@@ -163,6 +163,32 @@ export const CLOUDFORMATION_RESOURCES: Readonly<Record<string, ResourceRow>> = {
     },
     delete: { oidcProviders: ['iam:DeleteOpenIDConnectProvider', 'iam:GetOpenIDConnectProvider'] },
   },
+  'AWS::Lambda::Function': {
+    stacksOf: CLUSTER,
+    create: {
+      runnerFunctions: [
+        'lambda:CreateFunction',
+        'lambda:GetFunction',
+        'lambda:GetFunctionConfiguration',
+        'lambda:TagResource',
+        'lambda:ListTags',
+      ],
+      passRole: ['iam:PassRole'],
+      // Lambda checks the caller may manage the interfaces it will create in the VPC.
+      any: [
+        'ec2:DescribeSecurityGroups',
+        'ec2:DescribeSubnets',
+        'ec2:DescribeVpcs',
+        'ec2:CreateNetworkInterface',
+        'ec2:DescribeNetworkInterfaces',
+        'ec2:DeleteNetworkInterface',
+      ],
+    },
+    delete: {
+      runnerFunctions: ['lambda:DeleteFunction', 'lambda:GetFunction'],
+      any: ['ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface'],
+    },
+  },
   'AWS::Logs::LogGroup': {
     stacksOf: CLUSTER,
     create: {

@@ -26,6 +26,7 @@ export interface Scope {
 /** The services that may receive a role private-eks made (iam:PassRole). */
 const PASSED_TO = [
   'eks.amazonaws.com',
+  'lambda.amazonaws.com',
   'ec2.amazonaws.com',
   'eks-fargate-pods.amazonaws.com',
   'pods.eks.amazonaws.com',
@@ -59,7 +60,7 @@ export const SCOPES = {
     sid: 'PassEksctlRoles',
     resources: (c) => [`arn:${c.partition}:iam::${c.account}:role/eksctl-*`],
     condition: { StringEquals: { 'iam:PassedToService': PASSED_TO } },
-    note: 'only the roles private-eks made, and only to EKS, EC2, Fargate and Pod Identity',
+    note: 'only the roles private-eks made, and only to EKS, EC2, Fargate, Pod Identity and Lambda (the in-VPC runner)',
   },
   instanceProfiles: {
     sid: 'EksctlInstanceProfiles',
@@ -94,6 +95,11 @@ export const SCOPES = {
     sid: 'EksLogGroups',
     resources: (c) => [`arn:${c.partition}:logs:${c.region}:${c.account}:log-group:/aws/eks/*`],
     note: 'the control-plane log groups EKS writes to',
+  },
+  runnerFunctions: {
+    sid: 'EksctlRunnerFunctions',
+    resources: (c) => [`arn:${c.partition}:lambda:${c.region}:${c.account}:function:eksctl-*`],
+    note: 'the in-VPC runner, named after its eksctl-<cluster>-runner stack',
   },
   autoScalingGroups: {
     sid: 'EksctlAutoScalingGroups',

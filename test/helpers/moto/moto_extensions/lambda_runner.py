@@ -12,7 +12,8 @@ PRIVATE_EKS_EMULATOR_KUBE_ENDPOINT and PRIVATE_EKS_EMULATOR_KUBE_CA (base64 PEM)
 
 Lambda's VPC network interfaces: a function with VpcConfig gets one requester-managed interface per
 subnet (description `AWS Lambda VPC ENI-<function>`, in its security groups), as Lambda's Hyperplane
-makes them. Deleting the function leaves them `available` instead of deleting them — what AWS does
+makes them. Taking the function out of the VPC (an empty VpcConfig) or deleting it leaves them
+`available` instead of deleting them — what AWS does
 for minutes after a delete, and what stalls the deletion of the subnets and security group — so a
 delete flow that does not clean them up is caught by the leftovers inventory.
 """
@@ -160,12 +161,28 @@ def _install_vpc_enis() -> None:
         fn = self._lambdas.get_function_by_name_or_arn_with_qualifier(function_name) if function_name else None
         original_delete(self, function_name, qualifier)
         if fn is not None and _is_runner(fn):
-            ec2 = ec2_backends[self.account_id][self.region_name]
-            wanted = ENI_DESCRIPTION.format(name=fn.function_name)
-            for eni in ec2.enis.values():
-                if eni.description == wanted:
-                    # Released, not deleted: the caller (or, after a while, AWS) deletes it.
-                    eni.status = "available"
+            # Released, not deleted: the caller (or, after a while, AWS) deletes them.
+            _release_interfaces(self.account_id, self.region_name, fn.function_name)
 
     backend_cls.create_function = create_function  # type: ignore[method-assign]
     backend_cls.delete_function = delete_function  # type: ignore[method-assign]
+
+    original_update = lambda_models.LambdaFunction.update_configuration
+
+    def update_configuration(self: Any, config_updates: dict[str, Any]) -> Any:
+        result = original_update(self, config_updates)
+        vpc = config_updates.get("VpcConfig")
+        if _is_runner(self) and isinstance(vpc, dict) and not vpc.get("SubnetIds"):
+            # Out of the VPC: Lambda lets go of the interfaces (AWS: some minutes later).
+            _release_interfaces(self.account_id, self.region, self.function_name)
+        return result
+
+    lambda_models.LambdaFunction.update_configuration = update_configuration  # type: ignore[method-assign]
+
+
+def _release_interfaces(account_id: str, region: str, function_name: str) -> None:
+    ec2 = ec2_backends[account_id][region]
+    wanted = ENI_DESCRIPTION.format(name=function_name)
+    for eni in ec2.enis.values():
+        if eni.description == wanted:
+            eni.status = "available"
