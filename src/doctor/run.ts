@@ -3,6 +3,7 @@
  * way, so those are skipped and the credentials failure stands alone), then the rest together —
  * they share memoised lookups, so the plan and DescribeCluster are made once.
  */
+import { redactProxySecrets } from '../aws/redact.js';
 import { PrivateEksError } from '../errors.js';
 import { credentialsCheck, eksApiCheck, regionCheck } from './checks/account.js';
 import { clusterEndpointCheck, oidcTlsCheck, proxyCheck } from './checks/connectivity.js';
@@ -36,7 +37,15 @@ export async function runCheck(check: DoctorCheck, context: DoctorContext): Prom
       ...(PrivateEksError.isPrivateEksError(error) && error.hint !== undefined ? { fix: error.hint } : {}),
     };
   }
-  return { id: check.id, title: check.title, ...outcome };
+  // Every check's words pass through the redactor: a library error may echo a proxy URL.
+  const scrub = (text: string): string => redactProxySecrets(text, context.env);
+  return {
+    id: check.id,
+    title: check.title,
+    ...outcome,
+    detail: scrub(outcome.detail),
+    ...(outcome.fix === undefined ? {} : { fix: scrub(outcome.fix) }),
+  };
 }
 
 export async function runDoctor(

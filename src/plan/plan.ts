@@ -13,7 +13,7 @@ import type { EndpointSwitchMode } from './endpoint-access.js';
 import { interfaceServiceZones, missingRequiredEndpoints, planEndpoints, wantedEndpoints } from './endpoints.js';
 import { ipv6ConfigProblems } from './ipv6.js';
 import { addonsWithoutNodes, checkPlacement, fargateOnlyWarnings } from './placement.js';
-import type { CloudFacts, EndpointServiceLookup } from './facts.js';
+import type { CloudFacts, EndpointServiceLookup, RouteTableInfo } from './facts.js';
 import { planProblem } from './problems.js';
 import type { ProblemDraft } from './problems.js';
 import { planStacks } from './stacks.js';
@@ -134,6 +134,17 @@ export async function buildPlan(
     steps,
     cost: estimateCost(region, partition, endpointSet.endpoints),
     unknowns,
+    ...(network.routeTables === null ? {} : { suppliedRouteTables: routeTablesOfSubnets(network) }),
   };
   return { plan, problems };
+}
+
+/** The route tables a supplied VPC's cluster subnets use: explicit ones, and the main one when a subnet has none. */
+function routeTablesOfSubnets(network: PlannedNetwork): RouteTableInfo[] {
+  const tables = network.routeTables ?? [];
+  const ids = new Set(network.subnets.flatMap((s) => (s.id === null ? [] : [s.id])));
+  const explicit = tables.filter((t) => t.subnetIds.some((id) => ids.has(id)));
+  const covered = new Set(explicit.flatMap((t) => t.subnetIds));
+  const usesMain = [...ids].some((id) => !covered.has(id));
+  return tables.filter((t) => explicit.includes(t) || (usesMain && t.main));
 }

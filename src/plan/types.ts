@@ -7,7 +7,7 @@
  */
 import type { Partition } from '../config/region-catalog.js';
 import type { ResolvedConfig } from '../config/resolved.js';
-import type { EndpointType } from './facts.js';
+import type { EndpointType, RouteTableInfo } from './facts.js';
 
 /**
  * Offline, in place of a value only AWS can tell: a supplied VPC's id when the file gives only
@@ -44,6 +44,13 @@ export interface Plan {
    * first contract: absent in Plans built by hand.
    */
   readonly unknowns?: readonly string[];
+  /**
+   * A supplied VPC planned live: the route tables the cluster's subnets use (each one's explicit
+   * table, and the main table when a subnet has none), as looked up. The network picture reports
+   * their routes out of the VPC from these facts. Absent for a new VPC (its template says it all)
+   * and offline. Added after the first contract.
+   */
+  readonly suppliedRouteTables?: readonly RouteTableInfo[];
 }
 
 export interface PlannedVpc {

@@ -20,7 +20,12 @@ export function registerPlan(program: Command, context: CommandContext, setExitC
     )
     .requiredOption('-f, --config-file <file>', 'the eksctl ClusterConfig file; - reads stdin')
     .option('--offline', 'use the built-in catalog instead of asking AWS (no credentials needed)')
-    .addOption(outputOption(['text', 'table', 'json', 'yaml'], 'output format (table = text)'))
+    .addOption(
+      outputOption(
+        ['text', 'table', 'json', 'yaml', 'mermaid'],
+        'output format (table = text; mermaid = the network as a flowchart)',
+      ),
+    )
     .addOption(endpointSwitchOption())
     .action(async (flags: PlanFlags) => {
       setExitCode(

@@ -13,7 +13,8 @@ import type { EndpointSwitchMode } from '../../plan/endpoint-access.js';
 import type { CloudFacts } from '../../plan/facts.js';
 import type { Template } from '../../templates/index.js';
 
-export type PlanOutput = 'text' | 'json' | 'yaml';
+/** `mermaid`: the network picture only, as a Mermaid flowchart. */
+export type PlanOutput = 'text' | 'json' | 'yaml' | 'mermaid';
 
 /** `plan`'s options, parsed; `create cluster --dry-run` passes the same. */
 export interface PlanOptions {
@@ -97,6 +98,12 @@ export async function runPlan(options: PlanOptions, context: CommandContext): Pr
   if (options.outDir !== undefined && templates !== undefined) await writeTemplates(options.outDir, templates, context);
   if (output === 'text') {
     io.stdout.write(renderPlanText(plan));
+  } else if (output === 'mermaid') {
+    const [{ networkPicture }, { renderNetworkMermaid }] = await Promise.all([
+      import('../../render/network-picture.js'),
+      import('../../render/network-mermaid.js'),
+    ]);
+    io.stdout.write(renderNetworkMermaid(networkPicture(plan)));
   } else {
     io.stdout.write(formatData(planDocument(plan, templates ?? renderTemplates(plan)), output));
   }

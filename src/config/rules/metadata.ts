@@ -19,12 +19,7 @@ const VERSION: FieldPath = ['metadata', 'version'];
 /** EKS's limit on cluster names. */
 const MAX_NAME_LENGTH = 100;
 
-/** What a message calls the region's origin. */
-function regionFrom(ctx: RuleContext): string {
-  if (ctx.regionSource === 'flag') return '--region';
-  if (ctx.regionSource === 'env') return ctx.defaultRegionFrom ?? 'AWS_REGION';
-  return 'metadata.region';
-}
+const REGION_FROM: Record<'flag' | 'env', string> = { flag: '--region', env: 'AWS_REGION' };
 
 /** V15: a valid cluster name, and a region from the file, `--region` or AWS_REGION. */
 export function v15NameAndRegion(ctx: RuleContext): Problem[] {
@@ -44,8 +39,8 @@ export function v15NameAndRegion(ctx: RuleContext): Problem[] {
       report(ctx, 'value', {
         rule: 'V15',
         path: NAME,
-        message: invalidNameMessage(quote(name)),
-        hint: 'use letters, digits and dashes, starting with a letter',
+        message: invalidNameMessage(name),
+        hint: 'use letters, digits and dashes only',
       }),
     );
   } else if (name !== undefined && name.length > MAX_NAME_LENGTH) {
@@ -60,25 +55,28 @@ export function v15NameAndRegion(ctx: RuleContext): Problem[] {
   }
 
   const region = ctx.resolved.metadata.region;
-  if (region === '') {
+  if (ctx.regionSource !== 'file') {
+    // eksctl reads the region of a config file from the file only (--region is refused with -f).
     if (!hasTypeError(ctx, REGION)) {
+      const elsewhere =
+        ctx.regionSource === 'flag' || ctx.regionSource === 'env'
+          ? `add region: ${region} under metadata (${REGION_FROM[ctx.regionSource]} is not read for a config file, as in eksctl)`
+          : 'add region: us-west-2 (for example) under metadata';
       problems.push(
         report(ctx, 'missing', {
           rule: 'V15',
           path: REGION,
-          message:
-            "metadata.region must be set: no region in the file, in --region, in AWS_REGION or AWS_DEFAULT_REGION, or in the profile's config",
-          hint: 'add region: us-west-2 (for example) under metadata, or pass --region',
+          message: 'metadata.region must be set',
+          hint: elsewhere,
         }),
       );
     }
   } else if (!REGION_NAME.test(region)) {
-    const from = regionFrom(ctx);
     problems.push(
-      report(ctx, ctx.regionSource === 'file' ? 'value' : 'missing', {
+      report(ctx, 'value', {
         rule: 'V15',
         path: REGION,
-        message: `${from} ${quote(region)} is not an AWS region name`,
+        message: `metadata.region ${quote(region)} is not an AWS region name`,
         hint: 'write a region such as us-west-2 or eu-central-1',
       }),
     );
@@ -94,15 +92,14 @@ export function v15NameAndRegion(ctx: RuleContext): Problem[] {
  * does not list, too.
  */
 function unknownRegion(ctx: RuleContext, region: string): Problem {
-  const from = regionFrom(ctx);
   const guess = didYouMean(
     region,
     REGIONS.map((r) => r.name),
   );
-  return report(ctx, ctx.regionSource === 'file' ? 'value' : 'missing', {
+  return report(ctx, 'value', {
     rule: 'V15',
     path: REGION,
-    message: `${from} ${quote(region)} is not an AWS region private-eks knows${guess === undefined ? '' : `; did you mean ${quote(guess)}?`}`,
+    message: `metadata.region ${quote(region)} is not an AWS region private-eks knows${guess === undefined ? '' : `; did you mean ${quote(guess)}?`}`,
     hint: `${guess === undefined ? 'write an AWS region such as us-west-2 or eu-central-1' : `write ${guess}`}; a region AWS opened after this release of private-eks needs a newer private-eks`,
   });
 }
