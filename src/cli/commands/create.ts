@@ -261,8 +261,7 @@ async function assumePrivateCluster(
   const again = loadConfig({
     text: doc.toString(),
     file: loaded.file,
-    region: context.globals().region,
-    defaultRegion: { region, from: 'the default region' },
+    region,
   });
   await printProblems(context, again.problems, again.source);
   return again.config;

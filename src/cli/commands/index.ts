@@ -19,6 +19,7 @@ import { registerGetNodegroup } from './get-nodegroup.js';
 import { registerScaleNodegroup } from './scale-nodegroup.js';
 import { registerDeleteNodegroup } from './delete-nodegroup.js';
 import { registerUtilsDescribeStacks } from './utils-describe-stacks.js';
+import { registerCompletion } from './completion.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerValidate,
@@ -35,4 +36,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerUtilsSchema,
   registerWriteKubeconfig,
   registerUtilsDescribeStacks,
+  registerCompletion,
 ];

@@ -1,49 +1,89 @@
 /**
  * `get cluster` as tables. Its own module, loaded by `get` alone: cli-table3 and its colour
  * library are a tenth of the CLI's start-up code, which every other command would pay for.
+ *
+ * Borderless, kubectl-style columns, so a cluster row and the endpoint rows fit a 100-column
+ * terminal: the region is said once above the table (every row has the same one), the stack
+ * status shows only when it is not a finished state, public-access CIDRs only for one cluster, and
+ * endpoint zones by their letters. `-o json|yaml` has every field in full.
  */
 import Table from 'cli-table3';
-import type { ClusterSummary } from '../../deploy/get-clusters.js';
+import type { ClusterSummary, VpcEndpointSummary } from '../../deploy/get-clusters.js';
+
+const PLAIN = {
+  chars: {
+    top: '',
+    'top-mid': '',
+    'top-left': '',
+    'top-right': '',
+    bottom: '',
+    'bottom-mid': '',
+    'bottom-left': '',
+    'bottom-right': '',
+    left: '',
+    'left-mid': '',
+    mid: '',
+    'mid-mid': '',
+    right: '',
+    'right-mid': '',
+    middle: '  ',
+  },
+  style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+};
+
+function render(head: string[], rows: string[][]): string {
+  const table = new Table({ head, ...PLAIN });
+  table.push(...rows);
+  // Trailing spaces of the last column are padding only.
+  return `${table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')}\n`;
+}
 
 /** `get cluster` as a table: one row per cluster, then (with one cluster) its VPC endpoints. */
 export function clustersTable(clusters: readonly ClusterSummary[]): string {
   if (clusters.length === 0) return 'no clusters made by private-eks in this region\n';
-  const table = new Table({
-    head: ['NAME', 'REGION', 'STATUS', 'STACK', 'VERSION', 'ENDPOINT ACCESS', 'VPC', 'NODEGROUPS', 'VPC ENDPOINTS'],
-    style: { head: [], border: [] },
-  });
-  for (const c of clusters) {
-    table.push([
+  const regions = [...new Set(clusters.map((c) => c.region))].join(', ');
+  let out = `clusters made by private-eks in ${regions}:\n`;
+  out += render(
+    ['NAME', 'VERSION', 'STATUS', 'API ACCESS', 'VPC', 'NODEGROUPS', 'ENDPOINTS'],
+    clusters.map((c) => [
       c.name,
-      c.region,
-      c.status ?? '-',
-      c.stackStatus,
       c.version ?? '-',
+      statusCell(c),
       accessCell(c),
       c.vpcId ?? '-',
-      c.nodeGroups.map((n) => n.name).join(', ') || '-',
+      c.nodeGroups.map((n) => n.name).join(',') || '-',
       String(c.vpcEndpoints.length),
-    ]);
-  }
-  let out = `${table.toString()}\n`;
+    ]),
+  );
   if (clusters.length === 1) {
     const only = clusters[0] as ClusterSummary;
-    const endpoints = new Table({
-      head: ['SERVICE', 'TYPE', 'STATE', 'ZONES', 'ID', 'OWNER', 'USERS'],
-      style: { head: [], border: [] },
-    });
-    for (const e of only.vpcEndpoints) {
-      endpoints.push([
+    const { publicAccess, publicAccessCidrs } = only.endpointAccess;
+    if (publicAccess === true) {
+      out += `\npublic API access from: ${publicAccessCidrs.join(', ') || '0.0.0.0/0 (anywhere)'}\n`;
+    }
+    out += `\nVPC endpoints of ${only.vpcId ?? 'the cluster VPC'} (zones in ${only.region}):\n`;
+    out += render(
+      ['SERVICE', 'TYPE', 'STATE', 'ZONES', 'ID', 'OWNER'],
+      only.vpcEndpoints.map((e) => [
         e.service,
         e.type,
         e.state,
-        e.type === 'Gateway' ? `${e.routeTableIds.length} route table(s)` : e.zones.join(', '),
+        zonesCell(e, only.region),
         e.id,
-        e.owner ?? 'the VPC (not a stack)',
-        e.users.join(', ') || '-',
-      ]);
+        e.owner === null ? 'VPC' : e.ownedByCluster ? 'cluster' : 'shared',
+      ]),
+    );
+    // Shared endpoints: which stack holds them and which clusters use them, said once.
+    for (const owner of [
+      ...new Set(only.vpcEndpoints.filter((e) => e.owner !== null && !e.ownedByCluster).map((e) => e.owner)),
+    ]) {
+      const users = only.vpcEndpoints.find((e) => e.owner === owner)?.users ?? [];
+      out += `shared ${owner}: used by ${users.join(', ') || '-'}\n`;
     }
-    out += `${endpoints.toString()}\n`;
   }
   for (const c of clusters) {
     if (c.verification === undefined) continue;
@@ -58,10 +98,21 @@ export function clustersTable(clusters: readonly ClusterSummary[]): string {
   return out;
 }
 
+/** EKS's status, and the cluster stack's when it is not a settled `*_COMPLETE` state. */
+function statusCell(c: ClusterSummary): string {
+  const eks = c.status ?? '-';
+  return /_COMPLETE$/.test(c.stackStatus) && !/ROLLBACK/.test(c.stackStatus) ? eks : `${eks} (${c.stackStatus})`;
+}
+
 function accessCell(c: ClusterSummary): string {
-  const { publicAccess, privateAccess, publicAccessCidrs } = c.endpointAccess;
+  const { publicAccess, privateAccess } = c.endpointAccess;
   if (publicAccess === null && privateAccess === null) return '-';
-  if (publicAccess === true)
-    return `public (${publicAccessCidrs.join(', ') || '0.0.0.0/0'}) + ${privateAccess === true ? 'private' : 'no private'}`;
+  if (publicAccess === true) return privateAccess === true ? 'public+private' : 'public';
   return privateAccess === true ? 'private only' : 'none';
+}
+
+/** `a,b,c` for zones of the region; a Gateway endpoint is on route tables, not in zones. */
+function zonesCell(e: VpcEndpointSummary, region: string): string {
+  if (e.type === 'Gateway') return `${e.routeTableIds.length} route table(s)`;
+  return e.zones.map((z) => (z.startsWith(region) ? z.slice(region.length) : z)).join(',') || '-';
 }

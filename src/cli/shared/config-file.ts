@@ -4,7 +4,7 @@ import type { LoadConfigResult, Problem } from '../../config/index.js';
 import { UsageError } from '../../errors.js';
 import { useColor } from '../io.js';
 import type { CommandContext } from './context.js';
-import { checkRegionFlag, defaultRegionOf } from './region.js';
+import { checkRegionFlag } from './region.js';
 
 /** Problems as `validate` prints them (source line, caret, hint), on stderr. */
 export async function printProblems(
@@ -23,9 +23,9 @@ export async function printProblems(
 }
 
 /**
- * Reads and validates the file; the caller prints its problems. The region: the file's; `--region`
- * fills in a file without one and may not contradict it (a usage error, before any AWS call);
- * else AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
+ * Reads and validates the file; the caller prints its problems. The region is the file's
+ * `metadata.region` (as in eksctl); a `--region` that contradicts it is a usage error, before any
+ * AWS call.
  */
 export async function loadConfigFile(
   file: string,
@@ -37,15 +37,12 @@ export async function loadConfigFile(
   ]);
   const input = await readConfigInput(file, context.io);
   const fileRegion = regionFromDocument(input.bytes);
-  checkRegionFlag(context, fileRegion, input.file);
-  const flag = context.globals().region?.trim() || undefined;
-  const fallback = flag === undefined && fileRegion === undefined ? await defaultRegionOf(context) : undefined;
+  checkRegionFlag(context, fileRegion, input.file === '-' ? '<stdin>' : input.file);
   const result = loadConfig({
     text: input.bytes,
     file: input.file,
-    region: flag,
+    region: context.globals().region?.trim() || undefined,
     env: context.io.env,
-    ...(fallback === undefined ? {} : { defaultRegion: fallback }),
   });
   return { result, text: input.bytes, file: input.file, fileRegion };
 }

@@ -42,19 +42,55 @@ const cluster: ClusterSummary = {
 describe('get cluster (CLI)', () => {
   it('shows endpoint access with its CIDRs, and for one cluster its endpoints with zones and origin', () => {
     const table = clustersTable([cluster]);
-    expect(table).toMatch(
-      /private-cluster.*ACTIVE.*CREATE_COMPLETE.*1\.34.*public \(203\.0\.113\.0\/24\) \+ private.*vpc-0abc.*ng1.*1/,
-    );
-    expect(table).toMatch(
-      /ecr\.api.*Interface.*available.*us-west-2a, us-west-2b.*vpce-1.*private-eks-endpoints-vpc-0abc.*other, private-cluster/,
-    );
+    expect(table).toContain('clusters made by private-eks in us-west-2:');
+    expect(table).toMatch(/private-cluster +1\.34 +ACTIVE +public\+private +vpc-0abc +ng1 +1/);
+    expect(table).toContain('public API access from: 203.0.113.0/24');
+    // Owner and users: a shared endpoints stack, said once below the table with its users.
+    expect(table).toMatch(/ecr\.api +Interface +available +a,b +vpce-1 +shared/);
+    expect(table).toContain('shared private-eks-endpoints-vpc-0abc: used by other, private-cluster');
     const byVpc = clustersTable([
       { ...cluster, vpcEndpoints: [{ ...cluster.vpcEndpoints[0]!, owner: null, users: [] }] },
     ]);
-    expect(byVpc).toMatch(/vpce-1.*the VPC \(not a stack\)/);
+    expect(byVpc).toMatch(/vpce-1 +VPC/);
     expect(clustersTable([])).toBe('no clusters made by private-eks in this region\n');
     // Two clusters: no endpoint table.
     expect(clustersTable([cluster, { ...cluster, name: 'other' }])).not.toContain('SERVICE');
+    // A stack that is not settled shows next to EKS's status.
+    expect(clustersTable([{ ...cluster, stackStatus: 'UPDATE_IN_PROGRESS' }])).toContain('ACTIVE (UPDATE_IN_PROGRESS)');
+  });
+
+  it('fits a 100-column terminal with real-length ids, names and all zones', () => {
+    const wide: ClusterSummary = {
+      ...cluster,
+      name: 'payments-prod-eu',
+      vpcId: 'vpc-0123456789abcdef0',
+      endpointAccess: { publicAccess: false, privateAccess: true, publicAccessCidrs: [] },
+      nodeGroups: [
+        { name: 'system', stackStatus: 'CREATE_COMPLETE' },
+        { name: 'workers', stackStatus: 'CREATE_COMPLETE' },
+      ],
+      vpcEndpoints: [
+        {
+          ...cluster.vpcEndpoints[0]!,
+          id: 'vpce-0123456789abcdef0',
+          service: 'secretsmanager',
+          zones: ['us-west-2a', 'us-west-2b', 'us-west-2c', 'us-west-2d'],
+        },
+        {
+          ...cluster.vpcEndpoints[0]!,
+          id: 'vpce-0fedcba9876543210',
+          service: 's3',
+          type: 'Gateway',
+          zones: [],
+          routeTableIds: ['rtb-1', 'rtb-2', 'rtb-3'],
+          ownedByCluster: true,
+        },
+      ],
+    };
+    const lines = clustersTable([wide]).trimEnd().split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
+    expect(lines.join('\n')).toMatch(/secretsmanager +Interface +available +a,b,c,d +vpce-0123456789abcdef0/);
+    expect(lines.join('\n')).toMatch(/s3 +Gateway +available +3 route table\(s\) +vpce-0fedcba9876543210 +cluster/);
   });
 
   it('with --verify: the failed checks, each with its resource and fix', () => {
