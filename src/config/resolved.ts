@@ -66,6 +66,50 @@ export interface ResolvedConfig {
   /** `managedNodeGroups`, in file order. */
   readonly managedNodeGroups: readonly ResolvedNodeGroup[];
   readonly fargateProfiles: readonly FargateProfile[];
+  // The fields below were added after the first contract: optional, so that configs built by hand
+  // (tests, older callers) stay valid; absent means empty / off.
+  /** `identityProviders` (OIDC), in file order. */
+  readonly identityProviders?: readonly OidcIdentityProvider[];
+  /** `iamIdentityMappings`: entries of the aws-auth ConfigMap, in file order. */
+  readonly iamIdentityMappings?: readonly IamIdentityMapping[];
+  /** `upgradePolicy.supportType`; absent (or empty in the file): the EKS default. */
+  readonly upgradeSupportType?: 'STANDARD' | 'EXTENDED';
+  /** `zonalShiftConfig.enabled`, default false. */
+  readonly zonalShift?: boolean;
+  /** EKS Auto Mode; absent when `autoModeConfig.enabled` is not true. */
+  readonly autoMode?: AutoMode;
+}
+
+export interface OidcIdentityProvider {
+  readonly name: string;
+  readonly issuerURL: string;
+  readonly clientID: string;
+  readonly usernameClaim?: string;
+  readonly usernamePrefix?: string;
+  readonly groupsClaim?: string;
+  readonly groupsPrefix?: string;
+  readonly requiredClaims: Readonly<Record<string, string>>;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface IamIdentityMapping {
+  readonly arn?: string;
+  readonly username?: string;
+  readonly groups: readonly string[];
+  /** mapAccounts: every user of this account. */
+  readonly account?: string;
+  /** An AWS service given access to a namespace (eksctl knows emr-containers). */
+  readonly serviceName?: string;
+  readonly namespace?: string;
+  readonly noDuplicateARNs: boolean;
+}
+
+export interface AutoMode {
+  /** Absent: private-eks creates `AutoModeNodeRole` when there are node pools. */
+  readonly nodeRoleARN?: string;
+  readonly permissionsBoundaryARN?: string;
+  /** Default both built-in pools, `general-purpose` and `system` (eksctl). Empty: no built-in pool. */
+  readonly nodePools: readonly string[];
 }
 
 /** The `vpc` section, with defaults applied. */
@@ -83,6 +127,14 @@ export interface ResolvedVpc {
   readonly sharedNodeSecurityGroup?: string;
   /** Default true. */
   readonly manageSharedNodeSecurityGroupRules: boolean;
+  // Added after the first contract (optional; absent = empty).
+  /** CIDRs outside the VPC allowed to reach the API server on 443 (eksctl's control-plane SG rules). */
+  readonly extraCIDRs?: readonly string[];
+  readonly extraIPv6CIDRs?: readonly string[];
+  /** Existing control-plane security groups (eksctl: instead of `securityGroup`); empty: none. */
+  readonly controlPlaneSecurityGroupIDs?: readonly string[];
+  /** Subnets private-eks creates: `PrivateDnsNameOptionsOnLaunch.HostnameType`; absent: EC2's default. */
+  readonly hostnameType?: 'ip-name' | 'resource-name';
 }
 
 /** A `vpc.subnets.private` entry. */

@@ -109,7 +109,7 @@ async function stackParameters(template: Template, state: RunState): Promise<Rec
 }
 
 async function runKubeconfigStep(state: RunState): Promise<string> {
-  if (state.deps.kubeconfigPath === false) return 'skipped (--no-kubeconfig)';
+  if (state.deps.kubeconfigPath === false) return 'skipped (--no-write-kubeconfig)';
   const { plan } = state;
   const clusterStack = state.stacks.get(clusterStackPlan(plan).name);
   const outputs = clusterStack?.outputs ?? {};

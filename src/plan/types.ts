@@ -5,6 +5,7 @@
  *
  * `plan -o json` prints this object with each stack's rendered template added (SPEC §1).
  */
+import type { Partition } from '../config/region-catalog.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { EndpointType, RouteTableInfo } from './facts.js';
 
@@ -15,8 +16,8 @@ import type { EndpointType, RouteTableInfo } from './facts.js';
  */
 export const UNKNOWN_OFFLINE = 'unknown-offline';
 
-/** An AWS partition. */
-export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov' | 'aws-iso' | 'aws-iso-b' | 'aws-iso-e' | 'aws-iso-f';
+/** The AWS partitions (defined with the region catalog). */
+export type { Partition };
 
 /** Everything createCluster will do, decided before anything is created: zones, VPC, private subnets, VPC endpoints, stacks, steps, the endpoint-access decision and the endpoints' cost. What `plan -o json` prints (with each stack's template). */
 export interface Plan {
@@ -105,8 +106,11 @@ export interface PlannedEndpoint {
   readonly reused: boolean;
   /** The reused endpoint's id. */
   readonly existingId: string | null;
-  /** Why this endpoint is in the set: `required` (E1), `additional` (E2), `logging` (E3). */
-  readonly reason: 'required' | 'additional' | 'logging';
+  /**
+   * Why this endpoint is in the set: `required` (E1), `additional` (E2), `logging` (E3),
+   * `auto-mode` (added after the first contract: EKS Auto Mode nodes' Pod Identity agent → eks-auth).
+   */
+  readonly reason: 'required' | 'additional' | 'logging' | 'auto-mode';
   /** Cluster zones the service is not offered in (its endpoint skips those subnets). */
   readonly skippedAvailabilityZones: readonly string[];
 }
