@@ -49,6 +49,9 @@ export type {
   AuthenticationMode,
   ClusterLogType,
   TaintEffect,
+  AutoMode,
+  IamIdentityMapping,
+  OidcIdentityProvider,
 } from './config/resolved.js';
 
 // Plan: what create would do, decided before anything exists.

@@ -80,6 +80,7 @@ export interface ResolvedConfig {
   readonly autoMode?: AutoMode;
 }
 
+/** An `identityProviders` entry: an OIDC identity provider associated with the cluster. */
 export interface OidcIdentityProvider {
   readonly name: string;
   readonly issuerURL: string;
@@ -92,6 +93,7 @@ export interface OidcIdentityProvider {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+/** An `iamIdentityMappings` entry: an IAM role or user mapped to Kubernetes groups. */
 export interface IamIdentityMapping {
   readonly arn?: string;
   readonly username?: string;
@@ -104,6 +106,7 @@ export interface IamIdentityMapping {
   readonly noDuplicateARNs: boolean;
 }
 
+/** `autoModeConfig`: EKS Auto Mode (compute, block storage and load balancing managed by EKS). */
 export interface AutoMode {
   /** Absent: private-eks creates `AutoModeNodeRole` when there are node pools. */
   readonly nodeRoleARN?: string;
