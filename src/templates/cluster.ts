@@ -69,8 +69,15 @@ function serviceRoleResources(plan: Plan, tags: Readonly<Record<string, string>>
   return {
     [SERVICE_ROLE_ID]: serviceRole({
       principal: 'EKS',
-      // The one policy EKS documents for the cluster role; nothing broader.
-      managedPolicyArns: [awsManagedPolicyArn('AmazonEKSClusterPolicy')],
+      // eksctl's cluster role: EKS's policy, the VPC resource controller's (security groups for
+      // pods, Windows) unless iam.vpcResourceControllerPolicy is false, and sts:TagSession.
+      managedPolicyArns: [
+        awsManagedPolicyArn('AmazonEKSClusterPolicy'),
+        ...(plan.cluster.iam.vpcResourceControllerPolicy
+          ? [awsManagedPolicyArn('AmazonEKSVPCResourceController')]
+          : []),
+      ],
+      actions: ['sts:AssumeRole', 'sts:TagSession'],
       tags: tagList(SERVICE_ROLE_ID, tags),
     }),
   };
