@@ -16,6 +16,7 @@ import {
   CloudFormationClient,
   DescribeStackResourcesCommand,
   DescribeStacksCommand,
+  GetTemplateCommand,
 } from '@aws-sdk/client-cloudformation';
 import { DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
@@ -129,7 +130,18 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     const groupName = await resource(mixedStack, 'NodeGroup');
     const group = (await autoScaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [groupName] })))
       .AutoScalingGroups?.[0];
-    expect(group).toMatchObject({ MinSize: 1, MaxSize: 4, DesiredCapacity: 2, MaxInstanceLifetime: 604800 });
+    expect(group).toMatchObject({ MinSize: 1, MaxSize: 4, DesiredCapacity: 2 });
+    // moto's auto scaling model has no MaxInstanceLifetime: checked in the template the stack was made from.
+    const deployed = JSON.parse(
+      (await cfn.send(new GetTemplateCommand({ StackName: mixedStack }))).TemplateBody ?? '{}',
+    ) as { Resources: Record<string, { Properties: Record<string, unknown>; UpdatePolicy?: unknown }> };
+    expect(deployed.Resources['NodeGroup']?.Properties).toMatchObject({
+      MaxInstanceLifetime: 604800,
+      CapacityRebalance: true,
+    });
+    expect(deployed.Resources['NodeGroup']?.UpdatePolicy).toEqual({
+      AutoScalingRollingUpdate: { MaxBatchSize: 2, MinInstancesInService: 0, SuspendProcesses: ['AZRebalance'] },
+    });
     expect(group?.MixedInstancesPolicy?.LaunchTemplate?.Overrides?.map((o) => o.InstanceType)).toEqual([
       't3.large',
       't3a.large',
@@ -175,15 +187,14 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       ].sort(),
     );
 
-    // Self-managed Bottlerocket: the user's settings and the admin container in its TOML.
-    const bottlerocket = await launchTemplateData(
-      `eksctl-${CLUSTER}-nodegroup-bottlerocket`,
-      'NodeGroupLaunchTemplate',
-    );
+    // Bottlerocket (managed: the emulator cannot launch a self-managed one, whose OS volume takes the
+    // image's size, on its non-Bottlerocket image): the user's settings and the admin container.
+    const bottlerocket = await launchTemplateData(`eksctl-${CLUSTER}-nodegroup-bottlerocket`, 'LaunchTemplate');
     const toml = Buffer.from(bottlerocket?.UserData ?? '', 'base64').toString('utf8');
     expect(toml).toContain('motd = "Hello from a private cluster"');
     expect(toml).toContain('[settings.kernel.sysctl]\n"net.core.somaxconn" = "4096"');
     expect(toml).toContain('[settings.host-containers.admin]\nenabled = true');
+    expect(toml).toContain('allowed-unsafe-sysctls = ["net.core.somaxconn"]');
 
     // Managed nodegroups: update config, io1 IOPS, hop limit 1.
     const managed = (await eks.send(new DescribeNodegroupCommand({ clusterName: CLUSTER, nodegroupName: 'managed' })))
