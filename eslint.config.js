@@ -59,6 +59,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noAwsSdk] },
   },
   {
+    // Shared CLI pieces live in src/cli/shared/; a command module never imports another one.
+    files: ['src/cli/commands/**/*.ts'],
+    ignores: ['src/cli/commands/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['./*', '../commands/*'],
+              message: 'a command imports shared pieces from src/cli/shared/, never another command module',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -8,6 +8,7 @@ export { AwsCallCounter } from './call-counter.js';
 export type { AwsCallEvent, AwsCallSnapshot, AwsCallListener } from './call-counter.js';
 export * from './aws-errors.js';
 export { readProxySettings, routeForUrl, proxyForUrl, redactProxyUrl, anyProxyConfigured } from './proxy.js';
+export { redactProxySecrets } from './redact.js';
 export type { ProxySettings, ProxyRoute, ProxyEnv } from './proxy.js';
 export { parseNoProxy, bypassesProxy, urlBypassesProxy } from './no-proxy.js';
 export { proxyWarnings, clusterEndpointNoProxyEntry, awsDnsSuffix } from './proxy-warnings.js';

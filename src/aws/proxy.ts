@@ -13,6 +13,7 @@
  */
 import { parseNoProxy, urlBypassesProxy, type NoProxyEntry } from './no-proxy.js';
 
+/** The environment variables that configure proxies (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, in either case). */
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;
 
 export interface ProxySettings {
@@ -97,17 +98,5 @@ export function proxyForUrl(url: string | URL, settings: ProxySettings): string 
   return routeForUrl(url, settings).proxy ?? '';
 }
 
-/** A proxy URL fit for logs and messages: the password (and user) replaced. */
-export function redactProxyUrl(proxy: string): string {
-  try {
-    const url = new URL(proxy);
-    if (url.username === '' && url.password === '') return proxy;
-    url.username = '***';
-    url.password = '';
-    return url.toString().replace(/\/$/, '');
-  } catch {
-    // Not a URL: it may still hold `user:pass@`; keep only what follows the last '@'.
-    const at = proxy.lastIndexOf('@');
-    return at === -1 ? proxy : `***@${proxy.slice(at + 1)}`;
-  }
-}
+// Kept here for the modules that import it with the rest of the proxy logic.
+export { redactProxyUrl } from './redact.js';

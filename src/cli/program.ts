@@ -3,19 +3,9 @@ import { AbortedError, PrivateEksError, UsageError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo, GlobalOptions } from './io.js';
 import { renderError } from './render/errors.js';
-import { registerCommands } from './commands/index.js';
+import { COMMANDS } from './commands/index.js';
+import type { CommandContext } from './shared/context.js';
 import { VERSION } from '../version.js';
-
-/** What a command's action returns: the exit code. */
-export type CommandResult = Promise<number>;
-
-/** Shared by every command's action: the process's streams and the global flags. */
-export interface CommandContext {
-  readonly io: CliIo;
-  readonly globals: () => GlobalOptions;
-  /** Aborted on SIGINT; deploy code stops waiting and the command exits 3. */
-  readonly signal: AbortSignal;
-}
 
 /**
  * Runs the CLI in-process and returns the exit code; `main.ts` is the only place that sets
@@ -42,9 +32,10 @@ export async function runCli(argv: readonly string[], io: CliIo, signal?: AbortS
     globals: () => program.opts<GlobalOptions>(),
     signal: signal ?? new AbortController().signal,
   };
-  registerCommands(program, context, (code) => {
+  const setExitCode = (code: number): void => {
     exitCode = code;
-  });
+  };
+  for (const register of COMMANDS) register(program, context, setExitCode);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,5 +1,7 @@
 /**
- * IPv4 CIDR arithmetic for V16: parsing (strict dotted quads), containment and overlap.
+ * IPv4 CIDR arithmetic, the one module for it: parsing (strict dotted quads, as AWS accepts them),
+ * containment and overlap (rule V16), the subnet layout's split of the VPC block, and addresses
+ * inside a block (the cluster DNS address). Addresses are unsigned 32-bit numbers.
  */
 export interface Ipv4Cidr {
   /** The address as written, as an unsigned 32-bit number. */
@@ -17,8 +19,13 @@ function mask(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
 
-function dotted(address: number): string {
+/** An unsigned 32-bit address as a dotted quad: `10.100.0.10`. */
+export function formatIpv4(address: number): string {
   return [24, 16, 8, 0].map((shift) => (address >>> shift) & 0xff).join('.');
+}
+
+function block(network: number, prefix: number): Ipv4Cidr {
+  return { address: network, prefix, network, canonical: `${formatIpv4(network)}/${prefix}` };
 }
 
 /** `10.0.0.0/16` → its parts; undefined for anything that is not an IPv4 CIDR. */
@@ -32,15 +39,15 @@ export function parseIpv4Cidr(text: string): Ipv4Cidr | undefined {
   const prefix = Number(match[5]);
   if (prefix > 32) return undefined;
   const address = octets.reduce((acc, o) => ((acc << 8) | o) >>> 0, 0);
-  const network = (address & mask(prefix)) >>> 0;
-  return { address, prefix, network, canonical: `${dotted(network)}/${prefix}` };
+  return { ...block((address & mask(prefix)) >>> 0, prefix), address };
 }
 
 export function hasHostBits(cidr: Ipv4Cidr): boolean {
   return cidr.address !== cidr.network;
 }
 
-function lastAddress(cidr: Ipv4Cidr): number {
+/** The block's last address (its broadcast address). */
+export function lastAddress(cidr: Ipv4Cidr): number {
   return (cidr.network | (~mask(cidr.prefix) >>> 0)) >>> 0;
 }
 
@@ -51,4 +58,10 @@ export function cidrContains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
 
 export function cidrsOverlap(a: Ipv4Cidr, b: Ipv4Cidr): boolean {
   return a.network <= lastAddress(b) && b.network <= lastAddress(a);
+}
+
+/** The `count` first blocks of `/newPrefix` inside `cidr`, in address order. */
+export function splitCidr(cidr: Ipv4Cidr, newPrefix: number, count: number): Ipv4Cidr[] {
+  const size = 2 ** (32 - newPrefix);
+  return Array.from({ length: count }, (_, i) => block(cidr.network + i * size, newPrefix));
 }

@@ -21,6 +21,7 @@ import type {
 import type { ClusterConfigFile, ManagedNodeGroupFile, NodeGroupFile, TaintFile } from './schema.js';
 import { ADDON_POLICY_NAMES, type AddonPolicyName } from './schema-nodegroups.js';
 import { WELL_KNOWN_POLICY_NAMES, type WellKnownPolicyName } from './schema-parts.js';
+import { clusterFieldDefaults, vpcFieldDefaults } from './defaults-cluster.js';
 import { DEFAULT_KUBERNETES_VERSION } from './versions.js';
 
 export interface DefaultsOptions {
@@ -175,11 +176,7 @@ function nodeGroup(
     preBootstrapCommands: copy(ng.preBootstrapCommands),
     asgSuspendProcesses: copy(managed === undefined ? (ng as NodeGroupFile).asgSuspendProcesses : undefined),
   };
-  return withNodeGroupOptions(
-    withOptional(resolved, ng, managed),
-    ng,
-    managed === undefined ? ng : undefined,
-  );
+  return withNodeGroupOptions(withOptional(resolved, ng, managed), ng, managed === undefined ? ng : undefined);
 }
 
 /** `withAddonPolicies` as the list of enabled names; eksctl reads the old albIngress as awsLoadBalancerController. */
@@ -358,11 +355,14 @@ function addonsWithDefaults(config: ClusterConfigFile, region: string): Addon[] 
   const kubeSystemOnFargate = (config.fargateProfiles ?? []).some((p) =>
     (p.selectors ?? []).some((s) => s.namespace === 'kube-system'),
   );
+  // With Auto Mode, EKS runs networking and DNS itself: of the defaults only metrics-server (eksctl's IsDefaultAutoMode).
+  const autoMode = config.autoModeConfig?.enabled === true;
   const defaults = DEFAULT_ADDONS.filter(
     (name) =>
       !names.has(name) &&
+      (!autoMode || name === 'metrics-server') &&
       !(name === 'metrics-server' && METRICS_SERVER_EXCLUDED_REGIONS.has(region)) &&
-      (!PODS_NEED_CAPACITY.has(name) || hasNodes || kubeSystemOnFargate),
+      (!PODS_NEED_CAPACITY.has(name) || hasNodes || kubeSystemOnFargate || autoMode),
   );
   return [
     ...listed,
@@ -430,6 +430,7 @@ export function applyDefaults(config: ClusterConfigFile, options: DefaultsOption
       ...(vpc.sharedNodeSecurityGroup === undefined ? {} : { sharedNodeSecurityGroup: vpc.sharedNodeSecurityGroup }),
       // eksctl's default.
       manageSharedNodeSecurityGroupRules: vpc.manageSharedNodeSecurityGroupRules ?? true,
+      ...vpcFieldDefaults(vpc),
     },
     iam: {
       ...(iam.serviceRoleARN === undefined ? {} : { serviceRoleARN: iam.serviceRoleARN }),
@@ -468,5 +469,6 @@ export function applyDefaults(config: ClusterConfigFile, options: DefaultsOption
     nodeGroups: (config.nodeGroups ?? []).map((ng) => nodeGroup(ng, 'self-managed')),
     managedNodeGroups: (config.managedNodeGroups ?? []).map((ng) => nodeGroup(ng, 'managed')),
     fargateProfiles: (config.fargateProfiles ?? []).map(fargateProfile),
+    ...clusterFieldDefaults(config),
   };
 }

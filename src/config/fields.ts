@@ -3,12 +3,13 @@
  * a field eksctl has that private-eks does not implement — V19, "<path> is not supported by
  * private-eks", never silently dropped — or a field eksctl does not know either: UNKNOWN_FIELD,
  * with the closest sibling name as a suggestion. eksctl's names come from its published schema,
- * kept as data (data/eksctl-fields.json, made by scripts/gen-eksctl-paths.ts).
+ * kept as data (data/eksctl-fields.json, made by scripts/gen-eksctl-paths.ts); why each one private-eks
+ * does not implement is in field-support.ts, THE table of eksctl's fields.
  *
  * Returns a copy of the config without the rejected keys, for the type check and the rules.
  */
 import type { TSchema } from '@sinclair/typebox';
-import eksctlFieldsData from './data/eksctl-fields.json' with { type: 'json' };
+import { EKSCTL_FIELDS, refusalHint } from './field-support.js';
 import { formatPath, isRecord, setOwn, type FieldPath } from './path.js';
 import type { Problem } from './problem.js';
 import { problemAt, quote } from './report.js';
@@ -27,23 +28,7 @@ interface EksctlFields {
   >;
 }
 
-const EKSCTL = eksctlFieldsData as EksctlFields;
-
-/** What to write instead of common eksctl fields private-eks does not implement (V19). */
-const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
-  gitops: 'bootstrap GitOps (Flux) after the cluster is up, from inside the VPC',
-  karpenter: 'install Karpenter after the cluster is up; add the sqs endpoint for its interruption queue',
-  iamIdentityMappings: 'use accessConfig.accessEntries: nodes and users join through EKS access entries',
-  identityProviders: 'associate the OIDC identity provider through the EKS API once the cluster exists',
-  publicKeyPath: 'use ssh.publicKeyName, the name of an EC2 key pair',
-  publicKey: 'use ssh.publicKeyName, the name of an EC2 key pair',
-  instanceSelector: 'list the instance types in instanceTypes (managed nodegroups)',
-  annotations: 'remove it; annotations are not used by private-eks',
-  autoModeConfig: 'EKS Auto Mode is not implemented by private-eks; use managedNodeGroups',
-  withLocal: 'use securityGroups.attachIDs for extra security groups',
-  instanceRoleName: 'give an existing role with iam.instanceRoleARN, or let private-eks name it',
-  serviceIPv6CIDR: 'EKS chooses the IPv6 service range itself',
-};
+const EKSCTL: EksctlFields = EKSCTL_FIELDS;
 
 /** For a field of the other kind of nodegroup: where it belongs, and whether private-eks implements it there. */
 const OTHER_NODEGROUP_KIND: Readonly<Record<string, { type: string; list: string; implemented: readonly string[] }>> = {
@@ -52,7 +37,7 @@ const OTHER_NODEGROUP_KIND: Readonly<Record<string, { type: string; list: string
 };
 
 const DEFAULT_UNSUPPORTED_HINT =
-  'remove it: private-eks does not implement this eksctl field (SPEC §2 lists the fields it reads)';
+  'remove it: private-eks does not implement this eksctl field (docs/configuration.md lists the fields it reads)';
 
 export interface FieldCheckResult {
   /** The config without the keys reported here. */
@@ -91,7 +76,7 @@ class FieldChecker {
           if (childSchema !== undefined) {
             setOwn(out, key, this.walk(childSchema, eksctlType?.fields?.[key], child, [...path, key]));
           } else if (eksctlType?.fields !== undefined && Object.prototype.hasOwnProperty.call(eksctlType.fields, key)) {
-            this.unsupported([...path, key], key);
+            this.unsupported([...path, key], key, eksctl ?? undefined);
           } else {
             this.unknown(
               [...path, key],
@@ -109,13 +94,14 @@ class FieldChecker {
     }
   }
 
-  private unsupported(path: FieldPath, key: string): void {
+  private unsupported(path: FieldPath, key: string, eksctlType: string | undefined): void {
     this.problems.push(
       problemAt(this.file, this.source.key(path), {
         rule: 'V19',
         path,
         message: `${formatPath(path)} is not supported by private-eks`,
-        hint: UNSUPPORTED_HINTS[key] ?? DEFAULT_UNSUPPORTED_HINT,
+        // Why, and what to do instead, from the one table of eksctl's fields (field-support.ts).
+        hint: refusalHint(eksctlType, key) ?? DEFAULT_UNSUPPORTED_HINT,
       }),
     );
   }
@@ -167,4 +153,40 @@ export function checkFieldNames(value: Record<string, unknown>, source: SourceMa
   const checker = new FieldChecker(file, source);
   const checked = checker.walk(ClusterConfigSchema, EKSCTL.root, value, []);
   return { value: isRecord(checked) ? checked : {}, problems: checker.problems };
+}
+
+let implemented: ReadonlySet<string> | undefined;
+
+/**
+ * True when private-eks's schema implements eksctl's `<type>.<field>` somewhere: the schema and
+ * eksctl's type tree walked side by side, as the field check does. For the field table's `built`.
+ */
+export function implementsEksctlField(type: string, field: string): boolean {
+  implemented ??= implementedFields();
+  return implemented.has(`${type}.${field}`);
+}
+
+function implementedFields(): Set<string> {
+  const found = new Set<string>();
+  const visit = (schema: TSchema, type: EksctlRef | undefined): void => {
+    const info = type === null || type === undefined ? undefined : EKSCTL.types[type];
+    if (info === undefined) return;
+    let node = schemaNode(schema, {});
+    if (node.kind === 'list') node = schemaNode(node.items, {});
+    if (node.kind === 'map') {
+      visit(node.values, info.values);
+      return;
+    }
+    if (node.kind !== 'object') return;
+    for (const [field, child] of Object.entries(info.fields ?? {})) {
+      const childSchema = Object.prototype.hasOwnProperty.call(node.properties, field)
+        ? node.properties[field]
+        : undefined;
+      if (childSchema === undefined || found.has(`${type}.${field}`)) continue;
+      found.add(`${type}.${field}`);
+      visit(childSchema, child);
+    }
+  };
+  visit(ClusterConfigSchema, EKSCTL.root);
+  return found;
 }

@@ -1,8 +1,14 @@
 /**
  * Getting a config file's bytes for the CLI: from a path, or from stdin for `-f -`. Reads at most
  * one byte more than the size limit, so that an oversized file is refused (text.ts) without being
- * read whole. A file that cannot be opened is a usage error (exit 2); everything about its
- * contents is a Problem, found by loadConfig.
+ * read whole — which also makes endless inputs (`-f /dev/zero`, `-f <(yes)`) safe. A file that
+ * cannot be opened is a usage error (exit 2); everything about its contents is a Problem, found
+ * by loadConfig.
+ *
+ * Besides regular files: `/dev/stdin` and `/dev/fd/0` are stdin (the stream the CLI was given,
+ * as `-`), and pipes, FIFOs (`mkfifo`), process substitution (`-f <(sops -d c.yaml)`, a
+ * `/dev/fd/N` pipe) and character devices are read as streams — a decrypted config need never
+ * touch the disk. Directories and block devices are refused.
  */
 import { open } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +22,8 @@ export interface ConfigInput {
 }
 
 const LIMIT = MAX_CONFIG_BYTES + 1;
+
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -39,6 +47,7 @@ export async function readConfigInput(
   io: { readonly stdin: NodeJS.ReadableStream; readonly cwd: string },
 ): Promise<ConfigInput> {
   if (file === '-') return { file, bytes: await readStream(io.stdin) };
+  if (STDIN_PATHS.has(file)) return { file, bytes: await readStream(io.stdin) };
   const resolved = path.resolve(io.cwd, file);
   let handle;
   try {
@@ -58,10 +67,14 @@ export async function readConfigInput(
   }
   try {
     const stat = await handle.stat();
+    if (stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket()) {
+      return { file, bytes: await readStream(handle.createReadStream({ autoClose: false })) };
+    }
     if (!stat.isFile()) {
-      throw new UsageError(`config file ${JSON.stringify(file)} is not a regular file`, {
-        hint: 'pass the path of an eksctl ClusterConfig file with -f',
-      });
+      throw new UsageError(
+        `config file ${JSON.stringify(file)} is ${stat.isDirectory() ? 'a directory' : 'not a file, pipe or character device'}`,
+        { hint: 'pass the path of an eksctl ClusterConfig file with -f, or -f - to read it from stdin' },
+      );
     }
     const buffer = Buffer.alloc(Math.min(LIMIT, Math.max(stat.size, 0) + 1));
     let filled = 0;

@@ -16,6 +16,8 @@ import { ClusterConfigSchema, type ClusterConfigFile } from './schema.js';
 import { enumValues, schemaNode } from './schema-walk.js';
 import type { SourceMap } from './source-map.js';
 import { didYouMean } from './suggest.js';
+import { eksctlEnumMessage, normalizeCase } from './schema-eksctl.js';
+import { TAINT_EFFECTS, invalidTaintEffect } from './rules/k8s-syntax.js';
 
 export interface SchemaCheckResult {
   /** The config without ill-typed values. Required fields may still be missing (reported). */
@@ -24,12 +26,19 @@ export interface SchemaCheckResult {
 }
 
 const YAML_11_BOOLEANS = new Set(['yes', 'no', 'on', 'off', 'y', 'n', 'true', 'false']);
-const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 interface Finding {
   readonly path: FieldPath;
   readonly spec: ProblemSpec;
   readonly missing: boolean;
+}
+
+function range(error: ValueError): string {
+  const { minimum, maximum } = error.schema as { minimum?: number; maximum?: number };
+  if (minimum !== undefined && maximum !== undefined) return `write a whole number from ${minimum} to ${maximum}`;
+  return minimum !== undefined
+    ? `write a whole number of at least ${minimum}`
+    : `write a whole number up to ${String(maximum)}`;
 }
 
 function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { message: string; hint?: string } {
@@ -58,10 +67,10 @@ function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { m
       };
     case ValueErrorType.IntegerMinimum:
     case ValueErrorType.NumberMinimum:
-      return { message: `must be at least ${String(error.schema['minimum'])}, got ${got}` };
+      return { message: `must be at least ${String(error.schema['minimum'])}, got ${got}`, hint: range(error) };
     case ValueErrorType.IntegerMaximum:
     case ValueErrorType.NumberMaximum:
-      return { message: `must be at most ${String(error.schema['maximum'])}, got ${got}` };
+      return { message: `must be at most ${String(error.schema['maximum'])}, got ${got}`, hint: range(error) };
     case ValueErrorType.String:
       if (typeof value === 'number') {
         const written = raw ?? String(value);
@@ -98,11 +107,11 @@ function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { m
   }
 }
 
-function enumMessage(values: readonly unknown[], value: unknown): { message: string; hint?: string } {
+function enumMessage(values: readonly unknown[], value: unknown, path: FieldPath): { message: string; hint?: string } {
   const names = values.map((v) => String(v as string));
-  const message = `expected one of ${names.join(', ')}; got ${describeValue(value)}`;
+  const message = eksctlEnumMessage(path, value) ?? `expected one of ${names.join(', ')}; got ${describeValue(value)}`;
   const guess = typeof value === 'string' ? didYouMean(value, names) : undefined;
-  return guess === undefined ? { message } : { message, hint: `write ${guess}` };
+  return { message, hint: guess === undefined ? `write one of ${names.join(', ')}` : `write ${guess}` };
 }
 
 function requiredHint(path: FieldPath): string {
@@ -133,7 +142,11 @@ function collect(schema: TSchema, value: unknown, base: FieldPath, source: Sourc
     if (error.type === ValueErrorType.Union) {
       const values = enumValues(error.schema);
       if (values !== undefined) {
-        findings.push({ path, missing: false, spec: { rule: 'TYPE', path, ...enumMessage(values, error.value) } });
+        findings.push({
+          path,
+          missing: false,
+          spec: { rule: 'TYPE', path, ...enumMessage(values, error.value, path) },
+        });
         continue;
       }
       const node = schemaNode(error.schema, error.value);
@@ -160,7 +173,10 @@ function collect(schema: TSchema, value: unknown, base: FieldPath, source: Sourc
   return findings;
 }
 
-/** Self-managed taints written as a map: each value must read `value:Effect` (eksctl's form). */
+/**
+ * Self-managed taints written as a map: each value reads `value:Effect` or `Effect` alone (eksctl's
+ * form); the effect is checked, in Kubernetes' words. Key and value syntax are rules (labels-taints).
+ */
 function taintMapFindings(config: Record<string, unknown>): Finding[] {
   const findings: Finding[] = [];
   const nodeGroups = config['nodeGroups'];
@@ -170,8 +186,9 @@ function taintMapFindings(config: Record<string, unknown>): Finding[] {
     if (!isRecord(taints)) return;
     for (const [key, value] of Object.entries(taints)) {
       if (typeof value !== 'string') continue;
-      const effect = value.slice(value.lastIndexOf(':') + 1);
-      if (value.includes(':') && TAINT_EFFECTS.includes(effect)) continue;
+      const parts = value.split(':');
+      const effect = parts.length === 1 ? parts[0]! : parts.length === 2 ? parts[1]! : '';
+      if ((TAINT_EFFECTS as readonly string[]).includes(effect)) continue;
       const path: PathSegment[] = ['nodeGroups', i, 'taints', key];
       findings.push({
         path,
@@ -179,8 +196,8 @@ function taintMapFindings(config: Record<string, unknown>): Finding[] {
         spec: {
           rule: 'TYPE',
           path,
-          message: `expected "value:Effect" with Effect one of ${TAINT_EFFECTS.join(', ')}, got ${quote(value)}`,
-          hint: `write ${key}: "${value.split(':')[0] ?? ''}:NoSchedule"`,
+          message: `${invalidTaintEffect(effect)} (nodeGroups[${i}].taints: ${quote(key)}: ${quote(value)})`,
+          hint: `write ${key}: "${parts.length === 2 ? parts[0]! : 'value'}:NoSchedule", "value:NoExecute" or "value:PreferNoSchedule" (the value may be empty: ":NoSchedule")`,
         },
       });
     }
@@ -203,6 +220,7 @@ function remove(root: Record<string, unknown>, path: FieldPath): void {
 /** Checks types; `value` is the output of the field-name check (only known fields). */
 export function checkSchema(value: Record<string, unknown>, source: SourceMap, file: string): SchemaCheckResult {
   const config = structuredClone(value);
+  normalizeCase(config);
   const findings = [...collect(ClusterConfigSchema, config, [], source), ...taintMapFindings(config)];
   const problems = findings.map((f) =>
     problemAt(file, f.missing ? source.missing(f.path) : source.value(f.path), f.spec),

@@ -17,7 +17,14 @@ export const Taint = named(
   ),
 );
 
-/** eksctl's enum of `amiFamily` values. */
+/**
+ * The most nodes an Auto Scaling group or an EKS managed nodegroup takes (EKS: maxSize ≤ 1000;
+ * beyond, AWS refuses the stack) and the most pods a kubelet is given (a 32-bit integer).
+ */
+const MAX_NODES = 1000;
+const MAX_PODS = 2147483647;
+
+/** eksctl's enum of `amiFamily` values (read without regard to case, as eksctl does: schema-eksctl.ts). */
 export const AMI_FAMILIES = [
   'AmazonLinux2023',
   'AmazonLinux2',
@@ -73,9 +80,11 @@ const nodeGroupFields = {
   instanceType: Type.Optional(text('EC2 instance type; default m5.large')),
   amiFamily: Type.Optional(oneOf(AMI_FAMILIES, 'operating system family; default AmazonLinux2023')),
   ami: Type.Optional(text('a custom AMI id; default: the EKS-optimized AMI')),
-  desiredCapacity: Type.Optional(Type.Integer({ minimum: 0, description: 'number of nodes; default 2' })),
-  minSize: Type.Optional(Type.Integer({ minimum: 0, description: 'default: desiredCapacity' })),
-  maxSize: Type.Optional(Type.Integer({ minimum: 1, description: 'default: desiredCapacity' })),
+  desiredCapacity: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: MAX_NODES, description: 'number of nodes; default 2' }),
+  ),
+  minSize: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_NODES, description: 'default: desiredCapacity' })),
+  maxSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_NODES, description: 'default: desiredCapacity' })),
   volumeSize: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 16384, description: 'root volume size in GiB; default 80' }),
   ),
@@ -172,7 +181,13 @@ const nodeGroupFields = {
       ),
     ),
   ),
-  maxPodsPerNode: Type.Optional(Type.Integer({ minimum: 1, description: 'maximum pods per node' })),
+  maxPodsPerNode: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: MAX_PODS,
+      description: 'maximum pods per node; 0: the default for the instance type',
+    }),
+  ),
   preBootstrapCommands: Type.Optional(texts('shell commands run before the node joins')),
   overrideBootstrapCommand: Type.Optional(text("replaces the AMI's bootstrap command")),
   outpostARN: Type.Optional(text('not supported in a fully-private cluster (V10)')),

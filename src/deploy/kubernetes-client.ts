@@ -16,11 +16,28 @@ import { proxyForUrl, readProxySettings, type ProxyEnv } from '../aws/proxy.js';
 import { describeRoute, probeTcp, routeToHost } from '../aws/tcp-probe.js';
 import { DeployError } from '../errors.js';
 
+/** How create reaches the Kubernetes API (service accounts, CoreDNS on Fargate); tests replace parts. */
+export interface KubernetesApiOptions {
+  /**
+   * Proxy variables (HTTPS_PROXY, NO_PROXY…) for the Kubernetes API connection, the same as the
+   * AWS clients got (SPEC §9: every outbound connection). Default: `process.env`, as createAwsClients.
+   */
+  readonly proxyEnv?: ProxyEnv;
+  /** Whether the API server answers from here. Default: its port through the proxy route (3 s). */
+  readonly reachable?: (endpoint: string) => Promise<boolean>;
+  /** One HTTPS request. Default: node:https with the cluster CA, through the proxy route. */
+  readonly requester?: KubernetesRequester;
+  /** The bearer token. Default: `aws eks get-token`'s presigned STS URL (kubernetes-token.ts). */
+  readonly token?: () => Promise<string>;
+}
+
+/** The Kubernetes API server's answer: status and body. */
 export interface KubernetesResponse {
   readonly status: number;
   readonly body: unknown;
 }
 
+/** One request to the Kubernetes API server. */
 export interface KubernetesRequest {
   readonly method: 'GET' | 'POST' | 'PUT';
   /** Absolute URL: the API server endpoint + path. */
@@ -31,6 +48,7 @@ export interface KubernetesRequest {
   readonly body?: unknown;
 }
 
+/** Sends one HTTPS request to the Kubernetes API server. */
 export type KubernetesRequester = (request: KubernetesRequest) => Promise<KubernetesResponse>;
 
 const REQUEST_TIMEOUT_MS = 30_000;

@@ -8,10 +8,11 @@ import type { Plan, StackPlan } from '../plan/types.js';
 import { systemClock, type Clock } from './clock.js';
 import type { EndpointAccessDeps } from './endpoint-access.js';
 import { safeSink, type EventSink } from './events.js';
-import type { KubernetesApiOptions } from './kubernetes-steps.js';
+import type { KubernetesApiOptions } from './kubernetes-client.js';
 import type { KubeconfigOutcome, ManualStep, StackOutcome } from './results.js';
 import type { StackDeps, StackInfo } from './stacks.js';
 
+/** What the deploy functions need: AWS clients (required), where to write the kubeconfig, and optional event sink, abort signal, clock, parallelism and timeouts. */
 export interface DeployDeps {
   readonly clients: AwsClients;
   readonly events?: EventSink;

@@ -3,6 +3,7 @@
  * way, so those are skipped and the credentials failure stands alone), then the rest together —
  * they share memoised lookups, so the plan and DescribeCluster are made once.
  */
+import { redactProxySecrets } from '../aws/redact.js';
 import { PrivateEksError } from '../errors.js';
 import { credentialsCheck, eksApiCheck, regionCheck } from './checks/account.js';
 import { clusterEndpointCheck, oidcTlsCheck, proxyCheck } from './checks/connectivity.js';
@@ -36,9 +37,18 @@ export async function runCheck(check: DoctorCheck, context: DoctorContext): Prom
       ...(PrivateEksError.isPrivateEksError(error) && error.hint !== undefined ? { fix: error.hint } : {}),
     };
   }
-  return { id: check.id, title: check.title, ...outcome };
+  // Every check's words pass through the redactor: a library error may echo a proxy URL.
+  const scrub = (text: string): string => redactProxySecrets(text, context.env);
+  return {
+    id: check.id,
+    title: check.title,
+    ...outcome,
+    detail: scrub(outcome.detail),
+    ...(outcome.fix === undefined ? {} : { fix: scrub(outcome.fix) }),
+  };
 }
 
+/** Runs the pre-flight checks (credentials, region, endpoint services per zone, supplied VPC, proxies, OIDC TLS interception, API server reachability) and returns the report; checks after a blocking failure are skipped. */
 export async function runDoctor(
   options: DoctorOptions,
   checks: readonly DoctorCheck[] = DOCTOR_CHECKS,

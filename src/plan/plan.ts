@@ -13,7 +13,7 @@ import type { EndpointSwitchMode } from './endpoint-access.js';
 import { interfaceServiceZones, missingRequiredEndpoints, planEndpoints, wantedEndpoints } from './endpoints.js';
 import { ipv6ConfigProblems } from './ipv6.js';
 import { addonsWithoutNodes, checkPlacement, fargateOnlyWarnings } from './placement.js';
-import type { CloudFacts, EndpointServiceLookup } from './facts.js';
+import type { CloudFacts, EndpointServiceLookup, RouteTableInfo } from './facts.js';
 import { planProblem } from './problems.js';
 import type { ProblemDraft } from './problems.js';
 import { planStacks } from './stacks.js';
@@ -24,11 +24,13 @@ import type { PlannedNetwork } from './network.js';
 import type { Plan } from './types.js';
 import { MIN_ZONES } from './zones.js';
 
+/** Options of buildPlan. */
 export interface BuildPlanOptions {
   /** SPEC §7 step 5 `--endpoint-switch`; default `auto`. */
   readonly endpointSwitch?: EndpointSwitchMode;
 }
 
+/** What buildPlan returns: a plan when no problem is an error, and every problem found. */
 export interface BuildPlanResult {
   /** Present when no problem is an error (warnings allowed). */
   readonly plan?: Plan;
@@ -36,6 +38,13 @@ export interface BuildPlanResult {
   readonly problems: Problem[];
 }
 
+/**
+ * Plans a cluster: the zones, private subnets and CIDRs, the VPC endpoints per zone, the stacks, the steps, the endpoint-access decision and the endpoints' cost. Every check that needs AWS facts happens here, before anything is created.
+ *
+ * @param config - a valid config, from loadConfig
+ * @param facts - createLiveFacts(clients) to ask AWS, or createOfflineFacts() for the built-in catalog
+ * @returns the plan, or no plan and the problems that prevent one (warnings come with a plan)
+ */
 export async function buildPlan(
   config: ResolvedConfig,
   facts: CloudFacts,
@@ -134,6 +143,17 @@ export async function buildPlan(
     steps,
     cost: estimateCost(region, partition, endpointSet.endpoints),
     unknowns,
+    ...(network.routeTables === null ? {} : { suppliedRouteTables: routeTablesOfSubnets(network) }),
   };
   return { plan, problems };
+}
+
+/** The route tables a supplied VPC's cluster subnets use: explicit ones, and the main one when a subnet has none. */
+function routeTablesOfSubnets(network: PlannedNetwork): RouteTableInfo[] {
+  const tables = network.routeTables ?? [];
+  const ids = new Set(network.subnets.flatMap((s) => (s.id === null ? [] : [s.id])));
+  const explicit = tables.filter((t) => t.subnetIds.some((id) => ids.has(id)));
+  const covered = new Set(explicit.flatMap((t) => t.subnetIds));
+  const usesMain = [...ids].some((id) => !covered.has(id));
+  return tables.filter((t) => explicit.includes(t) || (usesMain && t.main));
 }

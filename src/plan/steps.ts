@@ -92,13 +92,21 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
   }
   // With CONFIG_MAP only, self-managed nodes join through the aws-auth ConfigMap; with API or
   // API_AND_CONFIG_MAP their stack's EC2_LINUX access entry lets them join (SPEC §6).
+  // `iamIdentityMappings` go into the same ConfigMap (eksctl's "create IAM identity mappings" task);
+  // they need no node, so without node roles to map the step follows the control plane.
   const selfManaged = config.nodeGroups.map((ng) => STEP_IDS.nodeGroup(ng.name));
-  if (config.accessConfig.authenticationMode === 'CONFIG_MAP' && selfManaged.length > 0) {
+  const mapsNodes = config.accessConfig.authenticationMode === 'CONFIG_MAP' && selfManaged.length > 0;
+  const mappings = (config.iamIdentityMappings ?? []).length;
+  if (mapsNodes || mappings > 0) {
+    const what = [
+      ...(mapsNodes ? ["the self-managed nodegroups' roles"] : []),
+      ...(mappings > 0 ? [`${mappings} iamIdentityMappings entr${mappings === 1 ? 'y' : 'ies'}`] : []),
+    ];
     steps.push({
       id: STEP_IDS.awsAuth,
       kind: 'kubernetes-api',
-      description: "map the self-managed nodegroups' roles in the aws-auth ConfigMap",
-      dependsOn: selfManaged,
+      description: `map ${what.join(' and ')} in the aws-auth ConfigMap`,
+      dependsOn: mapsNodes ? selfManaged : [STEP_IDS.cluster],
       stack: null,
       needsKubernetesApi: true,
     });

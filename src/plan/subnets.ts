@@ -3,8 +3,7 @@
  * clusters made by either tool have the same CIDRs.
  */
 import type { ResolvedConfig } from '../config/resolved.js';
-import { cidrContains, cidrsOverlap, formatCidr, parseCidr, splitCidr } from './cidr.js';
-import type { Ipv4Cidr } from './cidr.js';
+import { cidrContains, cidrsOverlap, parseIpv4Cidr, splitCidr, type Ipv4Cidr } from '../config/cidr.js';
 import type { ProblemDraft } from './problems.js';
 import type { PlannedSubnet } from './types.js';
 
@@ -22,8 +21,8 @@ export function privateSubnetCidrs(
   vpcCidr: string,
   zoneCount: number,
 ): { cidrs: string[] } | { problem: ProblemDraft } {
-  const vpc = parseCidr(vpcCidr);
-  if (vpc === null) {
+  const vpc = parseIpv4Cidr(vpcCidr);
+  if (vpc === undefined) {
     return { problem: { rule: 'V16', path: 'vpc.cidr', message: `vpc.cidr "${vpcCidr}" is not an IPv4 CIDR` } };
   }
   const total = 2 * zoneCount;
@@ -48,7 +47,7 @@ export function privateSubnetCidrs(
     };
   }
   const blocks = splitCidr(vpc, newPrefix, 2 * zoneCount);
-  return { cidrs: blocks.slice(zoneCount).map(formatCidr) };
+  return { cidrs: blocks.slice(zoneCount).map((b) => b.canonical) };
 }
 
 /**
@@ -97,14 +96,14 @@ function created(az: string, cidr: string | null, suffix: string, key: string | 
 
 /** Layout blocks and given CIDRs together must stay inside the VPC and apart (V16). */
 function checkCidrs(vpcCidr: string, subnets: readonly PlannedSubnet[]): ProblemDraft[] {
-  const vpc = parseCidr(vpcCidr);
-  if (vpc === null) return [];
+  const vpc = parseIpv4Cidr(vpcCidr);
+  if (vpc === undefined) return [];
   const parsed: { subnet: PlannedSubnet; cidr: Ipv4Cidr }[] = [];
   const problems: ProblemDraft[] = [];
   for (const subnet of subnets) {
-    const cidr = subnet.cidr === null ? null : parseCidr(subnet.cidr);
+    const cidr = subnet.cidr === null ? undefined : parseIpv4Cidr(subnet.cidr);
     const path = `vpc.subnets.private.${subnet.key ?? subnet.az}.cidr`;
-    if (cidr === null) continue;
+    if (cidr === undefined) continue;
     if (!cidrContains(vpc, cidr)) {
       problems.push({ rule: 'V16', path, message: `subnet CIDR "${subnet.cidr}" is not inside vpc.cidr "${vpcCidr}"` });
     }

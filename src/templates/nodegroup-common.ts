@@ -137,7 +137,7 @@ export function secureLaunchTemplateData(plan: Plan, ng: ResolvedNodeGroup): Rec
     },
     BlockDeviceMappings: [
       // Bottlerocket's small OS volume keeps the image's size but is encrypted too, with the same key.
-      ...(dataVolumeDevice(ng) === '/dev/xvda'
+      ...(dataVolumeDevice(ng) !== '/dev/xvdb'
         ? []
         : [{ DeviceName: '/dev/xvda', Ebs: { VolumeType: 'gp3', ...encryption } }]),
       {

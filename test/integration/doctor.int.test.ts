@@ -298,6 +298,22 @@ describe('doctor on configs with a problem', () => {
     expect(run.stdout).not.toContain('secret');
   });
 
+  // The shapes that leaked before: no scheme (read by `new URL` as the scheme `user:`), IPv6,
+  // percent-encoding, an unusual scheme. Text and JSON, stdout and stderr.
+  it.each([
+    'user:s3cretpw@127.0.0.1:9',
+    'user:s3cretpw@[::1]:9',
+    'http://us%40er:s3cret%2Fpw@proxy.example.internal:3128',
+    'socks5h://user:s3cretpw@proxy.example.internal:1080',
+  ])('HTTPS_PROXY=%s: no output shows the password', async (proxy) => {
+    const env = { HTTPS_PROXY: proxy, HTTP_PROXY: proxy, NO_PROXY: '127.0.0.1' };
+    for (const json of [false, true]) {
+      const run = await doctorCli('examples/minimal.yaml', { extraEnv: env, json });
+      expect(run.stdout).toContain('***@');
+      expect(`${run.stdout}${run.stderr}`).not.toMatch(/s3cret|us%40er|us@er/);
+    }
+  });
+
   it('no credentials at all: credentials fails and the AWS checks are skipped', async () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', '');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', '');

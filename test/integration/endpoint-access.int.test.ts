@@ -3,10 +3,10 @@
  * Kubernetes API (here: IRSA ServiceAccount objects in examples/fargate-irsa.yaml), off otherwise,
  * as the plan decides; `--endpoint-switch` overrides.
  *
- * What the emulator can and cannot show (TESTBED §2.3): moto's UpdateClusterConfig answers with an
- * empty body and it has no DescribeUpdate, so the update/poll logic (Successful, Failed, Cancelled)
- * is covered by test/unit/deploy/endpoint-access.test.ts with recorded SDK shapes. Here we check
- * only that the request was made (the client's call counter) and that the cluster's
+ * What the emulator can and cannot show: its updates are Successful at once (the launcher's
+ * `eks-update-api`), so the update/poll logic (InProgress, Failed, Cancelled) is covered by
+ * test/unit/deploy/endpoint-access.test.ts with recorded SDK shapes. Here we check that the
+ * request was made (the client's call counter), that its update was polled, and that the cluster's
  * resourcesVpcConfig says private-only afterwards. The emulator's API server endpoint is a made-up
  * host name, so the tests say the Kubernetes API is unreachable (`kubernetes.reachable`) instead of
  * resolving it: the ServiceAccounts are then reported as manifests to apply from inside the VPC.
@@ -82,9 +82,9 @@ describe('endpoint access switch (emulator)', () => {
     const { result, calls, initialPublic } = await create('fargate-irsa.yaml', 'auto');
     expect(result.outcome).toBe('created');
     expect(initialPublic).toBe(true);
-    // The request was made (moto answers with an empty body, so no update id to poll) …
+    // The request was made and its update id reported …
     expect(calls.snapshot().byAction['eks:UpdateClusterConfig']).toBe(1);
-    expect(result.endpointAccess).toEqual({ state: 'switched-off' });
+    expect(result.endpointAccess).toEqual({ state: 'switched-off', updateId: expect.any(String) });
     // … and the cluster says private-only afterwards.
     expect(await access('fargate-cluster')).toMatchObject({ endpointPublicAccess: false, endpointPrivateAccess: true });
 

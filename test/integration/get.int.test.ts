@@ -4,10 +4,7 @@
  * status, endpoint access and the VPC endpoints of the cluster's VPC and their zones.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
-import { Command } from 'commander';
 import { parse } from 'yaml';
-import { registerWriteKubeconfig } from '../../src/kubeconfig/cli.js';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -48,31 +45,17 @@ afterAll(async () => {
 });
 
 describe('get cluster (emulator)', () => {
-  it('utils write-kubeconfig (wired by src/cli/commands/utils.ts) writes the entry for an existing cluster', async () => {
-    const program = new Command('private-eks').exitOverride();
-    const utils = program.command('utils');
-    let code = -1;
-    const stderr = new PassThrough();
-    const err: Buffer[] = [];
-    stderr.on('data', (b: Buffer) => err.push(b));
+  it('utils write-kubeconfig writes the entry for an existing cluster', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pe-wk-')), 'config');
-    registerWriteKubeconfig(
-      utils,
-      {
-        io: { stdout: new PassThrough(), stderr, stdin: new PassThrough(), env, cwd: process.cwd() },
-        globals: () => ({ region: 'us-west-2' }),
-        signal: new AbortController().signal,
-      },
-      (c) => (code = c),
+    const run = await runCliCaptured(
+      ['--region', 'us-west-2', 'utils', 'write-kubeconfig', '--name', 'private-cluster', '--kubeconfig', file],
+      { env },
     );
-    await program.parseAsync(['utils', 'write-kubeconfig', '--name', 'private-cluster', '--kubeconfig', file], {
-      from: 'user',
-    });
-    expect(code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const doc = parse(readFileSync(file, 'utf8'));
     expect(doc['current-context']).toBe('arn:aws:eks:us-west-2:123456789012:cluster/private-cluster');
     expect(doc.users[0].user.exec.args).toContain('get-token');
-    expect(Buffer.concat(err).toString()).toContain(`written to ${file}`);
+    expect(run.stderr).toContain(`written to ${file}`);
   });
 
   it('lists the clusters private-eks made in the region, as JSON', async () => {

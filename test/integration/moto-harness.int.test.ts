@@ -415,15 +415,27 @@ describe('more refusals', () => {
     await expect(describe1('unknown-ref')).rejects.toMatchObject({ name: 'ValidationError' });
   });
 
-  it('a stack update that changes an EKS resource is refused instead of corrupting the stack', async () => {
+  it('a stack update changes an EKS resource in place; a change that would replace it is refused', async () => {
     await deploy(CLUSTER_STACK, clusterStack(CLUSTER));
-    const changed = clusterStack(CLUSTER) as { Resources: { VpcCniAddon: { Properties: Record<string, unknown> } } };
+    type Changed = {
+      Resources: {
+        VpcCniAddon: { Properties: Record<string, unknown> };
+        ControlPlane: { Properties: { ResourcesVpcConfig: { SubnetIds: unknown[] } } };
+      };
+    };
+    const changed = clusterStack(CLUSTER) as Changed;
     changed.Resources.VpcCniAddon.Properties.AddonVersion = 'v1.19.0-eksbuild.1';
+    await cfn.send(new UpdateStackCommand({ StackName: CLUSTER_STACK, TemplateBody: JSON.stringify(changed) }));
+    const addons = await testRoute<{ addonName: string; addonVersion: string }[]>('addons');
+    expect(addons.find((a) => a.addonName === 'vpc-cni')?.addonVersion).toBe('v1.19.0-eksbuild.1');
+
+    const subnets = changed.Resources.ControlPlane.Properties.ResourcesVpcConfig.SubnetIds;
+    changed.Resources.ControlPlane.Properties.ResourcesVpcConfig.SubnetIds = subnets.slice(1);
     await expect(
       cfn.send(new UpdateStackCommand({ StackName: CLUSTER_STACK, TemplateBody: JSON.stringify(changed) })),
     ).rejects.toMatchObject({
       name: 'ValidationError',
-      message: 'the AWS emulator cannot update AWS::EKS::Addon in place (private-eks moto launcher)',
+      message: expect.stringContaining('a change to SubnetIds replaces the resource'),
     });
     expect(outputs(await describe1(CLUSTER_STACK)).ARN).toMatch(/:cluster\/harness$/);
   });

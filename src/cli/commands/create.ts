@@ -3,22 +3,24 @@
  * templates → src/deploy → progress on stderr, summary, exit code. The AWS SDK and the deploy
  * layer are loaded with `await import()`, so `validate` and `plan --offline` never load them.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { parseDocument } from 'yaml';
 import type { BuiltAwsClients } from '../../aws/clients.js';
-import type { LoadConfigResult, Problem, ResolvedConfig } from '../../config/index.js';
+import type { LoadConfigResult, ResolvedConfig } from '../../config/index.js';
 import type { CreateResult } from '../../deploy/results.js';
 import { UsageError } from '../../errors.js';
 import { kubeconfigPath } from '../../kubeconfig/file.js';
 import type { Plan } from '../../plan/types.js';
 import { ExitCode } from '../exit-codes.js';
 import { useColor } from '../io.js';
-import type { CommandContext } from '../program.js';
 import { createSummary, formatData } from '../render/output.js';
-import { createProgressView, wantsLiveProgress } from '../render/progress.js';
-import type { SetExitCode } from './index.js';
+import { profileOf, withAwsClients } from '../shared/aws.js';
+import { loadConfigFile, printProblems } from '../shared/config-file.js';
+import type { CommandContext, SetExitCode } from '../shared/context.js';
+import { commandGroup } from '../shared/groups.js';
+import { endpointSwitchOption, kubeconfigOption, outputOption, parallelismOption } from '../shared/options.js';
+import { progressView } from '../shared/progress.js';
 
 interface CreateClusterOptions {
   configFile: string;
@@ -39,17 +41,8 @@ interface CreateNodegroupOptions {
   output: 'text' | 'json' | 'yaml';
 }
 
-export function parseParallelism(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
-  return n;
-}
-
-export const outputOption = (): Option =>
-  new Option('-o, --output <format>', 'the result on stdout as well').choices(['text', 'json', 'yaml']).default('text');
-
 export function registerCreate(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
-  const create = program.command('create').description('create a fully-private cluster, or add nodegroups to one');
+  const create = commandGroup(program, 'create');
   create
     .command('cluster')
     .description('create the cluster described by a ClusterConfig file (stacks, kubeconfig, endpoint access)')
@@ -57,77 +50,20 @@ export function registerCreate(program: Command, context: CommandContext, setExi
     .option('--dry-run', 'print the plan, as `private-eks plan`, and change nothing (offline without credentials)')
     .option('--offline', 'with --dry-run: plan with the built-in catalog, without asking AWS')
     .option('--out-dir <dir>', 'also write each stack template to <dir>/<stack>.json')
-    .addOption(
-      new Option('--endpoint-switch <mode>', 'public access while creating (SPEC §7 step 5)')
-        .choices(['auto', 'always', 'never'])
-        .default('auto'),
-    )
-    .option('--parallelism <n>', 'stacks created at once', parseParallelism, 8)
-    .option('--kubeconfig <path>', 'kubeconfig to write (default: first path of $KUBECONFIG, else ~/.kube/config)')
+    .addOption(endpointSwitchOption())
+    .addOption(parallelismOption('stacks created'))
+    .addOption(kubeconfigOption('write'))
     .option('--no-write-kubeconfig', 'do not write a kubeconfig entry')
-    .addOption(outputOption())
+    .addOption(outputOption(['text', 'json', 'yaml'], 'the result on stdout as well'))
     .action(async (options: CreateClusterOptions) => setExitCode(await runCreateCluster(options, context)));
   create
     .command('nodegroup')
     .description('add the nodegroups of a ClusterConfig file to a cluster private-eks created')
     .requiredOption('-f, --config-file <file>', 'eksctl ClusterConfig file (- for stdin)')
     .option('--include <names>', 'only these nodegroups (comma-separated names or globs)')
-    .option('--parallelism <n>', 'stacks created at once', parseParallelism, 8)
-    .addOption(outputOption())
+    .addOption(parallelismOption('stacks created'))
+    .addOption(outputOption(['text', 'json', 'yaml'], 'the result on stdout as well'))
     .action(async (options: CreateNodegroupOptions) => setExitCode(await runCreateNodegroup(options, context)));
-}
-
-/** Problems as `validate` prints them (source line, caret, hint), on stderr. */
-export async function printProblems(
-  context: CommandContext,
-  problems: readonly Problem[],
-  source?: string,
-): Promise<void> {
-  if (problems.length === 0) return;
-  const { renderProblemsText } = await import('../render/problems.js');
-  context.io.stderr.write(
-    renderProblemsText(problems, {
-      color: useColor(context.io, context.globals().color),
-      ...(source === undefined ? {} : { source }),
-    }),
-  );
-}
-
-/** Reads and validates the file; prints its problems. */
-export async function loadConfigFile(
-  file: string,
-  context: CommandContext,
-): Promise<{ result: LoadConfigResult; text: Uint8Array; file: string }> {
-  const { loadConfig, readConfigInput } = await import('../../config/index.js');
-  const input = await readConfigInput(file, context.io);
-  const result = loadConfig({
-    text: input.bytes,
-    file: input.file,
-    region: context.globals().region,
-    env: context.io.env,
-  });
-  return { result, text: input.bytes, file: input.file };
-}
-
-/** AWS clients for the region (SDK loaded here), destroyed after `use`. */
-export async function withAwsClients<T>(
-  region: string,
-  context: CommandContext,
-  use: (clients: BuiltAwsClients) => Promise<T>,
-): Promise<T> {
-  const { createAwsClients, resolveRegion } = await import('../../aws/clients.js');
-  const globals = context.globals();
-  const resolved = resolveRegion({ flag: globals.region, config: region, env: context.io.env });
-  const clients = await createAwsClients({
-    region: resolved,
-    env: context.io.env,
-    ...(globals.profile === undefined ? {} : { profile: globals.profile }),
-  });
-  try {
-    return await use(clients);
-  } finally {
-    clients.destroy();
-  }
 }
 
 async function planFor(
@@ -161,18 +97,15 @@ async function runCreateCluster(options: CreateClusterOptions, context: CommandC
   return withAwsClients(config.metadata.region, context, async (clients) => {
     const plan = await planFor(config, clients, context, options.endpointSwitch);
     if (plan === undefined) return ExitCode.failed;
-    const [{ renderTemplates, templateJson }, { createCluster }] = await Promise.all([
+    const { stopForChangesToExistingCluster } = await import('../shared/existing-cluster.js');
+    if (await stopForChangesToExistingCluster(config, clients, context, options.configFile)) return ExitCode.failed;
+    const [{ renderTemplates }, { createCluster }, { writeTemplates }] = await Promise.all([
       import('../../templates/index.js'),
       import('../../deploy/index.js'),
+      import('../shared/run-plan.js'),
     ]);
     const templates = renderTemplates(plan);
-    if (options.outDir !== undefined) {
-      const dir = path.resolve(context.io.cwd, options.outDir);
-      await mkdir(dir, { recursive: true });
-      for (const [stack, template] of templates)
-        await writeFile(path.join(dir, `${stack}.json`), templateJson(template));
-      context.io.stderr.write(`templates written to ${dir}\n`);
-    }
+    if (options.outDir !== undefined) await writeTemplates(options.outDir, templates, context);
     const view = progressView(context);
     const kubeconfigFile = options.writeKubeconfig
       ? path.resolve(context.io.cwd, options.kubeconfig ?? kubeconfigPath(context.io.env))
@@ -234,28 +167,12 @@ function resultDocument(result: CreateResult): Record<string, unknown> {
   };
 }
 
-function profileOf(context: CommandContext): { profile?: string } {
-  const profile = context.globals().profile;
-  return profile === undefined ? {} : { profile };
-}
-
-export function progressView(context: CommandContext): ReturnType<typeof createProgressView> {
-  const globals = context.globals();
-  return createProgressView({
-    stream: context.io.stderr,
-    live: wantsLiveProgress(context.io.stderr, context.io.env),
-    color: useColor(context.io, globals.color),
-    verbose: globals.verbose === true,
-  });
-}
-
 /**
  * `--dry-run` = `plan` (SPEC §1): the planning command's own code, against live facts — or offline
  * with `--offline`, or when no credentials are found (SPEC §5.3).
  */
 async function runDryRun(options: CreateClusterOptions, context: CommandContext): Promise<number> {
-  const { runPlan } = await import('./plan.js');
-  const globals = context.globals();
+  const { runPlan } = await import('../shared/run-plan.js');
   return runPlan(
     {
       configFile: options.configFile,
@@ -263,11 +180,9 @@ async function runDryRun(options: CreateClusterOptions, context: CommandContext)
       offlineWithoutCredentials: true,
       output: options.output,
       endpointSwitch: options.endpointSwitch,
-      region: globals.region,
-      profile: globals.profile,
-      color: globals.color,
+      outDir: options.outDir,
     },
-    context.io,
+    context,
   );
 }
 
@@ -324,21 +239,18 @@ async function runCreateNodegroup(options: CreateNodegroupOptions, context: Comm
  * said `privateCluster.enabled: true`, so every private-cluster rule (V8 …) still applies.
  */
 async function assumePrivateCluster(
-  loaded: { result: LoadConfigResult; text: Uint8Array; file: string },
+  loaded: { result: LoadConfigResult; text: Uint8Array; file: string; fileRegion: string | undefined },
   context: CommandContext,
 ): Promise<ResolvedConfig | undefined> {
   const errors = loaded.result.problems.filter((p) => p.severity === 'error');
   const doc = parseDocument(Buffer.from(loaded.text).toString('utf8'));
   const onlyMissingPrivateCluster = errors.every((p) => p.rule === 'V1') && doc.get('privateCluster') === undefined;
   const name = doc.getIn(['metadata', 'name']);
-  const region = doc.getIn(['metadata', 'region']) ?? context.globals().region ?? context.io.env['AWS_REGION'];
-  if (errors.length === 0 || !onlyMissingPrivateCluster || typeof name !== 'string' || typeof region !== 'string') {
-    return undefined;
-  }
-  const fullyPrivate = await withAwsClients(region, context, async (clients) => {
+  if (errors.length === 0 || !onlyMissingPrivateCluster || typeof name !== 'string') return undefined;
+  const { fullyPrivate, region } = await withAwsClients(loaded.fileRegion, context, async (clients) => {
     const { describeStack } = await import('../../deploy/stacks.js');
     const stack = await describeStack(clients.cloudFormation, `eksctl-${name}-cluster`);
-    return stack?.outputs['ClusterFullyPrivate'] === 'true';
+    return { fullyPrivate: stack?.outputs['ClusterFullyPrivate'] === 'true', region: clients.region };
   });
   if (!fullyPrivate) return undefined;
   doc.setIn(['privateCluster', 'enabled'], true);
@@ -350,7 +262,7 @@ async function assumePrivateCluster(
     text: doc.toString(),
     file: loaded.file,
     region: context.globals().region,
-    env: context.io.env,
+    defaultRegion: { region, from: 'the default region' },
   });
   await printProblems(context, again.problems, again.source);
   return again.config;

@@ -4,17 +4,18 @@
  * field, a changed rule) can still delete what it created.
  */
 import path from 'node:path';
-import { Option, type Command } from 'commander';
-import { parse } from 'yaml';
+import type { Command } from 'commander';
 import type { DeleteResult } from '../../deploy/results.js';
-import { UsageError } from '../../errors.js';
 import { kubeconfigPath } from '../../kubeconfig/file.js';
 import { ExitCode } from '../exit-codes.js';
 import { useColor } from '../io.js';
-import type { CommandContext } from '../program.js';
 import { deleteSummary, formatData } from '../render/output.js';
-import { parseParallelism, progressView, withAwsClients } from './create.js';
-import type { SetExitCode } from './index.js';
+import { withAwsClients } from '../shared/aws.js';
+import { clusterTarget } from '../shared/config-file.js';
+import type { CommandContext, SetExitCode } from '../shared/context.js';
+import { commandGroup } from '../shared/groups.js';
+import { kubeconfigOption, outputOption, parallelismOption } from '../shared/options.js';
+import { progressView } from '../shared/progress.js';
 
 interface DeleteClusterOptions {
   configFile?: string;
@@ -27,7 +28,7 @@ interface DeleteClusterOptions {
 }
 
 export function registerDelete(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
-  const del = program.command('delete').description('delete a cluster private-eks created');
+  const del = commandGroup(program, 'delete');
   del
     .command('cluster')
     .description(
@@ -43,44 +44,10 @@ export function registerDelete(program: Command, context: CommandContext, setExi
       '--no-wait',
       'request the cluster stack delete without waiting for it (the nodegroup stacks are always waited for)',
     )
-    .option('--parallelism <n>', 'stacks deleted at once', parseParallelism, 8)
-    .option(
-      '--kubeconfig <path>',
-      'kubeconfig to remove the entry from (default: first path of $KUBECONFIG, else ~/.kube/config)',
-    )
-    .addOption(
-      new Option('-o, --output <format>', 'the result on stdout as well')
-        .choices(['text', 'json', 'yaml'])
-        .default('text'),
-    )
+    .addOption(parallelismOption('stacks deleted'))
+    .addOption(kubeconfigOption('remove the entry from'))
+    .addOption(outputOption(['text', 'json', 'yaml'], 'the result on stdout as well'))
     .action(async (options: DeleteClusterOptions) => setExitCode(await runDeleteCluster(options, context)));
-}
-
-async function target(
-  options: DeleteClusterOptions,
-  context: CommandContext,
-): Promise<{ name: string; region?: string }> {
-  if (options.configFile !== undefined && options.name !== undefined) {
-    throw new UsageError('give either -f FILE or --name NAME, not both');
-  }
-  if (options.name !== undefined) return { name: options.name };
-  if (options.configFile === undefined)
-    throw new UsageError('which cluster? give -f FILE or --name NAME (with --region)');
-  const { readConfigInput } = await import('../../config/index.js');
-  const input = await readConfigInput(options.configFile, context.io);
-  let doc: unknown;
-  try {
-    doc = parse(Buffer.from(input.bytes).toString('utf8'));
-  } catch (error) {
-    throw new UsageError(`${input.file} is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
-  }
-  const metadata = (
-    typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>)['metadata'] : undefined
-  ) as Record<string, unknown> | undefined;
-  const name = metadata?.['name'];
-  const region = metadata?.['region'];
-  if (typeof name !== 'string' || name === '') throw new UsageError(`${input.file} has no metadata.name`);
-  return typeof region === 'string' && region !== '' ? { name, region } : { name };
 }
 
 function exitCodeOf(result: DeleteResult): number {
@@ -97,8 +64,8 @@ function exitCodeOf(result: DeleteResult): number {
 }
 
 async function runDeleteCluster(options: DeleteClusterOptions, context: CommandContext): Promise<number> {
-  const { name, region } = await target(options, context);
-  return withAwsClients(region ?? '', context, async (clients) => {
+  const { name, region } = await clusterTarget(options, context);
+  return withAwsClients(region, context, async (clients) => {
     const { deleteCluster } = await import('../../deploy/index.js');
     const view = progressView(context);
     let result: DeleteResult;

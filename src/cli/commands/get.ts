@@ -2,12 +2,13 @@
  * `get cluster [--name N] [--region R] [-o table|json|yaml]` (SPEC §1): the clusters private-eks
  * made in the region, their endpoint access and VPC endpoints. The result goes to stdout.
  */
-import { Option, type Command } from 'commander';
-import type { CommandContext } from '../program.js';
-import { formatData } from '../render/output.js';
+import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
-import { withAwsClients } from './create.js';
-import type { SetExitCode } from './index.js';
+import { formatData } from '../render/output.js';
+import { withAwsClients } from '../shared/aws.js';
+import type { CommandContext, SetExitCode } from '../shared/context.js';
+import { commandGroup } from '../shared/groups.js';
+import { outputOption } from '../shared/options.js';
 
 interface GetClusterOptions {
   name?: string;
@@ -15,19 +16,19 @@ interface GetClusterOptions {
 }
 
 export function registerGet(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
-  const get = program.command('get').description('show clusters private-eks created');
+  const get = commandGroup(program, 'get');
   get
     .command('cluster')
     .alias('clusters')
     .description('list the clusters in the region (or one, with --name): status, endpoint access, VPC endpoints')
     .option('-n, --name <name>', 'only this cluster (and show its VPC endpoints)')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'yaml']).default('table'))
+    .addOption(outputOption(['table', 'json', 'yaml']))
     .action(async (options: GetClusterOptions) => setExitCode(await runGetCluster(options, context)));
 }
 
 async function runGetCluster(options: GetClusterOptions, context: CommandContext): Promise<number> {
-  // No file: the region is --region or AWS_REGION (resolveRegion says so when neither is set).
-  return withAwsClients('', context, async (clients) => {
+  // No file: the region is --region, else AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
+  return withAwsClients(undefined, context, async (clients) => {
     const { getClusters } = await import('../../deploy/index.js');
     const clusters = await getClusters(clients, {
       ...(options.name === undefined ? {} : { name: options.name }),

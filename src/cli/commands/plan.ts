@@ -1,129 +1,9 @@
-import { Option, type Command } from 'commander';
-import type { CommandContext } from '../program.js';
-import type { SetExitCode } from './index.js';
-import { ExitCode } from '../exit-codes.js';
-import { useColor, type CliIo, type GlobalOptions } from '../io.js';
-import type { BuiltAwsClients } from '../../aws/clients.js';
-import type { Problem } from '../../config/problem.js';
+/** `private-eks plan -f FILE [--offline] [-o text|json|yaml]`: the flags; the work is runPlan's. */
+import type { Command } from 'commander';
 import type { EndpointSwitchMode } from '../../plan/endpoint-access.js';
-import type { CloudFacts } from '../../plan/facts.js';
-
-export type PlanOutput = 'text' | 'json' | 'yaml';
-
-/** `plan`'s options, parsed; `create cluster --dry-run` passes the same. */
-export interface PlanOptions {
-  readonly configFile: string;
-  /** Facts from the built-in catalog instead of AWS (SPEC §5.3 "Offline"). */
-  readonly offline?: boolean;
-  /**
-   * `create cluster --dry-run`: when the SDK's default credential chain finds no credentials,
-   * plan offline instead of failing (SPEC §5.3 "`--dry-run` without credentials"), and say so on
-   * stderr. `plan` itself does not fall back: it exists to check the config against AWS.
-   */
-  readonly offlineWithoutCredentials?: boolean;
-  /** Default `text` (stdout). */
-  readonly output?: PlanOutput;
-  /** SPEC §7 step 5; default `auto`. */
-  readonly endpointSwitch?: EndpointSwitchMode;
-  /** `--region`, used when the file has none. */
-  readonly region?: string | undefined;
-  readonly profile?: string | undefined;
-  readonly color?: GlobalOptions['color'];
-}
-
-/**
- * `private-eks plan`: everything `create cluster` would do — stacks, subnets, endpoints per zone,
- * steps, endpoint access, cost — with no change made (SPEC §1). Config problems and plan problems
- * are printed like `validate` prints them (stderr; `-o json`: the validate document on stdout).
- * Without `--offline` the AWS clients are loaded on demand, so `plan --offline` never loads the SDK.
- * Returns the exit code: 0 planned, 1 invalid config or plan problems; usage errors are thrown.
- */
-export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> {
-  const output = options.output ?? 'text';
-  const [{ loadConfig, readConfigInput }, render, { buildPlan, createOfflineFacts, createLiveFacts }] =
-    await Promise.all([
-      import('../../config/index.js'),
-      import('../render/problems.js'),
-      import('../../plan/index.js'),
-    ]);
-  const color = useColor(io, options.color);
-  const report = (problems: readonly Problem[], source?: string): void => {
-    if (problems.length === 0) return;
-    const invalid = problems.some((p) => p.severity === 'error');
-    if (output !== 'text' && invalid) {
-      io.stdout.write(JSON.stringify(render.validationJson(problems), null, 2) + '\n');
-    } else {
-      io.stderr.write(render.renderProblemsText(problems, { source, color }));
-    }
-  };
-
-  const input = await readConfigInput(options.configFile, io);
-  const loaded = loadConfig({ text: input.bytes, file: input.file, region: options.region, env: io.env });
-  report(loaded.problems, loaded.source);
-  const config = loaded.config;
-  if (config === undefined) return ExitCode.failed;
-
-  let facts: CloudFacts = createOfflineFacts();
-  let release = (): void => {};
-  if (options.offline !== true) {
-    const { createAwsClients } = await import('../../aws/clients.js');
-    const clients = await createAwsClients({
-      region: config.metadata.region,
-      env: io.env,
-      ...(options.profile === undefined ? {} : { profile: options.profile }),
-    });
-    if (options.offlineWithoutCredentials === true && !(await hasCredentials(clients))) {
-      clients.destroy();
-      io.stderr.write(
-        'no AWS credentials found (environment, shared config and credentials files, SSO, instance role): planning offline with the built-in catalog; zones, endpoint services and a supplied VPC are not checked against AWS\n',
-      );
-    } else {
-      release = () => clients.destroy();
-      facts = createLiveFacts(clients);
-    }
-  }
-  let result;
-  try {
-    result = await buildPlan(config, facts, { endpointSwitch: options.endpointSwitch ?? 'auto' });
-  } finally {
-    release();
-  }
-  report(result.problems);
-  const plan = result.plan;
-  if (plan === undefined) return ExitCode.failed;
-
-  const [{ renderTemplates }, { planDocument, renderPlanText }] = await Promise.all([
-    import('../../templates/index.js'),
-    import('../render/plan.js'),
-  ]);
-  if (output === 'text') {
-    io.stdout.write(renderPlanText(plan));
-  } else {
-    const document = planDocument(plan, renderTemplates(plan));
-    io.stdout.write(
-      output === 'json' ? JSON.stringify(document, null, 2) + '\n' : (await import('yaml')).stringify(document),
-    );
-  }
-  return ExitCode.ok;
-}
-
-/**
- * Whether the SDK's default credential chain (as the clients resolve it: environment, `--profile`
- * or AWS_PROFILE, SSO, web identity, instance metadata) yields credentials. Asked once, before any
- * AWS call, through the STS client's own provider, so a dry run without credentials falls back to
- * offline up front instead of failing on its first lookup. Errors other than "no usable
- * credentials" (a broken config file, say) are not hidden.
- */
-async function hasCredentials(clients: BuiltAwsClients): Promise<boolean> {
-  const { isCredentialsError } = await import('../../aws/aws-errors.js');
-  try {
-    await clients.sts.config.credentials();
-    return true;
-  } catch (error) {
-    if (isCredentialsError(error)) return false;
-    throw error;
-  }
-}
+import type { CommandContext, SetExitCode } from '../shared/context.js';
+import { endpointSwitchOption, outputOption } from '../shared/options.js';
+import { runPlan, type PlanOutput } from '../shared/run-plan.js';
 
 interface PlanFlags {
   readonly configFile: string;
@@ -141,20 +21,13 @@ export function registerPlan(program: Command, context: CommandContext, setExitC
     .requiredOption('-f, --config-file <file>', 'the eksctl ClusterConfig file; - reads stdin')
     .option('--offline', 'use the built-in catalog instead of asking AWS (no credentials needed)')
     .addOption(
-      new Option('-o, --output <format>', 'output format (table = text)')
-        .choices(['text', 'table', 'json', 'yaml'])
-        .default('text'),
+      outputOption(
+        ['text', 'table', 'json', 'yaml', 'mermaid'],
+        'output format (table = text; mermaid = the network as a flowchart)',
+      ),
     )
-    .addOption(
-      new Option(
-        '--endpoint-switch <mode>',
-        'public endpoint during creation: auto (only when a step needs it), always, never',
-      )
-        .choices(['auto', 'always', 'never'])
-        .default('auto'),
-    )
+    .addOption(endpointSwitchOption())
     .action(async (flags: PlanFlags) => {
-      const globals = context.globals();
       setExitCode(
         await runPlan(
           {
@@ -162,11 +35,8 @@ export function registerPlan(program: Command, context: CommandContext, setExitC
             offline: flags.offline === true,
             output: flags.output === 'table' ? 'text' : flags.output,
             endpointSwitch: flags.endpointSwitch,
-            region: globals.region,
-            profile: globals.profile,
-            color: globals.color,
           },
-          context.io,
+          context,
         ),
       );
     });

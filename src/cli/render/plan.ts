@@ -2,8 +2,12 @@
  * A Plan as text (what `plan` prints to stdout) and as the JSON document of SPEC §1 (the plan's
  * fields with each stack's template). No colour: plan output is read by people and by diff.
  */
-import type { Plan, PlannedEndpoint, PlannedRouteTableRef, PlannedSubnet, PlannedSubnetRef } from '../../plan/types.js';
+import { serviceAccountCapabilities, serviceAccountStackName } from '../../deploy/service-account-roles.js';
+import type { Plan, PlannedEndpoint, PlannedRouteTableRef, PlannedSubnetRef } from '../../plan/types.js';
 import { UNKNOWN_OFFLINE } from '../../plan/types.js';
+import { networkPicture } from '../../render/network-picture.js';
+import { renderNetworkText } from '../../render/network-text.js';
+import type { Template } from '../../templates/types.js';
 
 /** `plan -o json`: the Plan with `stacks[].template` added (null when no template was rendered). */
 export function planDocument(plan: Plan, templates: ReadonlyMap<string, unknown> | null): Record<string, unknown> {
@@ -30,16 +34,6 @@ function subnetRef(ref: PlannedSubnetRef): string {
 
 function routeTableRef(ref: PlannedRouteTableRef): string {
   return 'id' in ref ? shown(ref.id) : `PrivateRouteTable${ref.logicalSuffix}`;
-}
-
-function subnetRow(s: PlannedSubnet): string[] {
-  const created = s.id === null;
-  return [
-    shown(s.az),
-    s.cidr ?? '(cidr unknown offline)',
-    created ? `new SubnetPrivate${s.logicalSuffix}` : shown(s.id),
-    created ? `route table PrivateRouteTable${s.logicalSuffix}` : `route table ${shown(s.routeTableId)}`,
-  ];
 }
 
 function endpointRow(e: PlannedEndpoint): string[] {
@@ -74,7 +68,33 @@ function ipv6Line(plan: Plan): string {
   return `pods and services get IPv6 addresses from ${blocks}`;
 }
 
-export function renderPlanText(plan: Plan): string {
+/**
+ * The stacks, with one row per `iam.serviceAccounts` entry: their stacks are not in
+ * `plan.stacks` (their template needs the OIDC issuer, known once the cluster exists) but the
+ * service-accounts step creates them all the same.
+ */
+function stackRows(plan: Plan): string[][] {
+  const rows = plan.stacks.map((s) => [
+    s.name,
+    s.nodeGroup === null ? s.kind : `${s.kind} ${s.nodeGroup}`,
+    s.capabilities.length > 0 ? s.capabilities.join(', ') : '-',
+  ]);
+  for (const sa of plan.cluster.iam.serviceAccounts) {
+    rows.push([
+      serviceAccountStackName(plan.cluster.metadata.name, sa),
+      `service-account ${sa.namespace}/${sa.name}`,
+      serviceAccountCapabilities(sa).join(', '),
+    ]);
+  }
+  return rows;
+}
+
+/**
+ * `plan`'s text: the network picture first (what a reviewer of a private cluster looks at), then
+ * stacks, endpoints, steps, endpoint access and cost. `templates`: the plan's rendered templates
+ * when the caller has them (the picture reads the cluster template; rendered here otherwise).
+ */
+export function renderPlanText(plan: Plan, templates?: ReadonlyMap<string, Template>): string {
   const c = plan.cluster;
   const out: string[] = [];
   out.push(
@@ -84,24 +104,12 @@ export function renderPlanText(plan: Plan): string {
     out.push('offline: facts come from the built-in catalog; nothing was looked up in AWS');
   }
 
-  out.push('', 'Stacks');
-  out.push(
-    ...table(
-      plan.stacks.map((s) => [
-        s.name,
-        s.nodeGroup === null ? s.kind : `${s.kind} ${s.nodeGroup}`,
-        s.capabilities.length > 0 ? s.capabilities.join(', ') : '-',
-      ]),
-    ),
-  );
+  out.push('', 'Network');
+  out.push(...renderNetworkText(networkPicture(plan, templates)).map((line) => `  ${line}`));
+  if (c.kubernetesNetworkConfig.ipFamily === 'IPv6') out.push(`  IPv6: ${ipv6Line(plan)}`);
 
-  out.push(
-    '',
-    `VPC: ${plan.vpc.id === null ? 'new' : `supplied ${shown(plan.vpc.id)}`} (${plan.vpc.cidrs.join(', ')})`,
-  );
-  if (c.kubernetesNetworkConfig.ipFamily === 'IPv6') out.push(`IPv6: ${ipv6Line(plan)}`);
-  out.push(`Private subnets in ${plan.availabilityZones.join(', ')}`);
-  out.push(...table(plan.subnets.map(subnetRow)));
+  out.push('', 'Stacks');
+  out.push(...table(stackRows(plan)));
 
   out.push('', 'VPC endpoints');
   if (plan.endpoints.length === 0) {

@@ -108,17 +108,49 @@ export function v16Cidrs(ctx: RuleContext): Problem[] {
   (ctx.config.vpc?.publicAccessCIDRs ?? []).forEach((text, i) => {
     if (parseIpv4Cidr(text) === undefined) problems.push(notACidr(ctx, ['vpc', 'publicAccessCIDRs', i], text));
   });
-  const serviceCidr = ctx.config.kubernetesNetworkConfig?.serviceIPv4CIDR;
-  if (serviceCidr !== undefined && parseIpv4Cidr(serviceCidr) === undefined) {
-    // eksctl's wording.
-    problems.push(
-      report(ctx, 'value', {
-        rule: 'V16',
-        path: ['kubernetesNetworkConfig', 'serviceIPv4CIDR'],
-        message: `invalid IPv4 CIDR for kubernetesNetworkConfig.serviceIPv4CIDR: ${quote(serviceCidr)}`,
-        hint: 'write a block such as 10.100.0.0/16, outside the VPC CIDR',
-      }),
+  problems.push(...serviceCidrProblems(ctx, vpc));
+  return problems;
+}
+
+/** The private ranges EKS takes a service CIDR from (RFC 1918). */
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => parseIpv4Cidr(c)!);
+
+/**
+ * The service CIDR: eksctl checks it is a CIDR; EKS then wants a block inside RFC 1918, from /12 to
+ * /24, not overlapping the VPC (checked here against vpc.cidr, or the default block of a VPC
+ * private-eks creates; a supplied VPC's blocks are known only to AWS).
+ */
+function serviceCidrProblems(ctx: RuleContext, vpc: Ipv4Cidr | undefined): Problem[] {
+  const path: FieldPath = ['kubernetesNetworkConfig', 'serviceIPv4CIDR'];
+  const text = ctx.config.kubernetesNetworkConfig?.serviceIPv4CIDR;
+  if (text === undefined || text === '') return [];
+  const problem = (message: string, hint: string) => [report(ctx, 'value', { rule: 'V16', path, message, hint })];
+  const cidr = parseIpv4Cidr(text);
+  if (cidr === undefined) {
+    // eksctl's wording (then Go's net.ParseCIDR error).
+    return problem(
+      `invalid IPv4 CIDR for kubernetesNetworkConfig.serviceIPv4CIDR: invalid CIDR address: ${text}`,
+      'write a block such as 10.100.0.0/16, outside the VPC CIDR',
     );
   }
-  return problems;
+  if (!PRIVATE_RANGES.some((range) => cidrContains(range, cidr))) {
+    return problem(
+      `kubernetesNetworkConfig.serviceIPv4CIDR ${cidr.canonical} is not inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, as EKS requires`,
+      'choose a private block such as 10.100.0.0/16',
+    );
+  }
+  if (cidr.prefix < 12 || cidr.prefix > 24) {
+    return problem(
+      `kubernetesNetworkConfig.serviceIPv4CIDR prefix must be between /12 and /24 for EKS, got /${cidr.prefix}`,
+      'use a block from /12 to /24, e.g. 10.100.0.0/16',
+    );
+  }
+  if (hasHostBits(cidr)) return [hostBits(ctx, path, cidr, text)];
+  if (vpc !== undefined && cidrsOverlap(vpc, cidr)) {
+    return problem(
+      `kubernetesNetworkConfig.serviceIPv4CIDR ${cidr.canonical} overlaps the VPC CIDR ${vpc.canonical}`,
+      'choose a block outside the VPC, e.g. 10.100.0.0/16 (or 172.20.0.0/16 when the VPC is in 10.0.0.0/8)',
+    );
+  }
+  return [];
 }

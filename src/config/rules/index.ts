@@ -5,10 +5,30 @@
 import type { Problem } from '../problem.js';
 import { addonAttachPolicyArns, logRetentionNeedsLogging, serviceAccountsNeedOidc } from './cluster-settings.js';
 import { v16Cidrs } from './cidrs.js';
+import {
+  autoModeConfig,
+  iamIdentityMappings,
+  identityProviders,
+  nodeImageFamilies,
+  vpcExtraFields,
+} from './cluster-fields.js';
 import type { Rule, RuleContext } from './context.js';
 import { kubernetesVersion, v15NameAndRegion, v20RegionSupport } from './metadata.js';
+import { idFormats, stackNames, tags } from './aws-limits.js';
 import {
-  nodeGroupIamWithGivenRole,
+  accessEntries,
+  addons,
+  creatorAdminPermissions,
+  fargateProfiles,
+  optionalFeatures,
+  podIdentityAssociations,
+  secretsEncryption,
+  serviceAccounts,
+  vpcSettings,
+} from './cluster-eksctl.js';
+import { nodeGroupLabelsAndTaints } from './labels-taints.js';
+import { nodeGroupKindRules } from './nodegroup-kinds.js';
+import {
   nodeGroupImdsV1,
   nodeGroupSettings,
   nodeGroupSsh,
@@ -59,10 +79,31 @@ export const RULES: readonly Rule[] = [
   nodeGroupSettings,
   nodeGroupSsh,
   nodeGroupImdsV1,
-  nodeGroupIamWithGivenRole,
   serviceAccountsNeedOidc,
+  serviceAccounts,
+  podIdentityAssociations,
   logRetentionNeedsLogging,
+  vpcSettings,
+  secretsEncryption,
+  accessEntries,
+  optionalFeatures,
+  addons,
   addonAttachPolicyArns,
+  creatorAdminPermissions,
+  fargateProfiles,
+  // eksctl's nodegroup checks run after the cluster's, each kind in eksctl's order.
+  nodeGroupKindRules,
+  nodeGroupLabelsAndTaints,
+  // AWS's limits.
+  stackNames,
+  tags,
+  idFormats,
+  // The cluster-level fields of schema-cluster.ts and the VPC's extra fields.
+  identityProviders,
+  iamIdentityMappings,
+  vpcExtraFields,
+  autoModeConfig,
+  nodeImageFamilies,
 ];
 
 export function runRules(ctx: RuleContext): Problem[] {

@@ -2,6 +2,8 @@
  * Rules on `metadata` (SPEC §3): V15 name and region, V20 regions without fully-private clusters
  * (offline part), and the Kubernetes version (VALUE).
  */
+import { REGIONS } from '../region-catalog.js';
+import { didYouMean } from '../suggest.js';
 import type { FieldPath } from '../path.js';
 import type { Problem } from '../problem.js';
 import { REGION_NAME, REGIONS_WITHOUT_PRIVATE_CLUSTERS } from '../regions.js';
@@ -37,8 +39,8 @@ export function v15NameAndRegion(ctx: RuleContext): Problem[] {
       report(ctx, 'value', {
         rule: 'V15',
         path: NAME,
-        message: invalidNameMessage(quote(name)),
-        hint: 'use letters, digits and dashes, starting with a letter',
+        message: invalidNameMessage(name),
+        hint: 'use letters, digits and dashes only',
       }),
     );
   } else if (name !== undefined && name.length > MAX_NAME_LENGTH) {
@@ -53,30 +55,53 @@ export function v15NameAndRegion(ctx: RuleContext): Problem[] {
   }
 
   const region = ctx.resolved.metadata.region;
-  if (region === '') {
+  if (ctx.regionSource !== 'file') {
+    // eksctl reads the region of a config file from the file only (--region is refused with -f).
     if (!hasTypeError(ctx, REGION)) {
+      const elsewhere =
+        ctx.regionSource === 'flag' || ctx.regionSource === 'env'
+          ? `add region: ${region} under metadata (${REGION_FROM[ctx.regionSource]} is not read for a config file, as in eksctl)`
+          : 'add region: us-west-2 (for example) under metadata';
       problems.push(
         report(ctx, 'missing', {
           rule: 'V15',
           path: REGION,
-          message: 'metadata.region must be set: no region in the file, in --region or in AWS_REGION',
-          hint: 'add region: us-west-2 (for example) under metadata, or pass --region',
+          message: 'metadata.region must be set',
+          hint: elsewhere,
         }),
       );
     }
   } else if (!REGION_NAME.test(region)) {
-    const from =
-      ctx.regionSource === 'flag' || ctx.regionSource === 'env' ? REGION_FROM[ctx.regionSource] : 'metadata.region';
     problems.push(
-      report(ctx, ctx.regionSource === 'file' ? 'value' : 'missing', {
+      report(ctx, 'value', {
         rule: 'V15',
         path: REGION,
-        message: `${from} ${quote(region)} is not an AWS region name`,
+        message: `metadata.region ${quote(region)} is not an AWS region name`,
         hint: 'write a region such as us-west-2 or eu-central-1',
       }),
     );
+  } else if (!REGIONS.some((r) => r.name === region)) {
+    problems.push(unknownRegion(ctx, region));
   }
   return problems;
+}
+
+/**
+ * A well-formed name that is not in the region catalog: a typo (`us-wst-2`) would otherwise be
+ * planned as zones `us-wst-2a…` and fail only at the first AWS call. eksctl refuses regions it
+ * does not list, too.
+ */
+function unknownRegion(ctx: RuleContext, region: string): Problem {
+  const guess = didYouMean(
+    region,
+    REGIONS.map((r) => r.name),
+  );
+  return report(ctx, 'value', {
+    rule: 'V15',
+    path: REGION,
+    message: `metadata.region ${quote(region)} is not an AWS region private-eks knows${guess === undefined ? '' : `; did you mean ${quote(guess)}?`}`,
+    hint: `${guess === undefined ? 'write an AWS region such as us-west-2 or eu-central-1' : `write ${guess}`}; a region AWS opened after this release of private-eks needs a newer private-eks`,
+  });
 }
 
 /** V20 (offline part): regions known to lack a required endpoint service; planning asks AWS for the rest. */

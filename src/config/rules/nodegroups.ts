@@ -7,12 +7,16 @@ import type { Problem } from '../problem.js';
 import { quote } from '../report.js';
 import { eachNodeGroup, hasTypeError, report, type RuleContext } from './context.js';
 
-/** eksctl's pattern for cluster and nodegroup names (they become CloudFormation stack names). */
-export const NAME_PATTERN = /^[a-zA-Z][-a-zA-Z0-9]*$/;
+/**
+ * eksctl's check of cluster and nodegroup names (IsInvalidNameArg): letters, digits and dashes only;
+ * a leading digit is accepted (the names go into CloudFormation stack names after `eksctl-`).
+ */
+export const NAME_PATTERN = /^[-a-zA-Z0-9]+$/;
 
-/** eksctl's message for a name outside NAME_PATTERN. */
+/** eksctl's message for a name outside NAME_PATTERN (the name shown raw when it is printable). */
 export function invalidNameMessage(name: string): string {
-  return `validation for ${name} failed, name must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`;
+  const shown = /^[\x21-\x7e]{1,100}$/.test(name) ? name : quote(name);
+  return `validation for ${shown} failed, name must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`;
 }
 
 /**
@@ -78,7 +82,7 @@ export function v12NodeGroupNames(ctx: RuleContext): Problem[] {
         report(ctx, 'value', {
           rule: 'V12',
           path: field,
-          message: invalidNameMessage(quote(name)),
+          message: invalidNameMessage(name),
           hint: 'use letters, digits and dashes, starting with a letter',
         }),
       );
@@ -102,6 +106,17 @@ export function v12NodeGroupNames(ctx: RuleContext): Problem[] {
 
 type SizeField = 'minSize' | 'desiredCapacity' | 'maxSize';
 
+/** Whether eksctl's own size check of a managed nodegroup (nodegroup-kinds.ts) reports this one. */
+function eksctlSizeCheckFires(ng: { minSize?: number; maxSize?: number; desiredCapacity?: number }): boolean {
+  const { minSize, maxSize, desiredCapacity } = ng;
+  const min = minSize ?? desiredCapacity ?? 2;
+  return (
+    (minSize !== undefined && desiredCapacity !== undefined && desiredCapacity < minSize) ||
+    (maxSize !== undefined && desiredCapacity !== undefined && desiredCapacity > maxSize) ||
+    (maxSize !== undefined && maxSize < min)
+  );
+}
+
 /**
  * VALUE: minSize ≤ desiredCapacity ≤ maxSize, after SPEC §4 defaults; one of instanceType(s); not
  * both subnets and availabilityZones. Of the size pairs out of order, the one the file sets both
@@ -123,7 +138,8 @@ export function nodeGroupSettings(ctx: RuleContext): Problem[] {
       .filter(([a, b]) => r[a] > r[b])
       .sort(([a1, b1], [a2, b2]) => written(a2) + written(b2) - (written(a1) + written(b1)));
     const [pair] = wrong;
-    if (pair !== undefined) {
+    // A managed nodegroup's sizes are checked in eksctl's words (nodegroup-kinds.ts); this catches the rest.
+    if (pair !== undefined && (path[0] === 'nodeGroups' || !eksctlSizeCheckFires(ng))) {
       const [a, b] = pair;
       problems.push(
         report(ctx, 'value', {
@@ -131,17 +147,6 @@ export function nodeGroupSettings(ctx: RuleContext): Problem[] {
           path: [...path, written(a) === 1 || written(b) === 0 ? a : b],
           message: `${formatPath(path)}.${a} (${r[a]}) is greater than ${b} (${r[b]})`,
           hint: 'make minSize ≤ desiredCapacity ≤ maxSize (minSize and maxSize default to desiredCapacity)',
-        }),
-      );
-    }
-    const managed = ng as { instanceTypes?: readonly string[] };
-    if (ng.instanceType !== undefined && (managed.instanceTypes ?? []).length > 0) {
-      problems.push(
-        report(ctx, 'key', {
-          rule: 'VALUE',
-          path: [...path, 'instanceTypes'],
-          message: `${formatPath(path)}.instanceType and instanceTypes cannot be set at the same time`,
-          hint: 'keep instanceTypes and remove instanceType',
         }),
       );
     }
@@ -190,27 +195,4 @@ export function nodeGroupImdsV1(ctx: RuleContext): Problem[] {
         ]
       : [],
   );
-}
-
-/**
- * VALUE: a role of the user's comes with its own policies; private-eks does not edit it, so
- * policies to attach would be silently lost. eksctl's check and wording (validateNodeGroupIAM).
- */
-export function nodeGroupIamWithGivenRole(ctx: RuleContext): Problem[] {
-  return eachNodeGroup(ctx.config).flatMap(({ path, ng }) => {
-    const iam = ng.iam;
-    if (iam?.instanceRoleARN === undefined) return [];
-    const conflicting = [
-      ...((iam.attachPolicyARNs ?? []).length > 0 ? ['attachPolicyARNs'] : []),
-      ...(iam.attachPolicy === undefined ? [] : ['attachPolicy']),
-    ];
-    return conflicting.map((field) =>
-      report(ctx, 'key', {
-        rule: 'VALUE',
-        path: [...path, 'iam', field],
-        message: `${formatPath(path)}.iam.instanceRoleARN and ${formatPath(path)}.iam.${field} cannot be set at the same time`,
-        hint: `attach the policies to your role yourself and remove iam.${field}, or remove iam.instanceRoleARN so private-eks creates the node role with them`,
-      }),
-    );
-  });
 }

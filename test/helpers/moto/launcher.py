@@ -37,11 +37,13 @@ from moto.moto_server.werkzeug_app import (  # noqa: E402
 )
 from werkzeug.serving import make_server  # noqa: E402
 
+from moto_extensions import cfn_change_sets  # noqa: E402
 from moto_extensions import cfn_stack_lifecycle  # noqa: E402
 from moto_extensions import cfn_template_checks  # noqa: E402
 from moto_extensions import ec2_resources  # noqa: E402
 from moto_extensions import eks_access_addons  # noqa: E402
 from moto_extensions import eks_resources  # noqa: E402
+from moto_extensions import eks_updates  # noqa: E402
 from moto_extensions import fast_reset  # noqa: E402
 from moto_extensions import iam_resources  # noqa: E402
 from moto_extensions import ssm_bottlerocket_amis  # noqa: E402
@@ -96,6 +98,11 @@ EXTENSIONS: list[Extension] = [
         ec2_resources.install_route_table_deletion,
     ),
     E(
+        "ec2-vpc-endpoint-modify",
+        "ModifyVpcEndpoint and stack updates of a VPC endpoint add/remove gateway routes and set private DNS",
+        ec2_resources.install_vpc_endpoint_modify,
+    ),
+    E(
         "ec2-primary-eni-deleted-on-termination",
         "a terminated instance's primary network interface is deleted with it",
         ec2_resources.install_primary_eni_deleted_on_termination,
@@ -133,6 +140,22 @@ EXTENSIONS: list[Extension] = [
     E(
         "serialize-requests",
         "one request at a time: moto's backends are not thread-safe under parallel CreateStack",
+    ),
+    E(
+        "eks-update-api",
+        "UpdateClusterVersion, UpdateNodegroupVersion, DescribeUpdate, ListUpdates; update IDs from the Update*Config "
+        "calls; StartInstanceRefresh/DescribeInstanceRefreshes",
+        eks_updates.install_update_api,
+    ),
+    E(
+        "eks-resource-updates",
+        "in-place updates of AWS::EKS::Cluster, ::Nodegroup and ::Addon; replacing changes refused",
+        eks_updates.install_resource_updates,
+    ),
+    E(
+        "cfn-change-set-details",
+        "change sets with Replacement and Details, FAILED when empty, parameter changes seen, tags applied on execute",
+        cfn_change_sets.install,
     ),
     E("moto-fast-reset", "POST /moto-api/reset drops the backends without rebuilding them first", fast_reset.install),
     E(

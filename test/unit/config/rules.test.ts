@@ -228,13 +228,12 @@ const CASES: RuleCase[] = [
   {
     name: 'cluster name invalid',
     rule: 'V15',
-    pass: lines(HEADER),
+    // eksctl checks the characters only: a leading digit is accepted.
+    pass: lines(HEADER.replace('name: c1', 'name: 1st-cluster')),
     fail: lines(HEADER.replace('name: c1', 'name: my_cluster')),
     path: 'metadata.name',
     at: 'my_cluster',
-    message: [
-      'validation for "my_cluster" failed, name must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*',
-    ],
+    message: ['validation for my_cluster failed, name must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*'],
   },
   {
     name: 'cluster name missing',
@@ -246,14 +245,14 @@ const CASES: RuleCase[] = [
     message: ['metadata.name must be set'],
   },
   {
-    name: 'no region anywhere (passes with --region)',
+    name: 'no region in the file (eksctl reads it from the file only, whatever --region says)',
     rule: 'V15',
-    pass: lines(HEADER.replace('  region: us-west-2\n', '')),
+    pass: lines(HEADER),
     fail: lines(HEADER.replace('  region: us-west-2\n', '')),
     path: 'metadata.region',
     at: 'metadata',
-    message: ['metadata.region must be set', '--region', 'AWS_REGION'],
-    options: {},
+    message: ['metadata.region must be set'],
+    options: { region: 'us-west-2', env: { AWS_REGION: 'us-east-2' } },
   },
   {
     name: 'VPC CIDR prefix too short',
@@ -413,7 +412,7 @@ describe('SPEC §3 rules: one passing and one failing config each', () => {
 
   describe.each(CASES)('$rule: $name', (c) => {
     it('passes', () => {
-      const options = c.rule === 'V15' && c.path === 'metadata.region' ? { region: 'us-west-2' } : (c.options ?? {});
+      const options = c.options ?? {};
       const result = load(c.pass, options);
       expect(withRule(result, c.rule)).toEqual([]);
       expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -442,14 +441,21 @@ describe('SPEC §3 rules: one passing and one failing config each', () => {
   });
 });
 
-describe('V15: where the region comes from', () => {
+describe('V15: the region comes from the file, as in eksctl', () => {
   const noRegion = lines(HEADER.replace('  region: us-west-2\n', ''));
 
-  it('takes --region, then AWS_REGION, when the file has none', () => {
-    expect(load(noRegion, { region: 'eu-west-1', env: { AWS_REGION: 'us-east-2' } }).config?.metadata.region).toBe(
-      'eu-west-1',
+  it('refuses a file without metadata.region, naming --region or AWS_REGION in the hint', () => {
+    const [flag] = withRule(load(noRegion, { region: 'eu-west-1' }), 'V15');
+    expect(flag).toMatchObject({ path: 'metadata.region', message: 'metadata.region must be set' });
+    expect(flag!.hint).toBe(
+      'add region: eu-west-1 under metadata (--region is not read for a config file, as in eksctl)',
     );
-    expect(load(noRegion, { env: { AWS_REGION: 'us-east-2' } }).config?.metadata.region).toBe('us-east-2');
+    const [env] = withRule(load(noRegion, { env: { AWS_REGION: 'us-east-2' } }), 'V15');
+    expect(env!.hint).toBe(
+      'add region: us-east-2 under metadata (AWS_REGION is not read for a config file, as in eksctl)',
+    );
+    const [none] = withRule(load(noRegion), 'V15');
+    expect(none!.hint).toBe('add region: us-west-2 (for example) under metadata');
   });
 
   it("prefers the file's region to both", () => {
@@ -458,10 +464,30 @@ describe('V15: where the region comes from', () => {
     );
   });
 
-  it('names the flag when --region is not a region', () => {
-    const [problem] = withRule(load(noRegion, { region: 'uswest2' }), 'V15');
-    expect(problem).toMatchObject({ path: 'metadata.region', ...locate(noRegion, 'metadata') });
-    expect(problem!.message).toBe('--region "uswest2" is not an AWS region name');
+  it('refuses a region that is not a region name', () => {
+    const text = lines(HEADER.replace('region: us-west-2', 'region: uswest2'));
+    const [problem] = withRule(load(text), 'V15');
+    expect(problem).toMatchObject({ path: 'metadata.region', ...locate(text, 'uswest2') });
+    expect(problem!.message).toBe('metadata.region "uswest2" is not an AWS region name');
+  });
+
+  it('refuses a well-formed name that is no AWS region, with the closest one', () => {
+    const typo = lines(HEADER.replace('region: us-west-2', 'region: us-wst-2'));
+    const [problem] = withRule(load(typo), 'V15');
+    expect(problem).toMatchObject({ path: 'metadata.region', ...locate(typo, 'us-wst-2') });
+    expect(problem!.message).toBe(
+      'metadata.region "us-wst-2" is not an AWS region private-eks knows; did you mean "us-west-2"?',
+    );
+    expect(problem!.hint).toContain('write us-west-2');
+    const far = lines(HEADER.replace('region: us-west-2', 'region: xx-nowhere-9'));
+    expect(withRule(load(far), 'V15')[0]!.message).toBe(
+      'metadata.region "xx-nowhere-9" is not an AWS region private-eks knows',
+    );
+    expect(
+      load(lines(HEADER.replace('region: us-west-2', 'region: us-isof-south-1'))).problems.filter(
+        (p) => p.rule === 'V15',
+      ),
+    ).toEqual([]);
   });
 });
 

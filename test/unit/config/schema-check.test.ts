@@ -62,7 +62,8 @@ describe('the type check (TYPE, REQUIRED)', () => {
       ],
       path: 'nodeGroups[0].taints[0].effect',
       at: 'NoSchedul',
-      message: 'expected one of NoSchedule, PreferNoSchedule, NoExecute; got the string "NoSchedul"',
+      message:
+        'invalid taint effect: NoSchedul, unsupported taint effect. Valid taint effects are: NoSchedule, NoExecute and PreferNoSchedule',
       hint: 'write NoSchedule',
     },
     {
@@ -70,8 +71,9 @@ describe('the type check (TYPE, REQUIRED)', () => {
       yaml: ['nodeGroups:', '  - name: ng1', '    privateNetworking: true', '    taints: {dedicated: "gpu"}'],
       path: 'nodeGroups[0].taints.dedicated',
       at: '"gpu"',
-      message: 'expected "value:Effect" with Effect one of NoSchedule, PreferNoSchedule, NoExecute, got "gpu"',
-      hint: 'write dedicated: "gpu:NoSchedule"',
+      message:
+        'invalid taint effect: gpu, unsupported taint effect. Valid taint effects are: NoSchedule, NoExecute and PreferNoSchedule (nodeGroups[0].taints: "dedicated": "gpu")',
+      hint: 'write dedicated: "value:NoSchedule", "value:NoExecute" or "value:PreferNoSchedule" (the value may be empty: ":NoSchedule")',
     },
     {
       name: 'the wrong apiVersion',
@@ -154,10 +156,10 @@ describe('the type check (TYPE, REQUIRED)', () => {
 });
 
 describe('VALUE: what no numbered rule covers', () => {
-  it('reports sizes out of order, naming the fields the file wrote', () => {
+  it('reports sizes of self-managed nodegroups out of order, naming the fields the file wrote', () => {
     const text = lines(
       HEADER,
-      'managedNodeGroups:',
+      'nodeGroups:',
       '  - name: m1',
       '    privateNetworking: true',
       '    minSize: 4',
@@ -169,12 +171,12 @@ describe('VALUE: what no numbered rule covers', () => {
     );
     const problems = withRule(load(text), 'VALUE');
     expect(problems.map((p) => [p.path, p.line, p.column])).toEqual([
-      ['managedNodeGroups[0].minSize', locate(text, 'minSize: 4').line, locate(text, '4').column],
-      ['managedNodeGroups[1].desiredCapacity', locate(text, 'desiredCapacity').line, locate(text, '9').column],
+      ['nodeGroups[0].minSize', locate(text, 'minSize: 4').line, locate(text, '4').column],
+      ['nodeGroups[1].desiredCapacity', locate(text, 'desiredCapacity').line, locate(text, '9').column],
     ]);
-    expect(problems[0]!.message).toBe('managedNodeGroups[0].minSize (4) is greater than maxSize (3)');
+    expect(problems[0]!.message).toBe('nodeGroups[0].minSize (4) is greater than maxSize (3)');
     // minSize defaults to desiredCapacity (9) here, but the file wrote desiredCapacity and maxSize.
-    expect(problems[1]!.message).toBe('managedNodeGroups[1].desiredCapacity (9) is greater than maxSize (5)');
+    expect(problems[1]!.message).toBe('nodeGroups[1].desiredCapacity (9) is greater than maxSize (5)');
   });
 
   it('accepts sizes that follow the defaults (min and max from desired, desired from min)', () => {

@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cidrContains, cidrsOverlap, hasHostBits, parseIpv4Cidr } from '../../../src/config/cidr.js';
+import {
+  cidrContains,
+  cidrsOverlap,
+  formatIpv4,
+  hasHostBits,
+  lastAddress,
+  parseIpv4Cidr,
+  splitCidr,
+} from '../../../src/config/cidr.js';
 import {
   ADDITIONAL_ENDPOINT_SERVICES,
   ALWAYS_CREATED_ENDPOINT_SERVICES,
@@ -38,6 +46,13 @@ describe('IPv4 CIDRs', () => {
     expect(cidrsOverlap(parseIpv4Cidr('10.0.0.0/19')!, parseIpv4Cidr('10.0.16.0/20')!)).toBe(true);
     expect(cidrsOverlap(parseIpv4Cidr('10.0.0.0/19')!, parseIpv4Cidr('10.0.32.0/19')!)).toBe(false);
     expect(cidrsOverlap(parseIpv4Cidr('0.0.0.0/0')!, parseIpv4Cidr('255.255.255.255/32')!)).toBe(true);
+  });
+
+  it('splits a block into the first blocks of a longer prefix, and writes addresses back', () => {
+    const blocks = splitCidr(parseIpv4Cidr('192.168.0.0/16')!, 19, 3).map((b) => b.canonical);
+    expect(blocks).toEqual(['192.168.0.0/19', '192.168.32.0/19', '192.168.64.0/19']);
+    expect(formatIpv4(parseIpv4Cidr('255.255.255.255/32')!.network)).toBe('255.255.255.255');
+    expect(lastAddress(parseIpv4Cidr('10.0.0.0/24')!)).toBe(parseIpv4Cidr('10.0.0.255/32')!.network);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   createOfflineFacts,
 } from '../../../src/plan/index.js';
 import type { Plan } from '../../../src/plan/index.js';
-import { cidrContains, cidrsOverlap, parseCidr } from '../../../src/plan/cidr.js';
+import { cidrContains, cidrsOverlap, parseIpv4Cidr } from '../../../src/config/cidr.js';
 import { managedNodeGroup, nodeGroup, resolvedConfig } from '../../helpers/resolved-config.js';
 import { memoryFacts, zonesOf } from './memory-facts.js';
 
@@ -79,8 +79,8 @@ function invariants(plan: Plan): void {
     }
   }
   // Private subnets only, inside the VPC, apart.
-  const vpc = parseCidr(plan.vpc.cidrs[0]!)!;
-  const cidrs = plan.subnets.map((s) => parseCidr(s.cidr!)!);
+  const vpc = parseIpv4Cidr(plan.vpc.cidrs[0]!)!;
+  const cidrs = plan.subnets.map((s) => parseIpv4Cidr(s.cidr!)!);
   cidrs.forEach((c, i) => {
     expect(cidrContains(vpc, c)).toBe(true);
     for (const other of cidrs.slice(i + 1)) expect(cidrsOverlap(c, other)).toBe(false);

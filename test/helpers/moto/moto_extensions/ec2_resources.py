@@ -162,3 +162,81 @@ def install_primary_eni_deleted_on_termination() -> None:
 
 
 MODELS = {"ec2-security-group-egress": SecurityGroupEgress}
+
+
+def install_vpc_endpoint_modify() -> None:
+    """ModifyVpcEndpoint and a stack update of AWS::EC2::VPCEndpoint as EC2 does them: moto's `modify` only
+    edits the endpoint's lists (no gateway route added or removed, PrivateDnsEnabled ignored), and a stack
+    update of SubnetIds/RouteTableIds changes nothing at all."""
+    original_modify = VPCEndPoint.modify
+
+    def sync_routes(endpoint: VPCEndPoint, added: list[str], removed: list[str]) -> None:
+        prefix_list = endpoint.destination_prefix_list_id
+        if not prefix_list:
+            return
+        backend = endpoint.ec2_backend
+        for table_id in added:
+            table = backend.route_tables.get(table_id)
+            if table is not None and not any(
+                getattr(r, "destination_prefix_list_id", None) == prefix_list for r in table.routes
+            ):
+                backend.create_route(table_id, None, gateway_id=endpoint.id, destination_prefix_list_id=prefix_list)
+        for table_id in removed:
+            if table_id in backend.route_tables:
+                try:
+                    backend.delete_route(table_id, prefix_list)
+                except Exception:  # noqa: BLE001 - already gone: EC2 treats that as removed
+                    pass
+
+    def modify(self: VPCEndPoint, policy_doc, add_subnets, remove_subnets, add_route_tables, remove_route_tables,
+               add_security_groups, remove_security_groups) -> None:  # type: ignore[no-untyped-def]
+        before = list(self.route_table_ids or [])
+        original_modify(self, policy_doc, add_subnets, remove_subnets, add_route_tables, remove_route_tables,
+                        add_security_groups, remove_security_groups)
+        after = list(self.route_table_ids or [])
+        sync_routes(self, [t for t in after if t not in before], [t for t in before if t not in after])
+
+    VPCEndPoint.modify = modify
+
+    # The API's PrivateDnsEnabled (moto's response handler drops it).
+    from moto.ec2.responses.vpcs import VPCs
+
+    original_response = VPCs.modify_vpc_endpoint
+
+    def modify_response(self: Any) -> Any:
+        result = original_response(self)
+        private_dns = self._get_param("PrivateDnsEnabled")
+        if private_dns is not None:
+            endpoint = self.ec2_backend.vpc_end_points.get(self._get_param("VpcEndpointId"))
+            if endpoint is not None:
+                endpoint.private_dns_enabled = str(private_dns).lower() == "true"
+        return result
+
+    VPCs.modify_vpc_endpoint = modify_response
+
+    def update(cls: Any, original_resource: Any, new_resource_name: str, cloudformation_json: Any,
+               account_id: str, region_name: str) -> Any:  # type: ignore[no-untyped-def]
+        props = cloudformation_json["Properties"]
+        endpoint: VPCEndPoint = original_resource
+        if props.get("ServiceName") != endpoint.service_name or props.get("VpcId") != endpoint.vpc_id:
+            # Replacement, as CloudFormation does for these properties.
+            endpoint.ec2_backend.delete_vpc_endpoints([endpoint.id])
+            return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+        subnets = list(props.get("SubnetIds") or [])
+        tables = list(props.get("RouteTableIds") or [])
+        old_subnets = list(endpoint.subnet_ids or [])
+        old_tables = list(endpoint.route_table_ids or [])
+        endpoint.modify(
+            None,
+            [s for s in subnets if s not in old_subnets],
+            [s for s in old_subnets if s not in subnets],
+            [t for t in tables if t not in old_tables],
+            [t for t in old_tables if t not in tables],
+            None,
+            None,
+        )
+        if "PrivateDnsEnabled" in props:
+            endpoint.private_dns_enabled = str(props["PrivateDnsEnabled"]).lower() == "true"
+        return endpoint
+
+    VPCEndPoint.update_from_cloudformation_json = classmethod(update)

@@ -1,0 +1,83 @@
+/** Reading the config file for a command: validated, or only the cluster's name and region. */
+import { parse } from 'yaml';
+import type { LoadConfigResult, Problem } from '../../config/index.js';
+import { UsageError } from '../../errors.js';
+import { useColor } from '../io.js';
+import type { CommandContext } from './context.js';
+import { checkRegionFlag, defaultRegionOf } from './region.js';
+
+/** Problems as `validate` prints them (source line, caret, hint), on stderr. */
+export async function printProblems(
+  context: CommandContext,
+  problems: readonly Problem[],
+  source?: string,
+): Promise<void> {
+  if (problems.length === 0) return;
+  const { renderProblemsText } = await import('../render/problems.js');
+  context.io.stderr.write(
+    renderProblemsText(problems, {
+      color: useColor(context.io, context.globals().color),
+      ...(source === undefined ? {} : { source }),
+    }),
+  );
+}
+
+/**
+ * Reads and validates the file; the caller prints its problems. The region: the file's; `--region`
+ * fills in a file without one and may not contradict it (a usage error, before any AWS call);
+ * else AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
+ */
+export async function loadConfigFile(
+  file: string,
+  context: CommandContext,
+): Promise<{ result: LoadConfigResult; text: Uint8Array; file: string; fileRegion: string | undefined }> {
+  const [{ loadConfig, readConfigInput }, { regionFromDocument }] = await Promise.all([
+    import('../../config/index.js'),
+    import('../../doctor/document-region.js'),
+  ]);
+  const input = await readConfigInput(file, context.io);
+  const fileRegion = regionFromDocument(input.bytes);
+  checkRegionFlag(context, fileRegion, input.file);
+  const flag = context.globals().region?.trim() || undefined;
+  const fallback = flag === undefined && fileRegion === undefined ? await defaultRegionOf(context) : undefined;
+  const result = loadConfig({
+    text: input.bytes,
+    file: input.file,
+    region: flag,
+    env: context.io.env,
+    ...(fallback === undefined ? {} : { defaultRegion: fallback }),
+  });
+  return { result, text: input.bytes, file: input.file, fileRegion };
+}
+
+/**
+ * The cluster a command acts on, from `--name` or from the file's `metadata.name` and
+ * `metadata.region` only, so a file that no longer validates (a newer field, a changed rule) can
+ * still name the cluster it created.
+ */
+export async function clusterTarget(
+  options: { configFile?: string; name?: string },
+  context: CommandContext,
+): Promise<{ name: string; region?: string }> {
+  if (options.configFile !== undefined && options.name !== undefined) {
+    throw new UsageError('give either -f FILE or --name NAME, not both');
+  }
+  if (options.name !== undefined) return { name: options.name };
+  if (options.configFile === undefined)
+    throw new UsageError('which cluster? give -f FILE or --name NAME (with --region)');
+  const { readConfigInput } = await import('../../config/index.js');
+  const input = await readConfigInput(options.configFile, context.io);
+  let doc: unknown;
+  try {
+    doc = parse(Buffer.from(input.bytes).toString('utf8'));
+  } catch (error) {
+    throw new UsageError(`${input.file} is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
+  }
+  const metadata = (
+    typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>)['metadata'] : undefined
+  ) as Record<string, unknown> | undefined;
+  const name = metadata?.['name'];
+  const region = metadata?.['region'];
+  if (typeof name !== 'string' || name === '') throw new UsageError(`${input.file} has no metadata.name`);
+  return typeof region === 'string' && region !== '' ? { name, region } : { name };
+}
