@@ -19,6 +19,8 @@ import type {
   TaintEffect,
 } from './resolved.js';
 import type { ClusterConfigFile, ManagedNodeGroupFile, NodeGroupFile, TaintFile } from './schema.js';
+import { ADDON_POLICY_NAMES, type AddonPolicyName } from './schema-nodegroups.js';
+import { WELL_KNOWN_POLICY_NAMES, type WellKnownPolicyName } from './schema-parts.js';
 import { clusterFieldDefaults, vpcFieldDefaults } from './defaults-cluster.js';
 import { DEFAULT_KUBERNETES_VERSION } from './versions.js';
 
@@ -43,6 +45,30 @@ export const DEFAULT_VOLUME_SIZE = 80;
 export const DEFAULT_VOLUME_TYPE = 'gp3';
 /** SPEC §4 (eksctl's DefaultNodeImageFamily). */
 export const DEFAULT_AMI_FAMILY = 'AmazonLinux2023';
+/** eksctl's DefaultNodeVolumeGP3IOPS, DefaultNodeVolumeIO1IOPS and DefaultNodeVolumeIO2IOPS. */
+const DEFAULT_VOLUME_IOPS: Readonly<Record<string, number>> = { gp3: 3000, io1: 100, io2: 100 };
+/** eksctl's DefaultNodeVolumeThroughput (gp3 only). */
+const DEFAULT_VOLUME_THROUGHPUT = 125;
+
+/**
+ * eksctl's default add-ons (KnownAddons with IsDefault), in the order they are added. metrics-server
+ * is not offered in the China, GovCloud and ISO regions (its ExcludedRegions).
+ */
+const DEFAULT_ADDONS = ['vpc-cni', 'kube-proxy', 'coredns', 'metrics-server'] as const;
+const METRICS_SERVER_EXCLUDED_REGIONS = new Set([
+  'cn-north-1',
+  'cn-northwest-1',
+  'us-iso-east-1',
+  'us-iso-west-1',
+  'us-isob-east-1',
+  'us-gov-west-1',
+  'us-gov-east-1',
+  'us-isof-east-1',
+  'us-isof-south-1',
+  'eu-isoe-west-1',
+]);
+/** Add-ons whose pods need a node (or a Fargate profile for kube-system) to become ACTIVE. */
+const PODS_NEED_CAPACITY = new Set(['coredns', 'metrics-server']);
 
 const ALL_LOG_TYPES: readonly ClusterLogType[] = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
 
@@ -133,6 +159,10 @@ function nodeGroup(
       ...(ng.iam?.instanceProfileARN === undefined ? {} : { instanceProfileARN: ng.iam.instanceProfileARN }),
       attachPolicyARNs: copy(ng.iam?.attachPolicyARNs),
       ...(ng.iam?.attachPolicy === undefined ? {} : { attachPolicy: structuredClone(ng.iam.attachPolicy) }),
+      ...(ng.iam?.instanceRolePermissionsBoundary === undefined
+        ? {}
+        : { instanceRolePermissionsBoundary: ng.iam.instanceRolePermissionsBoundary }),
+      withAddonPolicies: addonPolicies(ng.iam?.withAddonPolicies),
     },
     securityGroups: {
       attachIDs: copy(ng.securityGroups?.attachIDs),
@@ -140,10 +170,91 @@ function nodeGroup(
     },
     // Security by default: IMDSv2 always (a file asking for IMDSv1 gets a warning, rules/nodegroups.ts).
     disableIMDSv1: true,
+    // eksctl's default: pods may reach IMDS through the node (hop limit 2).
+    disablePodIMDS: ng.disablePodIMDS ?? false,
     spot: managed?.spot ?? false,
     preBootstrapCommands: copy(ng.preBootstrapCommands),
+    asgSuspendProcesses: copy(managed === undefined ? (ng as NodeGroupFile).asgSuspendProcesses : undefined),
   };
-  return withOptional(resolved, ng, managed);
+  return withNodeGroupOptions(withOptional(resolved, ng, managed), ng, managed === undefined ? ng : undefined);
+}
+
+/** `withAddonPolicies` as the list of enabled names; eksctl reads the old albIngress as awsLoadBalancerController. */
+function addonPolicies(value: Partial<Record<AddonPolicyName, boolean>> | undefined): AddonPolicyName[] {
+  const enabled = ADDON_POLICY_NAMES.filter((name) => value?.[name] === true).map((name) =>
+    name === 'albIngress' ? 'awsLoadBalancerController' : name,
+  );
+  return unique(enabled);
+}
+
+export function wellKnownPolicies(
+  value: Partial<Record<WellKnownPolicyName, boolean>> | undefined,
+): WellKnownPolicyName[] {
+  return WELL_KNOWN_POLICY_NAMES.filter((name) => value?.[name] === true);
+}
+
+/** Volume performance, Bottlerocket, kubelet, mixed instances and auto scaling options (eksctl's defaults). */
+function withNodeGroupOptions(
+  resolved: ResolvedNodeGroup & { privateNetworking: true },
+  ng: NodeGroupFile | ManagedNodeGroupFile,
+  selfManaged: NodeGroupFile | undefined,
+): ResolvedNodeGroup & { privateNetworking: true } {
+  const iops = ng.volumeIOPS ?? DEFAULT_VOLUME_IOPS[resolved.volumeType];
+  const throughput = ng.volumeThroughput ?? (resolved.volumeType === 'gp3' ? DEFAULT_VOLUME_THROUGHPUT : undefined);
+  const bottlerocket = resolved.amiFamily.startsWith('Bottlerocket')
+    ? {
+        ...((ng.bottlerocket?.enableAdminContainer ?? (resolved.ssh.allow ? true : undefined)) === undefined
+          ? {}
+          : { enableAdminContainer: ng.bottlerocket?.enableAdminContainer ?? resolved.ssh.allow }),
+        settings: structuredClone(ng.bottlerocket?.settings ?? {}),
+      }
+    : undefined;
+  const distribution = selfManaged?.instancesDistribution;
+  const mixedTypes = copy(distribution?.instanceTypes);
+  return {
+    ...resolved,
+    ...(iops === undefined ? {} : { volumeIOPS: iops }),
+    ...(throughput === undefined ? {} : { volumeThroughput: throughput }),
+    ...(ng.volumeKmsKeyID === undefined ? {} : { volumeKmsKeyID: ng.volumeKmsKeyID }),
+    ...(bottlerocket === undefined ? {} : { bottlerocket }),
+    ...(selfManaged?.kubeletExtraConfig === undefined
+      ? {}
+      : { kubeletExtraConfig: structuredClone(selfManaged.kubeletExtraConfig) }),
+    // The mixed instances policy's types are the nodegroup's (eksctl: the first is the launch template's).
+    ...(mixedTypes.length > 0 ? { instanceTypes: mixedTypes } : {}),
+    ...(distribution === undefined
+      ? {}
+      : {
+          instancesDistribution: {
+            instanceTypes: mixedTypes,
+            ...optionalNumbers(distribution, [
+              'maxPrice',
+              'onDemandBaseCapacity',
+              'onDemandPercentageAboveBaseCapacity',
+              'spotInstancePools',
+            ]),
+            ...(distribution.spotAllocationStrategy === undefined
+              ? {}
+              : { spotAllocationStrategy: distribution.spotAllocationStrategy }),
+            capacityRebalance: distribution.capacityRebalance ?? false,
+          },
+        }),
+    ...(ng.updateConfig === undefined ? {} : { updateConfig: { ...ng.updateConfig } }),
+    ...(selfManaged?.cpuCredits === undefined ? {} : { cpuCredits: selfManaged.cpuCredits }),
+    ...(selfManaged?.maxInstanceLifetime === undefined ? {} : { maxInstanceLifetime: selfManaged.maxInstanceLifetime }),
+  };
+}
+
+function optionalNumbers<K extends string>(
+  source: Partial<Record<K, number>>,
+  keys: readonly K[],
+): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const key of keys) {
+    const value = source[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }
 
 function withOptional(
@@ -178,6 +289,10 @@ function serviceAccount(
     ...(sa.attachPolicy === undefined ? {} : { attachPolicy: structuredClone(sa.attachPolicy) }),
     ...(sa.roleName === undefined ? {} : { roleName: sa.roleName }),
     roleOnly: sa.roleOnly ?? false,
+    wellKnownPolicies: wellKnownPolicies(sa.wellKnownPolicies),
+    ...(sa.attachRoleARN === undefined ? {} : { attachRoleARN: sa.attachRoleARN }),
+    labels: copyMap(sa.metadata?.labels),
+    annotations: copyMap(sa.metadata?.annotations),
   };
 }
 
@@ -189,6 +304,7 @@ function podIdentity(
     serviceAccountName: pia.serviceAccountName,
     ...(pia.roleARN === undefined ? {} : { roleARN: pia.roleARN }),
     permissionPolicyARNs: copy(pia.permissionPolicyARNs),
+    wellKnownPolicies: wellKnownPolicies(pia.wellKnownPolicies),
   };
 }
 
@@ -218,7 +334,46 @@ function addon(a: NonNullable<ClusterConfigFile['addons']>[number]): Addon {
     // eksctl accepts the EKS values in any case; EKS wants them upper-case. Default OVERWRITE (resolved.ts).
     resolveConflicts: (a.resolveConflicts?.toUpperCase() ?? 'OVERWRITE') as Addon['resolveConflicts'],
     tags: copyMap(a.tags),
+    ...(a.attachPolicy === undefined ? {} : { attachPolicy: structuredClone(a.attachPolicy) }),
+    wellKnownPolicies: wellKnownPolicies(a.wellKnownPolicies),
+    useDefaultPodIdentityAssociations: a.useDefaultPodIdentityAssociations ?? false,
   };
+}
+
+/**
+ * The file's add-ons, then eksctl's defaults it does not list (CreateAddonTasks), unless
+ * `addonsConfig.disableDefaultAddons`. coredns and metrics-server only when something can run
+ * their pods (a nodegroup, or a Fargate profile for kube-system): a CloudFormation add-on waits
+ * for ACTIVE, which they never reach on a cluster without capacity.
+ */
+function addonsWithDefaults(config: ClusterConfigFile, region: string): Addon[] {
+  const listed = (config.addons ?? []).map(addon);
+  if (config.addonsConfig?.disableDefaultAddons === true) return listed;
+  // A name may be missing in a file with problems (REQUIRED is reported; the rules still read this).
+  const names = new Set(listed.map((a) => String(a.name ?? '').toLowerCase()));
+  const hasNodes = (config.nodeGroups ?? []).length > 0 || (config.managedNodeGroups ?? []).length > 0;
+  const kubeSystemOnFargate = (config.fargateProfiles ?? []).some((p) =>
+    (p.selectors ?? []).some((s) => s.namespace === 'kube-system'),
+  );
+  // With Auto Mode, EKS runs networking and DNS itself: of the defaults only metrics-server (eksctl's IsDefaultAutoMode).
+  const autoMode = config.autoModeConfig?.enabled === true;
+  const defaults = DEFAULT_ADDONS.filter(
+    (name) =>
+      !names.has(name) &&
+      (!autoMode || name === 'metrics-server') &&
+      !(name === 'metrics-server' && METRICS_SERVER_EXCLUDED_REGIONS.has(region)) &&
+      (!PODS_NEED_CAPACITY.has(name) || hasNodes || kubeSystemOnFargate || autoMode),
+  );
+  return [
+    ...listed,
+    ...defaults.map((name): Addon => ({
+      name,
+      attachPolicyARNs: [],
+      resolveConflicts: 'OVERWRITE',
+      tags: {},
+      implicit: true,
+    })),
+  ];
 }
 
 function fargateProfile(p: NonNullable<ClusterConfigFile['fargateProfiles']>[number]): FargateProfile {
@@ -285,6 +440,8 @@ export function applyDefaults(config: ClusterConfigFile, options: DefaultsOption
         : { fargatePodExecutionRoleARN: iam.fargatePodExecutionRoleARN }),
       serviceAccounts: (iam.serviceAccounts ?? []).map(serviceAccount),
       podIdentityAssociations: (iam.podIdentityAssociations ?? []).map(podIdentity),
+      // eksctl's default: the cluster role gets AmazonEKSVPCResourceController unless told otherwise.
+      vpcResourceControllerPolicy: iam.vpcResourceControllerPolicy ?? true,
     },
     accessConfig: {
       // SPEC §4.
@@ -304,7 +461,11 @@ export function applyDefaults(config: ClusterConfigFile, options: DefaultsOption
       ipFamily: network.ipFamily ?? 'IPv4',
       ...(network.serviceIPv4CIDR === undefined ? {} : { serviceIPv4CIDR: network.serviceIPv4CIDR }),
     },
-    addons: (config.addons ?? []).map(addon),
+    addons: addonsWithDefaults(config, resolveRegion(config, options) ?? ''),
+    addonsConfig: {
+      autoApplyPodIdentityAssociations: config.addonsConfig?.autoApplyPodIdentityAssociations ?? false,
+      disableDefaultAddons: config.addonsConfig?.disableDefaultAddons ?? false,
+    },
     nodeGroups: (config.nodeGroups ?? []).map((ng) => nodeGroup(ng, 'self-managed')),
     managedNodeGroups: (config.managedNodeGroups ?? []).map((ng) => nodeGroup(ng, 'managed')),
     fargateProfiles: (config.fargateProfiles ?? []).map(fargateProfile),

@@ -92,8 +92,12 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
     'placement groups are not built by private-eks yet',
     'create the nodegroup with a launch template that names the placement group (managedNodeGroups[].launchTemplate)',
   ),
-  'ClusterConfig.addonsConfig': refused(NOT_BUILT_YET, 'list the add-ons you want under addons'),
-  AddonsConfig: refused('part of addonsConfig', 'see addonsConfig'),
+  'AddonsConfig.disableDefaultAddons': different(
+    "eksctl's default add-ons (vpc-cni, kube-proxy, coredns, metrics-server) are created with the others after the nodes, in the add-ons stack; coredns and metrics-server only when a nodegroup or a kube-system Fargate profile can run them",
+  ),
+  'AddonsConfig.autoApplyPodIdentityAssociations': different(
+    "Pod Identity roles with AWS's recommended policies for the add-ons private-eks knows them for (vpc-cni, aws-ebs-csi-driver, aws-efs-csi-driver, amazon-cloudwatch-observability), made in the add-ons stack; other add-ons run with the node role",
+  ),
   'ClusterConfig.availabilityZones': built(),
   'ClusterConfig.privateCluster': different(
     'privateCluster.enabled must be true (V1): private-eks builds fully-private clusters only',
@@ -149,7 +153,7 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   ),
 
   // ---- iam, access ---------------------------------------------------------------------------
-  'ClusterIAM.vpcResourceControllerPolicy': refused(NOT_BUILT_YET, REMOVE),
+  'ClusterIAM.vpcResourceControllerPolicy': built('default true, as eksctl'),
   'ClusterIAM.serviceRolePermissionsBoundary': refused(NOT_BUILT_YET, 'give an existing role in iam.serviceRoleARN'),
   'ClusterIAM.fargatePodExecutionRolePermissionsBoundary': refused(
     NOT_BUILT_YET,
@@ -158,18 +162,11 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'ClusterIAM.withOIDC': different(
     'the IAM OIDC provider is created without a thumbprint: IAM trusts the EKS issuers by their root CAs',
   ),
-  'ClusterIAMServiceAccount.attachRoleARN': refused(
-    NOT_BUILT_YET,
-    'create the ServiceAccount yourself, annotated with the role',
-  ),
-  'ClusterIAMServiceAccount.wellKnownPolicies': refused(NOT_BUILT_YET, 'list the policies in attachPolicyARNs'),
   'ClusterIAMServiceAccount.permissionsBoundary': refused(NOT_BUILT_YET, REMOVE),
   'ClusterIAMServiceAccount.subjectPattern': refused(NOT_BUILT_YET, 'one entry per service account'),
   'ClusterIAMServiceAccount.tags': refused(NOT_BUILT_YET, REMOVE),
   'ClusterIAMServiceAccount.status': refused('written by eksctl, not read from a file', REMOVE),
   ClusterIAMServiceAccountStatus: refused('written by eksctl, not read from a file', REMOVE),
-  'ClusterIAMMeta.annotations': refused(NOT_BUILT_YET, 'annotate the ServiceAccount after the cluster is up'),
-  'ClusterIAMMeta.labels': refused(NOT_BUILT_YET, 'label the ServiceAccount after the cluster is up'),
   'PodIdentityAssociation.createServiceAccount': refused(NOT_BUILT_YET, 'create the ServiceAccount yourself'),
   'PodIdentityAssociation.disableSessionTags': refused(NOT_BUILT_YET, REMOVE),
   'PodIdentityAssociation.permissionPolicy': refused(NOT_BUILT_YET, 'list managed policies in permissionPolicyARNs'),
@@ -179,8 +176,6 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'PodIdentityAssociation.roleName': refused(NOT_BUILT_YET, 'give an existing role in roleARN'),
   'PodIdentityAssociation.tags': refused(NOT_BUILT_YET, REMOVE),
   'PodIdentityAssociation.targetRoleARN': refused(NOT_BUILT_YET, REMOVE),
-  'PodIdentityAssociation.wellKnownPolicies': refused(NOT_BUILT_YET, 'list the policies in permissionPolicyARNs'),
-  WellKnownPolicies: refused(NOT_BUILT_YET, 'list the policies as ARNs'),
   'ClusterConfig.iamIdentityMappings': built(
     'written to the aws-auth ConfigMap by a Kubernetes step (from here when the API server answers, else a manifest to apply from inside the VPC); refused with authenticationMode API, which ignores aws-auth',
   ),
@@ -214,10 +209,8 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'FargateProfile.status': refused('written by eksctl, not read from a file', REMOVE),
 
   // ---- add-ons -------------------------------------------------------------------------------
-  'Addon.attachPolicy': refused(NOT_BUILT_YET, 'give the add-on a role in serviceAccountRoleARN'),
-  'Addon.attachPolicyARNs': refused(
-    "private-eks does not create a role for an add-on yet (the add-on's rule refuses the field)",
-    'give the add-on a role in serviceAccountRoleARN',
+  'Addon.attachPolicyARNs': built(
+    'an IRSA role in a stack of its own (eksctl-<cluster>-addon-<name>), with iam.withOIDC; without it a warning and no role, as eksctl',
   ),
   'Addon.namespaceConfig': refused(NOT_BUILT_YET, 'install the add-on in its default namespace'),
   'Addon.owners': refused('used by eksctl to search add-ons, not by create', REMOVE),
@@ -225,11 +218,9 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'Addon.types': refused('used by eksctl to search add-ons, not by create', REMOVE),
   'Addon.permissionsBoundary': refused(NOT_BUILT_YET, REMOVE),
   'Addon.podIdentityAssociations': refused(NOT_BUILT_YET, 'list the association under iam.podIdentityAssociations'),
-  'Addon.useDefaultPodIdentityAssociations': refused(
-    NOT_BUILT_YET,
-    'list the association under iam.podIdentityAssociations',
+  'Addon.useDefaultPodIdentityAssociations': different(
+    "Pod Identity roles with AWS's recommended policies for the add-ons private-eks knows them for (vpc-cni, aws-ebs-csi-driver, aws-efs-csi-driver, amazon-cloudwatch-observability), made in the add-ons stack; other add-ons run with the node role",
   ),
-  'Addon.wellKnownPolicies': refused(NOT_BUILT_YET, 'give the add-on a role in serviceAccountRoleARN'),
   AddonNamespaceConfig: refused('part of addons[].namespaceConfig', 'see addons[].namespaceConfig'),
 
   // ---- nodegroups (both kinds; the other kind's rows are the same) ---------------------------
@@ -246,29 +237,31 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'NodeGroup.targetGroupARNs': refused(NOT_BUILT_YET, REMOVE),
   'NodeGroup.clusterDNS': refused(NOT_BUILT_YET, 'private-eks sets the cluster DNS address from the service CIDR'),
   'NodeGroup.containerRuntime': refused(NOT_BUILT_YET, REMOVE),
-  'NodeGroup.cpuCredits': refused(NOT_BUILT_YET, REMOVE),
   'NodeGroup.enclaveEnabled': refused(NOT_BUILT_YET, REMOVE),
-  'NodeGroup.instancesDistribution': refused(
-    NOT_BUILT_YET,
-    'use a managed nodegroup with instanceTypes and spot: true',
+  'NodeGroup.kubeletExtraConfig': built(
+    "AmazonLinux2023: nodeadm's NodeConfig kubelet config; AmazonLinux2: merged into the kubelet config file before bootstrap.sh; never a command-line flag",
   ),
-  NodeGroupInstancesDistribution: refused('part of instancesDistribution', 'see instancesDistribution'),
-  'NodeGroup.kubeletExtraConfig': refused(NOT_BUILT_YET, 'pass kubelet settings through overrideBootstrapCommand'),
-  'NodeGroup.maxInstanceLifetime': refused(NOT_BUILT_YET, REMOVE),
+  'NodeGroup.asgSuspendProcesses': different(
+    "suspended during the auto scaling group's rolling updates (its UpdatePolicy); eksctl also suspends them once the group exists, which private-eks does not do yet",
+  ),
+  'NodeGroup.updateConfig': different(
+    "the auto scaling group's rolling-update batch size (eksctl reads it on managed nodegroups only)",
+  ),
+  'ManagedNodeGroup.asgSuspendProcesses': refused(
+    "EKS owns a managed nodegroup's auto scaling group; private-eks does not suspend its processes yet",
+    'suspend them with the Auto Scaling API (SuspendProcesses) once the nodegroup exists',
+  ),
   'ManagedNodeGroup.releaseVersion': refused(NOT_BUILT_YET, 'pin the image with ami and amiFamily'),
   'ManagedNodeGroup.nodeRepairConfig': refused(NOT_BUILT_YET, REMOVE),
   NodeGroupNodeRepairConfig: refused('part of nodeRepairConfig', 'see nodeRepairConfig'),
   NodeRepairConfigOverride: refused('part of nodeRepairConfig', 'see nodeRepairConfig'),
   'NodeGroupIAM.instanceRoleName': refused(NOT_BUILT_YET, 'give an existing role with iam.instanceRoleARN'),
-  'NodeGroupIAM.instanceRolePermissionsBoundary': refused(
-    NOT_BUILT_YET,
-    'give an existing role with iam.instanceRoleARN',
+  'NodeGroupIAM.withAddonPolicies': different(
+    "eksctl's policy sets; the inline ones are policies of the node role instead of separate AWS::IAM::Policy resources",
   ),
-  'NodeGroupIAM.withAddonPolicies': refused(
-    NOT_BUILT_YET,
-    'list the policies in iam.attachPolicyARNs, or give the add-on its own role (IRSA, Pod Identity)',
+  'NodeGroupIAM.attachPolicyARNs': built(
+    'as eksctl: the list replaces the default node policies (self-managed nodes keep registry pull)',
   ),
-  NodeGroupIAMAddonPolicies: refused('part of iam.withAddonPolicies', 'see iam.withAddonPolicies'),
   'NodeGroupSGs.withLocal': refused(NOT_BUILT_YET, 'use securityGroups.attachIDs for extra security groups'),
   'NodeGroupSSH.publicKey': refused(
     'private-eks does not import key material',
@@ -279,8 +272,6 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
     'use ssh.publicKeyName, the name of an EC2 key pair',
   ),
   'NodeGroupSSH.enableSsm': different('needs the ssm, ssmmessages and ec2messages endpoints, which are added'),
-  NodeGroupBottlerocket: refused('part of bottlerocket', 'see bottlerocket'),
-  NodeGroupUpdateConfig: refused('part of updateConfig', 'see updateConfig'),
   InstanceSelector: refused('part of instanceSelector', 'see instanceSelector'),
   InstanceMarketOptions: refused('part of instanceMarketOptions', 'see instanceMarketOptions'),
   CapacityReservation: refused('part of capacityReservation', 'see capacityReservation'),
@@ -296,10 +287,7 @@ function nodeGroupRows(type: 'NodeGroup' | 'ManagedNodeGroup'): Record<string, F
     [`${type}.privateNetworking`]: different('must be true in a fully-private cluster (V8)'),
     [`${type}.outpostARN`]: refused('nodegroups on Outposts are out of scope (V10)', 'remove outpostARN'),
     [`${type}.additionalVolumes`]: refused(NOT_BUILT_YET, 'add volumes with a launch template of your own'),
-    [`${type}.asgSuspendProcesses`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.bottlerocket`]: refused(NOT_BUILT_YET, 'use amiFamily: Bottlerocket with its default settings'),
     [`${type}.capacityReservation`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.disablePodIMDS`]: refused(NOT_BUILT_YET, REMOVE),
     [`${type}.ebsOptimized`]: refused(NOT_BUILT_YET, REMOVE),
     [`${type}.efaEnabled`]: refused(NOT_BUILT_YET, REMOVE),
     [`${type}.enableDetailedMonitoring`]: refused(NOT_BUILT_YET, REMOVE),
@@ -315,11 +303,9 @@ function nodeGroupRows(type: 'NodeGroup' | 'ManagedNodeGroup'): Record<string, F
       'create the nodegroup with a launch template that names the placement group',
     ),
     [`${type}.propagateASGTags`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.updateConfig`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.volumeIOPS`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.volumeKmsKeyID`]: refused(NOT_BUILT_YET, 'the volume is encrypted with the account default key'),
+    [`${type}.volumeIOPS`]: built('default 3000 for gp3, 100 for io1 and io2, as eksctl'),
     [`${type}.volumeName`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.volumeThroughput`]: refused(NOT_BUILT_YET, REMOVE),
+    [`${type}.volumeThroughput`]: built('default 125 MiB/s for gp3, as eksctl'),
   };
 }
 

@@ -6,6 +6,10 @@
  * This is the contract between src/config and src/plan: plan code never sees raw YAML.
  */
 
+import type { AddonPolicyName } from './schema-nodegroups.js';
+import type { WellKnownPolicyName } from './schema-parts.js';
+
+export type { AddonPolicyName, WellKnownPolicyName };
 export type IpFamily = 'IPv4' | 'IPv6';
 /** `accessConfig.authenticationMode`: how the cluster authenticates IAM principals (access entries and/or the aws-auth ConfigMap). */
 export type AuthenticationMode = 'CONFIG_MAP' | 'API' | 'API_AND_CONFIG_MAP';
@@ -60,7 +64,17 @@ export interface ResolvedConfig {
     /** Absent: EKS picks 10.100.0.0/16 or 172.20.0.0/16. */
     readonly serviceIPv4CIDR?: string;
   };
+  /**
+   * The file's `addons`, then eksctl's default add-ons it does not list (vpc-cni, kube-proxy,
+   * coredns, metrics-server; `implicit: true`) unless `addonsConfig.disableDefaultAddons`.
+   */
   readonly addons: readonly Addon[];
+  readonly addonsConfig: {
+    /** Default false. */
+    readonly autoApplyPodIdentityAssociations: boolean;
+    /** Default false. */
+    readonly disableDefaultAddons: boolean;
+  };
   /** Self-managed nodegroups (`nodeGroups`), in file order. */
   readonly nodeGroups: readonly ResolvedNodeGroup[];
   /** `managedNodeGroups`, in file order. */
@@ -159,6 +173,8 @@ export interface ResolvedIam {
   readonly fargatePodExecutionRoleARN?: string;
   readonly serviceAccounts: readonly ServiceAccount[];
   readonly podIdentityAssociations: readonly PodIdentityAssociation[];
+  /** Default true (eksctl): AmazonEKSVPCResourceController on the cluster role. */
+  readonly vpcResourceControllerPolicy: boolean;
 }
 
 /** An `iam.serviceAccounts` entry: an IAM role for a Kubernetes service account (IRSA). */
@@ -170,6 +186,13 @@ export interface ServiceAccount {
   readonly attachPolicy?: Readonly<Record<string, unknown>>;
   readonly roleName?: string;
   readonly roleOnly: boolean;
+  /** The enabled `wellKnownPolicies`, in eksctl's order. Absent: none. */
+  readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
+  /** An existing role: no role stack, the ServiceAccount is annotated with it. */
+  readonly attachRoleARN?: string;
+  /** `metadata.labels` and `metadata.annotations` of the ServiceAccount object. */
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
 }
 
 /** An `iam.podIdentityAssociations` entry: an IAM role for a service account through EKS Pod Identity. */
@@ -179,6 +202,8 @@ export interface PodIdentityAssociation {
   /** Absent: private-eks creates a role with `permissionPolicyARNs`. */
   readonly roleARN?: string;
   readonly permissionPolicyARNs: readonly string[];
+  /** The enabled `wellKnownPolicies`, in eksctl's order. Absent: none. */
+  readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
 }
 
 /** An `accessConfig.accessEntries` entry: an IAM principal given access to the cluster through an EKS access entry. */
@@ -205,6 +230,14 @@ export interface Addon {
   /** Default `OVERWRITE` on create. */
   readonly resolveConflicts: 'NONE' | 'OVERWRITE' | 'PRESERVE';
   readonly tags: Readonly<Record<string, string>>;
+  /** An inline policy document for the add-on's IRSA role. */
+  readonly attachPolicy?: Readonly<Record<string, unknown>>;
+  /** The enabled `wellKnownPolicies` for the add-on's IRSA role. Absent: none. */
+  readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
+  /** Default false. */
+  readonly useDefaultPodIdentityAssociations?: boolean;
+  /** Installed because eksctl installs it by default, not listed in the file. */
+  readonly implicit?: true;
 }
 
 /** A nodegroup's kind: `self-managed` (`nodeGroups`) or `managed` (`managedNodeGroups`). */
@@ -253,6 +286,9 @@ export interface ResolvedNodeGroup {
     readonly attachPolicyARNs: readonly string[];
     /** An inline IAM policy document for the node role (`iam.attachPolicy`). */
     readonly attachPolicy?: Readonly<Record<string, unknown>>;
+    readonly instanceRolePermissionsBoundary?: string;
+    /** The enabled `withAddonPolicies` (albIngress read as awsLoadBalancerController). */
+    readonly withAddonPolicies: readonly AddonPolicyName[];
   };
   readonly securityGroups: {
     readonly attachIDs: readonly string[];
@@ -267,6 +303,42 @@ export interface ResolvedNodeGroup {
   readonly overrideBootstrapCommand?: string;
   /** Managed nodegroups only: a launch template of the user's. */
   readonly launchTemplate?: { readonly id: string; readonly version?: string };
+  /** eksctl's defaults: 3000 for gp3, 100 for io1 and io2; absent for the other types. */
+  readonly volumeIOPS?: number;
+  /** eksctl's default for gp3: 125 MiB/s; absent for the other types. */
+  readonly volumeThroughput?: number;
+  /** Absent: the account's default EBS key. */
+  readonly volumeKmsKeyID?: string;
+  /** Default false: pods reach IMDS through the node (hop limit 2). True: hop limit 1. */
+  readonly disablePodIMDS: boolean;
+  /** Bottlerocket families: the user's `settings` (default {}) and the admin container. */
+  readonly bottlerocket?: {
+    /** eksctl's default: on when ssh.allow, else left to the image (off). */
+    readonly enableAdminContainer?: boolean;
+    readonly settings: Readonly<Record<string, unknown>>;
+  };
+  /** Self-managed: KubeletConfiguration fields merged into the kubelet's config. */
+  readonly kubeletExtraConfig?: Readonly<Record<string, unknown>>;
+  /** Self-managed: a mixed instances policy (its instance types are also `instanceTypes`). */
+  readonly instancesDistribution?: InstancesDistribution;
+  readonly updateConfig?: { readonly maxUnavailable?: number; readonly maxUnavailablePercentage?: number };
+  /** Self-managed: `standard` or `unlimited`. */
+  readonly cpuCredits?: string;
+  /** Self-managed: seconds. */
+  readonly maxInstanceLifetime?: number;
+  /** Self-managed: auto scaling processes suspended during the group's rolling updates. */
+  readonly asgSuspendProcesses: readonly string[];
+}
+
+export interface InstancesDistribution {
+  readonly instanceTypes: readonly string[];
+  readonly maxPrice?: number;
+  readonly onDemandBaseCapacity?: number;
+  readonly onDemandPercentageAboveBaseCapacity?: number;
+  readonly spotInstancePools?: number;
+  readonly spotAllocationStrategy?: string;
+  /** Default false. */
+  readonly capacityRebalance: boolean;
 }
 
 /** A `fargateProfiles` entry, with defaults applied. */

@@ -2,7 +2,7 @@
  * The nodegroup part of THE schema (schema.ts): self-managed (`nodeGroups`) and managed
  * (`managedNodeGroups`), with eksctl's differences between the two kinds.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TBoolean, type TOptional } from '@sinclair/typebox';
 import { PolicyDocument, StringMap, flag, named, oneOf, strict, text, texts } from './schema-parts.js';
 
 export const Taint = named(
@@ -46,6 +46,35 @@ export const AMI_FAMILIES = [
   'WindowsServer2025FullContainer',
 ] as const;
 
+/** eksctl's `withAddonPolicies` names (NodeGroupIAMAddonPolicies); albIngress is the old awsLoadBalancerController. */
+export const ADDON_POLICY_NAMES = [
+  'imageBuilder',
+  'autoScaler',
+  'externalDNS',
+  'certManager',
+  'appMesh',
+  'appMeshPreview',
+  'ebs',
+  'fsx',
+  'efs',
+  'awsLoadBalancerController',
+  'albIngress',
+  'xRay',
+  'cloudWatch',
+] as const;
+export type AddonPolicyName = (typeof ADDON_POLICY_NAMES)[number];
+
+const AddonPolicies = named(
+  'NodeAddonPolicies',
+  strict(
+    Object.fromEntries(ADDON_POLICY_NAMES.map((name) => [name, Type.Optional(Type.Boolean())])) as Record<
+      AddonPolicyName,
+      TOptional<TBoolean>
+    >,
+    "eksctl's sets of policies for add-ons that run with the node role",
+  ),
+);
+
 const nodeGroupFields = {
   name: Type.Optional(text('nodegroup name, unique across nodeGroups and managedNodeGroups')),
   instanceType: Type.Optional(text('EC2 instance type; default m5.large')),
@@ -61,6 +90,16 @@ const nodeGroupFields = {
   ),
   volumeType: Type.Optional(oneOf(['gp2', 'gp3', 'io1', 'io2', 'sc1', 'st1'] as const, 'default gp3')),
   volumeEncrypted: Type.Optional(flag('encrypt the root volume; default true')),
+  volumeIOPS: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      description: 'root volume IOPS (gp3, io1, io2); default 3000 for gp3, 100 for io1 and io2',
+    }),
+  ),
+  volumeThroughput: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'root volume throughput in MiB/s (gp3); default 125' }),
+  ),
+  volumeKmsKeyID: Type.Optional(text('the KMS key that encrypts the root volume; default: the account default key')),
   privateNetworking: Type.Optional(flag('must be set to true in a fully-private cluster')),
   subnets: Type.Optional(texts('subnet ids or vpc.subnets.private names; default: all private subnets')),
   availabilityZones: Type.Optional(texts("zones for the nodes; default: all the cluster's zones")),
@@ -89,6 +128,8 @@ const nodeGroupFields = {
           instanceProfileARN: Type.Optional(text('an existing instance profile (self-managed nodegroups)')),
           attachPolicyARNs: Type.Optional(texts('managed policies for the node role')),
           attachPolicy: Type.Optional(PolicyDocument),
+          instanceRolePermissionsBoundary: Type.Optional(text('the ARN of a permissions boundary for the node role')),
+          withAddonPolicies: Type.Optional(AddonPolicies),
         },
         'the IAM role of the nodes',
       ),
@@ -107,6 +148,39 @@ const nodeGroupFields = {
     ),
   ),
   disableIMDSv1: Type.Optional(flag('IMDSv2 only; private-eks always requires IMDSv2')),
+  disablePodIMDS: Type.Optional(
+    flag('block instance metadata for pods that do not use host networking (hop limit 1); default false'),
+  ),
+  bottlerocket: Type.Optional(
+    named(
+      'NodeBottlerocket',
+      strict(
+        {
+          enableAdminContainer: Type.Optional(flag("run Bottlerocket's admin container; default: ssh.allow")),
+          settings: Type.Optional(
+            Type.Record(Type.String(), Type.Unknown(), {
+              description: 'Bottlerocket settings (the [settings] table of its user data)',
+            }),
+          ),
+        },
+        'Bottlerocket settings of the nodes',
+      ),
+    ),
+  ),
+  updateConfig: Type.Optional(
+    named(
+      'NodeUpdateConfig',
+      strict(
+        {
+          maxUnavailable: Type.Optional(Type.Integer({ minimum: 1, description: 'nodes replaced at a time' })),
+          maxUnavailablePercentage: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: 100, description: 'percentage of nodes replaced at a time' }),
+          ),
+        },
+        'how many nodes an update replaces at a time',
+      ),
+    ),
+  ),
   maxPodsPerNode: Type.Optional(
     Type.Integer({
       minimum: 0,
@@ -131,6 +205,39 @@ export const NodeGroup = named(
         }),
       ),
       localZones: Type.Optional(texts('not supported in a fully-private cluster (V9)')),
+      kubeletExtraConfig: Type.Optional(
+        Type.Record(Type.String(), Type.Unknown(), {
+          description: "kubelet configuration (KubeletConfiguration fields) merged into the nodes' kubelet config",
+        }),
+      ),
+      instancesDistribution: Type.Optional(
+        named(
+          'InstancesDistribution',
+          strict(
+            {
+              instanceTypes: Type.Optional(texts('instance types of the mixed instances policy')),
+              maxPrice: Type.Optional(Type.Number({ description: 'highest Spot price; default: the On-Demand price' })),
+              onDemandBaseCapacity: Type.Optional(Type.Integer({ minimum: 0, description: 'default 0' })),
+              onDemandPercentageAboveBaseCapacity: Type.Optional(
+                Type.Integer({ minimum: 0, maximum: 100, description: 'default 100' }),
+              ),
+              spotInstancePools: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'default 2' })),
+              spotAllocationStrategy: Type.Optional(
+                text('lowest-price, capacity-optimized, price-capacity-optimized, …'),
+              ),
+              capacityRebalance: Type.Optional(flag('replace Spot instances at elevated risk of interruption')),
+            },
+            'a mixed instances policy: several instance types, On-Demand and Spot',
+          ),
+        ),
+      ),
+      cpuCredits: Type.Optional(text('standard or unlimited, for burstable (T) instance types')),
+      asgSuspendProcesses: Type.Optional(
+        texts('auto scaling processes suspended during rolling updates (AZRebalance, HealthCheck, …)'),
+      ),
+      maxInstanceLifetime: Type.Optional(
+        Type.Integer({ minimum: 0, description: 'seconds an instance may live before it is replaced (86400 or more)' }),
+      ),
     },
     'a self-managed nodegroup: an auto scaling group of EC2 instances',
   ),

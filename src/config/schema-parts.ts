@@ -2,7 +2,7 @@
  * Building blocks of THE schema (schema.ts): helpers that keep its declarations short, and the
  * small schemas used in several places.
  */
-import { Type, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { Type, type TBoolean, type TLiteral, type TOptional, type TSchema, type TUnion } from '@sinclair/typebox';
 
 /**
  * Marks schemas printed once under `$defs` and referenced by name (json-schema.ts). A symbol key,
@@ -39,4 +39,27 @@ export const PolicyDocument = named(
   Type.Record(Type.String(), Type.Unknown(), {
     description: 'an IAM policy document written inline (Version, Statement, …)',
   }),
+);
+
+/** eksctl's `wellKnownPolicies` names (WellKnownPolicies). */
+export const WELL_KNOWN_POLICY_NAMES = [
+  'imageBuilder',
+  'autoScaler',
+  'awsLoadBalancerController',
+  'externalDNS',
+  'certManager',
+  'ebsCSIController',
+  'efsCSIController',
+] as const;
+export type WellKnownPolicyName = (typeof WELL_KNOWN_POLICY_NAMES)[number];
+
+export const WellKnownPolicies = named(
+  'WellKnownPolicies',
+  strict(
+    Object.fromEntries(WELL_KNOWN_POLICY_NAMES.map((name) => [name, Type.Optional(Type.Boolean())])) as Record<
+      WellKnownPolicyName,
+      TOptional<TBoolean>
+    >,
+    "eksctl's policy sets for well-known workloads (cluster autoscaler, load balancer controller, …)",
+  ),
 );

@@ -19,7 +19,17 @@ import {
   ZonalShiftConfig,
 } from './schema-cluster.js';
 import { ManagedNodeGroup, NodeGroup } from './schema-nodegroups.js';
-import { PolicyDocument, StringMap, flag, named, oneOf, strict, text, texts } from './schema-parts.js';
+import {
+  PolicyDocument,
+  StringMap,
+  WellKnownPolicies,
+  flag,
+  named,
+  oneOf,
+  strict,
+  text,
+  texts,
+} from './schema-parts.js';
 
 export { DEFINITION_NAME } from './schema-parts.js';
 export { AMI_FAMILIES, MANAGED_NODE_GROUP_FIELDS, NODE_GROUP_FIELDS } from './schema-nodegroups.js';
@@ -132,11 +142,15 @@ const ServiceAccount = strict(
       {
         name: text('the Kubernetes service account name'),
         namespace: Type.Optional(text('its namespace; default "default"')),
+        labels: Type.Optional(StringMap),
+        annotations: Type.Optional(StringMap),
       },
       'the service account',
     ),
     attachPolicyARNs: Type.Optional(texts('managed policies for its role')),
     attachPolicy: Type.Optional(PolicyDocument),
+    wellKnownPolicies: Type.Optional(WellKnownPolicies),
+    attachRoleARN: Type.Optional(text('an existing role for the service account; no role is created')),
     roleName: Type.Optional(text('name of the IAM role to create')),
     roleOnly: Type.Optional(flag('create the IAM role only, not the Kubernetes service account')),
   },
@@ -149,6 +163,7 @@ const PodIdentityAssociation = strict(
     serviceAccountName: text('the service account'),
     roleARN: Type.Optional(text('an existing role; otherwise one is created with permissionPolicyARNs')),
     permissionPolicyARNs: Type.Optional(texts('managed policies for the created role')),
+    wellKnownPolicies: Type.Optional(WellKnownPolicies),
   },
   'an EKS Pod Identity association',
 );
@@ -160,6 +175,9 @@ const Iam = strict(
     fargatePodExecutionRoleARN: Type.Optional(text('an existing pod execution role for Fargate profiles')),
     serviceAccounts: Type.Optional(Type.Array(ServiceAccount)),
     podIdentityAssociations: Type.Optional(Type.Array(PodIdentityAssociation)),
+    vpcResourceControllerPolicy: Type.Optional(
+      flag('attach AmazonEKSVPCResourceController to the cluster role (security groups for pods); default true'),
+    ),
   },
   'IAM roles of the cluster and its workloads',
 );
@@ -243,7 +261,12 @@ const Addon = strict(
     name: text('the EKS add-on name (vpc-cni, coredns, kube-proxy, …)'),
     version: Type.Optional(text('add-on version; default: the EKS default for the cluster version')),
     serviceAccountRoleARN: Type.Optional(text("an existing IAM role for the add-on's service account")),
-    attachPolicyARNs: Type.Optional(texts("managed policies for the add-on's role")),
+    attachPolicyARNs: Type.Optional(texts("managed policies for the add-on's IRSA role (needs iam.withOIDC)")),
+    attachPolicy: Type.Optional(PolicyDocument),
+    wellKnownPolicies: Type.Optional(WellKnownPolicies),
+    useDefaultPodIdentityAssociations: Type.Optional(
+      flag("give the add-on EKS Pod Identity roles with AWS's recommended policies"),
+    ),
     configurationValues: Type.Optional(text('configuration as JSON text, passed to EKS as it is')),
     resolveConflicts: Type.Optional(
       oneOf(
@@ -301,6 +324,19 @@ export const ClusterConfigSchema = strict(
       ),
     ),
     addons: Type.Optional(Type.Array(Addon)),
+    addonsConfig: Type.Optional(
+      strict(
+        {
+          autoApplyPodIdentityAssociations: Type.Optional(
+            flag("give every add-on that supports it EKS Pod Identity roles with AWS's recommended policies"),
+          ),
+          disableDefaultAddons: Type.Optional(
+            flag('do not install the default add-ons (vpc-cni, kube-proxy, coredns, metrics-server)'),
+          ),
+        },
+        'settings for all add-ons',
+      ),
+    ),
     nodeGroups: Type.Optional(Type.Array(NodeGroup)),
     managedNodeGroups: Type.Optional(Type.Array(ManagedNodeGroup)),
     fargateProfiles: Type.Optional(Type.Array(FargateProfile)),

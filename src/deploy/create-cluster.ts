@@ -11,6 +11,7 @@ import { DeployError, PrivateEksError } from '../errors.js';
 import { writeKubeconfigEntry } from '../kubeconfig/file.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import { templateBody } from '../templates/json.js';
+import { addonRoleParameters } from '../templates/addons.js';
 import type { Template } from '../templates/types.js';
 import { describeClusterAccess } from './cluster-info.js';
 import { PRIVATE_ONLY, switchOffPublicAccessAfterFailure, updateEndpointAccess } from './endpoint-access.js';
@@ -30,6 +31,7 @@ import {
   type DeployDeps,
   type RunState,
 } from './run-state.js';
+import { ROLE_LOGICAL_ID, addonRoleStackName } from './service-account-roles.js';
 import { ensureStack } from './stacks.js';
 import { DEFAULT_PARALLELISM, StepGraph, type GraphStep, type StepRecord } from './step-graph.js';
 
@@ -172,8 +174,20 @@ async function runLogGroupStep(state: RunState): Promise<string> {
 /** Values for the template's parameters that have no default and that private-eks knows how to fill. */
 async function stackParameters(template: Template, state: RunState): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
+  const addonRoles = new Map(
+    addonRoleParameters(state.plan).map(({ parameter, addon }) => [
+      parameter,
+      addonRoleStackName(state.plan.cluster.metadata.name, addon),
+    ]),
+  );
   for (const [name, parameter] of Object.entries(template.Parameters ?? {})) {
-    if (name === 'OIDCThumbprint') {
+    const roleStack = addonRoles.get(name);
+    if (roleStack !== undefined) {
+      // An add-on's IRSA role, made by the service-accounts step.
+      const arn = state.stacks.get(roleStack)?.outputs[ROLE_LOGICAL_ID];
+      if (arn === undefined) throw internal(`the add-on role stack ${roleStack} has no ${ROLE_LOGICAL_ID} output`);
+      out[name] = arn;
+    } else if (name === 'OIDCThumbprint') {
       if (state.deps.oidcThumbprint === undefined)
         throw internal('the template needs an OIDC thumbprint and none can be computed');
       out[name] = await state.deps.oidcThumbprint(state.plan.region.name);

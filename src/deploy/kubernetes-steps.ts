@@ -22,8 +22,11 @@ import { apiServerReachable, apiServerRoute, httpsRequester, KubernetesClient } 
 import { lambdaClientLike, RunnerKubernetesClient, type KubernetesObjectApi } from './runner-client.js';
 import { runnerStackName } from '../plan/stacks.js';
 import { eksToken } from './kubernetes-token.js';
+import { addonsWithIrsaRoles } from '../plan/addon-iam.js';
 import {
   ROLE_LOGICAL_ID,
+  addonRoleStackName,
+  addonRoleTemplate,
   serviceAccountCapabilities,
   serviceAccountObject,
   serviceAccountRoleTemplate,
@@ -56,9 +59,15 @@ async function serviceAccountsStep(step: PlanStep, state: RunState): Promise<str
     );
   }
   const objects: Record<string, unknown>[] = [];
+  await addonRoles(step, state, providerArn, issuerUrl);
   // One stack per account, one at a time: a handful of small IAM stacks, and IAM's
   // CreateRole rate limit is low.
   for (const sa of plan.cluster.iam.serviceAccounts) {
+    if (sa.attachRoleARN !== undefined) {
+      // A role of the user's: no stack, the ServiceAccount is annotated with it (eksctl).
+      if (!sa.roleOnly) objects.push(serviceAccountObject(sa, sa.attachRoleARN, cluster));
+      continue;
+    }
     const name = serviceAccountStackName(cluster, sa);
     const template = serviceAccountRoleTemplate({
       serviceAccount: sa,
@@ -80,7 +89,8 @@ async function serviceAccountsStep(step: PlanStep, state: RunState): Promise<str
       throw new PrivateEksError('PE_DEPLOY', `stack ${name} has no ${ROLE_LOGICAL_ID} output`, { source: 'aws' });
     if (!sa.roleOnly) objects.push(serviceAccountObject(sa, roleArn, cluster));
   }
-  if (objects.length === 0) return 'roles created (roleOnly)';
+  if (objects.length === 0)
+    return plan.cluster.iam.serviceAccounts.length > 0 ? 'roles created (roleOnly)' : 'roles created';
   const client = await kubernetesClient(state, step);
   if (client === undefined) {
     recordManual(state, step, `create ${objects.length} ServiceAccount object(s)`, objects);
@@ -88,6 +98,27 @@ async function serviceAccountsStep(step: PlanStep, state: RunState): Promise<str
   }
   for (const object of objects) await applyServiceAccount(client, object);
   return `roles and ${objects.length} ServiceAccount(s) created`;
+}
+
+/** The IRSA role stack of each add-on that needs one (plan/addon-iam.ts), kept in the run state for the addons stack's parameters. */
+async function addonRoles(step: PlanStep, state: RunState, providerArn: string, issuerUrl: string): Promise<void> {
+  const { plan } = state;
+  const cluster = plan.cluster.metadata.name;
+  for (const { addon, iam } of addonsWithIrsaRoles(plan.cluster)) {
+    const name = addonRoleStackName(cluster, addon);
+    const tags = { ...clusterStackPlan(plan).tags, 'alpha.eksctl.io/addon-name': addon.name };
+    const template = addonRoleTemplate({ addon, iam, providerArn, issuerUrl, partition: plan.region.partition, tags });
+    const { info, outcome } = await ensureStack(stackDeps(state), {
+      stepId: step.id,
+      name,
+      templateBody: JSON.stringify(template),
+      parameters: {},
+      tags,
+      capabilities: ['CAPABILITY_IAM'],
+    });
+    state.stacks.set(name, info);
+    state.stackOutcomes.push({ stepId: step.id, stack: name, outcome });
+  }
 }
 
 async function applyServiceAccount(client: KubernetesObjectApi, object: Record<string, unknown>): Promise<void> {

@@ -8,8 +8,13 @@
  * This template is built here and not in src/templates because the condition keys are the OIDC
  * issuer's host, known only once the cluster stack exists (a JSON key cannot be an intrinsic).
  */
-import type { ServiceAccount } from '../config/resolved.js';
-import type { Template } from '../templates/types.js';
+import type { Addon, ServiceAccount } from '../config/resolved.js';
+import type { AddonIam } from '../plan/addon-iam.js';
+import type { Partition } from '../plan/types.js';
+import { arnValue, awsManagedPolicyArn } from '../templates/cfn.js';
+import { vpcCniIpv6Policy, type InlinePolicy } from '../templates/iam.js';
+import { wellKnownPolicySet } from '../templates/policy-sets.js';
+import type { CfnValue, Template } from '../templates/types.js';
 
 export const ROLE_LOGICAL_ID = 'Role1';
 
@@ -28,12 +33,80 @@ export interface RoleTemplateInput {
 
 export function serviceAccountRoleTemplate(input: RoleTemplateInput): Template {
   const sa = input.serviceAccount;
-  const issuer = input.issuerUrl.replace(/^https:\/\//, '');
-  const inline =
-    sa.attachPolicy === undefined ? [] : [{ PolicyName: 'private-eks-inline', PolicyDocument: sa.attachPolicy }];
+  const wellKnown = wellKnownPolicySet(sa.wellKnownPolicies ?? []);
+  return irsaRoleTemplate({
+    description: `IAM role for serviceaccount "${sa.namespace}/${sa.name}" [created by private-eks]`,
+    subject: { namespace: sa.namespace, name: sa.name },
+    providerArn: input.providerArn,
+    issuerUrl: input.issuerUrl,
+    managedPolicyArns: [...sa.attachPolicyARNs, ...wellKnown.managed],
+    inlinePolicies: [
+      ...(sa.attachPolicy === undefined
+        ? []
+        : [{ PolicyName: 'private-eks-inline', PolicyDocument: sa.attachPolicy as CfnValue }]),
+      ...wellKnown.inline,
+    ],
+    ...(sa.roleName === undefined ? {} : { roleName: sa.roleName }),
+    tags: input.tags,
+  });
+}
+
+/** eksctl's name for an add-on's IRSA role stack (its makeAddonName). */
+export function addonRoleStackName(cluster: string, addon: Pick<Addon, 'name'>): string {
+  return `eksctl-${cluster}-addon-${addon.name}`;
+}
+
+export interface AddonRoleTemplateInput {
+  readonly addon: Addon;
+  readonly iam: AddonIam & { kind: 'irsa' };
+  readonly providerArn: string;
+  readonly issuerUrl: string;
+  readonly partition: Partition;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** An add-on's IRSA role (plan/addon-iam.ts says which policies). */
+export function addonRoleTemplate(input: AddonRoleTemplateInput): Template {
+  const { iam } = input;
+  const wellKnown = wellKnownPolicySet(iam.wellKnownPolicies);
+  return irsaRoleTemplate({
+    description: `IAM role for add-on "${input.addon.name}" [created by private-eks]`,
+    ...(iam.serviceAccount === undefined ? {} : { subject: iam.serviceAccount }),
+    providerArn: input.providerArn,
+    issuerUrl: input.issuerUrl,
+    managedPolicyArns: [
+      ...iam.policyArns.map((arn) => arnValue(arn, input.partition)),
+      ...iam.managedPolicyNames.map(awsManagedPolicyArn),
+      ...wellKnown.managed,
+    ],
+    inlinePolicies: [
+      ...(iam.attachPolicy === undefined
+        ? []
+        : [{ PolicyName: 'Policy1', PolicyDocument: iam.attachPolicy as CfnValue }]),
+      ...(iam.ipv6CniPolicy ? [vpcCniIpv6Policy()] : []),
+      ...wellKnown.inline,
+    ],
+    tags: input.tags,
+  });
+}
+
+interface IrsaRoleSpec {
+  readonly description: string;
+  /** The one service account that may assume the role; absent: any of the cluster's (eksctl's trust for unknown add-ons). */
+  readonly subject?: { readonly namespace: string; readonly name: string };
+  readonly providerArn: string;
+  readonly issuerUrl: string;
+  readonly managedPolicyArns: readonly CfnValue[];
+  readonly inlinePolicies: readonly InlinePolicy[];
+  readonly roleName?: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+function irsaRoleTemplate(spec: IrsaRoleSpec): Template {
+  const issuer = spec.issuerUrl.replace(/^https:\/\//, '');
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: `IAM role for serviceaccount "${sa.namespace}/${sa.name}" [created by private-eks]`,
+    Description: spec.description,
     Resources: {
       [ROLE_LOGICAL_ID]: {
         Type: 'AWS::IAM::Role',
@@ -44,26 +117,28 @@ export function serviceAccountRoleTemplate(input: RoleTemplateInput): Template {
               {
                 Effect: 'Allow',
                 Action: ['sts:AssumeRoleWithWebIdentity'],
-                Principal: { Federated: input.providerArn },
+                Principal: { Federated: spec.providerArn },
                 Condition: {
                   StringEquals: {
                     [`${issuer}:aud`]: 'sts.amazonaws.com',
-                    [`${issuer}:sub`]: `system:serviceaccount:${sa.namespace}:${sa.name}`,
+                    ...(spec.subject === undefined
+                      ? {}
+                      : { [`${issuer}:sub`]: `system:serviceaccount:${spec.subject.namespace}:${spec.subject.name}` }),
                   },
                 },
               },
             ],
           },
-          ...(sa.attachPolicyARNs.length > 0 ? { ManagedPolicyArns: [...sa.attachPolicyARNs] } : {}),
-          ...(inline.length > 0 ? { Policies: inline as never } : {}),
-          ...(sa.roleName === undefined ? {} : { RoleName: sa.roleName }),
-          Tags: Object.entries(input.tags).map(([Key, Value]) => ({ Key, Value })),
+          ...(spec.managedPolicyArns.length > 0 ? { ManagedPolicyArns: [...spec.managedPolicyArns] } : {}),
+          ...(spec.inlinePolicies.length > 0 ? { Policies: [...spec.inlinePolicies] } : {}),
+          ...(spec.roleName === undefined ? {} : { RoleName: spec.roleName }),
+          Tags: Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value })),
         },
       },
     },
     Outputs: {
       [ROLE_LOGICAL_ID]: {
-        Description: 'The role of the service account',
+        Description: 'The IAM role',
         Value: { 'Fn::GetAtt': [ROLE_LOGICAL_ID, 'Arn'] },
       },
     },
@@ -83,8 +158,12 @@ export function serviceAccountObject(sa: ServiceAccount, roleArn: string, cluste
     metadata: {
       name: sa.name,
       namespace: sa.namespace,
-      labels: { 'app.kubernetes.io/managed-by': 'private-eks', 'private-eks.io/cluster': cluster },
-      annotations: { 'eks.amazonaws.com/role-arn': roleArn },
+      labels: {
+        ...(sa.labels ?? {}),
+        'app.kubernetes.io/managed-by': 'private-eks',
+        'private-eks.io/cluster': cluster,
+      },
+      annotations: { ...(sa.annotations ?? {}), 'eks.amazonaws.com/role-arn': roleArn },
     },
   };
 }

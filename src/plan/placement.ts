@@ -156,7 +156,8 @@ const DAEMONSET_ADDONS = new Set(['vpc-cni', 'kube-proxy', 'eks-pod-identity-age
  */
 export function addonsWithoutNodes(config: ResolvedConfig): ProblemDraft[] {
   const capacity = config.nodeGroups.length + config.managedNodeGroups.length + config.fargateProfiles.length;
-  if (capacity > 0) return [];
+  // Auto Mode launches nodes for pending pods itself.
+  if (capacity > 0 || config.autoMode !== undefined) return [];
   return config.addons.flatMap((addon, i): ProblemDraft[] =>
     DAEMONSET_ADDONS.has(addon.name.toLowerCase())
       ? []

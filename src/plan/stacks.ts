@@ -4,6 +4,7 @@
  */
 import type { ResolvedConfig, ResolvedNodeGroup } from '../config/resolved.js';
 import { VERSION } from '../version.js';
+import { addonIam } from './addon-iam.js';
 import type { StackPlan } from './types.js';
 
 export const CLUSTER_NAME_TAG = 'alpha.eksctl.io/cluster-name';
@@ -133,8 +134,8 @@ export function planStacks(config: ResolvedConfig): StackPlan[] {
       kind: 'addons',
       nodeGroup: null,
       tags: stackTags(config),
-      // Add-ons only name roles (serviceAccountRoleARN); the stack creates none.
-      capabilities: [],
+      // Pod Identity roles of add-ons are made in the stack; IRSA roles have stacks of their own.
+      capabilities: capabilities(config.addons.some((a) => addonIam(config, a).kind === 'pod-identity')),
     });
   }
   return stacks;

@@ -5,6 +5,7 @@
  * tests use them.
  */
 import type { ResolvedConfig } from '../config/resolved.js';
+import { addonsWithIrsaRoles } from './addon-iam.js';
 import type { PlanStep, StackPlan } from './types.js';
 
 export const STEP_IDS = {
@@ -100,17 +101,22 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
   });
   const afterCapacity = capacity.length > 0 ? capacity : nodeDeps;
   const serviceAccounts = config.iam.serviceAccounts;
-  if (serviceAccounts.length > 0) {
+  const addonRoles = addonsWithIrsaRoles(config).length;
+  if (serviceAccounts.length > 0 || addonRoles > 0) {
     // roleOnly accounts need only their IAM role; the others are Kubernetes objects. Neither needs a
-    // node, so they start with the nodegroups, right after the control plane.
+    // node, so they start with the nodegroups, right after the control plane. Add-ons' IRSA roles
+    // are made here too (their trust names the OIDC issuer, known once the cluster exists).
     const objects = serviceAccounts.filter((sa) => !sa.roleOnly).length;
+    const roles = serviceAccounts.filter((sa) => sa.attachRoleARN === undefined).length;
+    const what = [
+      ...(roles > 0 ? [`the IAM roles of ${roles} service account(s)`] : []),
+      ...(addonRoles > 0 ? [`the IRSA roles of ${addonRoles} add-on(s)`] : []),
+      ...(objects > 0 ? [`${objects} Kubernetes ServiceAccount object(s)`] : []),
+    ];
     steps.push({
       id: STEP_IDS.serviceAccounts,
       kind: 'kubernetes-api',
-      description:
-        objects > 0
-          ? `create the IAM roles of ${serviceAccounts.length} service account(s) and ${objects} Kubernetes ServiceAccount object(s)`
-          : `create the IAM roles of ${serviceAccounts.length} service account(s) (roleOnly)`,
+      description: `create ${what.join(', ')}${objects === 0 && serviceAccounts.length > 0 ? ' (roleOnly)' : ''}`,
       dependsOn: [STEP_IDS.cluster],
       stack: null,
       needsKubernetesApi: objects > 0,
@@ -160,11 +166,13 @@ function addonsStep(
   steps: readonly PlanStep[],
 ): PlanStep {
   const awsAuth = steps.some((s) => s.id === STEP_IDS.awsAuth) ? [STEP_IDS.awsAuth] : [];
+  // The add-ons' IRSA roles come from the service-accounts step (a parameter of the stack each).
+  const roles = addonsWithIrsaRoles(config).length > 0 ? [STEP_IDS.serviceAccounts] : [];
   return {
     id: STEP_IDS.addons,
     kind: 'addons-stack',
     description: `create the add-on(s) ${config.addons.map((a) => `"${a.name}"`).join(', ')} once the nodes are there`,
-    dependsOn: [...afterCapacity, ...awsAuth],
+    dependsOn: [...afterCapacity, ...awsAuth, ...roles],
     stack: stack.name,
     needsKubernetesApi: false,
   };

@@ -81,13 +81,17 @@ function serviceRoleResources(plan: Plan, tags: Readonly<Record<string, string>>
   return {
     [SERVICE_ROLE_ID]: serviceRole({
       principal: 'EKS',
-      // The one policy EKS documents for the cluster role; nothing broader. Auto Mode adds the
-      // policies EKS needs to run nodes, volumes and load balancers, and sts:TagSession (eksctl).
+      // eksctl's cluster role: EKS's policy, the VPC resource controller's (security groups for
+      // pods, Windows) unless iam.vpcResourceControllerPolicy is false, and sts:TagSession. Auto
+      // Mode adds the policies EKS needs to run nodes, volumes and load balancers (eksctl).
       managedPolicyArns: [
         awsManagedPolicyArn('AmazonEKSClusterPolicy'),
+        ...(plan.cluster.iam.vpcResourceControllerPolicy
+          ? [awsManagedPolicyArn('AmazonEKSVPCResourceController')]
+          : []),
         ...(autoMode ? AUTO_MODE_CLUSTER_POLICIES.map(awsManagedPolicyArn) : []),
       ],
-      ...(autoMode ? { actions: ['sts:AssumeRole', 'sts:TagSession'] } : {}),
+      actions: ['sts:AssumeRole', 'sts:TagSession'],
       tags: tagList(SERVICE_ROLE_ID, tags),
     }),
   };

@@ -2,9 +2,11 @@
  * IAM roles the stacks create: trust policies through a partition map (as eksctl does, since the
  * EC2 service principal differs in China and the ISO partitions) and AWS-managed policies through
  * `${AWS::Partition}`. Least privilege: AWS's managed policies for the role's job and nothing
- * else; no inline `*` statements.
+ * else; inline statements with `*` only in eksctl's policy sets, when asked for (policy-sets.ts).
  */
-import { awsManagedPolicyArn, findInMap, ref, sub } from './cfn.js';
+import type { ResolvedNodeGroup } from '../config/resolved.js';
+import type { Partition } from '../plan/types.js';
+import { arnValue, awsManagedPolicyArn, findInMap, ref, sub } from './cfn.js';
 import type { CfnResource, CfnTag, CfnValue, Template } from './types.js';
 
 export const SERVICE_PRINCIPAL_MAP = 'ServicePrincipalPartitionMap';
@@ -46,6 +48,7 @@ export interface RoleOptions {
   readonly actions?: readonly string[];
   /** Inline policies, for permissions no AWS-managed policy grants. */
   readonly inlinePolicies?: readonly InlinePolicy[];
+  readonly permissionsBoundary?: CfnValue;
 }
 
 /** An entry of an `AWS::IAM::Role`'s `Policies`. A type alias so that it fits CfnValue. */
@@ -67,24 +70,57 @@ export function serviceRole(options: RoleOptions): CfnResource {
       ...(options.inlinePolicies === undefined || options.inlinePolicies.length === 0
         ? {}
         : { Policies: options.inlinePolicies }),
+      ...(options.permissionsBoundary === undefined ? {} : { PermissionsBoundary: options.permissionsBoundary }),
       Tags: options.tags,
     },
   };
 }
 
 /**
- * Managed policies of a node role (SPEC §6; eksctl's defaults for a private nodegroup). In an
- * IPv6 cluster the VPC CNI needs other permissions than AmazonEKS_CNI_Policy's (IPv4 addresses
- * and interfaces): those come inline (vpcCniIpv6Policy) instead.
+ * The registry policy nodes pull images with: eksctl's AmazonEC2ContainerRegistryPullOnly where
+ * AWS publishes it (aws, aws-cn, aws-us-gov), the broader ReadOnly in the ISO partitions.
  */
-export function nodeRolePolicies(enableSsm: boolean, ipv6 = false): CfnValue[] {
+export function registryPullPolicyName(partition: Partition): string {
+  return partition === 'aws' || partition === 'aws-cn' || partition === 'aws-us-gov'
+    ? 'AmazonEC2ContainerRegistryPullOnly'
+    : 'AmazonEC2ContainerRegistryReadOnly';
+}
+
+export interface NodeRoleContext {
+  readonly partition: Partition;
+  /** False in an IPv6 cluster, whose CNI permissions come inline (vpcCniIpv6Policy). */
+  readonly cniPolicy: boolean;
+}
+
+/**
+ * Managed policies of a node role, as eksctl chooses them (makeManagedPolicies): without
+ * `iam.attachPolicyARNs` the defaults — worker node, CNI (unless aws-node has its own role),
+ * registry pull, SSM; with them, the user's list replaces the defaults (self-managed nodes keep
+ * registry pull). `withAddonPolicies` adds imageBuilder's PowerUser, cloudWatch's agent and ebs's
+ * CSI driver policies. A default the user lists again is not repeated. The user's ARNs come first.
+ */
+export function nodeRoleManagedPolicies(ng: ResolvedNodeGroup, context: NodeRoleContext): CfnValue[] {
+  const managed = ng.kind === 'managed';
+  const pull = registryPullPolicyName(context.partition);
+  const addons = new Set(ng.iam.withAddonPolicies);
+  const names = new Set<string>();
+  if (ng.iam.attachPolicyARNs.length === 0) {
+    names.add('AmazonEKSWorkerNodePolicy');
+    if (context.cniPolicy) names.add('AmazonEKS_CNI_Policy');
+    if (managed) names.add(pull);
+    names.add('AmazonSSMManagedInstanceCore');
+  }
+  if (addons.has('imageBuilder')) names.add('AmazonEC2ContainerRegistryPowerUser');
+  else if (!managed) names.add(pull);
+  if (addons.has('cloudWatch')) names.add('CloudWatchAgentServerPolicy');
+  if (addons.has('ebs')) names.add('service-role/AmazonEBSCSIDriverPolicy');
+  for (const arn of ng.iam.attachPolicyARNs) {
+    const resource = arn.split(':').slice(5).join(':');
+    names.delete(resource.slice(resource.indexOf('/') + 1));
+  }
   return [
-    awsManagedPolicyArn('AmazonEKSWorkerNodePolicy'),
-    // ReadOnly rather than the newer PullOnly: ReadOnly exists in every partition, PullOnly not yet.
-    awsManagedPolicyArn('AmazonEC2ContainerRegistryReadOnly'),
-    ...(ipv6 ? [] : [awsManagedPolicyArn('AmazonEKS_CNI_Policy')]),
-    // Session Manager only when asked for (ssh.enableSsm): it lets the agent run commands.
-    ...(enableSsm ? [awsManagedPolicyArn('AmazonSSMManagedInstanceCore')] : []),
+    ...ng.iam.attachPolicyARNs.map((arn) => arnValue(arn, context.partition)),
+    ...[...names].sort().map(awsManagedPolicyArn),
   ];
 }
 

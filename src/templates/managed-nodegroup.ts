@@ -66,7 +66,7 @@ function launchTemplate(plan: Plan, ng: ResolvedNodeGroup, tags: Readonly<Record
     Type: 'AWS::EC2::LaunchTemplate',
     Properties: {
       LaunchTemplateData: {
-        ...secureLaunchTemplateData(ng),
+        ...secureLaunchTemplateData(plan, ng),
         ...(imageId === undefined ? {} : { ImageId: imageId }),
         // Security groups in a launch template replace the ones EKS would attach, so the
         // cluster security group is listed explicitly (as eksctl does).
@@ -113,7 +113,17 @@ function managedNodeGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Readonly<Reco
           }
         : {}),
       LaunchTemplate: template,
+      ...(ng.updateConfig === undefined ? {} : { UpdateConfig: updateConfig(ng.updateConfig) }),
       Tags: tagMap(tags, ng.tags),
     },
+  };
+}
+
+function updateConfig(update: NonNullable<ResolvedNodeGroup['updateConfig']>): Record<string, number> {
+  return {
+    ...(update.maxUnavailable === undefined ? {} : { MaxUnavailable: update.maxUnavailable }),
+    ...(update.maxUnavailablePercentage === undefined
+      ? {}
+      : { MaxUnavailablePercentage: update.maxUnavailablePercentage }),
   };
 }

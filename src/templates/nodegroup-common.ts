@@ -9,7 +9,8 @@ import { dataVolumeDevice } from './ami.js';
 import { arnValue, clusterOwnedTag, getAtt, tagList } from './cfn.js';
 import { importFromCluster } from './cluster-exports.js';
 import { clusterStackPlan, planInvariant, vpcCidrs } from './context.js';
-import { nodeRolePolicies, serviceRole, vpcCniIpv6Policy } from './iam.js';
+import { nodeRoleManagedPolicies, serviceRole, vpcCniIpv6Policy } from './iam.js';
+import { addonInlinePolicies } from './policy-sets.js';
 import { isIpv6 } from './service-cidr.js';
 import type { BootstrapSources } from './user-data.js';
 import type { CfnResource, CfnValue } from './types.js';
@@ -70,21 +71,23 @@ export function nodeRoleResources(plan: Plan, ng: ResolvedNodeGroup, stackTags: 
   if (ng.iam.instanceRoleARN !== undefined) return {};
   const partition = plan.region.partition;
   const ipv6 = isIpv6(plan);
+  // The CNI policy stays on the node role even when the vpc-cni add-on gets a role of its own
+  // (eksctl drops it with iam.withOIDC); in an IPv6 cluster it is the inline IPv6 policy: private-eks installs the add-ons after the nodes, and
+  // until then the aws-node EKS put there runs with the node's role; without it nodes stay NotReady.
+  const boundary = ng.iam.instanceRolePermissionsBoundary;
   return {
     [NODE_ROLE_ID]: serviceRole({
       principal: 'EC2',
-      managedPolicyArns: [
-        ...nodeRolePolicies(ng.ssh.enableSsm, ipv6),
-        ...ng.iam.attachPolicyARNs.map((arn) => arnValue(arn, partition)),
-      ],
+      managedPolicyArns: nodeRoleManagedPolicies(ng, { partition, cniPolicy: !ipv6 }),
       inlinePolicies: [
-        // aws-node runs with the node's role unless the vpc-cni add-on is given a role of its own.
         ...(ipv6 ? [vpcCniIpv6Policy()] : []),
         // `iam.attachPolicy`: the user's inline policy document, as eksctl attaches it ("PolicyAttachments").
         ...(ng.iam.attachPolicy === undefined
           ? []
           : [{ PolicyName: 'PolicyAttachments', PolicyDocument: ng.iam.attachPolicy as CfnValue }]),
+        ...addonInlinePolicies(ng.iam.withAddonPolicies),
       ],
+      ...(boundary === undefined ? {} : { permissionsBoundary: arnValue(boundary, partition) }),
       tags: tagList(NODE_ROLE_ID, stackTags),
     }),
   };
@@ -121,22 +124,52 @@ export function nodeTagSpecifications(plan: Plan, ng: ResolvedNodeGroup, stackTa
 }
 
 /** Launch template fields every nodegroup shares. */
-export function secureLaunchTemplateData(ng: ResolvedNodeGroup): Record<string, CfnValue> {
+export function secureLaunchTemplateData(plan: Plan, ng: ResolvedNodeGroup): Record<string, CfnValue> {
+  const kmsKey = ng.volumeKmsKeyID === undefined ? {} : { KmsKeyId: kmsKeyValue(plan, ng.volumeKmsKeyID) };
+  const encryption = { Encrypted: ng.volumeEncrypted, ...(ng.volumeEncrypted ? kmsKey : {}) };
   return {
-    // IMDSv2 only; hop limit 2 so pods on the node network can still reach it through the node.
-    MetadataOptions: { HttpEndpoint: 'enabled', HttpTokens: 'required', HttpPutResponseHopLimit: 2 },
+    // IMDSv2 only. Hop limit 2 lets pods on the node network reach it through the node;
+    // disablePodIMDS makes it 1, so only the node itself (and host-network pods) can (eksctl).
+    MetadataOptions: {
+      HttpEndpoint: 'enabled',
+      HttpTokens: 'required',
+      HttpPutResponseHopLimit: ng.disablePodIMDS ? 1 : 2,
+    },
     BlockDeviceMappings: [
-      // Bottlerocket's small OS volume keeps the image's size but is encrypted too.
+      // Bottlerocket's small OS volume keeps the image's size but is encrypted too, with the same key.
       ...(dataVolumeDevice(ng) !== '/dev/xvdb'
         ? []
-        : [{ DeviceName: '/dev/xvda', Ebs: { VolumeType: 'gp3', Encrypted: ng.volumeEncrypted } }]),
+        : [{ DeviceName: '/dev/xvda', Ebs: { VolumeType: 'gp3', ...encryption } }]),
       {
         DeviceName: dataVolumeDevice(ng),
-        Ebs: { VolumeSize: ng.volumeSize, VolumeType: ng.volumeType, Encrypted: ng.volumeEncrypted },
+        Ebs: {
+          VolumeSize: ng.volumeSize,
+          VolumeType: ng.volumeType,
+          ...volumePerformance(ng),
+          ...encryption,
+        },
       },
     ],
     ...(ng.ssh.allow && ng.ssh.publicKeyName !== undefined ? { KeyName: ng.ssh.publicKeyName } : {}),
+    // T instances' credit mode; EC2 wants it in lower case (eksctl lowers it too).
+    ...(ng.cpuCredits === undefined ? {} : { CreditSpecification: { CpuCredits: ng.cpuCredits.toLowerCase() } }),
   };
+}
+
+/** IOPS for the types that take them (gp3, io1, io2), throughput for gp3 only: EC2 refuses them elsewhere. */
+function volumePerformance(ng: ResolvedNodeGroup): Record<string, number> {
+  const type = ng.volumeType;
+  return {
+    ...(ng.volumeIOPS !== undefined && (type === 'gp3' || type === 'io1' || type === 'io2')
+      ? { Iops: ng.volumeIOPS }
+      : {}),
+    ...(ng.volumeThroughput !== undefined && type === 'gp3' ? { Throughput: ng.volumeThroughput } : {}),
+  };
+}
+
+/** A KMS key id, alias or ARN as given; an ARN in the plan's partition goes through `${AWS::Partition}`. */
+function kmsKeyValue(plan: Plan, key: string): CfnValue {
+  return key.startsWith('arn:') ? arnValue(key, plan.region.partition) : key;
 }
 
 /**

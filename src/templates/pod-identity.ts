@@ -8,6 +8,7 @@ import type { PodIdentityAssociation } from '../config/resolved.js';
 import type { Plan } from '../plan/types.js';
 import { arnValue, getAtt, logicalIdPart, ref, tagList, uniqueLogicalIds } from './cfn.js';
 import { serviceRole } from './iam.js';
+import { wellKnownPolicySet } from './policy-sets.js';
 import { CONTROL_PLANE_ID } from './security-groups.js';
 import type { CfnResource } from './types.js';
 
@@ -28,10 +29,15 @@ export function podIdentityResources(
     const roleId = `PodIdentityRole${name}`;
     const associationId = `PodIdentityAssociation${name}`;
     if (association.roleARN === undefined) {
+      const wellKnown = wellKnownPolicySet(association.wellKnownPolicies ?? []);
       resources[roleId] = serviceRole({
         principal: 'EKSPods',
         actions: ['sts:AssumeRole', 'sts:TagSession'],
-        managedPolicyArns: association.permissionPolicyARNs.map((arn) => arnValue(arn, partition)),
+        managedPolicyArns: [
+          ...association.permissionPolicyARNs.map((arn) => arnValue(arn, partition)),
+          ...wellKnown.managed,
+        ],
+        inlinePolicies: wellKnown.inline,
         tags: tagList(roleId, stackTags),
       });
     }

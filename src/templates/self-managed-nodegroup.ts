@@ -102,7 +102,7 @@ function launchTemplate(plan: Plan, ng: ResolvedNodeGroup, tags: Tags): CfnResou
     Type: 'AWS::EC2::LaunchTemplate',
     Properties: {
       LaunchTemplateData: {
-        ...secureLaunchTemplateData(ng),
+        ...secureLaunchTemplateData(plan, ng),
         ImageId: ng.ami ?? ref(AMI_PARAMETER),
         InstanceType: ng.instanceTypes[0] ?? 'm5.large',
         IamInstanceProfile: { Arn: instanceProfileArn(plan, ng) },
@@ -141,7 +141,9 @@ function autoScalingGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Tags, afterAc
     LaunchTemplateId: ref(LAUNCH_TEMPLATE_ID),
     Version: getAtt(LAUNCH_TEMPLATE_ID, 'LatestVersionNumber'),
   };
-  const mixed = ng.spot || ng.instanceTypes.length > 1;
+  const distribution = ng.instancesDistribution;
+  const mixed =
+    distribution !== undefined ? distribution.instanceTypes.length > 0 : ng.spot || ng.instanceTypes.length > 1;
   return {
     Type: 'AWS::AutoScaling::AutoScalingGroup',
     Properties: {
@@ -156,18 +158,61 @@ function autoScalingGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Tags, afterAc
                 LaunchTemplateSpecification: templateSpec,
                 Overrides: ng.instanceTypes.map((InstanceType) => ({ InstanceType })),
               },
-              InstancesDistribution: {
-                OnDemandBaseCapacity: 0,
-                OnDemandPercentageAboveBaseCapacity: ng.spot ? 0 : 100,
-                ...(ng.spot ? { SpotAllocationStrategy: 'price-capacity-optimized' } : {}),
-              },
+              InstancesDistribution: instancesDistribution(ng),
             },
           }
         : { LaunchTemplate: templateSpec }),
+      ...(distribution?.capacityRebalance === true ? { CapacityRebalance: true } : {}),
+      ...(ng.maxInstanceLifetime === undefined ? {} : { MaxInstanceLifetime: ng.maxInstanceLifetime }),
       Tags: Object.entries(nodeTags(plan, ng, tags)).map(([Key, Value]) => ({ Key, Value, PropagateAtLaunch: true })),
     },
     // Nodes register as soon as they boot; with the access entry in place first they join at once.
     ...(afterAccessEntry ? { DependsOn: [NODE_ACCESS_ENTRY_ID] } : {}),
-    UpdatePolicy: { AutoScalingRollingUpdate: { MaxBatchSize: 1, MinInstancesInService: 0 } },
+    UpdatePolicy: {
+      AutoScalingRollingUpdate: {
+        MaxBatchSize: rollingBatchSize(ng),
+        MinInstancesInService: 0,
+        // eksctl suspends asgSuspendProcesses during rolling updates too (and for good once created, deploy).
+        ...(ng.asgSuspendProcesses.length > 0 ? { SuspendProcesses: [...ng.asgSuspendProcesses] } : {}),
+      },
+    },
   };
+}
+
+/**
+ * eksctl's InstancesDistribution: only the fields the file sets (AWS's defaults otherwise: the
+ * On-Demand price as the Spot maximum, no On-Demand base, 100 % On-Demand above it). Without
+ * instancesDistribution, a spot or multi-type nodegroup gets all-Spot or all-On-Demand.
+ */
+function instancesDistribution(ng: ResolvedNodeGroup): Record<string, CfnValue> {
+  const d = ng.instancesDistribution;
+  if (d === undefined) {
+    return {
+      OnDemandBaseCapacity: 0,
+      OnDemandPercentageAboveBaseCapacity: ng.spot ? 0 : 100,
+      ...(ng.spot ? { SpotAllocationStrategy: 'price-capacity-optimized' } : {}),
+    };
+  }
+  return {
+    ...(d.maxPrice === undefined ? {} : { SpotMaxPrice: String(d.maxPrice) }),
+    ...(d.onDemandBaseCapacity === undefined ? {} : { OnDemandBaseCapacity: d.onDemandBaseCapacity }),
+    ...(d.onDemandPercentageAboveBaseCapacity === undefined
+      ? {}
+      : { OnDemandPercentageAboveBaseCapacity: d.onDemandPercentageAboveBaseCapacity }),
+    ...(d.spotInstancePools === undefined ? {} : { SpotInstancePools: d.spotInstancePools }),
+    ...(d.spotAllocationStrategy === undefined ? {} : { SpotAllocationStrategy: d.spotAllocationStrategy }),
+  };
+}
+
+/**
+ * Nodes replaced at a time by a rolling update: `updateConfig` (eksctl reads it on managed
+ * nodegroups only; here it sets the auto scaling group's batch), else one.
+ */
+function rollingBatchSize(ng: ResolvedNodeGroup): number {
+  const update = ng.updateConfig;
+  if (update?.maxUnavailable !== undefined) return update.maxUnavailable;
+  if (update?.maxUnavailablePercentage !== undefined) {
+    return Math.max(1, Math.floor((ng.maxSize * update.maxUnavailablePercentage) / 100));
+  }
+  return 1;
 }

@@ -105,6 +105,22 @@ function taintFlag(ng: ResolvedNodeGroup): string[] {
   return [`--register-with-taints=${taints.join(',')}`];
 }
 
+/**
+ * NodeConfig's `spec.kubelet.config` lines: `kubeletExtraConfig` (a KubeletConfiguration document,
+ * as eksctl passes it to nodeadm) with `maxPods` from maxPodsPerNode. Written as one JSON value —
+ * valid YAML — so that no user value can become a flag or a key of its own; escaped for Sub.
+ */
+function kubeletConfiguration(ng: ResolvedNodeGroup): string[] | undefined {
+  if (ng.kubeletExtraConfig === undefined) {
+    return ng.maxPodsPerNode === undefined ? undefined : ['    config:', `      maxPods: ${ng.maxPodsPerNode}`];
+  }
+  const merged = {
+    ...ng.kubeletExtraConfig,
+    ...(ng.maxPodsPerNode === undefined ? {} : { maxPods: ng.maxPodsPerNode }),
+  };
+  return [`    config: ${escapeSub(JSON.stringify(merged))}`];
+}
+
 function al2023UserData(
   ng: ResolvedNodeGroup,
   sources: BootstrapSources,
@@ -123,9 +139,10 @@ function al2023UserData(
   }
   // On the EKS image, EKS sets labels and taints from the nodegroup; with a custom AMI, we do.
   const flags = full ? [...labelFlag(options.labels), ...taintFlag(ng)] : [];
-  if (ng.maxPodsPerNode !== undefined || flags.length > 0) {
+  const kubeletConfig = kubeletConfiguration(ng);
+  if (kubeletConfig !== undefined || flags.length > 0) {
     config.push('  kubelet:');
-    if (ng.maxPodsPerNode !== undefined) config.push('    config:', `      maxPods: ${ng.maxPodsPerNode}`);
+    if (kubeletConfig !== undefined) config.push(...kubeletConfig);
     if (flags.length > 0) config.push('    flags:', ...flags.map((flag) => `      - ${quoted(flag)}`));
   }
   const parts: { contentType: string; body: string }[] = [];
@@ -137,13 +154,30 @@ function al2023UserData(
   ];
   if (commands.length > 0)
     parts.push({ contentType: 'text/x-shellscript; charset="us-ascii"', body: shellScript(commands) });
-  if (full || ng.maxPodsPerNode !== undefined)
+  if (full || kubeletConfig !== undefined)
     parts.push({ contentType: 'application/node.eks.aws', body: config.join('\n') });
   return parts.length === 0 ? undefined : mime(parts);
 }
 
 function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+const AL2_KUBELET_CONFIG = '/etc/kubernetes/kubelet/kubelet-config.json';
+
+/**
+ * AmazonLinux2: `kubeletExtraConfig` merged into the kubelet's config file before bootstrap.sh
+ * (which edits that file in place, keeping the merged keys), as eksctl's kubelet-extra.json. The
+ * document travels base64-encoded: no quote or newline in it can reach the shell.
+ */
+function al2KubeletExtraConfig(ng: ResolvedNodeGroup): string[] {
+  if (ng.kubeletExtraConfig === undefined) return [];
+  const encoded = Buffer.from(JSON.stringify(ng.kubeletExtraConfig), 'utf8').toString('base64');
+  return [
+    `echo '${encoded}' | base64 -d > /etc/kubernetes/kubelet/kubelet-extra.json`,
+    `jq -s '.[0] * .[1]' ${AL2_KUBELET_CONFIG} /etc/kubernetes/kubelet/kubelet-extra.json > /tmp/kubelet-config.json`,
+    `mv /tmp/kubelet-config.json ${AL2_KUBELET_CONFIG}`,
+  ];
 }
 
 function al2UserData(ng: ResolvedNodeGroup, sources: BootstrapSources, options: UserDataOptions): string | undefined {
@@ -175,7 +209,16 @@ function al2UserData(ng: ResolvedNodeGroup, sources: BootstrapSources, options: 
     ...(kubeletArgs.length === 0 ? [] : [`--kubelet-extra-args ${escapeSub(shellQuote(kubeletArgs.join(' ')))}`]),
   ].join(' ');
   const override = ng.overrideBootstrapCommand;
-  return `${shellScript([...userCommands(ng), override === undefined ? bootstrap : escapeSub(override)])}\n`;
+  return `${shellScript([
+    ...userCommands(ng),
+    ...al2KubeletExtraConfig(ng),
+    override === undefined ? bootstrap : escapeSub(override),
+  ])}\n`;
+}
+
+/** A TOML value written as is (a Sub placeholder in quotes). */
+class RawToml {
+  constructor(readonly text: string) {}
 }
 
 function bottlerocketUserData(
@@ -189,27 +232,90 @@ function bottlerocketUserData(
       'use Bottlerocket bootstrap containers, or another amiFamily',
     );
   }
-  const full = options.mode === 'full';
-  const lines: string[] = [];
-  if (full || ng.maxPodsPerNode !== undefined) lines.push('[settings.kubernetes]');
-  if (full) {
-    lines.push(
-      `cluster-name = ${quoted(sources.clusterName)}`,
-      'api-server = "${Endpoint}"',
-      'cluster-certificate = "${CertificateAuthorityData}"',
-      'cluster-dns-ip = "${ClusterDNS}"',
+  if (ng.kubeletExtraConfig !== undefined) {
+    throw unsupported(
+      `nodegroup "${ng.name}": kubeletExtraConfig does not apply to Bottlerocket`,
+      'set kubelet options under bottlerocket.settings.kubernetes',
     );
   }
-  if (ng.maxPodsPerNode !== undefined) lines.push(`max-pods = ${ng.maxPodsPerNode}`);
-  if (full && Object.keys(options.labels).length > 0) {
-    lines.push('', '[settings.kubernetes.node-labels]');
-    for (const [key, value] of Object.entries(options.labels)) lines.push(`${quoted(key)} = ${quoted(value)}`);
+  const settings = bottlerocketSettings(ng, sources, options);
+  const lines: string[] = [];
+  writeTomlTable(['settings'], settings, lines);
+  return lines.length === 0 ? undefined : `${lines.join('\n').replace(/^\n+/, '')}\n`;
+}
+
+/**
+ * eksctl's Bottlerocket user data: the user's `bottlerocket.settings`, then what the nodegroup
+ * decides on top (cluster connection, labels, taints, max pods, the admin container unless the
+ * settings say).
+ */
+function bottlerocketSettings(
+  ng: ResolvedNodeGroup,
+  sources: BootstrapSources,
+  options: UserDataOptions,
+): Record<string, unknown> {
+  const full = options.mode === 'full';
+  const settings = structuredClone(ng.bottlerocket?.settings ?? {}) as Record<string, unknown>;
+  const given = settings['kubernetes'];
+  const kubernetes: Record<string, unknown> = isTable(given) ? given : {};
+  if (full) {
+    Object.assign(kubernetes, {
+      'cluster-name': sources.clusterName,
+      'api-server': new RawToml('"${Endpoint}"'),
+      'cluster-certificate': new RawToml('"${CertificateAuthorityData}"'),
+      'cluster-dns-ip': new RawToml('"${ClusterDNS}"'),
+    });
   }
+  if (ng.maxPodsPerNode !== undefined) kubernetes['max-pods'] = ng.maxPodsPerNode;
+  if (full && Object.keys(options.labels).length > 0) kubernetes['node-labels'] = { ...options.labels };
   if (full && ng.taints.length > 0) {
-    lines.push('', '[settings.kubernetes.node-taints]');
-    for (const taint of ng.taints) {
-      lines.push(`${quoted(taint.key)} = ${quoted(`${taint.value ?? ''}:${taint.effect}`)}`);
-    }
+    kubernetes['node-taints'] = Object.fromEntries(ng.taints.map((t) => [t.key, `${t.value ?? ''}:${t.effect}`]));
   }
-  return lines.length === 0 ? undefined : `${lines.join('\n')}\n`;
+  const ordered: Record<string, unknown> = Object.keys(kubernetes).length > 0 ? { kubernetes } : {};
+  for (const [key, value] of Object.entries(settings)) if (key !== 'kubernetes') ordered[key] = value;
+  const admin = ng.bottlerocket?.enableAdminContainer;
+  const hostContainers = ordered['host-containers'];
+  const adminTable = isTable(hostContainers) ? hostContainers['admin'] : undefined;
+  if (admin !== undefined && !(isTable(adminTable) && 'enabled' in adminTable)) {
+    const containers: Record<string, unknown> = isTable(hostContainers) ? hostContainers : {};
+    containers['admin'] = { ...(isTable(adminTable) ? adminTable : {}), enabled: admin };
+    ordered['host-containers'] = containers;
+  }
+  return ordered;
+}
+
+function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RawToml);
+}
+
+function tomlKey(key: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : quoted(key);
+}
+
+function tomlValue(value: unknown, where: string): string {
+  if (value instanceof RawToml) return value.text;
+  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map((v) => tomlValue(v, where)).join(', ')}]`;
+  if (isTable(value)) {
+    const fields = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
+    return `{ ${fields.map(([k, v]) => `${tomlKey(k)} = ${tomlValue(v, `${where}.${k}`)}`).join(', ')} }`;
+  }
+  throw unsupported(
+    `bottlerocket.settings: ${where} has no TOML form (${String(value)})`,
+    'remove it, or give it a value',
+  );
+}
+
+/** A TOML table: its plain keys under its header, then its sub-tables (arrays of tables inline). */
+function writeTomlTable(path: readonly string[], table: Record<string, unknown>, out: string[]): void {
+  const entries = Object.entries(table).filter(([, v]) => v !== null && v !== undefined);
+  const plain = entries.filter(([, v]) => !isTable(v));
+  if (plain.length > 0) {
+    out.push('', `[${path.map(tomlKey).join('.')}]`);
+    for (const [key, value] of plain) out.push(`${tomlKey(key)} = ${tomlValue(value, [...path, key].join('.'))}`);
+  }
+  for (const [key, value] of entries) {
+    if (isTable(value)) writeTomlTable([...path, key], value, out);
+  }
 }

@@ -55,7 +55,7 @@ const BASE_CONFIG: ResolvedConfig = {
     extraIPv6CIDRs: [],
     controlPlaneSecurityGroupIDs: [],
   },
-  iam: { withOIDC: false, serviceAccounts: [], podIdentityAssociations: [] },
+  iam: { withOIDC: false, serviceAccounts: [], podIdentityAssociations: [], vpcResourceControllerPolicy: true },
   accessConfig: {
     authenticationMode: 'API_AND_CONFIG_MAP',
     bootstrapClusterCreatorAdminPermissions: true,
@@ -64,6 +64,7 @@ const BASE_CONFIG: ResolvedConfig = {
   cloudWatch: { enableTypes: [] },
   kubernetesNetworkConfig: { ipFamily: 'IPv4' },
   addons: [],
+  addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
   nodeGroups: [],
   managedNodeGroups: [],
   fargateProfiles: [],
@@ -96,11 +97,15 @@ function baseNodeGroup(kind: ResolvedNodeGroup['kind'], name: string): ResolvedN
     taints: [],
     tags: {},
     ssh: { allow: false, enableSsm: false, sourceSecurityGroupIds: [] },
-    iam: { attachPolicyARNs: [] },
+    iam: { attachPolicyARNs: [], withAddonPolicies: [] },
     securityGroups: { attachIDs: [], withShared: true },
     disableIMDSv1: true,
+    disablePodIMDS: false,
     spot: false,
     preBootstrapCommands: [],
+    volumeIOPS: 3000,
+    volumeThroughput: 125,
+    asgSuspendProcesses: [],
   };
 }
 

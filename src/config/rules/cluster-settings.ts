@@ -34,21 +34,26 @@ export function logRetentionNeedsLogging(ctx: RuleContext): Problem[] {
 }
 
 /**
- * V19: eksctl creates an IRSA role for `addons[].attachPolicyARNs`, which needs to know each
- * add-on's service account; private-eks does not (yet), and dropping the policies silently would
- * leave the add-on without permissions.
+ * eksctl's OIDCDisabledWarning: an add-on's IRSA policies (`attachPolicyARNs`, `attachPolicy`,
+ * `wellKnownPolicies`) need the cluster's OIDC provider; without it eksctl creates the add-on
+ * with no role of its own, and warns. So does private-eks.
  */
 export function addonAttachPolicyArns(ctx: RuleContext): Problem[] {
-  return (ctx.config.addons ?? []).flatMap((addon, i) =>
-    (addon.attachPolicyARNs ?? []).length === 0
-      ? []
-      : [
-          report(ctx, 'key', {
-            rule: 'V19',
-            path: ['addons', i, 'attachPolicyARNs'],
-            message: `addons[${i}].attachPolicyARNs is not supported by private-eks`,
-            hint: 'create a role with those policies and set serviceAccountRoleARN, or give the add-on a role through iam.podIdentityAssociations',
-          }),
-        ],
-  );
+  if (ctx.config.iam?.withOIDC === true) return [];
+  return (ctx.config.addons ?? []).flatMap((addon, i) => {
+    if (addon.serviceAccountRoleARN !== undefined) return [];
+    const field = (['attachPolicyARNs', 'wellKnownPolicies', 'attachPolicy'] as const).find((f) =>
+      f === 'attachPolicyARNs' ? (addon.attachPolicyARNs ?? []).length > 0 : addon[f] !== undefined,
+    );
+    if (field === undefined) return [];
+    return [
+      report(ctx, 'key', {
+        rule: 'VALUE',
+        severity: 'warning',
+        path: ['addons', i, field],
+        message: `IRSA config is set for "${addon.name}" addon, but since OIDC is disabled on the cluster, no role is created for it: it runs with the node role`,
+        hint: 'add withOIDC: true under iam, or use useDefaultPodIdentityAssociations',
+      }),
+    ];
+  });
 }

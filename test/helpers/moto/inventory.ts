@@ -6,7 +6,8 @@
  *
  * Things that are gone but still listed are not counted: VPC endpoints in state `deleted` (moto keeps
  * them listed after DeleteVpcEndpoints, as AWS does for a while) and instances that are `terminated`.
- * IAM instance profiles are not listed: moto 5.2 does not implement ListInstanceProfiles (TESTBED §2.4).
+ * Also auto scaling groups, IAM instance profiles, CloudWatch log groups, and the EKS access
+ * entries, add-ons and pod identity associations the emulator keeps (its `/private-eks-test/` routes).
  */
 import {
   CloudFormationClient,
@@ -33,8 +34,11 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
   IAMClient,
+  ListInstanceProfilesCommand,
   ListOpenIDConnectProvidersCommand,
   ListPoliciesCommand,
   ListRolesCommand,
@@ -133,7 +137,9 @@ export async function takeInventory(config: EmulatorClientConfig): Promise<Inven
       tgMarker = page.NextMarker;
     } while (tgMarker !== undefined);
 
+    const more = await autoScalingLogsAndEks(config, iam);
     return {
+      ...more,
       vpcs: ids((vpcs.Vpcs ?? []).map((v) => v.VpcId)),
       subnets: ids((subnets.Subnets ?? []).map((s) => s.SubnetId)),
       routeTables: ids((routeTables.RouteTables ?? []).map((r) => r.RouteTableId)),
@@ -163,6 +169,54 @@ export async function takeInventory(config: EmulatorClientConfig): Promise<Inven
     };
   } finally {
     for (const client of [ec2, iam, eks, cfn, elbv2]) client.destroy();
+  }
+}
+
+/** The kinds beyond EC2, IAM roles and stacks: auto scaling groups, instance profiles, log groups, EKS's own. */
+async function autoScalingLogsAndEks(config: EmulatorClientConfig, iam: IAMClient): Promise<Record<string, string[]>> {
+  const autoScaling = new AutoScalingClient(config);
+  const logs = new CloudWatchLogsClient(config);
+  try {
+    const groups: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await autoScaling.send(new DescribeAutoScalingGroupsCommand({ NextToken: token }));
+      groups.push(...ids((page.AutoScalingGroups ?? []).map((g) => g.AutoScalingGroupName)));
+      token = page.NextToken;
+    } while (token !== undefined);
+    const profiles: string[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await iam.send(new ListInstanceProfilesCommand({ Marker: marker }));
+      profiles.push(...ids((page.InstanceProfiles ?? []).map((p) => p.Arn)));
+      marker = page.IsTruncated === true ? page.Marker : undefined;
+    } while (marker !== undefined);
+    const logGroups: string[] = [];
+    let next: string | undefined;
+    do {
+      const page = await logs.send(new DescribeLogGroupsCommand({ nextToken: next }));
+      logGroups.push(...ids((page.logGroups ?? []).map((g) => g.logGroupName)));
+      next = page.nextToken;
+    } while (next !== undefined);
+    const store = async (route: string, key: (item: Record<string, unknown>) => string): Promise<string[]> => {
+      const response = await fetch(new URL(`/private-eks-test/${route}`, config.endpoint));
+      if (!response.ok) throw new Error(`GET /private-eks-test/${route}: HTTP ${response.status}`);
+      return ((await response.json()) as Record<string, unknown>[]).map(key).sort();
+    };
+    return {
+      autoScalingGroups: groups.sort(),
+      instanceProfiles: profiles.sort(),
+      logGroups: logGroups.sort(),
+      eksAccessEntries: await store(
+        'access-entries',
+        (e) => `${String(e['clusterName'])} ${String(e['principalArn'])}`,
+      ),
+      eksAddons: await store('addons', (a) => `${String(a['clusterName'])}/${String(a['addonName'])}`),
+      eksPodIdentityAssociations: await store('pod-identity-associations', (a) => String(a['associationArn'])),
+    };
+  } finally {
+    autoScaling.destroy();
+    logs.destroy();
   }
 }
 

@@ -47,6 +47,7 @@ from moto_extensions import eks_updates  # noqa: E402
 from moto_extensions import fast_reset  # noqa: E402
 from moto_extensions import iam_resources  # noqa: E402
 from moto_extensions import lambda_runner  # noqa: E402
+from moto_extensions import ssm_bottlerocket_amis  # noqa: E402
 from moto_extensions import ssm_eks_amis  # noqa: E402
 
 
@@ -167,6 +168,11 @@ EXTENSIONS: list[Extension] = [
         "ssm-eks-optimized-ami",
         "public /aws/service/eks/optimized-ami/<1.29-1.35>/... image_id parameters",
         ssm_eks_amis.install,
+    ),
+    E(
+        "ssm-bottlerocket-ami",
+        "public /aws/service/bottlerocket/aws-k8s-<1.29-1.35>[-nvidia]/<arch>/latest/image_id parameters",
+        ssm_bottlerocket_amis.install,
     ),
 ]
 

@@ -55,6 +55,8 @@ describe('plan --offline -o json', () => {
       'eksctl-private-cluster-cluster',
       'eksctl-private-cluster-nodegroup-ng1',
       'eksctl-private-cluster-nodegroup-m1',
+      // eksctl's default add-ons (vpc-cni, kube-proxy, coredns, metrics-server), after the nodes.
+      'eksctl-private-cluster-addons',
     ]);
     // SPEC §1: each stack carries its template; the cluster stack holds the endpoints.
     const cluster = plan.stacks[0]!.template!;
@@ -120,7 +122,8 @@ describe('plan --offline (text)', () => {
     );
     expect(result.stdout).toMatch(/eksctl-stdin-cluster-addons\s+addons/);
     expect(result.stdout).toMatch(
-      /addons\s+create the add-on\(s\) "vpc-cni", "coredns", "kube-proxy" once the nodes are there \(after nodegroup\/m1\)/,
+      // eksctl's default metrics-server joins the listed ones; vpc-cni's IRSA role (iam.withOIDC) comes first.
+      /addons\s+create the add-on\(s\) "vpc-cni", "coredns", "kube-proxy", "metrics-server" once the nodes are there \(after nodegroup\/m1, service-accounts\)/,
     );
   });
 

@@ -8,6 +8,17 @@ import { repoRoot } from '../../helpers/python-tools.js';
 import { seedExistingVpcConfig, seedMinimalConfig } from '../../helpers/resolved-config.js';
 import { HEADER, lines, load } from './support.js';
 
+const NODEGROUP = ['managedNodeGroups:', '  - name: m1', '    privateNetworking: true'];
+
+/** What the config layer adds to a file with nodes and no `addons` (eksctl's default add-ons). */
+const EKSCTL_DEFAULT_ADDONS = ['vpc-cni', 'kube-proxy', 'coredns', 'metrics-server'].map((name) => ({
+  name,
+  attachPolicyARNs: [],
+  resolveConflicts: 'OVERWRITE' as const,
+  tags: {},
+  implicit: true as const,
+}));
+
 const example = (name: string) => {
   const file = `examples/${name}`;
   return load(readFileSync(path.join(repoRoot, file)));
@@ -17,13 +28,31 @@ describe('SPEC §4 defaults', () => {
   it('resolves the seed minimal example to what the planning tests assume', () => {
     const result = example('minimal.yaml');
     expect(result.problems).toEqual([]);
-    expect(result.config).toEqual({ ...seedMinimalConfig(), file: 'test.yaml' });
+    expect(result.config).toEqual({ ...seedMinimalConfig({ addons: EKSCTL_DEFAULT_ADDONS }), file: 'test.yaml' });
   });
 
   it("resolves the seed's user-supplied VPC example, reading zone-named subnet keys as zones", () => {
     const result = example('existing-vpc.yaml');
     expect(result.problems).toEqual([]);
-    expect(result.config).toEqual({ ...seedExistingVpcConfig(), file: 'test.yaml' });
+    expect(result.config).toEqual({ ...seedExistingVpcConfig({ addons: EKSCTL_DEFAULT_ADDONS }), file: 'test.yaml' });
+  });
+
+  it("adds eksctl's default add-ons the file does not list, unless disableDefaultAddons", () => {
+    const names = (...extra: string[]) =>
+      load(lines(HEADER, ...extra, ...NODEGROUP)).config!.addons.map(
+        (a) => `${a.name}${a.implicit === true ? '*' : ''}`,
+      );
+    expect(names()).toEqual(['vpc-cni*', 'kube-proxy*', 'coredns*', 'metrics-server*']);
+    expect(names('addons:', '  - name: CoreDNS', '    version: v1.11.4-eksbuild.2')).toEqual([
+      'CoreDNS',
+      'vpc-cni*',
+      'kube-proxy*',
+      'metrics-server*',
+    ]);
+    expect(names('addonsConfig:', '  disableDefaultAddons: true')).toEqual([]);
+    // eksctl offers no metrics-server add-on in China, GovCloud and the ISO regions.
+    const china = load(lines(HEADER.replace('us-west-2', 'cn-north-1'), ...NODEGROUP)).config!;
+    expect(china.addons.map((a) => a.name)).toEqual(['vpc-cni', 'kube-proxy', 'coredns']);
   });
 
   it('fills every nodegroup default: m5.large, 2 nodes, 80 GiB encrypted gp3, AL2023, IMDSv2', () => {

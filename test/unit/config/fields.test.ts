@@ -117,12 +117,10 @@ describe("fields of eksctl's other kind of nodegroup", () => {
       'managedNodeGroups:',
       '  - name: m1',
       '    privateNetworking: true',
-      '    kubeletExtraConfig: {}',
+      '    targetGroupARNs: []',
     );
     const [problem] = withRule(load(text), 'UNKNOWN_FIELD');
-    expect(problem!.hint).toBe(
-      'remove it: private-eks does not implement kubeletExtraConfig on either kind of nodegroup',
-    );
+    expect(problem!.hint).toBe('remove it: private-eks does not implement targetGroupARNs on either kind of nodegroup');
   });
 });
 

@@ -352,13 +352,16 @@ const CASES: RuleCase[] = [
     message: ['nodeGroups[0].instanceSelector is not supported by private-eks'],
   },
   {
-    name: 'add-on policies private-eks would have to drop',
-    rule: 'V19',
+    name: 'add-on IRSA policies without an OIDC provider (eksctl warns)',
+    rule: 'VALUE',
+    severity: 'warning',
     pass: lines(
       HEADER,
+      'iam:',
+      '  withOIDC: true',
       'addons:',
       '  - name: aws-ebs-csi-driver',
-      '    serviceAccountRoleARN: arn:aws:iam::123456789012:role/ebs',
+      '    attachPolicyARNs: [arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy]',
     ),
     fail: lines(
       HEADER,
@@ -368,7 +371,7 @@ const CASES: RuleCase[] = [
     ),
     path: 'addons[0].attachPolicyARNs',
     at: 'attachPolicyARNs',
-    message: ['addons[0].attachPolicyARNs is not supported by private-eks'],
+    message: ['IRSA config is set for "aws-ebs-csi-driver" addon, but since OIDC is disabled on the cluster'],
   },
   {
     name: "policies to attach to a node role of the user's",

@@ -164,7 +164,7 @@ export function publicExposureViolations(plan: Plan, templates: Templates): stri
   return out;
 }
 
-/** IMDSv2 (hop limit 2) and encrypted volumes on every launch template. */
+/** IMDSv2 (hop limit 2, or 1 with disablePodIMDS) and encrypted volumes on every launch template. */
 export function launchTemplateViolations(templates: Templates): string[] {
   const out: string[] = [];
   for (const [stack, id, resource] of resourcesOf(templates)) {
@@ -172,7 +172,8 @@ export function launchTemplateViolations(templates: Templates): string[] {
     const data = resource.Properties['LaunchTemplateData'] as Record<string, Json>;
     const metadata = data['MetadataOptions'] as Record<string, Json> | undefined;
     if (metadata?.['HttpTokens'] !== 'required') out.push(`${stack}/${id}: IMDSv2 not required`);
-    if (metadata?.['HttpPutResponseHopLimit'] !== 2) out.push(`${stack}/${id}: hop limit is not 2`);
+    const hops = metadata?.['HttpPutResponseHopLimit'];
+    if (hops !== 2 && hops !== 1) out.push(`${stack}/${id}: hop limit is neither 2 nor 1 (disablePodIMDS)`);
     const devices = (data['BlockDeviceMappings'] ?? []) as Record<string, Record<string, Json>>[];
     if (devices.length === 0) out.push(`${stack}/${id}: no block device mapping`);
     for (const device of devices)

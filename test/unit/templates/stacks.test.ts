@@ -106,29 +106,29 @@ describe('self-managed nodegroup stack', () => {
     expect(t.Resources['NodeInstanceRole']).toBeUndefined();
     expect(props(t, 'NodeInstanceProfile')['Roles']).toEqual(['nodes']);
   });
-  it('adds the SSM policy only with ssh.enableSsm, and user policies once', () => {
-    const policies = (enableSsm: boolean) =>
-      JSON.stringify(
-        props(
-          stack(
-            render(
-              resolvedConfig({
-                nodeGroups: [
-                  nodeGroup('ng1', {
-                    ssh: { allow: false, enableSsm, sourceSecurityGroupIds: [] },
-                    iam: { attachPolicyARNs: ['arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy'] },
-                  }),
-                ],
-              }),
-            ),
-            '-nodegroup-ng1',
-          ),
-          'NodeInstanceRole',
-        )['ManagedPolicyArns'],
-      );
-    expect(policies(false)).not.toContain('AmazonSSMManagedInstanceCore');
-    expect(policies(true)).toContain('AmazonSSMManagedInstanceCore');
-    expect(policies(false).match(/AmazonEKS_CNI_Policy/g)).toHaveLength(1);
+  it("has eksctl's node role policies: the defaults, or the user's list instead (plus registry pull)", () => {
+    const policies = (attachPolicyARNs: string[], kind: 'self-managed' | 'managed' = 'self-managed') => {
+      const ng = (kind === 'managed' ? managedNodeGroup : nodeGroup)('ng1', { iam: { attachPolicyARNs } });
+      const config = resolvedConfig(kind === 'managed' ? { managedNodeGroups: [ng] } : { nodeGroups: [ng] });
+      return JSON.stringify(props(stack(render(config), '-nodegroup-ng1'), 'NodeInstanceRole')['ManagedPolicyArns']);
+    };
+    for (const kind of ['self-managed', 'managed'] as const) {
+      const defaults = policies([], kind);
+      for (const name of [
+        'AmazonEKSWorkerNodePolicy',
+        'AmazonEKS_CNI_Policy',
+        'AmazonEC2ContainerRegistryPullOnly',
+        'AmazonSSMManagedInstanceCore',
+      ]) {
+        expect(defaults).toContain(name);
+      }
+      expect(defaults).not.toContain('AmazonEC2ContainerRegistryReadOnly');
+    }
+    const own = policies(['arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy']);
+    expect(own.match(/AmazonEKS_CNI_Policy/g)).toHaveLength(1);
+    expect(own).not.toContain('AmazonEKSWorkerNodePolicy');
+    expect(own).toContain('AmazonEC2ContainerRegistryPullOnly');
+    expect(policies(['arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy'], 'managed')).not.toContain('PullOnly');
   });
   it('refuses bootstrap commands on Bottlerocket rather than dropping them', () => {
     expect(() =>

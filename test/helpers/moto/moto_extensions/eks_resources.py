@@ -202,6 +202,15 @@ class EksCluster(NotUpdatedInPlace, CloudFormationModel):
             ec2.delete_security_group(group_id=group_id)
 
 
+def nodegroup_update_config(props: dict[str, Any]) -> dict[str, Any] | None:
+    """The template's UpdateConfig in the API's shape (moto's create_nodegroup takes none)."""
+    given = props.get("UpdateConfig")
+    if not given:
+        return None
+    names = {"MaxUnavailable": "maxUnavailable", "MaxUnavailablePercentage": "maxUnavailablePercentage"}
+    return {names[k]: int(v) for k, v in given.items() if k in names}
+
+
 class EksNodegroup(NotUpdatedInPlace, CloudFormationModel):
     def __init__(self, nodegroup: Any):
         self.nodegroup = nodegroup
@@ -284,6 +293,9 @@ class EksNodegroup(NotUpdatedInPlace, CloudFormationModel):
             version=props.get("Version") or cluster.version,
             release_version=props.get("ReleaseVersion"),
         )
+        update_config = nodegroup_update_config(props)
+        if update_config is not None:
+            nodegroup.update_config = update_config
         return cls(nodegroup)
 
     def delete(self, account_id: str, region_name: str) -> None:

@@ -1,0 +1,266 @@
+/**
+ * examples/kitchen-sink.yaml — every nodegroup, IAM and add-on option private-eks builds — through
+ * the real CLI against the emulator: create, get, every option read back through the AWS APIs,
+ * delete, and nothing left behind (inventory: stacks, roles, instance profiles, launch templates,
+ * auto scaling groups, log groups, EKS access entries, add-ons and pod identity associations, …).
+ *
+ * Not shown by the emulator: instances joining, add-on versions, Kubernetes objects (the API server
+ * does not answer, so the ServiceAccount objects are recorded as a manifest to apply).
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import {
+  CloudFormationClient,
+  DescribeStackResourcesCommand,
+  DescribeStacksCommand,
+  GetTemplateCommand,
+} from '@aws-sdk/client-cloudformation';
+import { DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
+import {
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+} from '@aws-sdk/client-iam';
+import { runCliCaptured } from '../helpers/cli.js';
+import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
+import { startMoto, type MotoServer } from '../helpers/moto.js';
+import { repoRoot } from '../helpers/python-tools.js';
+
+const CLUSTER = 'kitchen-sink';
+const FILE = path.join(repoRoot, 'examples', 'kitchen-sink.yaml');
+
+let moto: MotoServer;
+let cfn: CloudFormationClient;
+let ec2: EC2Client;
+let eks: EKSClient;
+let iam: IAMClient;
+let autoScaling: AutoScalingClient;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
+  const config = emulatorClientConfig(moto.endpoint);
+  cfn = new CloudFormationClient(config);
+  ec2 = new EC2Client(config);
+  eks = new EKSClient(config);
+  iam = new IAMClient(config);
+  autoScaling = new AutoScalingClient(config);
+});
+afterAll(async () => {
+  for (const client of [cfn, ec2, eks, iam, autoScaling]) client?.destroy();
+  vi.unstubAllEnvs();
+  await moto?.stop();
+});
+
+async function resource(stack: string, logicalId: string): Promise<string> {
+  const out = await cfn.send(new DescribeStackResourcesCommand({ StackName: stack, LogicalResourceId: logicalId }));
+  const id = out.StackResources?.[0]?.PhysicalResourceId;
+  if (id === undefined) throw new Error(`${stack} has no ${logicalId}`);
+  return id;
+}
+
+async function outputs(stack: string): Promise<Record<string, string>> {
+  const out = await cfn.send(new DescribeStacksCommand({ StackName: stack }));
+  return Object.fromEntries((out.Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']));
+}
+
+async function attachedPolicies(roleName: string): Promise<string[]> {
+  const out = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+  return (out.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? '').sort();
+}
+
+async function inlinePolicyNames(roleName: string): Promise<string[]> {
+  return ((await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }))).PolicyNames ?? []).sort();
+}
+
+const roleName = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
+
+async function store(route: string): Promise<Record<string, unknown>[]> {
+  const response = await fetch(new URL(`/private-eks-test/${route}`, moto.endpoint));
+  return (await response.json()) as Record<string, unknown>[];
+}
+
+async function launchTemplateData(stack: string, logicalId: string) {
+  const id = await resource(stack, logicalId);
+  const out = await ec2.send(
+    new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: id, Versions: ['$Latest'] }),
+  );
+  return out.LaunchTemplateVersions?.[0]?.LaunchTemplateData;
+}
+
+describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () => {
+  it('creates, reads back, gets and deletes it, leaving nothing behind', { timeout: 600_000 }, async () => {
+    const env = { ...moto.env, KUBECONFIG: path.join(mkdtempSync(path.join(os.tmpdir(), 'pe-ks-')), 'kubeconfig') };
+    const before = await takeInventory(emulatorClientConfig(moto.endpoint));
+
+    const create = await runCliCaptured(['create', 'cluster', '-f', FILE], { env });
+    expect(create.code, create.stderr).toBe(0);
+    expect(create.stderr).toContain(`cluster "${CLUSTER}" in us-west-2: ready`);
+
+    // Cluster role: eksctl's policies and sts:TagSession.
+    const cluster = await outputs(`eksctl-${CLUSTER}-cluster`);
+    const serviceRole = await iam.send(new GetRoleCommand({ RoleName: roleName(cluster['ServiceRoleARN']!) }));
+    expect(decodeURIComponent(serviceRole.Role?.AssumeRolePolicyDocument ?? '')).toContain('sts:TagSession');
+    expect(await attachedPolicies(roleName(cluster['ServiceRoleARN']!))).toEqual([
+      'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
+      'arn:aws:iam::aws:policy/AmazonEKSVPCResourceController',
+    ]);
+
+    // Self-managed "mixed": launch template, auto scaling group, node role.
+    const mixedStack = `eksctl-${CLUSTER}-nodegroup-mixed`;
+    const mixedData = await launchTemplateData(mixedStack, 'NodeGroupLaunchTemplate');
+    expect(mixedData?.MetadataOptions).toMatchObject({ HttpTokens: 'required', HttpPutResponseHopLimit: 1 });
+    expect(mixedData?.BlockDeviceMappings?.[0]?.Ebs).toMatchObject({
+      VolumeSize: 100,
+      VolumeType: 'gp3',
+      Iops: 4000,
+      Throughput: 250,
+      Encrypted: true,
+      KmsKeyId: 'arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    });
+    expect(mixedData?.CreditSpecification).toEqual({ CpuCredits: 'unlimited' });
+    const userData = Buffer.from(mixedData?.UserData ?? '', 'base64').toString('utf8');
+    expect(userData).toContain('"kubeReserved":{"cpu":"300m","memory":"300Mi"}');
+    const groupName = await resource(mixedStack, 'NodeGroup');
+    const group = (await autoScaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [groupName] })))
+      .AutoScalingGroups?.[0];
+    expect(group).toMatchObject({ MinSize: 1, MaxSize: 4, DesiredCapacity: 2 });
+    // moto's auto scaling model has no MaxInstanceLifetime: checked in the template the stack was made from.
+    const deployed = JSON.parse(
+      (await cfn.send(new GetTemplateCommand({ StackName: mixedStack }))).TemplateBody ?? '{}',
+    ) as { Resources: Record<string, { Properties: Record<string, unknown>; UpdatePolicy?: unknown }> };
+    expect(deployed.Resources['NodeGroup']?.Properties).toMatchObject({
+      MaxInstanceLifetime: 604800,
+      CapacityRebalance: true,
+    });
+    expect(deployed.Resources['NodeGroup']?.UpdatePolicy).toEqual({
+      AutoScalingRollingUpdate: { MaxBatchSize: 2, MinInstancesInService: 0, SuspendProcesses: ['AZRebalance'] },
+    });
+    expect(group?.MixedInstancesPolicy?.LaunchTemplate?.Overrides?.map((o) => o.InstanceType)).toEqual([
+      't3.large',
+      't3a.large',
+    ]);
+    expect(group?.MixedInstancesPolicy?.InstancesDistribution).toMatchObject({
+      OnDemandBaseCapacity: 1,
+      OnDemandPercentageAboveBaseCapacity: 25,
+      SpotAllocationStrategy: 'price-capacity-optimized',
+    });
+    const mixedRole = roleName((await outputs(mixedStack))['InstanceRoleARN']!);
+    const mixedRoleRead = await iam.send(new GetRoleCommand({ RoleName: mixedRole }));
+    expect(mixedRoleRead.Role?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(
+      'arn:aws:iam::123456789012:policy/node-boundary',
+    );
+    expect(await attachedPolicies(mixedRole)).toEqual(
+      [
+        'AmazonEC2ContainerRegistryPowerUser',
+        'AmazonEKSWorkerNodePolicy',
+        'AmazonEKS_CNI_Policy',
+        'AmazonSSMManagedInstanceCore',
+        'CloudWatchAgentServerPolicy',
+        'service-role/AmazonEBSCSIDriverPolicy',
+      ]
+        .map((p) => `arn:aws:iam::aws:policy/${p}`)
+        .sort(),
+    );
+    expect(await inlinePolicyNames(mixedRole)).toEqual(
+      [
+        'PolicyAutoScaling',
+        'PolicyCertManagerChangeSet',
+        'PolicyCertManagerHostedZones',
+        'PolicyCertManagerGetChange',
+        'PolicyExternalDNSChangeSet',
+        'PolicyExternalDNSHostedZones',
+        'PolicyAppMesh',
+        'PolicyAppMeshPreview',
+        'PolicyFSX',
+        'PolicyServiceLinkRole',
+        'PolicyEFS',
+        'PolicyEFSEC2',
+        'PolicyAWSLoadBalancerController',
+        'PolicyXRay',
+      ].sort(),
+    );
+
+    // Bottlerocket (managed: the emulator cannot launch a self-managed one, whose OS volume takes the
+    // image's size, on its non-Bottlerocket image): the user's settings and the admin container.
+    const bottlerocket = await launchTemplateData(`eksctl-${CLUSTER}-nodegroup-bottlerocket`, 'LaunchTemplate');
+    const toml = Buffer.from(bottlerocket?.UserData ?? '', 'base64').toString('utf8');
+    expect(toml).toContain('motd = "Hello from a private cluster"');
+    expect(toml).toContain('[settings.kernel.sysctl]\n"net.core.somaxconn" = "4096"');
+    expect(toml).toContain('[settings.host-containers.admin]\nenabled = true');
+    expect(toml).toContain('allowed-unsafe-sysctls = ["net.core.somaxconn"]');
+
+    // Managed nodegroups: update config, io1 IOPS, hop limit 1.
+    const managed = (await eks.send(new DescribeNodegroupCommand({ clusterName: CLUSTER, nodegroupName: 'managed' })))
+      .nodegroup;
+    expect(managed?.updateConfig).toEqual({ maxUnavailablePercentage: 50 });
+    const managedData = await launchTemplateData(`eksctl-${CLUSTER}-nodegroup-managed`, 'LaunchTemplate');
+    expect(managedData?.BlockDeviceMappings?.[0]?.Ebs).toMatchObject({ VolumeType: 'io1', Iops: 500 });
+    expect(managedData?.MetadataOptions).toMatchObject({ HttpPutResponseHopLimit: 1 });
+
+    // Add-ons: the file's and eksctl's defaults; IRSA roles as stacks, Pod Identity roles in the add-ons stack.
+    const addons = (await store('addons')).filter((a) => a['clusterName'] === CLUSTER);
+    expect(addons.map((a) => a['addonName']).sort()).toEqual(
+      [
+        'amazon-cloudwatch-observability',
+        'aws-ebs-csi-driver',
+        'aws-efs-csi-driver',
+        'coredns',
+        'eks-pod-identity-agent',
+        'kube-proxy',
+        'metrics-server',
+        'vpc-cni',
+      ].sort(),
+    );
+    const byName = (name: string) => addons.find((a) => a['addonName'] === name)!;
+    for (const [addon, policy] of [
+      ['aws-ebs-csi-driver', 'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'],
+      ['aws-efs-csi-driver', 'arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy'],
+      ['vpc-cni', 'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy'],
+    ] as const) {
+      const roleArn = (await outputs(`eksctl-${CLUSTER}-addon-${addon}`))['Role1'];
+      expect(byName(addon)['serviceAccountRoleArn'], addon).toBe(roleArn);
+      expect(await attachedPolicies(roleName(roleArn!))).toEqual([policy]);
+    }
+    const cloudwatch = byName('amazon-cloudwatch-observability')['podIdentityAssociations'] as {
+      serviceAccount: string;
+      roleArn: string;
+    }[];
+    expect(cloudwatch.map((a) => a.serviceAccount)).toEqual(['cloudwatch-agent']);
+    expect(await attachedPolicies(roleName(cloudwatch[0]!.roleArn))).toEqual([
+      'arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy',
+    ]);
+    expect(byName('coredns')['serviceAccountRoleArn'] ?? undefined).toBeUndefined();
+
+    // IAM: a service account with a well-known policy set; Pod Identity with one.
+    const autoscalerRole = (await outputs(`eksctl-${CLUSTER}-addon-iamserviceaccount-kube-system-cluster-autoscaler`))[
+      'Role1'
+    ];
+    expect(await inlinePolicyNames(roleName(autoscalerRole!))).toEqual(['PolicyAutoScaling']);
+    const autoscaling = await iam.send(
+      new GetRolePolicyCommand({ RoleName: roleName(autoscalerRole!), PolicyName: 'PolicyAutoScaling' }),
+    );
+    expect(decodeURIComponent(autoscaling.PolicyDocument ?? '')).toContain('autoscaling:SetDesiredCapacity');
+    const associations = (await store('pod-identity-associations')).filter((a) => a['clusterName'] === CLUSTER);
+    const lbc = associations.find((a) => a['serviceAccount'] === 'aws-load-balancer-controller');
+    expect(await inlinePolicyNames(roleName(String(lbc?.['roleArn'])))).toEqual(['PolicyAWSLoadBalancerController']);
+    // The ServiceAccount objects (one with the user's own role) are left to apply from inside the VPC.
+    expect(create.stderr).toContain('create 2 ServiceAccount object(s)');
+
+    const get = await runCliCaptured(['get', 'cluster', '--region', 'us-west-2', '--name', CLUSTER, '-o', 'json'], {
+      env,
+    });
+    expect(get.code, get.stderr).toBe(0);
+    expect(JSON.parse(get.stdout)).toMatchObject([{ name: CLUSTER, status: 'ACTIVE' }]);
+
+    const remove = await runCliCaptured(['delete', 'cluster', '-f', FILE], { env });
+    expect(remove.code, remove.stderr).toBe(0);
+    expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});
+  });
+});
