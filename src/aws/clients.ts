@@ -19,11 +19,14 @@ import { PrivateEksError, UsageError } from '../errors.js';
 import { AwsCallCounter, attachCallCounter, type MiddlewareClient } from './call-counter.js';
 import type { AwsClients } from './types.js';
 
+/** The AWS services private-eks has clients for. */
 export type ServiceKey = 'cloudFormation' | 'ec2' | 'eks' | 'elbv2' | 'iam' | 'sts';
+/** The SDK's retry mode. */
 export type RetryMode = 'standard' | 'adaptive';
 /** A request handler as the SDK clients accept it (a NodeHttpHandler, or a test's own). */
 export type AwsRequestHandler = NonNullable<EC2ClientConfig['requestHandler']>;
 
+/** Options of createAwsClients: region, profile, environment (for AWS_ENDPOINT_URL and proxies), retries. */
 export interface CreateAwsClientsOptions {
   /** Resolved by the caller (`resolveRegion`). */
   readonly region: string;
@@ -46,6 +49,7 @@ export interface BuiltAwsClients extends AwsClients {
   destroy(): void;
 }
 
+/** Retry settings of one AWS service's client. */
 export interface RetrySettings {
   readonly maxAttempts: number;
   readonly retryMode: RetryMode;
@@ -113,26 +117,43 @@ function retryModeFromEnv(env: NodeJS.ProcessEnv): RetryMode | undefined {
 }
 
 /**
- * The region to use: `--region`, else the file's `metadata.region`, else AWS_REGION. A flag that
- * contradicts the file is a usage error rather than a silent choice (eksctl refuses it too).
+ * The region to use, the same way in every command:
+ * - with a config file, its `metadata.region`; `--region` may fill in a file without one, and a
+ *   `--region` that contradicts the file is a usage error (eksctl refuses `--region` next to `-f`
+ *   altogether; private-eks accepts one that agrees);
+ * - without a file, `--region`;
+ * - else the default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region (`fallback`, which the
+ *   caller reads with shared-config.ts; without it, AWS_REGION and AWS_DEFAULT_REGION of `env`).
  */
 export function resolveRegion(input: {
   flag?: string | undefined;
   config?: string | undefined;
   env: NodeJS.ProcessEnv;
+  fallback?: { readonly region: string } | undefined;
 }): string {
   const flag = input.flag?.trim() || undefined;
   const config = input.config?.trim() || undefined;
-  if (flag !== undefined && config !== undefined && flag !== config) {
-    throw new UsageError(`--region ${flag} contradicts metadata.region ${config} in the config file`, {
-      hint: 'drop --region, or make the two agree',
-    });
-  }
-  const region = flag ?? config ?? (input.env['AWS_REGION']?.trim() || undefined);
+  if (flag !== undefined && config !== undefined && flag !== config) throw regionContradiction(flag, config);
+  const region =
+    flag ??
+    config ??
+    (input.fallback?.region.trim() || undefined) ??
+    (input.env['AWS_REGION']?.trim() || undefined) ??
+    (input.env['AWS_DEFAULT_REGION']?.trim() || undefined);
   if (region === undefined) {
-    throw new UsageError('no AWS region: pass --region, set metadata.region in the config file, or set AWS_REGION');
+    throw new UsageError(
+      'no AWS region: pass --region, set metadata.region in the config file, set AWS_REGION (or AWS_DEFAULT_REGION), or give the profile a region (aws configure set region …)',
+    );
   }
   return region;
+}
+
+/** `--region` next to a file that names another region. */
+export function regionContradiction(flag: string, fileRegion: string, file?: string): UsageError {
+  return new UsageError(
+    `--region ${flag} contradicts metadata.region ${fileRegion}${file === undefined ? ' in the config file' : ` in ${file}`}`,
+    { hint: 'with -f the file names the region: drop --region, or change metadata.region' },
+  );
 }
 
 /**

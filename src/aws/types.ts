@@ -11,6 +11,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCallCounter } from './call-counter.js';
 
+/** The AWS SDK v3 clients private-eks calls, one per service; build them with createAwsClients, or pass your own (for tests, an emulator, other credentials). */
 export interface AwsClients {
   readonly region: string;
   readonly cloudFormation: CloudFormationClient;

@@ -7,10 +7,14 @@
  */
 
 export type IpFamily = 'IPv4' | 'IPv6';
+/** `accessConfig.authenticationMode`: how the cluster authenticates IAM principals (access entries and/or the aws-auth ConfigMap). */
 export type AuthenticationMode = 'CONFIG_MAP' | 'API' | 'API_AND_CONFIG_MAP';
+/** A control-plane log type of `cloudWatch.clusterLogging.enableTypes`. */
 export type ClusterLogType = 'api' | 'audit' | 'authenticator' | 'controllerManager' | 'scheduler';
+/** A Kubernetes taint effect. */
 export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
 
+/** A validated ClusterConfig with every default applied (eksctl's defaults, and private-eks's where eksctl has none): what planning reads. */
 export interface ResolvedConfig {
   /** The file the config was read from (`-` for stdin), for messages. */
   readonly file: string;
@@ -108,6 +112,7 @@ export interface AutoMode {
   readonly nodePools: readonly string[];
 }
 
+/** The `vpc` section, with defaults applied. */
 export interface ResolvedVpc {
   /** Absent: private-eks creates the VPC. */
   readonly id?: string;
@@ -132,6 +137,7 @@ export interface ResolvedVpc {
   readonly hostnameType?: 'ip-name' | 'resource-name';
 }
 
+/** A `vpc.subnets.private` entry. */
 export interface SubnetSpec {
   /** The map key under `vpc.subnets.private` (often the zone name). */
   readonly key: string;
@@ -141,6 +147,7 @@ export interface SubnetSpec {
   readonly cidr?: string;
 }
 
+/** The `iam` section, with defaults applied. */
 export interface ResolvedIam {
   /** Absent: private-eks creates the control-plane role. */
   readonly serviceRoleARN?: string;
@@ -151,6 +158,7 @@ export interface ResolvedIam {
   readonly podIdentityAssociations: readonly PodIdentityAssociation[];
 }
 
+/** An `iam.serviceAccounts` entry: an IAM role for a Kubernetes service account (IRSA). */
 export interface ServiceAccount {
   readonly name: string;
   readonly namespace: string;
@@ -161,6 +169,7 @@ export interface ServiceAccount {
   readonly roleOnly: boolean;
 }
 
+/** An `iam.podIdentityAssociations` entry: an IAM role for a service account through EKS Pod Identity. */
 export interface PodIdentityAssociation {
   readonly namespace: string;
   readonly serviceAccountName: string;
@@ -169,6 +178,7 @@ export interface PodIdentityAssociation {
   readonly permissionPolicyARNs: readonly string[];
 }
 
+/** An `accessConfig.accessEntries` entry: an IAM principal given access to the cluster through an EKS access entry. */
 export interface AccessEntry {
   readonly principalARN: string;
   /** Default `STANDARD`. */
@@ -181,6 +191,7 @@ export interface AccessEntry {
   }[];
 }
 
+/** An `addons` entry: an EKS add-on to install once the nodes are there. */
 export interface Addon {
   readonly name: string;
   readonly version?: string;
@@ -193,8 +204,10 @@ export interface Addon {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+/** A nodegroup's kind: `self-managed` (`nodeGroups`) or `managed` (`managedNodeGroups`). */
 export type NodeGroupKind = 'self-managed' | 'managed';
 
+/** A self-managed or managed nodegroup, with defaults applied. */
 export interface ResolvedNodeGroup {
   readonly kind: NodeGroupKind;
   readonly name: string;
@@ -253,6 +266,7 @@ export interface ResolvedNodeGroup {
   readonly launchTemplate?: { readonly id: string; readonly version?: string };
 }
 
+/** A `fargateProfiles` entry, with defaults applied. */
 export interface FargateProfile {
   readonly name: string;
   readonly selectors: readonly { readonly namespace: string; readonly labels: Readonly<Record<string, string>> }[];

@@ -34,11 +34,13 @@ import { cleanUpTaggedResources } from './tagged-resources.js';
 import type { ProxyEnv } from '../aws/proxy.js';
 import type { AwsClients } from '../aws/types.js';
 
+/** Which cluster deleteCluster deletes, and how (by name, with or without force). */
 export interface DeleteClusterRequest {
   readonly cluster: string;
   readonly region: string;
 }
 
+/** What deleteCluster needs: AWS clients, an event sink, an abort signal, a clock. */
 export interface DeleteDeps {
   readonly clients: AwsClients;
   readonly events?: EventSink;
@@ -65,6 +67,7 @@ interface DeleteState {
   readonly notes: string[];
 }
 
+/** Deletes a cluster made by private-eks: nodegroups, Fargate profiles, the load balancers and security groups Kubernetes left tagged in the VPC, then the cluster stack. With `force`, continues past errors and lists what is left. */
 export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteDeps): Promise<DeleteResult> {
   const { cluster } = request;
   const events = safeSink(deps.events ?? (() => {}));

@@ -11,6 +11,7 @@ import { describeClusterAccess } from './cluster-info.js';
 import { describeAllStacks, privateEksClusters, type ClusterStacks } from './cluster-stacks.js';
 import { VERSION_TAG } from './stacks.js';
 
+/** A VPC endpoint of a listed cluster. */
 export interface VpcEndpointSummary {
   readonly id: string;
   /** Short name: `ecr.api`, `s3`, … */
@@ -27,6 +28,7 @@ export interface VpcEndpointSummary {
   readonly ownedByCluster: boolean;
 }
 
+/** A cluster made by private-eks, as getClusters lists it: status, endpoint access, VPC and its endpoints. */
 export interface ClusterSummary {
   readonly name: string;
   readonly region: string;
@@ -48,6 +50,7 @@ export interface ClusterSummary {
   readonly vpcEndpoints: readonly VpcEndpointSummary[];
 }
 
+/** Lists the clusters made by private-eks in the clients' region (by their stacks' tags), or one by name: status, endpoint access, VPC endpoints. */
 export async function getClusters(
   clients: AwsClients,
   options: { name?: string; signal?: AbortSignal } = {},

@@ -24,11 +24,13 @@ import type { PlannedNetwork } from './network.js';
 import type { Plan } from './types.js';
 import { MIN_ZONES } from './zones.js';
 
+/** Options of buildPlan. */
 export interface BuildPlanOptions {
   /** SPEC §7 step 5 `--endpoint-switch`; default `auto`. */
   readonly endpointSwitch?: EndpointSwitchMode;
 }
 
+/** What buildPlan returns: a plan when no problem is an error, and every problem found. */
 export interface BuildPlanResult {
   /** Present when no problem is an error (warnings allowed). */
   readonly plan?: Plan;
@@ -36,6 +38,13 @@ export interface BuildPlanResult {
   readonly problems: Problem[];
 }
 
+/**
+ * Plans a cluster: the zones, private subnets and CIDRs, the VPC endpoints per zone, the stacks, the steps, the endpoint-access decision and the endpoints' cost. Every check that needs AWS facts happens here, before anything is created.
+ *
+ * @param config - a valid config, from loadConfig
+ * @param facts - createLiveFacts(clients) to ask AWS, or createOfflineFacts() for the built-in catalog
+ * @returns the plan, or no plan and the problems that prevent one (warnings come with a plan)
+ */
 export async function buildPlan(
   config: ResolvedConfig,
   facts: CloudFacts,

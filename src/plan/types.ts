@@ -5,6 +5,7 @@
  *
  * `plan -o json` prints this object with each stack's rendered template added (SPEC §1).
  */
+import type { Partition } from '../config/region-catalog.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { EndpointType, RouteTableInfo } from './facts.js';
 
@@ -15,8 +16,10 @@ import type { EndpointType, RouteTableInfo } from './facts.js';
  */
 export const UNKNOWN_OFFLINE = 'unknown-offline';
 
-export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov' | 'aws-iso' | 'aws-iso-b' | 'aws-iso-e' | 'aws-iso-f';
+/** The AWS partitions (defined with the region catalog). */
+export type { Partition };
 
+/** Everything createCluster will do, decided before anything is created: zones, VPC, private subnets, VPC endpoints, stacks, steps, the endpoint-access decision and the endpoints' cost. What `plan -o json` prints (with each stack's template). */
 export interface Plan {
   /** True when facts came from the built-in catalog (`--offline`). */
   readonly offline: boolean;
@@ -51,6 +54,7 @@ export interface Plan {
   readonly suppliedRouteTables?: readonly RouteTableInfo[];
 }
 
+/** The VPC of the plan: created (id null) or supplied, with its CIDRs. */
 export interface PlannedVpc {
   /** Null: the cluster stack creates the VPC. */
   readonly id: string | null;
@@ -64,6 +68,7 @@ export interface PlannedVpc {
   readonly ipv6Cidrs?: readonly string[];
 }
 
+/** A private subnet of the plan: zone, CIDR, and whether it is created or supplied. */
 export interface PlannedSubnet {
   readonly az: string;
   /** Null offline for a supplied subnet whose CIDR is unknown. */
@@ -82,6 +87,7 @@ export interface PlannedSubnet {
   readonly key: string | null;
 }
 
+/** A VPC endpoint of the plan: service, type, zones and subnets (Interface) or route tables (Gateway), and whether it is new or reused. */
 export interface PlannedEndpoint {
   /** Short name: `ec2`, `ecr.api`, `s3`, `logs`, … */
   readonly service: string;
@@ -111,13 +117,16 @@ export interface PlannedEndpoint {
 
 /** A subnet either created by the stack (by logical suffix) or supplied (by id). */
 export type PlannedSubnetRef = { readonly logicalSuffix: string } | { readonly id: string };
+/** A route table of the plan: created by the cluster stack (by logical-id suffix) or supplied (by id). */
 export type PlannedRouteTableRef = { readonly logicalSuffix: string } | { readonly id: string };
 
+/** The API server endpoint's access: public, private, or both. */
 export interface EndpointAccess {
   readonly publicAccess: boolean;
   readonly privateAccess: boolean;
 }
 
+/** How the API server endpoint is created and left (always private-only at the end), whether public access is switched off by the last step, and why. */
 export interface EndpointAccessDecision {
   /** How the control plane is created. */
   readonly initial: EndpointAccess;
@@ -137,6 +146,7 @@ export interface EndpointAccessDecision {
 /** `addons` was added after the first contract: the add-ons' own stack, created after the nodes. */
 export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons';
 
+/** A CloudFormation stack of the plan, named as eksctl names it, with its tags and capabilities. */
 export interface StackPlan {
   /**
    * `eksctl-<cluster>-cluster`, `eksctl-<cluster>-nodegroup-<ng>`, `eksctl-<cluster>-fargate`,
@@ -162,6 +172,7 @@ export type StepKind =
   | 'kubeconfig'
   | 'endpoint-access-update';
 
+/** A step of the create, with the steps it waits for. */
 export interface PlanStep {
   readonly id: string;
   readonly kind: StepKind;
@@ -173,6 +184,7 @@ export interface PlanStep {
   readonly needsKubernetesApi: boolean;
 }
 
+/** The estimated cost of the plan's VPC endpoints, from private-eks's price table (dated). */
 export interface CostEstimate {
   /** The price table's date (ISO), so the user knows how old the estimate is. */
   readonly priceDate: string;

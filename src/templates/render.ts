@@ -10,6 +10,7 @@ import { renderManagedNodeGroupStack } from './managed-nodegroup.js';
 import { renderSelfManagedNodeGroupStack } from './self-managed-nodegroup.js';
 import type { Template } from './types.js';
 
+/** One stack's CloudFormation template. */
 export function renderStack(plan: Plan, stack: StackPlan): Template {
   switch (stack.kind) {
     case 'cluster':

@@ -34,7 +34,7 @@ export function registerWriteKubeconfig(program: Command, context: CommandContex
 async function runWriteKubeconfig(options: WriteKubeconfigOptions, context: CommandContext): Promise<number> {
   const target = await clusterTarget(options, context);
   const { writeKubeconfigForCluster } = await import('../../deploy/kubeconfig-for-cluster.js');
-  return withAwsClients(target.region ?? '', context, async (clients) => {
+  return withAwsClients(target.region, context, async (clients) => {
     const written = await writeKubeconfigForCluster(clients, {
       cluster: target.name,
       region: clients.region,
