@@ -8,8 +8,8 @@
  * own clock), so a recorded sequence is reproducible.
  */
 
-/** What the deploy layer does with a stack: create, reuse, wait for, recreate or delete it. */
-export type StackOperation = 'create' | 'reuse' | 'wait' | 'recreate' | 'delete';
+/** What the deploy layer does with a stack: create, reuse, wait for, recreate, update or delete it. */
+export type StackOperation = 'create' | 'reuse' | 'wait' | 'recreate' | 'delete' | 'update';
 
 /** A progress event of the deploy layer, with a stable `code` (stack started, resource failed, step done, …); the CLI's progress view renders them. */
 export type DeployEvent =

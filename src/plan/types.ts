@@ -35,6 +35,12 @@ export interface Plan {
   /** With a supplied VPC and `skipEndpointCreation`: required services the VPC lacks (SPEC §5.5). */
   readonly missingEndpoints: readonly string[];
   readonly endpointAccess: EndpointAccessDecision;
+  /**
+   * A supplied VPC (without `skipEndpointCreation`): the VPC's own endpoints stack, shared by every
+   * cluster in the VPC and deleted with the last of them (shared-endpoints.ts). Absent otherwise.
+   * Added after the first contract.
+   */
+  readonly sharedEndpoints?: SharedEndpointsPlan;
   readonly stacks: readonly StackPlan[];
   /** The create's step graph (SPEC §7). */
   readonly steps: readonly PlanStep[];
@@ -113,6 +119,26 @@ export interface PlannedEndpoint {
   readonly reason: 'required' | 'additional' | 'logging' | 'auto-mode';
   /** Cluster zones the service is not offered in (its endpoint skips those subnets). */
   readonly skippedAvailabilityZones: readonly string[];
+  /**
+   * The stack that holds it: the VPC's shared endpoints stack, the cluster stack (a VPC the
+   * cluster creates, or a cluster made before endpoints were shared), another stack, or absent for
+   * an endpoint no stack made. Added after the first contract: absent in plans for a new VPC.
+   */
+  readonly stack?: string;
+}
+
+/** The supplied VPC's endpoints stack after this create: what it holds already, plus what this cluster adds. */
+export interface SharedEndpointsPlan {
+  readonly stackName: string;
+  readonly vpcId: string;
+  /**
+   * Every endpoint the stack's template declares after this create, in catalog order: those it
+   * holds already (other clusters' too, grown to this cluster's zones and route tables) and those
+   * this cluster adds. Rendered by templates/endpoints-stack.ts.
+   */
+  readonly endpoints: readonly PlannedEndpoint[];
+  /** Services this create adds to the stack (empty: the stack has them all). */
+  readonly added: readonly string[];
 }
 
 /** A subnet either created by the stack (by logical suffix) or supplied (by id). */
@@ -144,7 +170,7 @@ export interface EndpointAccessDecision {
 }
 
 /** `addons` was added after the first contract: the add-ons' own stack, created after the nodes. */
-export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons';
+export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons' | 'endpoints';
 
 /** A CloudFormation stack of the plan, named as eksctl names it, with its tags and capabilities. */
 export interface StackPlan {
@@ -162,8 +188,13 @@ export interface StackPlan {
   readonly capabilities: readonly string[];
 }
 
-/** `addons-stack` was added after the first contract (with StackKind `addons`). */
+/**
+ * `addons-stack` was added after the first contract (with StackKind `addons`); `endpoints-stack`
+ * (StackKind `endpoints`) and `log-group` later still.
+ */
 export type StepKind =
+  | 'endpoints-stack'
+  | 'log-group'
   | 'cluster-stack'
   | 'nodegroup-stack'
   | 'fargate-stack'
