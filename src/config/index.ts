@@ -20,3 +20,12 @@ export { REGIONS_WITHOUT_PRIVATE_CLUSTERS, type RegionWithoutPrivateClusters } f
 export type { ClusterConfigFile } from './schema.js';
 export type { Problem, RuleId, Severity } from './problem.js';
 export type * from './resolved.js';
+export {
+  eksctlFieldTable,
+  fieldSupportRow,
+  FIELD_SUPPORT,
+  type EksctlFieldRow,
+  type FieldStatus,
+  type FieldSupport,
+} from './field-support.js';
+export { implementsEksctlField } from './fields.js';

@@ -15,6 +15,10 @@ const PRIVATE_SUBNETS: FieldPath = ['vpc', 'subnets', 'private'];
  * `clusterEndpoints: {}` is fine (eksctl's check is on the two fields).
  */
 export function v2ClusterEndpoints(ctx: RuleContext): Problem[] {
+  // eksctl's own --dry-run output of a private cluster carries both set to true (ValidatePrivateCluster
+  // opens public access for the creation window): accepted unchanged, it asks for nothing else.
+  const endpoints = ctx.config.vpc?.clusterEndpoints;
+  if (endpoints?.publicAccess === true && endpoints.privateAccess === true) return [];
   return (['publicAccess', 'privateAccess'] as const)
     .map((field) => ['vpc', 'clusterEndpoints', field] as FieldPath)
     .filter((path) => ctx.source.has(path))

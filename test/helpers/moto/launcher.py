@@ -11,6 +11,7 @@ Extra read-only routes, for tests (moto has no EKS API for these, see eks_access
     GET /private-eks-test/access-entries   access entries made by AWS::EKS::AccessEntry
     GET /private-eks-test/addons           add-ons made by AWS::EKS::Addon
     GET /private-eks-test/pod-identity-associations   made by AWS::EKS::PodIdentityAssociation
+    GET /private-eks-test/identity-provider-configs   made by AWS::EKS::IdentityProviderConfig
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from moto_extensions import cfn_stack_lifecycle  # noqa: E402
 from moto_extensions import cfn_template_checks  # noqa: E402
 from moto_extensions import ec2_resources  # noqa: E402
 from moto_extensions import eks_access_addons  # noqa: E402
+from moto_extensions import eks_identity_providers  # noqa: E402
 from moto_extensions import eks_resources  # noqa: E402
 from moto_extensions import eks_updates  # noqa: E402
 from moto_extensions import fast_reset  # noqa: E402
@@ -61,6 +63,7 @@ class Extension:
 MODELS: dict[str, type[CloudFormationModel]] = {
     **eks_resources.MODELS,
     **eks_access_addons.MODELS,
+    **eks_identity_providers.MODELS,
     **iam_resources.MODELS,
     **ec2_resources.MODELS,
 }
@@ -80,6 +83,10 @@ EXTENSIONS: list[Extension] = [
     E(
         "eks-pod-identity-association",
         "AWS::EKS::PodIdentityAssociation kept on the cluster; GET /private-eks-test/pod-identity-associations",
+    ),
+    E(
+        "eks-identity-provider-config",
+        "AWS::EKS::IdentityProviderConfig (OIDC) kept on the cluster; GET /private-eks-test/identity-provider-configs",
     ),
     E("iam-oidc-provider", "AWS::IAM::OIDCProvider via moto's IAM backend"),
     E(
@@ -229,6 +236,7 @@ class TestRoutes:
             "/private-eks-test/pod-identity-associations": lambda: eks_access_addons.list_store(
                 eks_access_addons.POD_IDENTITY_ASSOCIATIONS
             ),
+            "/private-eks-test/identity-provider-configs": eks_identity_providers.list_store,
         }
         route = routes.get(path.rstrip("/"))
         if route is None or environ.get("REQUEST_METHOD") != "GET":
