@@ -10,8 +10,8 @@ interface ValidateOptions {
 }
 
 /**
- * `private-eks validate -f FILE [-o text|json]`: parse, default and check a config file without
- * any AWS call (SPEC §1). Exit 0 when valid (warnings allowed), 1 when not, 2 for usage errors
+ * `private-eks validate -f FILE [-o text|json]`: parse, default and check a config file, plan it
+ * offline and check its templates against CloudFormation's limits, without any AWS call (SPEC §1). Exit 0 when valid (warnings allowed), 1 when not, 2 for usage errors
  * (a file that cannot be opened included).
  */
 export function registerValidate(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
@@ -22,12 +22,19 @@ export function registerValidate(program: Command, context: CommandContext, setE
     .addOption(outputOption(['text', 'json']))
     .action(async (options: ValidateOptions) => {
       // Loaded on use: commands that never read a config do not pay for the YAML parser and schema.
-      const { loadConfig, readConfigInput } = await import('../../config/index.js');
+      const { readConfigInput } = await import('../../config/index.js');
+      const { checkConfigOffline } = await import('../../validate/offline.js');
       const render = await import('../render/problems.js');
       const { io } = context;
       const globals = context.globals();
       const input = await readConfigInput(options.configFile, io);
-      const result = loadConfig({ text: input.bytes, file: input.file, region: globals.region, env: io.env });
+      // The whole offline check, as `plan --offline` makes it: one verdict for both.
+      const result = await checkConfigOffline({
+        text: input.bytes,
+        file: input.file,
+        region: globals.region,
+        env: io.env,
+      });
 
       if (options.output === 'json') {
         io.stdout.write(JSON.stringify(render.validationJson(result.problems), null, 2) + '\n');

@@ -93,11 +93,12 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
   report(result.problems);
   const plan = result.plan;
   if (plan === undefined) return ExitCode.failed;
+  // Templates CloudFormation would refuse (size, stack names, tags) fail the plan, as in validate.
+  const rendered = await (await import('../../validate/offline.js')).renderChecked(plan, config.file);
+  report(rendered.problems);
+  if (rendered.templates === undefined) return ExitCode.failed;
 
-  const [{ renderTemplates }, { planDocument, renderPlanText }] = await Promise.all([
-    import('../../templates/index.js'),
-    import('../render/plan.js'),
-  ]);
+  const { planDocument, renderPlanText } = await import('../render/plan.js');
   if (output === 'text') {
     io.stdout.write(renderPlanText(plan));
   } else if (output === 'mermaid') {
@@ -107,7 +108,7 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
     ]);
     io.stdout.write(renderNetworkMermaid(networkPicture(plan)));
   } else {
-    const document = planDocument(plan, renderTemplates(plan));
+    const document = planDocument(plan, rendered.templates);
     io.stdout.write(
       output === 'json' ? JSON.stringify(document, null, 2) + '\n' : (await import('yaml')).stringify(document),
     );
