@@ -112,7 +112,9 @@ describe('plan --offline (text)', () => {
 
   it('an IPv6 cluster says where its IPv6 addresses come from, and lists the add-ons stack', async () => {
     const ipv6 = `${MINIMAL}kubernetesNetworkConfig:\n  ipFamily: IPv6\niam:\n  withOIDC: true\naddons:\n  - name: vpc-cni\n  - name: coredns\n  - name: kube-proxy\n`;
-    const result = await run(['--region', 'us-west-2', 'plan', '-f', '-', '--offline'], { stdin: ipv6 });
+    const result = await run(['plan', '-f', '-', '--offline'], {
+      stdin: ipv6.replace('name: stdin-cluster', 'name: stdin-cluster\n  region: us-west-2'),
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
@@ -131,8 +133,13 @@ describe('plan --offline (text)', () => {
     expect(result.stdout).toContain('subnet-0818beec303f8419b');
   });
 
-  it('reads stdin with -f - and takes the region from --region', async () => {
-    const result = await run(['--region', 'eu-central-1', 'plan', '-f', '-', '--offline'], { stdin: MINIMAL });
+  it("reads stdin with -f -; the region is the file's, as in eksctl (--region alone is refused)", async () => {
+    const refused = await run(['--region', 'eu-central-1', 'plan', '-f', '-', '--offline'], { stdin: MINIMAL });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error V15 metadata.region: metadata.region must be set');
+    expect(refused.stderr).toContain('add region: eu-central-1 under metadata');
+    const stdin = MINIMAL.replace('name: stdin-cluster', 'name: stdin-cluster\n  region: eu-central-1');
+    const result = await run(['plan', '-f', '-', '--offline'], { stdin });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Plan for cluster "stdin-cluster"');
     expect(result.stdout).toContain('in eu-central-1 (aws)');

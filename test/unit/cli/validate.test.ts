@@ -151,25 +151,26 @@ describe('validate -f - reads stdin', () => {
   });
 });
 
-describe('validate: the region flag and AWS_REGION', () => {
+describe('validate: the region comes from the file, as in eksctl', () => {
   const noRegion =
     'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c1}\nprivateCluster: {enabled: true}\n';
 
-  it('takes --region (global flag, before or after the command)', async () => {
+  it('refuses a file without metadata.region, whatever --region says (before or after the command)', async () => {
     for (const args of [
       ['--region', 'eu-west-1', 'validate', '-f', '-'],
       ['validate', '-f', '-', '--region', 'eu-west-1'],
     ]) {
       const run = await cli(args, { stdin: noRegion });
-      expect(run.code).toBe(0);
-      expect(run.stderr).toContain('in eu-west-1)');
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('error V15 metadata.region: metadata.region must be set');
+      expect(run.stderr).toContain('add region: eu-west-1 under metadata (--region is not read for a config file');
     }
   });
 
-  it('takes AWS_REGION, and fails with V15 without either', async () => {
+  it('names AWS_REGION in the hint, and fails with V15 without it too', async () => {
     expect(
       (await cli(['validate', '-f', '-'], { stdin: noRegion, env: { AWS_REGION: 'ap-south-1' } })).stderr,
-    ).toContain('in ap-south-1)');
+    ).toContain('add region: ap-south-1 under metadata (AWS_REGION is not read');
     const run = await cli(['validate', '-f', '-'], { stdin: noRegion });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error V15 metadata.region: metadata.region must be set');
