@@ -45,8 +45,12 @@ export interface FieldCheckResult {
   readonly problems: Problem[];
 }
 
+/** How many unknown keys get a "did you mean" (see `unknown`). */
+const MAX_SUGGESTIONS = 200;
+
 class FieldChecker {
   readonly problems: Problem[] = [];
+  private suggestions = 0;
   constructor(
     private readonly file: string,
     private readonly source: SourceMap,
@@ -129,9 +133,12 @@ class FieldChecker {
       return;
     }
     const supportedSet = new Set(supported);
-    const guess = didYouMean(key, [...supported, ...eksctl.filter((f) => !supportedSet.has(f))], (c) =>
-      supportedSet.has(c),
-    );
+    // Past a few hundred unknown keys the file is not misspelt but garbage: suggestions (and their
+    // cost) stop; only the first problems are shown anyway.
+    const guess =
+      this.suggestions++ >= MAX_SUGGESTIONS
+        ? undefined
+        : didYouMean(key, [...supported, ...eksctl.filter((f) => !supportedSet.has(f))], (c) => supportedSet.has(c));
     const where = path.length > 1 ? ` in ${formatPath(path.slice(0, -1))}` : '';
     let message = `unknown field ${quote(key)}${where}`;
     let hint: string;

@@ -4,6 +4,7 @@
  * THE schema (schema.ts): schemas used in several places are printed once under `$defs`.
  */
 import { ClusterConfigSchema, DEFINITION_NAME } from './schema.js';
+import { EDITOR_HINTS } from './schema-parts.js';
 
 /** The `$id` of the config's JSON Schema (clusterConfigJsonSchema). */
 export const CLUSTER_CONFIG_SCHEMA_ID = 'https://private-eks.io/schemas/cluster-config.v1alpha5.json';
@@ -28,6 +29,8 @@ export function clusterConfigJsonSchema(): Record<string, Json> {
     // String keys only: TypeBox's own markers are symbols.
     const out: Record<string, Json> = {};
     for (const key of Object.keys(node)) out[key] = convert((node as Record<string, unknown>)[key], false);
+    const hints = (node as { [EDITOR_HINTS]?: Record<string, unknown> })[EDITOR_HINTS];
+    if (hints !== undefined) for (const [key, value] of Object.entries(hints)) out[key] = convert(value, false);
     return out;
   };
   const root = convert(ClusterConfigSchema, true) as Record<string, Json>;

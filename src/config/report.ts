@@ -60,3 +60,19 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'boolean') return `the boolean ${String(value)}`;
   return `a ${typeof value}`;
 }
+
+/** How many problems are shown in full; the rest are counted (a broken file must not flood a terminal). */
+export const MAX_PROBLEMS_SHOWN = 100;
+
+export interface LimitedProblems {
+  readonly shown: readonly Problem[];
+  readonly omittedErrors: number;
+  readonly omittedWarnings: number;
+}
+
+/** The first `max` problems (errors come first), and a count of the others by severity. */
+export function limitProblems(problems: readonly Problem[], max = MAX_PROBLEMS_SHOWN): LimitedProblems {
+  const rest = problems.slice(max);
+  const omittedErrors = rest.filter((p) => p.severity === 'error').length;
+  return { shown: problems.slice(0, max), omittedErrors, omittedWarnings: rest.length - omittedErrors };
+}

@@ -9,7 +9,7 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import { Errors, ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
-import { formatPath, fromPointer, isRecord, type FieldPath, type PathSegment } from './path.js';
+import { formatPath, fromPointer, isRecord, toPointer, type FieldPath, type PathSegment } from './path.js';
 import type { Problem } from './problem.js';
 import { describeValue, problemAt, quote, type ProblemSpec } from './report.js';
 import { ClusterConfigSchema, type ClusterConfigFile } from './schema.js';
@@ -124,13 +124,13 @@ function requiredHint(path: FieldPath): string {
 /** TypeBox errors of `value` against `schema`, as findings; unions are resolved by the value's shape. */
 function collect(schema: TSchema, value: unknown, base: FieldPath, source: SourceMap): Finding[] {
   const findings: Finding[] = [];
-  const seen: string[] = [];
+  // Paths already reported, as pointers: a Set, so a file with thousands of errors stays linear.
+  const seen = new Set<string>();
   for (const error of Errors(schema, value)) {
     const path = [...base, ...fromPointer(error.path, value)];
-    const key = formatPath(path);
     // One problem per value: the first error, and none under a value already reported.
-    if (seen.some((s) => key === s || key.startsWith(s + '.') || key.startsWith(s + '['))) continue;
-    seen.push(key);
+    if (path.some((_, i) => seen.has(toPointer(path.slice(0, i + 1))))) continue;
+    seen.add(toPointer(path));
     if (error.type === ValueErrorType.ObjectRequiredProperty) {
       findings.push({
         path,

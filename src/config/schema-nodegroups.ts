@@ -3,14 +3,27 @@
  * (`managedNodeGroups`), with eksctl's differences between the two kinds.
  */
 import { Type, type Static, type TBoolean, type TOptional } from '@sinclair/typebox';
-import { PolicyDocument, StringMap, flag, named, oneOf, strict, text, texts } from './schema-parts.js';
+import {
+  LABEL_KEY_PATTERN,
+  LABEL_VALUE_PATTERN,
+  Labels,
+  PolicyDocument,
+  StringMap,
+  editor,
+  flag,
+  named,
+  oneOf,
+  strict,
+  text,
+  texts,
+} from './schema-parts.js';
 
 export const Taint = named(
   'Taint',
   strict(
     {
-      key: text('taint key'),
-      value: Type.Optional(text('taint value')),
+      key: editor(text('taint key'), { pattern: LABEL_KEY_PATTERN }),
+      value: Type.Optional(editor(text('taint value'), { pattern: LABEL_VALUE_PATTERN })),
       effect: oneOf(['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const, 'taint effect'),
     },
     'a Kubernetes taint on the nodes',
@@ -103,7 +116,7 @@ const nodeGroupFields = {
   privateNetworking: Type.Optional(flag('must be set to true in a fully-private cluster')),
   subnets: Type.Optional(texts('subnet ids or vpc.subnets.private names; default: all private subnets')),
   availabilityZones: Type.Optional(texts("zones for the nodes; default: all the cluster's zones")),
-  labels: Type.Optional(StringMap),
+  labels: Type.Optional(Labels),
   tags: Type.Optional(StringMap),
   ssh: Type.Optional(
     named(

@@ -63,3 +63,24 @@ export const WellKnownPolicies = named(
     "eksctl's policy sets for well-known workloads (cluster autoscaler, load balancer controller, …)",
   ),
 );
+/**
+ * What editors are told beyond the type check (json-schema.ts prints it): enums and patterns from
+ * the rules, which report these values themselves with eksctl's words and a location, so the type
+ * check does not (a symbol key: TypeBox ignores it and keeps it when composing).
+ */
+export const EDITOR_HINTS = Symbol.for('private-eks.schema.editor');
+
+export function editor<T extends TSchema>(schema: T, hints: Record<string, unknown>): T {
+  const copy = { ...schema };
+  Object.defineProperty(copy, EDITOR_HINTS, { value: hints, enumerable: true });
+  return copy;
+}
+
+/** Kubernetes label keys and values (rules/k8s-syntax.ts), for editors. */
+export const LABEL_KEY_PATTERN =
+  '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$';
+export const LABEL_VALUE_PATTERN = '^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$';
+export const Labels = editor(Type.Record(Type.String(), Type.String(), { description: 'Kubernetes node labels' }), {
+  propertyNames: { pattern: LABEL_KEY_PATTERN },
+  patternProperties: { '^(.*)$': { type: 'string', pattern: LABEL_VALUE_PATTERN } },
+});

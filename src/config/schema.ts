@@ -23,6 +23,7 @@ import {
   PolicyDocument,
   StringMap,
   WellKnownPolicies,
+  editor,
   flag,
   named,
   oneOf,
@@ -39,8 +40,20 @@ export type { ManagedNodeGroupFile, NodeGroupFile, TaintFile } from './schema-no
 
 const Metadata = strict(
   {
-    name: Type.Optional(text('cluster name: a letter, then letters, digits and dashes; at most 100 characters')),
-    region: Type.Optional(text('AWS region; when absent, --region or AWS_REGION')),
+    name: Type.Optional(
+      editor(
+        text('cluster name: letters, digits and dashes, starting with a letter or digit; at most 100 characters'),
+        {
+          pattern: '^[a-zA-Z0-9][-a-zA-Z0-9]*$',
+          maxLength: 100,
+        },
+      ),
+    ),
+    region: Type.Optional(
+      editor(text('AWS region, required (eksctl reads it from the file only)'), {
+        pattern: '^[a-z]{2}(-[a-z]+)+-\\d+$',
+      }),
+    ),
     version: Type.Optional(text('Kubernetes version, quoted ("1.34"); default: the newest private-eks knows')),
     tags: Type.Optional(StringMap),
   },
@@ -51,7 +64,9 @@ const Metadata = strict(
 
 const PrivateCluster = strict(
   {
-    enabled: Type.Optional(flag('must be true: private-eks builds fully-private clusters only')),
+    enabled: Type.Optional(
+      editor(flag('must be true: private-eks builds fully-private clusters only'), { const: true }),
+    ),
     skipEndpointCreation: Type.Optional(
       flag('create no VPC endpoints at all: the supplied VPC already has the ones the cluster needs'),
     ),
@@ -72,7 +87,7 @@ const SubnetSpec = named(
   'SubnetSpec',
   strict(
     {
-      id: Type.Optional(text('the id of an existing subnet')),
+      id: Type.Optional(editor(text('the id of an existing subnet'), { pattern: '^subnet-[0-9a-f]{1,17}$' })),
       az: Type.Optional(text('the availability zone; the map key is used when it is a zone name')),
       cidr: Type.Optional(text('the IPv4 CIDR of a subnet private-eks creates, inside vpc.cidr')),
     },
@@ -86,7 +101,11 @@ const SubnetMap = named(
 
 const Vpc = strict(
   {
-    id: Type.Optional(text('an existing VPC to use; then vpc.subnets.private must list its subnets')),
+    id: Type.Optional(
+      editor(text('an existing VPC to use; then vpc.subnets.private must list its subnets'), {
+        pattern: '^vpc-[0-9a-f]{1,17}$',
+      }),
+    ),
     cidr: Type.Optional(text('the IPv4 CIDR of the VPC private-eks creates, /16 to /24; default 192.168.0.0/16')),
     subnets: Type.Optional(
       strict(
@@ -110,8 +129,12 @@ const Vpc = strict(
       texts('CIDRs allowed to reach a public API endpoint while one exists during creation'),
     ),
     controlPlaneOnPrivateSubnets: Type.Optional(flag('accepted for eksctl compatibility: every subnet is private')),
-    securityGroup: Type.Optional(text('an existing security group for the control plane')),
-    sharedNodeSecurityGroup: Type.Optional(text('an existing security group shared by all nodes')),
+    securityGroup: Type.Optional(
+      editor(text('an existing security group for the control plane'), { pattern: '^sg-[0-9a-f]{1,17}$' }),
+    ),
+    sharedNodeSecurityGroup: Type.Optional(
+      editor(text('an existing security group shared by all nodes'), { pattern: '^sg-[0-9a-f]{1,17}$' }),
+    ),
     nat: Type.Optional(
       strict(
         { gateway: Type.Optional(oneOf(['HighlyAvailable', 'Single', 'Disable'] as const, 'NAT gateway mode')) },
@@ -185,7 +208,11 @@ const Iam = strict(
 const AccessEntry = strict(
   {
     principalARN: text('the IAM principal given access'),
-    type: Type.Optional(text('access entry type; default STANDARD')),
+    type: Type.Optional(
+      editor(text('access entry type; default STANDARD'), {
+        enum: ['STANDARD', 'EC2', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'HYBRID_LINUX'],
+      }),
+    ),
     kubernetesGroups: Type.Optional(texts('Kubernetes groups of the principal')),
     kubernetesUsername: Type.Optional(text('Kubernetes user name of the principal')),
     accessPolicies: Type.Optional(
@@ -312,13 +339,29 @@ export const ClusterConfigSchema = strict(
     accessConfig: Type.Optional(AccessConfig),
     cloudWatch: Type.Optional(CloudWatch),
     secretsEncryption: Type.Optional(
-      strict({ keyARN: text('the KMS key that encrypts Kubernetes secrets') }, 'envelope encryption of secrets'),
+      strict(
+        {
+          keyARN: editor(text('the KMS key that encrypts Kubernetes secrets'), {
+            pattern: '^arn:aws[-a-z]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+$',
+          }),
+        },
+        'envelope encryption of secrets',
+      ),
     ),
     kubernetesNetworkConfig: Type.Optional(
       strict(
         {
           ipFamily: Type.Optional(oneOf(['IPv4', 'IPv6'] as const, 'default IPv4')),
-          serviceIPv4CIDR: Type.Optional(text('CIDR of Kubernetes service addresses; default chosen by EKS')),
+          serviceIPv4CIDR: Type.Optional(
+            editor(
+              text(
+                'CIDR of Kubernetes service addresses: inside 10/8, 172.16/12 or 192.168/16, /12 to /24, outside the VPC; default chosen by EKS',
+              ),
+              {
+                pattern: '^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$',
+              },
+            ),
+          ),
         },
         'Kubernetes networking',
       ),

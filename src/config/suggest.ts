@@ -47,6 +47,8 @@ export function didYouMean(
   let best: { candidate: string; score: number } | undefined;
   for (const candidate of candidates) {
     if (candidate === input) continue;
+    // The distance is at least the difference in length: most candidates end here, cheaply.
+    if (Math.abs(candidate.length - input.length) > tolerance(Math.max(input.length, candidate.length))) continue;
     const distance = editDistance(typed, candidate.toLowerCase());
     if (distance > tolerance(Math.max(input.length, candidate.length))) continue;
     // Half a point against candidates private-eks does not implement, so real fields win ties.

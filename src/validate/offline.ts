@@ -96,6 +96,25 @@ function renderProblem(file: string, error: unknown): Problem {
   );
 }
 
+/**
+ * Render every template of a plan and check it against CloudFormation's limits: what `plan` and
+ * `validate` both do before anything is created. Templates are absent when any check fails.
+ */
+export async function renderChecked(
+  plan: Plan,
+  file: string,
+): Promise<{ templates?: Map<string, Template>; problems: Problem[] }> {
+  const { renderTemplates } = await import('../templates/index.js');
+  let templates: Map<string, Template>;
+  try {
+    templates = renderTemplates(plan);
+  } catch (error) {
+    return { problems: [renderProblem(file, error)] };
+  }
+  const problems = templateLimitProblems(file, templates);
+  return problems.length > 0 ? { problems } : { templates, problems };
+}
+
 /** The whole offline check of a config file: `validate`'s verdict, the same as `plan --offline`'s. */
 export async function checkConfigOffline(input: LoadConfigInput): Promise<OfflineCheckResult> {
   const loaded = loadConfig(input);
@@ -103,22 +122,15 @@ export async function checkConfigOffline(input: LoadConfigInput): Promise<Offlin
   const config = loaded.config;
   if (config === undefined) return { problems: loaded.problems, ...source };
   // Loaded on use: a file the config layer refuses never pays for the planner and the templates.
-  const [{ buildPlan, createOfflineFacts }, { renderTemplates }] = await Promise.all([
-    import('../plan/index.js'),
-    import('../templates/index.js'),
-  ]);
+  const { buildPlan, createOfflineFacts } = await import('../plan/index.js');
   const planned = await buildPlan(config, createOfflineFacts());
   const problems = [...loaded.problems, ...planned.problems];
   const plan = planned.plan;
   if (plan === undefined) return { problems: sortProblems(problems), ...source };
-  let templates: Map<string, Template>;
-  try {
-    templates = renderTemplates(plan);
-  } catch (error) {
-    return { problems: sortProblems([...problems, renderProblem(config.file, error)]), ...source };
+  const rendered = await renderChecked(plan, config.file);
+  const sorted = sortProblems([...problems, ...rendered.problems]);
+  if (rendered.templates === undefined || sorted.some((p) => p.severity === 'error')) {
+    return { problems: sorted, ...source };
   }
-  problems.push(...templateLimitProblems(config.file, templates));
-  const sorted = sortProblems(problems);
-  if (sorted.some((p) => p.severity === 'error')) return { problems: sorted, ...source };
-  return { config, plan, templates, problems: sorted, ...source };
+  return { config, plan, templates: rendered.templates, problems: sorted, ...source };
 }

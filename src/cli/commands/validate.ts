@@ -11,8 +11,8 @@ interface ValidateOptions {
 }
 
 /**
- * `private-eks validate -f FILE [-o text|json]`: parse, default and check a config file without
- * any AWS call (SPEC §1). Exit 0 when valid (warnings allowed), 1 when not, 2 for usage errors
+ * `private-eks validate -f FILE [-o text|json]`: parse, default and check a config file, plan it
+ * offline and check its templates against CloudFormation's limits, without any AWS call (SPEC §1). Exit 0 when valid (warnings allowed), 1 when not, 2 for usage errors
  * (a file that cannot be opened included).
  */
 export function registerValidate(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
@@ -24,9 +24,18 @@ export function registerValidate(program: Command, context: CommandContext, setE
     .action(async (options: ValidateOptions) => {
       // Loaded on use: commands that never read a config do not pay for the YAML parser and schema.
       const render = await import('../render/problems.js');
+      const { checkConfigOffline } = await import('../../validate/offline.js');
       const { io } = context;
       const globals = context.globals();
-      const { result, file } = await loadConfigFile(options.configFile, context);
+      // Read once (and the --region flag checked against the file), then the whole offline check,
+      // as `plan --offline` makes it: one verdict for both.
+      const { text, file } = await loadConfigFile(options.configFile, context);
+      const result = await checkConfigOffline({
+        text,
+        file,
+        region: globals.region?.trim() || undefined,
+        env: io.env,
+      });
 
       if (options.output === 'json') {
         io.stdout.write(JSON.stringify(render.validationJson(result.problems), null, 2) + '\n');

@@ -10,6 +10,7 @@
  */
 import pc from 'picocolors';
 import type { Problem } from '../../config/problem.js';
+import { limitProblems } from '../../config/report.js';
 
 /** Options of renderProblemsText. */
 export interface TextRenderOptions {
@@ -77,12 +78,18 @@ export function problemSummary(problems: readonly Problem[]): string {
   return `${count(errors, 'error')}, ${count(problems.length - errors, 'warning')}`;
 }
 
-/** Every problem, then the summary line (when there are problems). */
+/** The first 100 problems, a count of the rest, then the summary line (when there are problems). */
 export function renderProblemsText(problems: readonly Problem[], options: TextRenderOptions): string {
   if (problems.length === 0) return '';
   const colors = pc.createColors(options.color);
   const lines = options.source === undefined ? [] : options.source.split('\n');
-  return problems.map((p) => renderProblem(p, lines, colors)).join('\n') + '\n' + problemSummary(problems) + '\n';
+  const { shown, omittedErrors, omittedWarnings } = limitProblems(problems);
+  const omitted = omittedErrors + omittedWarnings;
+  const more =
+    omitted === 0
+      ? ''
+      : `… and ${count(omitted, 'more problem')} not shown (${count(omittedErrors, 'error')}, ${count(omittedWarnings, 'warning')}); fix the ones above and run again\n\n`;
+  return shown.map((p) => renderProblem(p, lines, colors)).join('\n') + '\n' + more + problemSummary(problems) + '\n';
 }
 
 /** A Problem as `validate -o json` prints it. */
@@ -100,8 +107,11 @@ export interface ProblemJson {
 /** The JSON document `validate -o json` prints: `valid`, `errors`, `warnings`. */
 export interface ValidationJson {
   readonly valid: boolean;
+  /** The first 100 problems, errors first… */
   readonly errors: readonly ProblemJson[];
   readonly warnings: readonly ProblemJson[];
+  /** …and how many more there are, when there are more. */
+  readonly omitted?: { readonly errors: number; readonly warnings: number };
 }
 
 function problemJson(p: Problem): ProblemJson {
@@ -119,7 +129,11 @@ function problemJson(p: Problem): ProblemJson {
 
 /** SPEC §1: `{"valid": bool, "errors": [Problem], "warnings": [Problem]}`. */
 export function validationJson(problems: readonly Problem[]): ValidationJson {
-  const errors = problems.filter((p) => p.severity === 'error').map(problemJson);
-  const warnings = problems.filter((p) => p.severity === 'warning').map(problemJson);
-  return { valid: errors.length === 0, errors, warnings };
+  const { shown, omittedErrors, omittedWarnings } = limitProblems(problems);
+  const errors = shown.filter((p) => p.severity === 'error').map(problemJson);
+  const warnings = shown.filter((p) => p.severity === 'warning').map(problemJson);
+  const valid = !problems.some((p) => p.severity === 'error');
+  return omittedErrors + omittedWarnings === 0
+    ? { valid, errors, warnings }
+    : { valid, errors, warnings, omitted: { errors: omittedErrors, warnings: omittedWarnings } };
 }

@@ -97,14 +97,17 @@ export async function runPlan(options: PlanOptions, context: CommandContext): Pr
   report(result.problems);
   const plan = result.plan;
   if (plan === undefined) return ExitCode.failed;
+  // Templates CloudFormation would refuse (size, stack names, tags) fail the plan, as in validate.
+  const rendered = await (await import('../../validate/offline.js')).renderChecked(plan, config.file);
+  report(rendered.problems);
+  if (rendered.templates === undefined) return ExitCode.failed;
 
-  const [{ renderTemplates }, { planDocument, renderPlanText }, { formatData }] = await Promise.all([
-    import('../../templates/index.js'),
+  const [{ planDocument, renderPlanText }, { formatData }] = await Promise.all([
     import('../render/plan.js'),
     import('../render/output.js'),
   ]);
-  const templates = output === 'text' && options.outDir === undefined ? undefined : renderTemplates(plan);
-  if (options.outDir !== undefined && templates !== undefined) await writeTemplates(options.outDir, templates, context);
+  const templates = rendered.templates;
+  if (options.outDir !== undefined) await writeTemplates(options.outDir, templates, context);
   if (output === 'text') {
     io.stdout.write(renderPlanText(plan));
     if (existing !== undefined) {
@@ -119,7 +122,7 @@ export async function runPlan(options: PlanOptions, context: CommandContext): Pr
     io.stdout.write(renderNetworkMermaid(networkPicture(plan)));
   } else {
     const document = {
-      ...planDocument(plan, templates ?? renderTemplates(plan)),
+      ...planDocument(plan, templates),
       ...(existing === undefined
         ? {}
         : { existingCluster: { ...existing, stacks: existing.stacks.map(({ changeSetId: _c, ...s }) => s) } }),

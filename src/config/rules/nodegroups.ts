@@ -83,7 +83,7 @@ export function v12NodeGroupNames(ctx: RuleContext): Problem[] {
           rule: 'V12',
           path: field,
           message: invalidNameMessage(name),
-          hint: 'use letters, digits and dashes, starting with a letter',
+          hint: 'use letters, digits and dashes only',
         }),
       );
     }

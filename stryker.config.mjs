@@ -1,0 +1,21 @@
+// Mutation testing of the config rules against the config unit tests. Run by hand, not in CI
+// (minutes to hours): `npx stryker run` (the machine's cores are shared: one test process).
+// The property test runs with fewer inputs here (FUZZ_RUNS): it checks that nothing throws, which
+// any mutant of a rule rarely changes, and it would otherwise dominate the run.
+import process from 'node:process';
+
+process.env.FUZZ_RUNS ??= '50';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.config.ts', dir: 'test/unit/config' },
+  mutate: ['src/config/rules/**/*.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  timeoutMS: 60_000,
+  reporters: ['clear-text', 'progress'],
+  tempDirName: '/tmp/stryker-validate',
+  cleanTempDir: 'always',
+};
