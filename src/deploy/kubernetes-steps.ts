@@ -19,6 +19,8 @@ import { describeClusterAccess } from './cluster-info.js';
 import { clusterStackPlan, endpointDeps, stackDeps, type RunState } from './run-state.js';
 import { updateEndpointAccess } from './endpoint-access.js';
 import { apiServerReachable, apiServerRoute, httpsRequester, KubernetesClient } from './kubernetes-client.js';
+import { lambdaClientLike, RunnerKubernetesClient, type KubernetesObjectApi } from './runner-client.js';
+import { runnerStackName } from '../plan/stacks.js';
 import { eksToken } from './kubernetes-token.js';
 import { addonsWithIrsaRoles } from '../plan/addon-iam.js';
 import {
@@ -119,7 +121,7 @@ async function addonRoles(step: PlanStep, state: RunState, providerArn: string, 
   }
 }
 
-async function applyServiceAccount(client: KubernetesClient, object: Record<string, unknown>): Promise<void> {
+async function applyServiceAccount(client: KubernetesObjectApi, object: Record<string, unknown>): Promise<void> {
   const meta = object['metadata'] as { name: string; namespace: string; annotations: Record<string, string> };
   const ns = encodeURIComponent(meta.namespace);
   if ((await client.get(`/api/v1/namespaces/${ns}`)) === undefined) {
@@ -196,10 +198,13 @@ function recordManual(state: RunState, step: PlanStep, what: string, objects: re
   });
 }
 
-const clients = new WeakMap<RunState, Promise<KubernetesClient | undefined>>();
+const clients = new WeakMap<RunState, Promise<KubernetesObjectApi | undefined>>();
 
-/** One client per run, or undefined when the API server cannot be reached from here. */
-function kubernetesClient(state: RunState, step: PlanStep): Promise<KubernetesClient | undefined> {
+/**
+ * One client per run: through the in-VPC runner when the plan has one, else direct, or undefined
+ * when the API server cannot be reached from here.
+ */
+function kubernetesClient(state: RunState, step: PlanStep): Promise<KubernetesObjectApi | undefined> {
   let client = clients.get(state);
   if (client === undefined) {
     client = connect(state, step);
@@ -208,9 +213,10 @@ function kubernetesClient(state: RunState, step: PlanStep): Promise<KubernetesCl
   return client;
 }
 
-async function connect(state: RunState, step: PlanStep): Promise<KubernetesClient | undefined> {
+async function connect(state: RunState, step: PlanStep): Promise<KubernetesObjectApi | undefined> {
   const { plan, deps } = state;
   const cluster = plan.cluster.metadata.name;
+  if (plan.runner?.enabled === true) return connectThroughRunner(state, step);
   if (plan.endpointAccess.switchNeeded) {
     // Public access as the plan created it; a failed earlier run may have switched it off.
     await updateEndpointAccess(
@@ -244,4 +250,23 @@ async function connect(state: RunState, step: PlanStep): Promise<KubernetesClien
     deps.kubernetes?.token ??
     (() => eksToken(deps.clients.sts, { cluster, region: plan.region.name, partition: plan.region.partition }));
   return new KubernetesClient(endpoint, caData, token, deps.kubernetes?.requester ?? httpsRequester(proxyEnv), route);
+}
+
+/** The runner's function, from its stack's outputs (the runner step ran before every Kubernetes step). */
+async function connectThroughRunner(state: RunState, step: PlanStep): Promise<KubernetesObjectApi> {
+  const stackName = runnerStackName(state.plan.cluster.metadata.name);
+  const functionName = state.stacks.get(stackName)?.outputs['FunctionName'];
+  if (functionName === undefined) {
+    throw new PrivateEksError('PE_DEPLOY', `the runner stack ${stackName} has no FunctionName output`, {
+      source: 'aws',
+      hint: 're-run create: the runner stack is re-created when it is incomplete',
+    });
+  }
+  state.events({
+    code: 'info',
+    stepId: step.id,
+    message: `applying Kubernetes objects through the in-VPC runner ${functionName} (the API server stays private)`,
+  });
+  const lambda = await lambdaClientLike(state.deps.clients.eks, state.deps.clients.calls);
+  return new RunnerKubernetesClient(lambda, functionName, state.signal);
 }

@@ -6,12 +6,14 @@
 import { DeployError, PrivateEksError } from '../errors.js';
 import type { SwitchOffOutcome } from './endpoint-access.js';
 import type { StepRecord } from './step-graph.js';
+import type { VerifyReport } from '../verify/types.js';
 
 /** A stack a create touched: created, reused, or found complete. */
 export interface StackOutcome {
   readonly stepId: string;
   readonly stack: string;
-  readonly outcome: 'created' | 'reused' | 'recreated';
+  /** `updated`: a supplied VPC's shared endpoints stack grown for this cluster. */
+  readonly outcome: 'created' | 'reused' | 'recreated' | 'updated';
 }
 
 /** A failed step: which one, the resource and the reason. */
@@ -47,6 +49,8 @@ export interface CreateCommon {
   readonly manual: readonly ManualStep[];
   /** How the API server's endpoint was left. */
   readonly endpointAccess: EndpointAccessReport;
+  /** The check through the AWS APIs after every step succeeded; absent when not run. */
+  readonly verification?: VerifyReport;
 }
 
 /** What happened to the endpoint-access switch during a create: not needed, switched, or left to the user with the command to run. */
@@ -68,7 +72,15 @@ export type CreateResult =
 
 /** A resource deleteCluster deleted (or found already gone). */
 export interface DeletedItem {
-  readonly kind: 'stack' | 'security-group' | 'load-balancer' | 'target-group' | 'kubeconfig-entry' | 'vpc-endpoint';
+  readonly kind:
+    | 'stack'
+    | 'security-group'
+    | 'load-balancer'
+    | 'target-group'
+    | 'kubeconfig-entry'
+    | 'vpc-endpoint'
+    | 'log-group'
+    | 'network-interface';
   readonly id: string;
 }
 

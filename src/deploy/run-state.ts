@@ -34,6 +34,12 @@ export interface DeployDeps {
   readonly kubernetes?: KubernetesApiOptions;
   /** Idempotency tokens; injectable for tests. */
   readonly newToken?: () => string;
+  /**
+   * Check the cluster through the AWS APIs once every step succeeded (src/verify): endpoints,
+   * private DNS, zones, S3 routes, the endpoints' security group, endpoint access, nodegroups.
+   * Default true.
+   */
+  readonly verify?: boolean;
 }
 
 /** What the steps of one run share. */

@@ -6,6 +6,7 @@
 import { redactProxySecrets } from '../aws/redact.js';
 import { PrivateEksError } from '../errors.js';
 import { credentialsCheck, eksApiCheck, regionCheck } from './checks/account.js';
+import { clusterVerifyCheck } from './checks/cluster.js';
 import { clusterEndpointCheck, oidcTlsCheck, proxyCheck } from './checks/connectivity.js';
 import { endpointServicesCheck, vpcCheck, vpcEndpointsCheck } from './checks/network.js';
 import { createDoctorContext, type DoctorOptions } from './context.js';
@@ -22,6 +23,7 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   vpcEndpointsCheck,
   oidcTlsCheck,
   clusterEndpointCheck,
+  clusterVerifyCheck,
 ];
 
 /** Runs one check; an unexpected error becomes its failure instead of stopping the others. */

@@ -22,7 +22,8 @@ export type CheckId =
   | 'vpc'
   | 'vpc-endpoints'
   | 'oidc-tls'
-  | 'cluster-endpoint';
+  | 'cluster-endpoint'
+  | 'cluster-verify';
 
 /** One doctor check's outcome: its status, what it found and, when it did not pass, how to fix it. */
 export interface CheckResult {

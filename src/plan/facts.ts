@@ -97,6 +97,12 @@ export interface ExistingEndpoint {
   readonly subnetIds: readonly string[];
   readonly routeTableIds: readonly string[];
   readonly privateDnsEnabled: boolean;
+  /** The stack that made it (its `aws:cloudformation:stack-name` tag); absent when none did. */
+  readonly stackName?: string;
+  /** Its logical id in that stack (`aws:cloudformation:logical-id`). */
+  readonly logicalId?: string;
+  /** Interface endpoints: their security groups. */
+  readonly securityGroupIds?: readonly string[];
 }
 
 /** Everything planning learns from AWS, read-only: zones, VPC endpoint services, a supplied VPC's subnets, route tables and endpoints. createLiveFacts asks AWS; createOfflineFacts answers from the built-in catalog. */

@@ -8,6 +8,7 @@
 import type { Partition } from '../config/region-catalog.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { EndpointType, RouteTableInfo } from './facts.js';
+import type { RunnerPlan } from './runner.js';
 
 /**
  * Offline, in place of a value only AWS can tell: a supplied VPC's id when the file gives only
@@ -35,6 +36,12 @@ export interface Plan {
   /** With a supplied VPC and `skipEndpointCreation`: required services the VPC lacks (SPEC §5.5). */
   readonly missingEndpoints: readonly string[];
   readonly endpointAccess: EndpointAccessDecision;
+  /**
+   * A supplied VPC (without `skipEndpointCreation`): the VPC's own endpoints stack, shared by every
+   * cluster in the VPC and deleted with the last of them (shared-endpoints.ts). Absent otherwise.
+   * Added after the first contract.
+   */
+  readonly sharedEndpoints?: SharedEndpointsPlan;
   readonly stacks: readonly StackPlan[];
   /** The create's step graph (SPEC §7). */
   readonly steps: readonly PlanStep[];
@@ -52,6 +59,11 @@ export interface Plan {
    * and offline. Added after the first contract.
    */
   readonly suppliedRouteTables?: readonly RouteTableInfo[];
+  /**
+   * The in-VPC runner that carries the Kubernetes-API steps (plan/runner.ts). Added after the
+   * first contract: absent in Plans built by hand, which then have no runner.
+   */
+  readonly runner?: RunnerPlan;
 }
 
 /** The VPC of the plan: created (id null) or supplied, with its CIDRs. */
@@ -113,6 +125,26 @@ export interface PlannedEndpoint {
   readonly reason: 'required' | 'additional' | 'logging' | 'auto-mode';
   /** Cluster zones the service is not offered in (its endpoint skips those subnets). */
   readonly skippedAvailabilityZones: readonly string[];
+  /**
+   * The stack that holds it: the VPC's shared endpoints stack, the cluster stack (a VPC the
+   * cluster creates, or a cluster made before endpoints were shared), another stack, or absent for
+   * an endpoint no stack made. Added after the first contract: absent in plans for a new VPC.
+   */
+  readonly stack?: string;
+}
+
+/** The supplied VPC's endpoints stack after this create: what it holds already, plus what this cluster adds. */
+export interface SharedEndpointsPlan {
+  readonly stackName: string;
+  readonly vpcId: string;
+  /**
+   * Every endpoint the stack's template declares after this create, in catalog order: those it
+   * holds already (other clusters' too, grown to this cluster's zones and route tables) and those
+   * this cluster adds. Rendered by templates/endpoints-stack.ts.
+   */
+  readonly endpoints: readonly PlannedEndpoint[];
+  /** Services this create adds to the stack (empty: the stack has them all). */
+  readonly added: readonly string[];
 }
 
 /** A subnet either created by the stack (by logical suffix) or supplied (by id). */
@@ -144,7 +176,8 @@ export interface EndpointAccessDecision {
 }
 
 /** `addons` was added after the first contract: the add-ons' own stack, created after the nodes. */
-export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons';
+/** `runner` (the in-VPC runner's stack, plan/runner.ts) and `endpoints` (a supplied VPC's shared endpoints) were added after the first contract too. */
+export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons' | 'endpoints' | 'runner';
 
 /** A CloudFormation stack of the plan, named as eksctl names it, with its tags and capabilities. */
 export interface StackPlan {
@@ -162,12 +195,18 @@ export interface StackPlan {
   readonly capabilities: readonly string[];
 }
 
-/** `addons-stack` was added after the first contract (with StackKind `addons`). */
+/**
+ * `addons-stack` was added after the first contract (with StackKind `addons`); `endpoints-stack`
+ * (StackKind `endpoints`) and `log-group` later still.
+ */
 export type StepKind =
+  | 'endpoints-stack'
+  | 'log-group'
   | 'cluster-stack'
   | 'nodegroup-stack'
   | 'fargate-stack'
   | 'addons-stack'
+  | 'runner-stack'
   | 'kubernetes-api'
   | 'kubeconfig'
   | 'endpoint-access-update';

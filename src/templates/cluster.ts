@@ -8,11 +8,9 @@ import { arnValue, awsManagedPolicyArn, getAtt, join, ref, select, split, tagLis
 import { exportedOutput } from './cluster-exports.js';
 import {
   FARGATE_ROLE_ID,
-  LOG_GROUP_ID,
   OIDC_PROVIDER_ID,
   accessEntryResources,
   fargateRoleResources,
-  logGroupResources,
   oidcProviderResources,
 } from './cluster-extras.js';
 import {
@@ -50,7 +48,6 @@ export function renderClusterStack(plan: Plan, stack: StackPlan): Template {
     ...extraCidrResources(plan),
     ...serviceRoleResources(plan, tags),
     ...autoModeResources(plan, tags),
-    ...logGroupResources(plan, tags),
     [CONTROL_PLANE_ID]: controlPlane(plan, tags),
     ...accessEntryResources(plan, tags),
     ...oidcProviderResources(plan, tags),
@@ -111,7 +108,6 @@ function controlPlane(plan: Plan, tags: Readonly<Record<string, string>>): CfnRe
   const publicAccessCidrs = plan.endpointAccess.publicAccessCidrs;
   const logTypes = cluster.cloudWatch.enableTypes;
   const encryption = cluster.secretsEncryption;
-  const hasLogGroup = logTypes.length > 0 && cluster.cloudWatch.logRetentionInDays !== undefined;
   return {
     Type: 'AWS::EKS::Cluster',
     Properties: {
@@ -148,9 +144,9 @@ function controlPlane(plan: Plan, tags: Readonly<Record<string, string>>): CfnRe
       ...controlPlaneFeatures(plan),
       Tags: tagList(CONTROL_PLANE_ID, tags),
     },
-    // EKS creates the log group itself on first write; ours must exist first or the create
-    // fails with "already exists".
-    ...(hasLogGroup ? { DependsOn: [LOG_GROUP_ID] } : {}),
+    // The log group is not declared here: the create's `log-group` step makes or adopts it
+    // through the API first (deploy/log-group.ts), so one left by an earlier cluster of the same
+    // name cannot roll this stack back, and the logs outlive the stack.
   };
 }
 

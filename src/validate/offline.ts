@@ -61,7 +61,11 @@ export function templateLimitProblems(file: string, templates: ReadonlyMap<strin
     }
     for (const [id, resource] of Object.entries(template.Resources)) {
       const tags = (resource.Properties as { Tags?: unknown } | undefined)?.Tags;
-      const count = Array.isArray(tags) ? tags.length : typeof tags === 'object' && tags !== null ? Object.keys(tags).length : 0;
+      const count = Array.isArray(tags)
+        ? tags.length
+        : typeof tags === 'object' && tags !== null
+          ? Object.keys(tags).length
+          : 0;
       if (count > MAX_TAGS) {
         problems.push(
           problemOf(

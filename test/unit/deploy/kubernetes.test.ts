@@ -150,7 +150,10 @@ describe('Kubernetes-API steps against a local HTTPS API server', () => {
   });
 
   async function state(config: ReturnType<typeof seedMinimalConfig>) {
-    const { plan } = await buildPlan(config, createOfflineFacts(), { endpointSwitch: 'never' });
+    const built = (await buildPlan(config, createOfflineFacts(), { endpointSwitch: 'never' })).plan!;
+    // The direct path, as CONFIG_MAP clusters and --endpoint-switch=always take it: without the
+    // in-VPC runner (the runner's path is tested against the emulator, runner.int.test.ts).
+    const { runner: _runner, ...plan } = built;
     const s = newRunState(plan!, {
       clients: mockedClients(),
       clock: new FakeClock(),
