@@ -6,9 +6,10 @@
  *   2. scale: plan --offline, 10/50/200 nodegroups × 3/6 zones, wall time and peak RSS (plan-scale.ts)
  *   3. emulator: create + delete, minimal and 50 nodegroups, wall time and AWS calls (deploy-emulator.ts)
  *   4. critical path of create vs eksctl's order, under dated AWS durations (critical-path.ts)
+ *   5. day 2 on the emulator: plan (diff), update, upgrade, scale — wall time and AWS calls (day2-emulator.ts)
  *
  * 1 and 2 run the built CLI (dist/), so it is rebuilt first when missing or older than src/.
- *   npm run bench [-- --only cold-start,scale,emulator,critical-path] [--runs N]
+ *   npm run bench [-- --only cold-start,scale,emulator,critical-path,day2] [--runs N]
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -18,10 +19,11 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '../test/helpers/python-tools.js';
 import { formatColdStart, measureColdStart } from './cold-start.js';
 import { criticalPathCases, formatCriticalPaths } from './critical-path.js';
+import { formatDay2Emulator, measureDay2Emulator } from './day2-emulator.js';
 import { formatDeployEmulator, measureDeployEmulator } from './deploy-emulator.js';
 import { formatPlanScaleMatrix, measurePlanScaleMatrix } from './plan-scale.js';
 
-const BENCHMARKS = ['cold-start', 'scale', 'emulator', 'critical-path'] as const;
+const BENCHMARKS = ['cold-start', 'scale', 'emulator', 'critical-path', 'day2'] as const;
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' } } });
 const only = new Set(args.only?.split(',') ?? BENCHMARKS);
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
   await section('scale', () => formatPlanScaleMatrix(measurePlanScaleMatrix(runs ?? 5)));
   await section('emulator', async () => formatDeployEmulator(await measureDeployEmulator(runs ?? 3)));
   await section('critical-path', async () => formatCriticalPaths(await criticalPathCases()));
+  await section('day2', async () => formatDay2Emulator(await measureDay2Emulator(runs ?? 3)));
 }
 
 await main();

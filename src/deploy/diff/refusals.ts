@@ -18,10 +18,11 @@ function replaced(change: ResourceChange): boolean {
   return change.action === 'Remove' || change.replacement === 'True' || change.replacement === 'Conditional';
 }
 
-function what(change: ResourceChange): string {
+/** "remove X" or "replace X (a change to P, Q)". */
+function what(change: ResourceChange, name = change.logicalId): string {
   const props = change.properties.filter((p) => p.requiresRecreation !== 'Never').map((p) => p.name);
   const because = props.length > 0 ? ` (a change to ${props.join(', ')})` : '';
-  return change.action === 'Remove' ? 'remove' : `replace${because}`;
+  return change.action === 'Remove' ? `remove ${name}` : `replace ${name}${because}`;
 }
 
 function refusalFor(
@@ -34,19 +35,19 @@ function refusalFor(
     case 'AWS::EC2::Subnet':
     case 'AWS::EC2::VPCCidrBlock':
       return {
-        reason: `the change would ${what(change)} ${change.logicalId}, the cluster's network`,
+        reason: `the change would ${what(change)}, part of the cluster's network`,
         hint: NETWORK_HINT,
       };
     case 'AWS::EKS::Cluster':
       return {
-        reason: `the change would ${what(change)} the control plane ${change.logicalId}: a new, empty cluster`,
+        reason: `the change would ${what(change, `the control plane ${change.logicalId}`)}: a new, empty cluster`,
         hint: 'keep the cluster name, service role, subnets, security groups, service CIDR, IP family and secrets encryption as they are; change the version with `private-eks upgrade cluster`',
       };
     case 'AWS::EC2::RouteTable':
     case 'AWS::EC2::SubnetRouteTableAssociation':
     case 'AWS::EC2::Route':
       return {
-        reason: `the change would ${what(change)} ${change.logicalId} and cut the nodes' route to the gateway endpoints`,
+        reason: `the change would ${what(change)} and cut the nodes' route to the gateway endpoints`,
         hint: NETWORK_HINT,
       };
     case 'AWS::EC2::VPCEndpoint': {
@@ -55,8 +56,8 @@ function refusalFor(
       return {
         reason:
           service === undefined
-            ? `the change would ${what(change)} the VPC endpoint ${change.logicalId}: nodes lose their route to it while it is replaced`
-            : `the change would ${what(change)} the ${service} endpoint (${change.logicalId}): nodes in a fully-private cluster reach ${service} only through it`,
+            ? `the change would ${what(change, `the VPC endpoint ${change.logicalId}`)}: nodes lose their route to it while it is replaced`
+            : `the change would ${what(change, `the ${service} endpoint (${change.logicalId})`)}: nodes in a fully-private cluster reach ${service} only through it`,
         hint:
           service === undefined
             ? 'change the endpoint back as it was; to move it, remove it in one update and add it again in the next'
@@ -66,7 +67,7 @@ function refusalFor(
     case 'AWS::EKS::Nodegroup':
       if (change.action === 'Remove') return undefined; // a removed nodegroup is its stack going away
       return {
-        reason: `the change would ${what(change)} the managed nodegroup ${change.logicalId}; EKS cannot change that in place`,
+        reason: `the change would ${what(change, `the managed nodegroup ${change.logicalId}`)}; EKS cannot change that in place`,
         hint: `add a nodegroup with a new name and those settings (private-eks update cluster), then remove this one with private-eks delete nodegroup (stack ${stack})`,
       };
     default:

@@ -38,6 +38,7 @@ from moto.moto_server.werkzeug_app import (  # noqa: E402
 )
 from werkzeug.serving import make_server  # noqa: E402
 
+from moto_extensions import asg_updates  # noqa: E402
 from moto_extensions import cfn_change_sets  # noqa: E402
 from moto_extensions import cfn_stack_lifecycle  # noqa: E402
 from moto_extensions import cfn_template_checks  # noqa: E402
@@ -169,6 +170,11 @@ EXTENSIONS: list[Extension] = [
         "cfn-change-set-details",
         "change sets with Replacement and Details, FAILED when empty, parameter changes seen, tags applied on execute",
         cfn_change_sets.install,
+    ),
+    E(
+        "autoscaling-group-update-in-place",
+        "a stack update changes an auto scaling group in place instead of replacing it under a new name",
+        asg_updates.install,
     ),
     E("moto-fast-reset", "POST /moto-api/reset drops the backends without rebuilding them first", fast_reset.install),
     E(
