@@ -31,6 +31,8 @@ function stepMinutes(step: PlanStep, plan: Plan, s: Scenario): number {
       return minutes('controlPlane', s);
     case 'addons-stack':
       return minutes('addon', s);
+    case 'runner-stack':
+      return minutes('runnerStack', s);
     case 'nodegroup-stack':
       return plan.stacks.find((st) => st.name === step.stack)?.kind === 'managed-nodegroup'
         ? minutes('managedNodegroup', s)

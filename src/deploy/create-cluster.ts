@@ -33,12 +33,18 @@ import {
 import { ensureStack } from './stacks.js';
 import { DEFAULT_PARALLELISM, StepGraph, type GraphStep, type StepRecord } from './step-graph.js';
 
+/** What createCluster creates: the plan and its templates (renderTemplates(plan)). */
 export interface CreateClusterInput {
   readonly plan: Plan;
   /** From renderTemplates(plan): one template per planned stack. */
   readonly templates: ReadonlyMap<string, Template>;
 }
 
+/**
+ * Creates the planned cluster: the stacks in dependency order, then the steps that need the cluster (kubeconfig, service accounts, add-ons, the endpoint-access switch). Resumes a half-done run: stacks already complete are kept. Emits DeployEvents through `deps.events`; never prints.
+ *
+ * @returns what was created, or which step failed and why; an interrupted run (AbortSignal) resolves with what is done
+ */
 export async function createCluster(input: CreateClusterInput, deps: DeployDeps): Promise<CreateResult> {
   if (needsUserEndpointLayout(input.plan)) await refuseBrokenUserEndpoints(input.plan, deps);
   const state = newRunState(input.plan, deps);
@@ -81,6 +87,7 @@ export function graphStep(step: PlanStep, state: RunState, templates: ReadonlyMa
       case 'nodegroup-stack':
       case 'fargate-stack':
       case 'addons-stack':
+      case 'runner-stack':
         return runStackStep(step, state, templates);
       case 'kubeconfig':
         return runKubeconfigStep(state);
@@ -178,7 +185,7 @@ async function stackParameters(template: Template, state: RunState): Promise<Rec
 }
 
 async function runKubeconfigStep(state: RunState): Promise<string> {
-  if (state.deps.kubeconfigPath === false) return 'skipped (--no-kubeconfig)';
+  if (state.deps.kubeconfigPath === false) return 'skipped (--no-write-kubeconfig)';
   const { plan } = state;
   const clusterStack = state.stacks.get(clusterStackPlan(plan).name);
   const outputs = clusterStack?.outputs ?? {};

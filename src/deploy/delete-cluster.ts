@@ -39,14 +39,19 @@ import { stepFailure, type DeletedItem, type DeleteResult, type LeftoverItem, ty
 import { deleteAndWait, type StackDeps, type StackInfo } from './stacks.js';
 import { DEFAULT_PARALLELISM, StepGraph, type GraphStep, type StepRecord } from './step-graph.js';
 import { cleanUpTaggedResources } from './tagged-resources.js';
+import { lambdaClientLike } from './runner-client.js';
+import { deleteRunnerInterfaces, detachRunnerFromVpc } from './runner-cleanup.js';
+import { runnerStackName } from '../plan/stacks.js';
 import type { ProxyEnv } from '../aws/proxy.js';
 import type { AwsClients } from '../aws/types.js';
 
+/** Which cluster deleteCluster deletes, and how (by name, with or without force). */
 export interface DeleteClusterRequest {
   readonly cluster: string;
   readonly region: string;
 }
 
+/** What deleteCluster needs: AWS clients, an event sink, an abort signal, a clock. */
 export interface DeleteDeps {
   readonly clients: AwsClients;
   readonly events?: EventSink;
@@ -75,6 +80,7 @@ export interface DeleteState {
   readonly notes: string[];
 }
 
+/** Deletes a cluster made by private-eks: nodegroups, Fargate profiles, the load balancers and security groups Kubernetes left tagged in the VPC, then the cluster stack. With `force`, continues past errors and lists what is left. */
 export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteDeps): Promise<DeleteResult> {
   const { cluster } = request;
   const events = safeSink(deps.events ?? (() => {}));
@@ -169,14 +175,16 @@ function deleteSteps(
       return outcome === 'requested' ? 'delete requested (not waited for)' : 'deleted';
     },
   });
+  const vpcId = found.clusterStack?.outputs['VPC'] ?? eks?.vpcId;
+  const runner = found.other.find((s) => s.name === runnerStackName(request.cluster));
   const first: GraphStep[] = [
     ...found.nodeGroups.map((ng) => stackStep(`nodegroup/${ng.name}`, ng.stack, [])),
     ...(found.fargate === undefined ? [] : [stackStep('fargate', found.fargate, [])]),
     ...found.addons.map((s) => stackStep(addonStepId(request.cluster, s.name), s, [])),
-    ...found.other.map((s) => stackStep(`stack/${s.name}`, s, [])),
+    ...found.other.filter((s) => s !== runner).map((s) => stackStep(`stack/${s.name}`, s, [])),
+    ...(runner === undefined ? [] : runnerSteps(runner, vpcId, deps, stackDeps, state, stackStep)),
   ];
   const steps = [...first];
-  const vpcId = found.clusterStack?.outputs['VPC'] ?? eks?.vpcId;
   const beforeCluster = first.map((s) => s.id);
   if (vpcId !== undefined) {
     const signal = deps.signal === undefined ? {} : { signal: deps.signal };
@@ -303,4 +311,57 @@ async function result(
     }),
   );
   return { outcome: 'partial', ...base, failures, leftovers: [...remaining, ...state.leftovers] };
+}
+
+/**
+ * The in-VPC runner's stack, without waiting on Lambda's network interfaces when its security
+ * group goes (runner-cleanup.ts): detach the function from the VPC, delete the interfaces as Lambda
+ * releases them, then the stack. Beside the nodegroups' deletes, not after them.
+ */
+function runnerSteps(
+  stack: StackInfo,
+  vpcId: string | undefined,
+  deps: DeleteDeps,
+  stackDeps: StackDeps,
+  state: DeleteState,
+  stackStep: (id: string, stack: StackInfo, dependsOn: string[]) => GraphStep,
+): GraphStep[] {
+  const functionName = stack.outputs['FunctionName'];
+  if (functionName === undefined) return [stackStep('runner', stack, [])];
+  const lambda = lambdaClientLike(deps.clients.eks, deps.clients.calls);
+  const steps: GraphStep[] = [
+    {
+      id: 'runner-detach',
+      description: `take the in-VPC runner ${functionName} out of the VPC (Lambda releases its network interfaces)`,
+      dependsOn: [],
+      run: async (context) => detachRunnerFromVpc(await lambda, functionName, context.signal),
+    },
+  ];
+  if (vpcId !== undefined) {
+    steps.push({
+      id: 'runner-interfaces',
+      description: `delete the runner's network interfaces in ${vpcId} as Lambda releases them`,
+      dependsOn: ['runner-detach'],
+      run: async (context) => {
+        const deleted = await deleteRunnerInterfaces(deps.clients.ec2, {
+          functionName,
+          vpcId,
+          clock: stackDeps.clock,
+          signal: context.signal,
+          onWait: (inUse, delayMs) =>
+            stackDeps.events({
+              code: 'waiting',
+              stepId: 'runner-interfaces',
+              what: `${inUse} runner network interface(s)`,
+              status: 'in-use',
+              delayMs,
+            }),
+        });
+        for (const id of deleted) state.deleted.push({ kind: 'network-interface', id });
+        return deleted.length === 0 ? 'none left' : `${deleted.length} deleted`;
+      },
+    });
+  }
+  steps.push(stackStep('runner', stack, [steps.at(-1)?.id ?? 'runner-detach']));
+  return steps;
 }

@@ -14,6 +14,7 @@ import { verifyCluster } from '../verify/cluster.js';
 import type { VerifyReport } from '../verify/types.js';
 import { CLUSTER_NAME_TAG, VERSION_TAG, type StackInfo } from './stacks.js';
 
+/** A VPC endpoint of a listed cluster. */
 export interface VpcEndpointSummary {
   readonly id: string;
   /** Short name: `ecr.api`, `s3`, … */
@@ -41,6 +42,7 @@ export interface VpcEndpointSummary {
   readonly users: readonly string[];
 }
 
+/** A cluster made by private-eks, as getClusters lists it: status, endpoint access, VPC and its endpoints. */
 export interface ClusterSummary {
   readonly name: string;
   readonly region: string;
@@ -64,6 +66,7 @@ export interface ClusterSummary {
   readonly verification?: VerifyReport;
 }
 
+/** Lists the clusters made by private-eks in the clients' region (by their stacks' tags), or one by name: status, endpoint access, VPC endpoints. */
 export async function getClusters(
   clients: AwsClients,
   options: { name?: string; signal?: AbortSignal; verify?: boolean } = {},

@@ -12,6 +12,7 @@ import type { KubernetesApiOptions } from './kubernetes-client.js';
 import type { KubeconfigOutcome, ManualStep, StackOutcome } from './results.js';
 import type { StackDeps, StackInfo } from './stacks.js';
 
+/** What the deploy functions need: AWS clients (required), where to write the kubeconfig, and optional event sink, abort signal, clock, parallelism and timeouts. */
 export interface DeployDeps {
   readonly clients: AwsClients;
   readonly events?: EventSink;

@@ -50,6 +50,7 @@ export async function runCheck(check: DoctorCheck, context: DoctorContext): Prom
   };
 }
 
+/** Runs the pre-flight checks (credentials, region, endpoint services per zone, supplied VPC, proxies, OIDC TLS interception, API server reachability) and returns the report; checks after a blocking failure are skipped. */
 export async function runDoctor(
   options: DoctorOptions,
   checks: readonly DoctorCheck[] = DOCTOR_CHECKS,

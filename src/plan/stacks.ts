@@ -28,6 +28,8 @@ export const fargateStackName = (cluster: string): string => `eksctl-${cluster}-
  * created after the nodes and deleted with them (steps.ts).
  */
 export const addonsStackName = (cluster: string): string => `eksctl-${cluster}-addons`;
+/** The in-VPC runner's stack (plan/runner.ts); eksctl has none. */
+export const runnerStackName = (cluster: string): string => `eksctl-${cluster}-runner`;
 
 /** The user's `metadata.tags`, then ours: the cluster-name and version tags cannot be overridden. */
 function stackTags(config: ResolvedConfig, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
@@ -136,4 +138,15 @@ export function planStacks(config: ResolvedConfig): StackPlan[] {
     });
   }
   return stacks;
+}
+
+/** The runner's stack: its role needs CAPABILITY_IAM. */
+export function runnerStackPlan(config: ResolvedConfig): StackPlan {
+  return {
+    name: runnerStackName(config.metadata.name),
+    kind: 'runner',
+    nodeGroup: null,
+    tags: stackTags(config),
+    capabilities: capabilities(true),
+  };
 }

@@ -18,6 +18,7 @@ export const STEP_IDS = {
   awsAuth: 'aws-auth',
   addons: 'addons',
   endpointAccess: 'endpoint-access',
+  runner: 'runner',
 } as const;
 
 /**
@@ -117,13 +118,21 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
   }
   // With CONFIG_MAP only, self-managed nodes join through the aws-auth ConfigMap; with API or
   // API_AND_CONFIG_MAP their stack's EC2_LINUX access entry lets them join (SPEC §6).
+  // `iamIdentityMappings` go into the same ConfigMap (eksctl's "create IAM identity mappings" task);
+  // they need no node, so without node roles to map the step follows the control plane.
   const selfManaged = config.nodeGroups.map((ng) => STEP_IDS.nodeGroup(ng.name));
-  if (config.accessConfig.authenticationMode === 'CONFIG_MAP' && selfManaged.length > 0) {
+  const mapsNodes = config.accessConfig.authenticationMode === 'CONFIG_MAP' && selfManaged.length > 0;
+  const mappings = (config.iamIdentityMappings ?? []).length;
+  if (mapsNodes || mappings > 0) {
+    const what = [
+      ...(mapsNodes ? ["the self-managed nodegroups' roles"] : []),
+      ...(mappings > 0 ? [`${mappings} iamIdentityMappings entr${mappings === 1 ? 'y' : 'ies'}`] : []),
+    ];
     steps.push({
       id: STEP_IDS.awsAuth,
       kind: 'kubernetes-api',
-      description: "map the self-managed nodegroups' roles in the aws-auth ConfigMap",
-      dependsOn: selfManaged,
+      description: `map ${what.join(' and ')} in the aws-auth ConfigMap`,
+      dependsOn: mapsNodes ? selfManaged : [STEP_IDS.cluster],
       stack: null,
       needsKubernetesApi: true,
     });
@@ -176,4 +185,26 @@ export function endpointAccessStep(steps: readonly PlanStep[]): PlanStep {
     stack: null,
     needsKubernetesApi: false,
   };
+}
+
+/**
+ * With the in-VPC runner: its stack right after the control plane (in parallel with the
+ * nodegroups), and every step that talks to the Kubernetes API after it, since the runner is what
+ * talks to the API for them.
+ */
+export function withRunnerStep(steps: readonly PlanStep[], stack: StackPlan): PlanStep[] {
+  const runner: PlanStep = {
+    id: STEP_IDS.runner,
+    kind: 'runner-stack',
+    description: 'create the in-VPC runner: a function in the private subnets that applies the Kubernetes objects',
+    dependsOn: [STEP_IDS.cluster],
+    stack: stack.name,
+    needsKubernetesApi: false,
+  };
+  const out: PlanStep[] = [];
+  for (const step of steps) {
+    out.push(step.needsKubernetesApi ? { ...step, dependsOn: [...step.dependsOn, STEP_IDS.runner] } : step);
+    if (step.id === STEP_IDS.cluster) out.push(runner);
+  }
+  return out;
 }

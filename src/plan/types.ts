@@ -5,8 +5,10 @@
  *
  * `plan -o json` prints this object with each stack's rendered template added (SPEC §1).
  */
+import type { Partition } from '../config/region-catalog.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { EndpointType, RouteTableInfo } from './facts.js';
+import type { RunnerPlan } from './runner.js';
 
 /**
  * Offline, in place of a value only AWS can tell: a supplied VPC's id when the file gives only
@@ -15,8 +17,10 @@ import type { EndpointType, RouteTableInfo } from './facts.js';
  */
 export const UNKNOWN_OFFLINE = 'unknown-offline';
 
-export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov' | 'aws-iso' | 'aws-iso-b' | 'aws-iso-e' | 'aws-iso-f';
+/** The AWS partitions (defined with the region catalog). */
+export type { Partition };
 
+/** Everything createCluster will do, decided before anything is created: zones, VPC, private subnets, VPC endpoints, stacks, steps, the endpoint-access decision and the endpoints' cost. What `plan -o json` prints (with each stack's template). */
 export interface Plan {
   /** True when facts came from the built-in catalog (`--offline`). */
   readonly offline: boolean;
@@ -55,8 +59,14 @@ export interface Plan {
    * and offline. Added after the first contract.
    */
   readonly suppliedRouteTables?: readonly RouteTableInfo[];
+  /**
+   * The in-VPC runner that carries the Kubernetes-API steps (plan/runner.ts). Added after the
+   * first contract: absent in Plans built by hand, which then have no runner.
+   */
+  readonly runner?: RunnerPlan;
 }
 
+/** The VPC of the plan: created (id null) or supplied, with its CIDRs. */
 export interface PlannedVpc {
   /** Null: the cluster stack creates the VPC. */
   readonly id: string | null;
@@ -70,6 +80,7 @@ export interface PlannedVpc {
   readonly ipv6Cidrs?: readonly string[];
 }
 
+/** A private subnet of the plan: zone, CIDR, and whether it is created or supplied. */
 export interface PlannedSubnet {
   readonly az: string;
   /** Null offline for a supplied subnet whose CIDR is unknown. */
@@ -88,6 +99,7 @@ export interface PlannedSubnet {
   readonly key: string | null;
 }
 
+/** A VPC endpoint of the plan: service, type, zones and subnets (Interface) or route tables (Gateway), and whether it is new or reused. */
 export interface PlannedEndpoint {
   /** Short name: `ec2`, `ecr.api`, `s3`, `logs`, … */
   readonly service: string;
@@ -106,8 +118,11 @@ export interface PlannedEndpoint {
   readonly reused: boolean;
   /** The reused endpoint's id. */
   readonly existingId: string | null;
-  /** Why this endpoint is in the set: `required` (E1), `additional` (E2), `logging` (E3). */
-  readonly reason: 'required' | 'additional' | 'logging';
+  /**
+   * Why this endpoint is in the set: `required` (E1), `additional` (E2), `logging` (E3),
+   * `auto-mode` (added after the first contract: EKS Auto Mode nodes' Pod Identity agent → eks-auth).
+   */
+  readonly reason: 'required' | 'additional' | 'logging' | 'auto-mode';
   /** Cluster zones the service is not offered in (its endpoint skips those subnets). */
   readonly skippedAvailabilityZones: readonly string[];
   /**
@@ -134,13 +149,16 @@ export interface SharedEndpointsPlan {
 
 /** A subnet either created by the stack (by logical suffix) or supplied (by id). */
 export type PlannedSubnetRef = { readonly logicalSuffix: string } | { readonly id: string };
+/** A route table of the plan: created by the cluster stack (by logical-id suffix) or supplied (by id). */
 export type PlannedRouteTableRef = { readonly logicalSuffix: string } | { readonly id: string };
 
+/** The API server endpoint's access: public, private, or both. */
 export interface EndpointAccess {
   readonly publicAccess: boolean;
   readonly privateAccess: boolean;
 }
 
+/** How the API server endpoint is created and left (always private-only at the end), whether public access is switched off by the last step, and why. */
 export interface EndpointAccessDecision {
   /** How the control plane is created. */
   readonly initial: EndpointAccess;
@@ -158,8 +176,10 @@ export interface EndpointAccessDecision {
 }
 
 /** `addons` was added after the first contract: the add-ons' own stack, created after the nodes. */
-export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons' | 'endpoints';
+/** `runner` (the in-VPC runner's stack, plan/runner.ts) and `endpoints` (a supplied VPC's shared endpoints) were added after the first contract too. */
+export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons' | 'endpoints' | 'runner';
 
+/** A CloudFormation stack of the plan, named as eksctl names it, with its tags and capabilities. */
 export interface StackPlan {
   /**
    * `eksctl-<cluster>-cluster`, `eksctl-<cluster>-nodegroup-<ng>`, `eksctl-<cluster>-fargate`,
@@ -186,10 +206,12 @@ export type StepKind =
   | 'nodegroup-stack'
   | 'fargate-stack'
   | 'addons-stack'
+  | 'runner-stack'
   | 'kubernetes-api'
   | 'kubeconfig'
   | 'endpoint-access-update';
 
+/** A step of the create, with the steps it waits for. */
 export interface PlanStep {
   readonly id: string;
   readonly kind: StepKind;
@@ -201,6 +223,7 @@ export interface PlanStep {
   readonly needsKubernetesApi: boolean;
 }
 
+/** The estimated cost of the plan's VPC endpoints, from private-eks's price table (dated). */
 export interface CostEstimate {
   /** The price table's date (ISO), so the user knows how old the estimate is. */
   readonly priceDate: string;

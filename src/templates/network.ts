@@ -83,6 +83,10 @@ export function vpcResources(plan: Plan, stackTags: Readonly<Record<string, stri
         AvailabilityZone: subnet.az,
         CidrBlock: subnet.cidr,
         MapPublicIpOnLaunch: false,
+        // vpc.hostnameType, as eksctl (maybeSetHostnameType in pkg/cfn/builder/vpc_ipv4.go).
+        ...(plan.cluster.vpc.hostnameType === undefined
+          ? {}
+          : { PrivateDnsNameOptionsOnLaunch: { HostnameType: plan.cluster.vpc.hostnameType } }),
         // Dual-stack: nodes keep their IPv4 address and get an IPv6 one for their pods' prefixes.
         ...(createsIpv6Block(plan)
           ? { Ipv6CidrBlock: subnetIpv6Block(plan, createdIndex), AssignIpv6AddressOnCreation: true }

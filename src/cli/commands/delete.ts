@@ -70,7 +70,7 @@ function exitCodeOf(result: DeleteResult): number {
 
 async function runDeleteCluster(options: DeleteClusterOptions, context: CommandContext): Promise<number> {
   const { name, region } = await clusterTarget(options, context);
-  return withAwsClients(region ?? '', context, async (clients) => {
+  return withAwsClients(region, context, async (clients) => {
     const { deleteCluster } = await import('../../deploy/index.js');
     const view = progressView(context);
     let result: DeleteResult;

@@ -32,8 +32,8 @@ export function registerGet(program: Command, context: CommandContext, setExitCo
 }
 
 async function runGetCluster(options: GetClusterOptions, context: CommandContext): Promise<number> {
-  // No file: the region is --region or AWS_REGION (resolveRegion says so when neither is set).
-  return withAwsClients('', context, async (clients) => {
+  // No file: the region is --region, else AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
+  return withAwsClients(undefined, context, async (clients) => {
     const { getClusters } = await import('../../deploy/index.js');
     const clusters = await getClusters(clients, {
       ...(options.name === undefined ? {} : { name: options.name }),

@@ -13,14 +13,26 @@ import { registerDelete } from './delete.js';
 import { registerDoctor } from './doctor.js';
 import { registerUtilsSchema } from './utils-schema.js';
 import { registerWriteKubeconfig } from './write-kubeconfig.js';
+import { registerUpdateCluster } from './update-cluster.js';
+import { registerUpgradeCluster } from './upgrade-cluster.js';
+import { registerGetNodegroup } from './get-nodegroup.js';
+import { registerScaleNodegroup } from './scale-nodegroup.js';
+import { registerDeleteNodegroup } from './delete-nodegroup.js';
+import { registerUtilsDescribeStacks } from './utils-describe-stacks.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerValidate,
   registerPlan,
   registerCreate,
   registerGet,
+  registerGetNodegroup,
+  registerUpdateCluster,
+  registerUpgradeCluster,
+  registerScaleNodegroup,
   registerDelete,
+  registerDeleteNodegroup,
   registerDoctor,
   registerUtilsSchema,
   registerWriteKubeconfig,
+  registerUtilsDescribeStacks,
 ];
