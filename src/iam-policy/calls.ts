@@ -70,15 +70,15 @@ export const CALLS: readonly CallRow[] = [
   },
   {
     action: 'ec2:DescribeRouteTables',
-    commands: PLANNING,
+    commands: [...PLANNING, 'get'],
     scope: 'any',
-    why: 'a supplied VPC: explicit route tables, no internet route',
+    why: "a supplied VPC: explicit route tables, no internet route; verify: each node subnet's S3 route",
   },
   {
     action: 'ec2:DescribeVpcEndpoints',
-    commands: [...PLANNING, 'get'],
+    commands: [...PLANNING, 'get', 'delete'],
     scope: 'any',
-    why: 'endpoints that already exist in the VPC',
+    why: 'endpoints that already exist in the VPC; verify; delete: endpoints another cluster may use',
   },
   // Stacks.
   {
@@ -93,6 +93,32 @@ export const CALLS: readonly CallRow[] = [
     scope: 'stacks',
     why: 'the cluster, addons and nodegroup stacks',
   },
+  {
+    action: 'cloudformation:UpdateStack',
+    commands: ['create', 'delete'],
+    scope: 'stacks',
+    why: "a supplied VPC's shared endpoints stack: grown for another cluster; its users recorded on its tags",
+  },
+  {
+    action: 'logs:DescribeLogGroups',
+    commands: ['create', 'delete'],
+    scope: 'any',
+    why: "the control plane's log group: is it there (adopted on create, kept or deleted on delete)",
+  },
+  {
+    action: 'logs:CreateLogGroup',
+    commands: ['create'],
+    scope: 'logGroups',
+    why: "the control plane's log group, before the control plane, with its retention",
+  },
+  { action: 'logs:TagResource', commands: ['create'], scope: 'logGroups', why: 'the log group gets the cluster tags' },
+  {
+    action: 'logs:PutRetentionPolicy',
+    commands: ['create'],
+    scope: 'logGroups',
+    why: 'cloudWatch.clusterLogging.logRetentionInDays, also on an adopted group',
+  },
+  { action: 'logs:DeleteLogGroup', commands: ['delete'], scope: 'logGroups', why: 'delete --delete-logs' },
   {
     action: 'cloudformation:DescribeStackEvents',
     commands: ['create', 'create-nodegroup', 'delete'],
@@ -180,9 +206,9 @@ export const CALLS: readonly CallRow[] = [
   },
   {
     action: 'ec2:DescribeSecurityGroups',
-    commands: ['delete'],
+    commands: ['create', 'delete', 'get', 'doctor'],
     scope: 'any',
-    why: 'security groups tagged for the cluster',
+    why: "security groups tagged for the cluster; verify: the endpoints' group admits the nodes",
   },
   { action: 'ec2:DescribeSecurityGroupRules', commands: ['delete'], scope: 'any', why: 'rules that reference them' },
   {

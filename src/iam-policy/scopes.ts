@@ -48,8 +48,11 @@ export const SCOPES = {
   },
   stacks: {
     sid: 'EksctlStacks',
-    resources: (c) => [`arn:${c.partition}:cloudformation:${c.region}:${c.account}:stack/eksctl-*/*`],
-    note: 'only stacks named eksctl-*, as private-eks (and eksctl) names them',
+    resources: (c) => [
+      `arn:${c.partition}:cloudformation:${c.region}:${c.account}:stack/eksctl-*/*`,
+      `arn:${c.partition}:cloudformation:${c.region}:${c.account}:stack/private-eks-endpoints-*/*`,
+    ],
+    note: "only stacks named eksctl-*, as private-eks (and eksctl) names them, and a supplied VPC's shared endpoints stack (private-eks-endpoints-<vpc-id>)",
   },
   roles: {
     sid: 'EksctlRoles',

@@ -243,12 +243,18 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
             routeTableIds: e.RouteTableIds ?? [],
             privateDnsEnabled: e.PrivateDnsEnabled === true,
             ...stackOf(e),
-            securityGroupIds: (e.Groups ?? []).flatMap((g) => (g.GroupId === undefined ? [] : [g.GroupId])),
+            ...groupsOf(e),
           },
         ];
       });
     },
   };
+}
+
+/** An interface endpoint's security groups (gateway endpoints have none). */
+function groupsOf(e: VpcEndpoint): { securityGroupIds?: string[] } {
+  const ids = (e.Groups ?? []).flatMap((g) => (g.GroupId === undefined ? [] : [g.GroupId]));
+  return ids.length === 0 ? {} : { securityGroupIds: ids };
 }
 
 /** The stack that made the endpoint, from the tags CloudFormation puts on what it creates. */

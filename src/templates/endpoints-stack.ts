@@ -4,6 +4,7 @@
  * logical id the catalog gives its service, so that a later create re-rendering the stack updates
  * its endpoints in place (more subnets, more route tables) instead of replacing them.
  */
+import { ENDPOINT_USER_TAG_PREFIX } from '../plan/stacks.js';
 import type { Plan, StackPlan } from '../plan/types.js';
 import { planInvariant, VPC_ID_PARAMETER, vpcIdUnknown } from './context.js';
 import { ENDPOINT_SECURITY_GROUP_ID, endpointResources } from './network.js';
@@ -15,9 +16,12 @@ export function renderEndpointsStack(plan: Plan, stack: StackPlan): Template {
   if (shared === undefined || shared.stackName !== stack.name) {
     throw planInvariant(`stack ${stack.name} is an endpoints stack but the plan has no shared endpoints for it`);
   }
-  // The resources carry only private-eks's own tags: the stack's tags (users included) reach them
-  // through CloudFormation's propagation, and they change with every user.
-  const tags = { 'private-eks.io/endpoints-vpc': shared.vpcId };
+  // The resources carry the stack's tags except the users': those change with every create and
+  // delete in the VPC, and would make each one an update of every endpoint.
+  const unknownVpc = vpcIdUnknown(plan);
+  const tags = Object.fromEntries(
+    Object.entries(stack.tags).filter(([key]) => !key.startsWith(ENDPOINT_USER_TAG_PREFIX)),
+  );
   const resources = endpointResources(plan, tags, shared.endpoints);
   const outputs: Record<string, CfnOutput> = {};
   if (ENDPOINT_SECURITY_GROUP_ID in resources) {
@@ -29,8 +33,8 @@ export function renderEndpointsStack(plan: Plan, stack: StackPlan): Template {
   }
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: `VPC endpoints of ${shared.vpcId}, shared by the private EKS clusters in it; deleted with the last of them [created by private-eks]`,
-    ...(vpcIdUnknown(plan)
+    Description: `VPC endpoints of ${unknownVpc ? 'the supplied VPC' : shared.vpcId}, shared by the private EKS clusters in it; deleted with the last of them [created by private-eks]`,
+    ...(unknownVpc
       ? {
           Parameters: {
             [VPC_ID_PARAMETER]: {

@@ -225,5 +225,16 @@ describe('the control plane log group', () => {
     expect(del.code, del.stderr).toBe(0);
     expect(del.stderr).toContain(`kept the log group ${name}`);
     expect((await group())?.retentionInDays).toBe(30);
+
+    // The same name again (the kept group adopted a second time), then deleted with --delete-logs.
+    const again = await runCliCaptured(['create', 'cluster', '-f', file], { env: env() });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`adopted the existing log group ${name}`);
+    const purge = await runCliCaptured(
+      ['delete', 'cluster', '--name', 'logging-cluster', '--region', 'us-west-2', '--delete-logs'],
+      { env: env() },
+    );
+    expect(purge.code, purge.stderr).toBe(0);
+    expect(await group()).toBeUndefined();
   });
 });

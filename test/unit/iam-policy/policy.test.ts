@@ -71,7 +71,11 @@ describe('the IAM policy', () => {
     const scoped = buildIamPolicy({ account: '123456789012', region: 'eu-west-1', partition: 'aws' });
     const of = (action: string) => statementsAllowing(scoped, action);
     expect(of('cloudformation:CreateStack').map((s) => s.Resource)).toEqual([
-      ['arn:aws:cloudformation:eu-west-1:123456789012:stack/eksctl-*/*'],
+      [
+        'arn:aws:cloudformation:eu-west-1:123456789012:stack/eksctl-*/*',
+        // A supplied VPC's shared endpoints stack.
+        'arn:aws:cloudformation:eu-west-1:123456789012:stack/private-eks-endpoints-*/*',
+      ],
     ]);
     expect(of('iam:CreateRole').map((s) => s.Resource)).toEqual([['arn:aws:iam::123456789012:role/eksctl-*']]);
     const passRole = of('iam:PassRole');

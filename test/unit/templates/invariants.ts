@@ -4,7 +4,7 @@
  * exactly which resource broke which rule.
  */
 import { UNKNOWN_OFFLINE } from '../../../src/plan/types.js';
-import type { Plan } from '../../../src/plan/types.js';
+import type { Plan, PlannedEndpoint } from '../../../src/plan/types.js';
 import type { CfnValue, Template } from '../../../src/templates/index.js';
 
 type Json = CfnValue;
@@ -36,6 +36,11 @@ function clusterTemplate(plan: Plan, templates: Templates): Template {
   return templates.get(stack.name)!;
 }
 
+/** The template that declares a planned endpoint: a supplied VPC's shared endpoints stack, else the cluster's. */
+function holderOf(plan: Plan, templates: Templates, endpoint: PlannedEndpoint): Template {
+  return (endpoint.stack === undefined ? undefined : templates.get(endpoint.stack)) ?? clusterTemplate(plan, templates);
+}
+
 /** Interface endpoints: one subnet per zone they cover, private DNS on, only the endpoint SG. */
 export function interfaceEndpointViolations(plan: Plan, templates: Templates): string[] {
   const out: string[] = [];
@@ -47,7 +52,7 @@ export function interfaceEndpointViolations(plan: Plan, templates: Templates): s
     return resource?.Properties['AvailabilityZone'] as string | undefined;
   };
   for (const endpoint of plan.endpoints.filter((e) => e.type === 'Interface' && !e.reused)) {
-    const resource = cluster.Resources[endpoint.logicalId];
+    const resource = holderOf(plan, templates, endpoint).Resources[endpoint.logicalId];
     if (resource === undefined) {
       out.push(`${endpoint.logicalId} is missing`);
       continue;
@@ -72,7 +77,8 @@ export function interfaceEndpointViolations(plan: Plan, templates: Templates): s
     if (endpoint.logicalId in cluster.Resources) out.push(`${endpoint.logicalId} is reused but created again`);
   }
   for (const endpoint of plan.endpoints.filter((e) => e.type === 'Gateway' && !e.reused)) {
-    const tables = cluster.Resources[endpoint.logicalId]?.Properties['RouteTableIds'] as Json[] | undefined;
+    const tables = holderOf(plan, templates, endpoint).Resources[endpoint.logicalId]?.Properties['RouteTableIds'] as
+      Json[] | undefined;
     const texts = (tables ?? []).map((t) => JSON.stringify(t));
     if (new Set(texts).size !== texts.length) out.push(`${endpoint.logicalId}: a route table appears twice`);
     // Offline, a supplied subnet's route table is unknown: the endpoint is shown without it.
@@ -88,7 +94,8 @@ export function interfaceEndpointViolations(plan: Plan, templates: Templates): s
 
 /** The endpoint security group admits TCP 443 from the VPC CIDRs and nothing else. */
 export function endpointSecurityGroupViolations(plan: Plan, templates: Templates): string[] {
-  const sg = clusterTemplate(plan, templates).Resources['EndpointSecurityGroup'];
+  const holder = plan.sharedEndpoints === undefined ? undefined : templates.get(plan.sharedEndpoints.stackName);
+  const sg = (holder ?? clusterTemplate(plan, templates)).Resources['EndpointSecurityGroup'];
   const creates = plan.endpoints.some((e) => e.type === 'Interface' && !e.reused);
   if (sg === undefined) return creates ? ['EndpointSecurityGroup is missing'] : [];
   const out: string[] = [];
@@ -221,6 +228,8 @@ export function nameTagViolations(plan: Plan, templates: Templates): string[] {
     }
     const stack = plan.stacks.find((s) => s.name === stackName)!;
     for (const [key, value] of Object.entries(stack.tags)) {
+      // A shared endpoints stack's users change with every create and delete: on the stack only.
+      if (stack.kind === 'endpoints' && key.startsWith('private-eks.io/endpoint-user/')) continue;
       if (!tags?.some((t) => t.Key === key && t.Value === value))
         out.push(`${stackName}/${id}: stack tag ${key} missing`);
     }

@@ -7,6 +7,8 @@ import type { ResolvedConfig } from '../../../src/config/resolved.js';
 import { renderTemplates, requiredCapabilities } from '../../../src/templates/index.js';
 import type { Template } from '../../../src/templates/index.js';
 import { testPlan } from '../../helpers/plan-fixtures.js';
+import { planStacks } from '../../../src/plan/stacks.js';
+import { planSteps } from '../../../src/plan/steps.js';
 import { addon, fargateProfile, managedNodeGroup, nodeGroup, resolvedConfig } from '../../helpers/resolved-config.js';
 
 type Props = Record<string, unknown>;
@@ -291,19 +293,22 @@ describe('cluster stack', () => {
     expect(t.Mappings?.['ServicePrincipalPartitionMap']?.['aws']?.['EKSPods']).toBe('pods.eks.amazonaws.com');
   });
 
-  it('creates the log group first, only when logging has a retention', () => {
-    const withRetention = stack(
-      render(resolvedConfig({ cloudWatch: { enableTypes: ['api'], logRetentionInDays: 14 } })),
-      '-cluster',
-    );
-    expect(props(withRetention, 'ControlPlaneLogGroup')).toMatchObject({
-      LogGroupName: '/aws/eks/private-cluster/cluster',
-      RetentionInDays: 14,
+  it('never declares the log group: a log-group step makes or adopts it before the control plane', () => {
+    const config = resolvedConfig({ cloudWatch: { enableTypes: ['api'], logRetentionInDays: 14 } });
+    const withRetention = stack(render(config), '-cluster');
+    expect(Object.values(withRetention.Resources).filter((r) => r.Type === 'AWS::Logs::LogGroup')).toEqual([]);
+    expect(withRetention.Resources['ControlPlane']?.DependsOn).toBeUndefined();
+    const steps = planSteps(config, planStacks(config));
+    expect(steps.find((s) => s.id === 'log-group')).toMatchObject({
+      kind: 'log-group',
+      description: 'create or adopt the log group /aws/eks/private-cluster/cluster (retention 14 days)',
+      dependsOn: [],
     });
-    expect(withRetention.Resources['ControlPlane']?.DependsOn).toEqual(['ControlPlaneLogGroup']);
-    const without = stack(render(resolvedConfig({ cloudWatch: { enableTypes: ['api'] } })), '-cluster');
-    expect(without.Resources['ControlPlaneLogGroup']).toBeUndefined();
-    expect(without.Resources['VPCEndpointLOGS']).toBeDefined();
+    expect(steps.find((s) => s.id === 'cluster')?.dependsOn).toEqual(['log-group']);
+    // No retention: EKS makes the group itself on first write, as eksctl leaves it.
+    const noRetention = resolvedConfig({ cloudWatch: { enableTypes: ['api'] } });
+    expect(planSteps(noRetention, planStacks(noRetention)).some((s) => s.id === 'log-group')).toBe(false);
+    expect(stack(render(noRetention), '-cluster').Resources['VPCEndpointLOGS']).toBeDefined();
   });
   it('creates an OIDC provider without a thumbprint', () => {
     const t = stack(render(resolvedConfig({ iam: { withOIDC: true } })), '-cluster');
