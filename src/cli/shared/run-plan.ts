@@ -68,6 +68,9 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
   let facts: CloudFacts = createOfflineFacts();
   let release = (): void => {};
   if (options.offline !== true) {
+    // What doctor warns about, said where it matters: a live plan goes through the proxy too.
+    const { warnAboutProxies } = await import('./preflight.js');
+    await warnAboutProxies(io, config.metadata.region);
     const { createAwsClients } = await import('../../aws/clients.js');
     const clients = await createAwsClients({
       region: config.metadata.region,
