@@ -6,7 +6,14 @@
  *
  * Things that are gone but still listed are not counted: VPC endpoints in state `deleted` (moto keeps
  * them listed after DeleteVpcEndpoints, as AWS does for a while) and instances that are `terminated`.
- * IAM instance profiles are not listed: moto 5.2 does not implement ListInstanceProfiles (TESTBED §2.4).
+ *
+ * Every kind private-eks creates is listed: besides the network, IAM and EKS objects above, auto
+ * scaling groups, IAM instance profiles (moto 5.2.5 does implement ListInstanceProfiles, unlike
+ * TESTBED §2.4's docs checklist says), CloudWatch log groups, and the EKS access entries, add-ons
+ * and Pod Identity associations — which moto has no API for, so they are read from the launcher's
+ * read-only routes (`/private-eks-test/…`, README "Extensions"). EKS identity provider configs are
+ * not listed: private-eks does not create them (no `AWS::EKS::IdentityProviderConfig` in any
+ * template) and moto has no API for them.
  */
 import {
   CloudFormationClient,
@@ -33,8 +40,11 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
   IAMClient,
+  ListInstanceProfilesCommand,
   ListOpenIDConnectProvidersCommand,
   ListPoliciesCommand,
   ListRolesCommand,
@@ -78,6 +88,8 @@ export async function takeInventory(config: EmulatorClientConfig): Promise<Inven
   const eks = new EKSClient(config);
   const cfn = new CloudFormationClient(config);
   const elbv2 = new ElasticLoadBalancingV2Client(config);
+  const autoscaling = new AutoScalingClient(config);
+  const logs = new CloudWatchLogsClient(config);
   try {
     const [vpcs, subnets, routeTables, groups, enis, endpoints, templates, reservations, igws, nats] =
       await Promise.all([
@@ -133,7 +145,44 @@ export async function takeInventory(config: EmulatorClientConfig): Promise<Inven
       tgMarker = page.NextMarker;
     } while (tgMarker !== undefined);
 
+    const autoScalingGroups: string[] = [];
+    let asgToken: string | undefined;
+    do {
+      const page = await autoscaling.send(new DescribeAutoScalingGroupsCommand({ NextToken: asgToken }));
+      autoScalingGroups.push(...ids((page.AutoScalingGroups ?? []).map((g) => g.AutoScalingGroupName)));
+      asgToken = page.NextToken;
+    } while (asgToken !== undefined);
+    const instanceProfiles: string[] = [];
+    let ipMarker: string | undefined;
+    do {
+      const page = await iam.send(new ListInstanceProfilesCommand({ Marker: ipMarker }));
+      instanceProfiles.push(...ids((page.InstanceProfiles ?? []).map((p) => p.Arn)));
+      ipMarker = page.IsTruncated === true ? page.Marker : undefined;
+    } while (ipMarker !== undefined);
+    const logGroups: string[] = [];
+    let logToken: string | undefined;
+    do {
+      const page = await logs.send(new DescribeLogGroupsCommand({ nextToken: logToken }));
+      logGroups.push(...ids((page.logGroups ?? []).map((g) => g.logGroupName)));
+      logToken = page.nextToken;
+    } while (logToken !== undefined);
+    const [accessEntries, addons, podIdentityAssociations] = await Promise.all([
+      launcherList(
+        config.endpoint,
+        'access-entries',
+        (e) => `${String(e['clusterName'])}/${String(e['principalArn'])}`,
+      ),
+      launcherList(config.endpoint, 'addons', (e) => `${String(e['clusterName'])}/${String(e['addonName'])}`),
+      launcherList(config.endpoint, 'pod-identity-associations', (e) => String(e['associationArn'])),
+    ]);
+
     return {
+      autoScalingGroups: autoScalingGroups.sort(),
+      instanceProfiles: instanceProfiles.sort(),
+      logGroups: logGroups.sort(),
+      eksAccessEntries: accessEntries,
+      eksAddons: addons,
+      eksPodIdentityAssociations: podIdentityAssociations,
       vpcs: ids((vpcs.Vpcs ?? []).map((v) => v.VpcId)),
       subnets: ids((subnets.Subnets ?? []).map((s) => s.SubnetId)),
       routeTables: ids((routeTables.RouteTables ?? []).map((r) => r.RouteTableId)),
@@ -162,8 +211,23 @@ export async function takeInventory(config: EmulatorClientConfig): Promise<Inven
       targetGroups: targetGroups.sort(),
     };
   } finally {
-    for (const client of [ec2, iam, eks, cfn, elbv2]) client.destroy();
+    for (const client of [ec2, iam, eks, cfn, elbv2, autoscaling, logs]) client.destroy();
   }
+}
+
+/** One of the launcher's read-only lists (`GET /private-eks-test/<what>`), as sorted ids. */
+async function launcherList(
+  endpoint: string,
+  what: string,
+  id: (entry: Record<string, unknown>) => string,
+): Promise<string[]> {
+  const response = await fetch(`${endpoint}/private-eks-test/${what}`);
+  if (!response.ok) throw new Error(`GET /private-eks-test/${what}: HTTP ${response.status}`);
+  const body = await response.json();
+  const list = Array.isArray(body)
+    ? body
+    : ((Object.values(body as Record<string, unknown>).find(Array.isArray) as unknown[] | undefined) ?? []);
+  return (list as Record<string, unknown>[]).map(id).sort();
 }
 
 /** What `after` has that `before` had not, by kind; only kinds with something left are present. */
