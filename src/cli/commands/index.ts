@@ -13,6 +13,7 @@ import { registerDelete } from './delete.js';
 import { registerDoctor } from './doctor.js';
 import { registerUtilsSchema } from './utils-schema.js';
 import { registerWriteKubeconfig } from './write-kubeconfig.js';
+import { registerUtilsIamPolicy } from './utils-iam-policy.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerValidate,
@@ -23,4 +24,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerDoctor,
   registerUtilsSchema,
   registerWriteKubeconfig,
+  registerUtilsIamPolicy,
 ];

@@ -9,7 +9,7 @@ const GROUPS = {
   create: 'create a fully-private cluster, or add nodegroups to one',
   get: 'show clusters private-eks created',
   delete: 'delete a cluster private-eks created',
-  utils: 'helpers: the config JSON Schema, kubeconfig entries',
+  utils: 'helpers: the config JSON Schema, kubeconfig entries, the IAM policy to run private-eks',
 } as const satisfies Record<string, string>;
 
 export type CommandGroup = keyof typeof GROUPS;
