@@ -42,6 +42,11 @@ function stepMinutes(step: PlanStep, plan: Plan, s: Scenario): number {
     case 'endpoint-access-update':
       return minutes('endpointAccessUpdate', s);
     case 'kubeconfig':
+    case 'log-group':
+      return 0;
+    // A supplied VPC's endpoints stack runs beside the control plane and is much shorter (no figure
+    // of its own in the table): it never lengthens the path.
+    case 'endpoints-stack':
       return 0;
   }
 }

@@ -6,7 +6,7 @@
  *
  * Regions default to us-west-2 (always explicit: cfn-lint would otherwise read AWS_REGION).
  * Prints each finding (W3010, hard-coded zones, is ignored on purpose); exits 1 when any is an
- * error, 2 on bad usage.
+ * error or when the directory holds no template, 2 on bad usage or a missing directory.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -46,7 +46,23 @@ function main(argv: readonly string[]): number {
     process.stderr.write('usage: npx tsx scripts/lint-templates.ts DIR [--regions r1,r2]\n');
     return 2;
   }
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+    process.stderr.write(`lint-templates: ${dir}: no such directory\n`);
+    return 2;
+  }
+  if (!isDirectory) {
+    process.stderr.write(`lint-templates: ${dir} is not a directory\n`);
+    return 2;
+  }
   const files = templateFiles(dir);
+  // An empty directory is a mistake upstream (a --out-dir that wrote nothing), never a pass.
+  if (files.length === 0) {
+    process.stderr.write(`lint-templates: no templates (*.json, *.yaml, *.yml, *.template) under ${dir}\n`);
+    return 1;
+  }
   const findings = runCfnLint(files, regions);
   for (const finding of findings) process.stdout.write(`${formatFinding(finding)}\n`);
   const errors = findings.filter((f) => f.level === 'Error').length;

@@ -10,6 +10,7 @@ import { appendFileSync } from 'node:fs';
 import type { DeserializeMiddleware, HandlerExecutionContext, InitializeMiddleware } from '@smithy/types';
 import { errorName, httpStatus, requestId } from './aws-errors.js';
 
+/** One AWS call: service, operation, outcome and duration. */
 export interface AwsCallEvent {
   /** IAM-style action, `ec2:DescribeVpcs`: also what a denied user must be granted. */
   readonly action: string;
@@ -22,6 +23,7 @@ export interface AwsCallEvent {
   readonly requestId?: string;
 }
 
+/** The AWS calls counted so far, per service and operation. */
 export interface AwsCallSnapshot {
   /** Operations sent through the SDK (one per `send`). */
   readonly calls: number;
@@ -32,8 +34,10 @@ export interface AwsCallSnapshot {
   readonly failed: number;
 }
 
+/** Called for each AWS call an AwsCallCounter sees. */
 export type AwsCallListener = (event: AwsCallEvent) => void;
 
+/** Counts the AWS calls made through a set of clients, per operation (what `--verbose` and doctor report). */
 export class AwsCallCounter {
   #calls = 0;
   #httpRequests = 0;

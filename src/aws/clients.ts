@@ -25,11 +25,14 @@ import {
 } from './call-counter.js';
 import type { AwsClients } from './types.js';
 
-export type ServiceKey = 'cloudFormation' | 'ec2' | 'eks' | 'elbv2' | 'iam' | 'sts';
+/** The AWS services private-eks has clients for. */
+export type ServiceKey = 'cloudFormation' | 'ec2' | 'eks' | 'elbv2' | 'iam' | 'sts' | 'autoScaling' | 'logs';
+/** The SDK's retry mode. */
 export type RetryMode = 'standard' | 'adaptive';
 /** A request handler as the SDK clients accept it (a NodeHttpHandler, or a test's own). */
 export type AwsRequestHandler = NonNullable<EC2ClientConfig['requestHandler']>;
 
+/** Options of createAwsClients: region, profile, environment (for AWS_ENDPOINT_URL and proxies), retries. */
 export interface CreateAwsClientsOptions {
   /** Resolved by the caller (`resolveRegion`). */
   readonly region: string;
@@ -46,12 +49,14 @@ export interface CreateAwsClientsOptions {
 
 /** What createAwsClients returns: AwsClients with the counter and destroy() always present. */
 export interface BuiltAwsClients extends AwsClients {
+  readonly logs: NonNullable<AwsClients['logs']>;
   readonly calls: AwsCallCounter;
   /** The retry settings each client got (for `doctor` and `--verbose`). */
   readonly retry: Readonly<Record<ServiceKey, RetrySettings>>;
   destroy(): void;
 }
 
+/** Retry settings of one AWS service's client. */
 export interface RetrySettings {
   readonly maxAttempts: number;
   readonly retryMode: RetryMode;
@@ -68,6 +73,9 @@ export interface RetrySettings {
  *   and EKS's ThrottlingException are rare at that volume, and 5 tries ride out a burst.
  * - STS: standard, 3 (the SDK default): GetCallerIdentity is one call.
  * - ELBv2: standard, 5. Only `delete` uses it, for a handful of describes and deletes.
+ * - Auto Scaling: standard, 5. `upgrade` and `get nodegroup`: a few describes, one instance refresh.
+ * - CloudWatch Logs: standard, 5. The control-plane log group: made or adopted by create, deleted
+ *   by `delete --delete-logs`.
  */
 export const DEFAULT_RETRY: Readonly<Record<ServiceKey, RetrySettings>> = {
   cloudFormation: { maxAttempts: 10, retryMode: 'adaptive' },
@@ -76,6 +84,8 @@ export const DEFAULT_RETRY: Readonly<Record<ServiceKey, RetrySettings>> = {
   elbv2: { maxAttempts: 5, retryMode: 'standard' },
   iam: { maxAttempts: 5, retryMode: 'standard' },
   sts: { maxAttempts: 3, retryMode: 'standard' },
+  autoScaling: { maxAttempts: 5, retryMode: 'standard' },
+  logs: { maxAttempts: 5, retryMode: 'standard' },
 };
 
 /** The IAM action prefix of each service: how calls are named in counts, logs and errors. */
@@ -86,6 +96,8 @@ export const SERVICE_PREFIX: Readonly<Record<ServiceKey, string>> = {
   elbv2: 'elasticloadbalancing',
   iam: 'iam',
   sts: 'sts',
+  autoScaling: 'autoscaling',
+  logs: 'logs',
 };
 
 /** Retry settings for one service: options, then the environment, then DEFAULT_RETRY. */
@@ -119,26 +131,43 @@ function retryModeFromEnv(env: NodeJS.ProcessEnv): RetryMode | undefined {
 }
 
 /**
- * The region to use: `--region`, else the file's `metadata.region`, else AWS_REGION. A flag that
- * contradicts the file is a usage error rather than a silent choice (eksctl refuses it too).
+ * The region to use, the same way in every command:
+ * - with a config file, its `metadata.region`; `--region` may fill in a file without one, and a
+ *   `--region` that contradicts the file is a usage error (eksctl refuses `--region` next to `-f`
+ *   altogether; private-eks accepts one that agrees);
+ * - without a file, `--region`;
+ * - else the default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region (`fallback`, which the
+ *   caller reads with shared-config.ts; without it, AWS_REGION and AWS_DEFAULT_REGION of `env`).
  */
 export function resolveRegion(input: {
   flag?: string | undefined;
   config?: string | undefined;
   env: NodeJS.ProcessEnv;
+  fallback?: { readonly region: string } | undefined;
 }): string {
   const flag = input.flag?.trim() || undefined;
   const config = input.config?.trim() || undefined;
-  if (flag !== undefined && config !== undefined && flag !== config) {
-    throw new UsageError(`--region ${flag} contradicts metadata.region ${config} in the config file`, {
-      hint: 'drop --region, or make the two agree',
-    });
-  }
-  const region = flag ?? config ?? (input.env['AWS_REGION']?.trim() || undefined);
+  if (flag !== undefined && config !== undefined && flag !== config) throw regionContradiction(flag, config);
+  const region =
+    flag ??
+    config ??
+    (input.fallback?.region.trim() || undefined) ??
+    (input.env['AWS_REGION']?.trim() || undefined) ??
+    (input.env['AWS_DEFAULT_REGION']?.trim() || undefined);
   if (region === undefined) {
-    throw new UsageError('no AWS region: pass --region, set metadata.region in the config file, or set AWS_REGION');
+    throw new UsageError(
+      'no AWS region: pass --region, set metadata.region in the config file, set AWS_REGION (or AWS_DEFAULT_REGION), or give the profile a region (aws configure set region …)',
+    );
   }
   return region;
+}
+
+/** `--region` next to a file that names another region. */
+export function regionContradiction(flag: string, fileRegion: string, file?: string): UsageError {
+  return new UsageError(
+    `--region ${flag} contradicts metadata.region ${fileRegion}${file === undefined ? ' in the config file' : ` in ${file}`}`,
+    { hint: 'with -f the file names the region: drop --region, or change metadata.region' },
+  );
 }
 
 /**
@@ -178,7 +207,7 @@ export function assertSdkSeesSameEnvironment(env: NodeJS.ProcessEnv): void {
   }
 }
 
-/** Builds the six clients. Loads the SDK on first call (about 0.3 s on Node 20). */
+/** Builds the eight clients. Loads the SDK on first call (about 0.3 s on Node 20). */
 export async function createAwsClients(options: CreateAwsClientsOptions): Promise<BuiltAwsClients> {
   const env = options.env ?? process.env;
   assertSdkSeesSameEnvironment(env);
@@ -189,15 +218,19 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
     elbv2: retrySettings('elbv2', { ...pickRetry(options), env }),
     iam: retrySettings('iam', { ...pickRetry(options), env }),
     sts: retrySettings('sts', { ...pickRetry(options), env }),
+    autoScaling: retrySettings('autoScaling', { ...pickRetry(options), env }),
+    logs: retrySettings('logs', { ...pickRetry(options), env }),
   };
 
-  const [cfn, ec2, eks, elbv2, iam, sts, http] = await Promise.all([
+  const [cfn, ec2, eks, elbv2, iam, sts, autoScaling, logs, http] = await Promise.all([
     import('@aws-sdk/client-cloudformation'),
     import('@aws-sdk/client-ec2'),
     import('@aws-sdk/client-eks'),
     import('@aws-sdk/client-elastic-load-balancing-v2'),
     import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-sts'),
+    import('@aws-sdk/client-auto-scaling'),
+    import('@aws-sdk/client-cloudwatch-logs'),
     options.httpHandler === undefined ? import('./http.js') : Promise.resolve(undefined),
   ]);
   const owned = http?.createRequestHandler({ env });
@@ -239,6 +272,8 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
     elbv2: counted(new elbv2.ElasticLoadBalancingV2Client(common('elbv2')), 'elbv2'),
     iam: counted(new iam.IAMClient(common('iam')), 'iam'),
     sts: counted(new sts.STSClient(common('sts')), 'sts'),
+    autoScaling: counted(new autoScaling.AutoScalingClient(common('autoScaling')), 'autoScaling'),
+    logs: counted(new logs.CloudWatchLogsClient(common('logs')), 'logs'),
   };
 
   return {

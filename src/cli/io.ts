@@ -23,10 +23,13 @@ export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
-/** Colour on when asked, or when stderr is a terminal and neither NO_COLOR nor CI=true is set. */
-export function useColor(io: CliIo, option: GlobalOptions['color']): boolean {
+/**
+ * Colour on when asked, or when the stream the text goes to (stderr unless said) is a terminal and
+ * neither NO_COLOR nor CI=true is set: `doctor > report.txt` on a terminal writes no colour codes.
+ */
+export function useColor(io: CliIo, option: GlobalOptions['color'], stream: { isTTY?: boolean } = io.stderr): boolean {
   if (option === 'always') return true;
   if (option === 'never') return false;
   if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
-  return Boolean(io.stderr.isTTY) && io.env['CI'] !== 'true';
+  return Boolean(stream.isTTY) && io.env['CI'] !== 'true';
 }

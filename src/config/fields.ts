@@ -37,7 +37,7 @@ const OTHER_NODEGROUP_KIND: Readonly<Record<string, { type: string; list: string
 };
 
 const DEFAULT_UNSUPPORTED_HINT =
-  'remove it: private-eks does not implement this eksctl field (SPEC §2 lists the fields it reads)';
+  'remove it: private-eks does not implement this eksctl field (docs/configuration.md lists the fields it reads)';
 
 export interface FieldCheckResult {
   /** The config without the keys reported here. */

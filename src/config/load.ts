@@ -12,6 +12,7 @@ import type { ResolvedConfig } from './resolved.js';
 import { runRules, type RegionSource } from './rules/index.js';
 import { checkSchema } from './schema-check.js';
 
+/** The input of loadConfig: the file's contents and name, and the region from `--region` or the environment for a file without one. */
 export interface LoadConfigInput {
   /** The file's contents: bytes as read (checked for binary data and UTF-8), or text. */
   readonly text: string | Uint8Array;
@@ -21,8 +22,14 @@ export interface LoadConfigInput {
   readonly region?: string | undefined;
   /** The environment, for AWS_REGION (read here, not from process.env, so tests control it). */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+  /**
+   * The region when neither the file nor `--region` names one, and where it came from (the CLI:
+   * AWS_REGION, AWS_DEFAULT_REGION or the profile's region). Given, it replaces `env`'s AWS_REGION.
+   */
+  readonly defaultRegion?: { readonly region: string; readonly from: string } | undefined;
 }
 
+/** The output of loadConfig. */
 export interface LoadConfigResult {
   /** Present only when there is no error (warnings allowed). */
   readonly config?: ResolvedConfig;
@@ -32,10 +39,16 @@ export interface LoadConfigResult {
   readonly source?: string;
 }
 
+function defaultRegionOf(input: LoadConfigInput): { region: string; from: string } | undefined {
+  if (input.defaultRegion !== undefined) return input.defaultRegion;
+  const region = input.env?.['AWS_REGION'];
+  return region === undefined ? undefined : { region, from: 'AWS_REGION' };
+}
+
 function regionSource(fileRegion: string | undefined, input: LoadConfigInput): RegionSource {
   if ((fileRegion ?? '') !== '') return 'file';
   if ((input.region ?? '') !== '') return 'flag';
-  if ((input.env?.['AWS_REGION'] ?? '') !== '') return 'env';
+  if ((defaultRegionOf(input)?.region ?? '') !== '') return 'env';
   return 'none';
 }
 
@@ -47,7 +60,8 @@ function check(input: LoadConfigInput): { config?: ResolvedConfig; problems: Pro
   }
   const fields = checkFieldNames(read.value as Record<string, unknown>, read.sourceMap, input.file);
   const typed = checkSchema(fields.value, read.sourceMap, input.file);
-  const options = { file: input.file, region: input.region, envRegion: input.env?.['AWS_REGION'] };
+  const fallback = defaultRegionOf(input);
+  const options = { file: input.file, region: input.region, envRegion: fallback?.region };
   const resolved = applyDefaults(typed.config, options);
   const ruleProblems = runRules({
     config: typed.config,
@@ -55,6 +69,7 @@ function check(input: LoadConfigInput): { config?: ResolvedConfig; problems: Pro
     source: read.sourceMap,
     file: input.file,
     regionSource: regionSource(typed.config.metadata?.region, input),
+    defaultRegionFrom: fallback?.from ?? 'AWS_REGION',
     typeErrors: new Set(typed.problems.map((p) => p.path)),
   });
   const problems = [...read.problems, ...fields.problems, ...typed.problems, ...ruleProblems];
@@ -62,6 +77,11 @@ function check(input: LoadConfigInput): { config?: ResolvedConfig; problems: Pro
   return { ...(valid ? { config: resolved } : {}), problems, ...source };
 }
 
+/**
+ * Reads, checks and defaults a ClusterConfig file: YAML with positions, field names (unknown and unsupported fields), types, eksctl's defaults, then every validation rule. Never throws: every problem is returned at once, each with file, line, column, rule id and a hint. No AWS call.
+ *
+ * @returns the resolved config when no problem is an error, the problems, and the decoded text for showing source lines
+ */
 export function loadConfig(input: LoadConfigInput): LoadConfigResult {
   let result: { config?: ResolvedConfig; problems: Problem[]; source?: string };
   try {

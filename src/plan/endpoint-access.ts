@@ -10,6 +10,7 @@
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { EndpointAccess, EndpointAccessDecision, PlanStep } from './types.js';
 
+/** `--endpoint-switch`: `auto` opens the public endpoint during creation only when a step needs the Kubernetes API, `always` does it anyway, `never` refuses. */
 export type EndpointSwitchMode = EndpointAccessDecision['mode'];
 
 const PRIVATE_ONLY: EndpointAccess = { publicAccess: false, privateAccess: true };

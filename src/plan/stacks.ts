@@ -12,6 +12,12 @@ export const VERSION_TAG = 'private-eks.io/version';
 export const NODEGROUP_NAME_TAG = 'alpha.eksctl.io/nodegroup-name';
 export const NODEGROUP_TYPE_TAG = 'alpha.eksctl.io/nodegroup-type';
 
+/** On a supplied VPC's endpoints stack: the VPC; and one tag per cluster using the endpoints. */
+export const ENDPOINTS_VPC_TAG = 'private-eks.io/endpoints-vpc';
+export const ENDPOINT_USER_TAG_PREFIX = 'private-eks.io/endpoint-user/';
+export const endpointsStackName = (vpcId: string): string => `private-eks-endpoints-${vpcId}`;
+export const endpointUserTag = (cluster: string): string => `${ENDPOINT_USER_TAG_PREFIX}${cluster}`;
+
 export const clusterStackName = (cluster: string): string => `eksctl-${cluster}-cluster`;
 export const nodeGroupStackName = (cluster: string, nodeGroup: string): string =>
   `eksctl-${cluster}-nodegroup-${nodeGroup}`;
@@ -70,6 +76,27 @@ function nodeGroupStack(config: ResolvedConfig, ng: ResolvedNodeGroup): StackPla
     capabilities: capabilities(
       ng.iam.instanceRoleARN === undefined || (ng.kind === 'self-managed' && ng.iam.instanceProfileARN === undefined),
     ),
+  };
+}
+
+/**
+ * A supplied VPC's endpoints stack (shared-endpoints.ts). Not tagged with the cluster name: it is
+ * not the cluster's, and `delete` must not take it with the cluster's stacks. The tags here are
+ * this cluster's; the deploy step adds them to the ones the stack has (other users).
+ */
+export function endpointsStackPlan(config: ResolvedConfig, stackName: string, vpcId: string): StackPlan {
+  const name = config.metadata.name;
+  return {
+    name: stackName,
+    kind: 'endpoints',
+    nodeGroup: null,
+    tags: {
+      ...config.metadata.tags,
+      [VERSION_TAG]: VERSION,
+      [ENDPOINTS_VPC_TAG]: vpcId,
+      [endpointUserTag(name)]: clusterStackName(name),
+    },
+    capabilities: [],
   };
 }
 

@@ -3,9 +3,8 @@
  * templates → src/deploy → progress on stderr, summary, exit code. The AWS SDK and the deploy
  * layer are loaded with `await import()`, so `validate` and `plan --offline` never load them.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { parseDocument } from 'yaml';
 import type { BuiltAwsClients } from '../../aws/clients.js';
 import type { LoadConfigResult, ResolvedConfig } from '../../config/index.js';
@@ -20,7 +19,7 @@ import { profileOf, withAwsClients } from '../shared/aws.js';
 import { loadConfigFile, printProblems } from '../shared/config-file.js';
 import type { CommandContext, SetExitCode } from '../shared/context.js';
 import { commandGroup } from '../shared/groups.js';
-import { outputOption, parallelismOption, kubeconfigOption } from '../shared/options.js';
+import { endpointSwitchOption, kubeconfigOption, outputOption, parallelismOption } from '../shared/options.js';
 import { progressView } from '../shared/progress.js';
 
 interface CreateClusterOptions {
@@ -52,11 +51,7 @@ export function registerCreate(program: Command, context: CommandContext, setExi
     .option('--dry-run', 'print the plan, as `private-eks plan`, and change nothing (offline without credentials)')
     .option('--offline', 'with --dry-run: plan with the built-in catalog, without asking AWS')
     .option('--out-dir <dir>', 'also write each stack template to <dir>/<stack>.json')
-    .addOption(
-      new Option('--endpoint-switch <mode>', 'public access while creating (SPEC §7 step 5)')
-        .choices(['auto', 'always', 'never'])
-        .default('auto'),
-    )
+    .addOption(endpointSwitchOption())
     .addOption(parallelismOption('stacks created'))
     .addOption(kubeconfigOption('write'))
     .option('--no-write-kubeconfig', 'do not write a kubeconfig entry')
@@ -109,20 +104,17 @@ async function runCreateCluster(options: CreateClusterOptions, context: CommandC
   return withAwsClients(config.metadata.region, context, async (clients) => {
     const plan = await planFor(config, clients, context, options.endpointSwitch);
     if (plan === undefined) return ExitCode.failed;
+    const { stopForChangesToExistingCluster } = await import('../shared/existing-cluster.js');
+    if (await stopForChangesToExistingCluster(config, clients, context, options.configFile)) return ExitCode.failed;
     if (plan.cluster.iam.withOIDC) await preflight.checkOidcInterception(context, config.metadata.region);
     await preflight.confirmPublicWindow(context, plan.endpointAccess, options.approve === true);
-    const [{ renderTemplates, templateJson }, { createCluster }] = await Promise.all([
+    const [{ renderTemplates }, { createCluster }, { writeTemplates }] = await Promise.all([
       import('../../templates/index.js'),
       import('../../deploy/index.js'),
+      import('../shared/run-plan.js'),
     ]);
     const templates = renderTemplates(plan);
-    if (options.outDir !== undefined) {
-      const dir = path.resolve(context.io.cwd, options.outDir);
-      await mkdir(dir, { recursive: true });
-      for (const [stack, template] of templates)
-        await writeFile(path.join(dir, `${stack}.json`), templateJson(template));
-      context.io.stderr.write(`templates written to ${dir}\n`);
-    }
+    if (options.outDir !== undefined) await writeTemplates(options.outDir, templates, context);
     const view = progressView(context);
     const kubeconfigFile = options.writeKubeconfig
       ? path.resolve(context.io.cwd, options.kubeconfig ?? kubeconfigPath(context.io.env))
@@ -190,7 +182,6 @@ function resultDocument(result: CreateResult): Record<string, unknown> {
  */
 async function runDryRun(options: CreateClusterOptions, context: CommandContext): Promise<number> {
   const { runPlan } = await import('../shared/run-plan.js');
-  const globals = context.globals();
   return runPlan(
     {
       configFile: options.configFile,
@@ -198,11 +189,9 @@ async function runDryRun(options: CreateClusterOptions, context: CommandContext)
       offlineWithoutCredentials: true,
       output: options.output,
       endpointSwitch: options.endpointSwitch,
-      region: globals.region,
-      profile: globals.profile,
-      color: globals.color,
+      outDir: options.outDir,
     },
-    context.io,
+    context,
   );
 }
 
@@ -261,21 +250,18 @@ async function runCreateNodegroup(options: CreateNodegroupOptions, context: Comm
  * said `privateCluster.enabled: true`, so every private-cluster rule (V8 …) still applies.
  */
 async function assumePrivateCluster(
-  loaded: { result: LoadConfigResult; text: Uint8Array; file: string },
+  loaded: { result: LoadConfigResult; text: Uint8Array; file: string; fileRegion: string | undefined },
   context: CommandContext,
 ): Promise<ResolvedConfig | undefined> {
   const errors = loaded.result.problems.filter((p) => p.severity === 'error');
   const doc = parseDocument(Buffer.from(loaded.text).toString('utf8'));
   const onlyMissingPrivateCluster = errors.every((p) => p.rule === 'V1') && doc.get('privateCluster') === undefined;
   const name = doc.getIn(['metadata', 'name']);
-  const region = doc.getIn(['metadata', 'region']) ?? context.globals().region ?? context.io.env['AWS_REGION'];
-  if (errors.length === 0 || !onlyMissingPrivateCluster || typeof name !== 'string' || typeof region !== 'string') {
-    return undefined;
-  }
-  const fullyPrivate = await withAwsClients(region, context, async (clients) => {
+  if (errors.length === 0 || !onlyMissingPrivateCluster || typeof name !== 'string') return undefined;
+  const { fullyPrivate, region } = await withAwsClients(loaded.fileRegion, context, async (clients) => {
     const { describeStack } = await import('../../deploy/stacks.js');
     const stack = await describeStack(clients.cloudFormation, `eksctl-${name}-cluster`);
-    return stack?.outputs['ClusterFullyPrivate'] === 'true';
+    return { fullyPrivate: stack?.outputs['ClusterFullyPrivate'] === 'true', region: clients.region };
   });
   if (!fullyPrivate) return undefined;
   doc.setIn(['privateCluster', 'enabled'], true);
@@ -287,7 +273,7 @@ async function assumePrivateCluster(
     text: doc.toString(),
     file: loaded.file,
     region: context.globals().region,
-    env: context.io.env,
+    defaultRegion: { region, from: 'the default region' },
   });
   await printProblems(context, again.problems, again.source);
   return again.config;

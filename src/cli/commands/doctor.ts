@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { useColor } from '../io.js';
 import type { CommandContext, SetExitCode } from '../shared/context.js';
+import { openAwsClients } from '../shared/aws.js';
+import { loadConfigFile } from '../shared/config-file.js';
 import { outputOption } from '../shared/options.js';
 
 interface DoctorCliOptions {
@@ -24,40 +26,24 @@ export function registerDoctor(program: Command, context: CommandContext, setExi
     .addOption(outputOption(['text', 'json']))
     .action(async (options: DoctorCliOptions) => {
       // Loaded on use: the AWS SDK is loaded by createAwsClients only.
-      const { loadConfig, readConfigInput } = await import('../../config/index.js');
       const problemsRender = await import('../render/problems.js');
-      const { createAwsClients } = await import('../../aws/clients.js');
       const doctor = await import('../../doctor/index.js');
-      const { regionFromDocument } = await import('../../doctor/document-region.js');
       const { io } = context;
       const globals = context.globals();
       const color = useColor(io, globals.color);
 
-      const input = await readConfigInput(options.configFile, io);
-      const loaded = loadConfig({ text: input.bytes, file: input.file, region: globals.region, env: io.env });
-      if (loaded.problems.length > 0) {
-        io.stderr.write(problemsRender.renderProblemsText(loaded.problems, { source: loaded.source, color }));
+      const loaded = await loadConfigFile(options.configFile, context);
+      if (loaded.result.problems.length > 0) {
+        io.stderr.write(
+          problemsRender.renderProblemsText(loaded.result.problems, { source: loaded.result.source, color }),
+        );
       }
-      // Same order as the config layer: the file, then --region, then AWS_REGION.
-      const region =
-        loaded.config?.metadata.region ??
-        regionFromDocument(input.bytes) ??
-        (globals.region?.trim() || undefined) ??
-        (io.env['AWS_REGION']?.trim() || undefined);
-      if (region === undefined) {
-        io.stderr.write('doctor: no region to check (fix the config problems above, or pass --region)\n');
-        setExitCode(ExitCode.failed);
-        return;
-      }
-      if (loaded.config === undefined) {
+      if (loaded.result.config === undefined) {
         io.stderr.write('doctor: the config has errors; running only the checks that need no valid config\n');
       }
-
-      const clients = await createAwsClients({
-        region,
-        env: io.env,
-        ...(globals.profile === undefined ? {} : { profile: globals.profile }),
-      });
+      // The region as every command decides it: the file's, --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's.
+      const clients = await openAwsClients(loaded.result.config?.metadata.region ?? loaded.fileRegion, context);
+      const region = clients.region;
       if (globals.verbose === true) {
         clients.calls.onCall((e) => {
           const outcome = e.ok
@@ -72,7 +58,7 @@ export function registerDoctor(program: Command, context: CommandContext, setExi
       try {
         report = await doctor.runDoctor({
           region,
-          config: loaded.config ?? null,
+          config: loaded.result.config ?? null,
           env: io.env,
           clients,
           signal: context.signal,
@@ -80,12 +66,12 @@ export function registerDoctor(program: Command, context: CommandContext, setExi
       } finally {
         clients.destroy();
       }
-      const file = problemsRender.displayFile(input.file);
+      const file = problemsRender.displayFile(loaded.file);
       io.stdout.write(
         options.output === 'json'
           ? JSON.stringify(doctor.doctorJson(report, clients.calls.snapshot()), null, 2) + '\n'
-          : doctor.renderDoctorText(report, { color, file }),
+          : doctor.renderDoctorText(report, { color: useColor(io, globals.color, io.stdout), file }),
       );
-      setExitCode(report.ok && loaded.config !== undefined ? ExitCode.ok : ExitCode.failed);
+      setExitCode(report.ok && loaded.result.config !== undefined ? ExitCode.ok : ExitCode.failed);
     });
 }

@@ -13,6 +13,12 @@ import { registerDelete } from './delete.js';
 import { registerDoctor } from './doctor.js';
 import { registerUtilsSchema } from './utils-schema.js';
 import { registerWriteKubeconfig } from './write-kubeconfig.js';
+import { registerUpdateCluster } from './update-cluster.js';
+import { registerUpgradeCluster } from './upgrade-cluster.js';
+import { registerGetNodegroup } from './get-nodegroup.js';
+import { registerScaleNodegroup } from './scale-nodegroup.js';
+import { registerDeleteNodegroup } from './delete-nodegroup.js';
+import { registerUtilsDescribeStacks } from './utils-describe-stacks.js';
 import { registerUtilsIamPolicy } from './utils-iam-policy.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
@@ -20,9 +26,15 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerPlan,
   registerCreate,
   registerGet,
+  registerGetNodegroup,
+  registerUpdateCluster,
+  registerUpgradeCluster,
+  registerScaleNodegroup,
   registerDelete,
+  registerDeleteNodegroup,
   registerDoctor,
   registerUtilsSchema,
   registerWriteKubeconfig,
+  registerUtilsDescribeStacks,
   registerUtilsIamPolicy,
 ];

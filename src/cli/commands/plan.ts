@@ -1,7 +1,8 @@
 /** `private-eks plan -f FILE [--offline] [-o text|json|yaml]`: the flags; the work is runPlan's. */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { EndpointSwitchMode } from '../../plan/endpoint-access.js';
 import type { CommandContext, SetExitCode } from '../shared/context.js';
+import { endpointSwitchOption, outputOption } from '../shared/options.js';
 import { runPlan, type PlanOutput } from '../shared/run-plan.js';
 
 interface PlanFlags {
@@ -20,20 +21,13 @@ export function registerPlan(program: Command, context: CommandContext, setExitC
     .requiredOption('-f, --config-file <file>', 'the eksctl ClusterConfig file; - reads stdin')
     .option('--offline', 'use the built-in catalog instead of asking AWS (no credentials needed)')
     .addOption(
-      new Option('-o, --output <format>', 'output format (table = text; mermaid = the network as a flowchart)')
-        .choices(['text', 'table', 'json', 'yaml', 'mermaid'])
-        .default('text'),
+      outputOption(
+        ['text', 'table', 'json', 'yaml', 'mermaid'],
+        'output format (table = text; mermaid = the network as a flowchart)',
+      ),
     )
-    .addOption(
-      new Option(
-        '--endpoint-switch <mode>',
-        'public endpoint during creation: auto (only when a step needs it), always, never',
-      )
-        .choices(['auto', 'always', 'never'])
-        .default('auto'),
-    )
+    .addOption(endpointSwitchOption())
     .action(async (flags: PlanFlags) => {
-      const globals = context.globals();
       setExitCode(
         await runPlan(
           {
@@ -41,11 +35,8 @@ export function registerPlan(program: Command, context: CommandContext, setExitC
             offline: flags.offline === true,
             output: flags.output === 'table' ? 'text' : flags.output,
             endpointSwitch: flags.endpointSwitch,
-            region: globals.region,
-            profile: globals.profile,
-            color: globals.color,
           },
-          context.io,
+          context,
         ),
       );
     });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { useColor } from '../io.js';
 import type { CommandContext, SetExitCode } from '../shared/context.js';
+import { loadConfigFile } from '../shared/config-file.js';
 import { outputOption } from '../shared/options.js';
 
 interface ValidateOptions {
@@ -22,12 +23,10 @@ export function registerValidate(program: Command, context: CommandContext, setE
     .addOption(outputOption(['text', 'json']))
     .action(async (options: ValidateOptions) => {
       // Loaded on use: commands that never read a config do not pay for the YAML parser and schema.
-      const { loadConfig, readConfigInput } = await import('../../config/index.js');
       const render = await import('../render/problems.js');
       const { io } = context;
       const globals = context.globals();
-      const input = await readConfigInput(options.configFile, io);
-      const result = loadConfig({ text: input.bytes, file: input.file, region: globals.region, env: io.env });
+      const { result, file } = await loadConfigFile(options.configFile, context);
 
       if (options.output === 'json') {
         io.stdout.write(JSON.stringify(render.validationJson(result.problems), null, 2) + '\n');
@@ -36,7 +35,7 @@ export function registerValidate(program: Command, context: CommandContext, setE
         io.stderr.write(render.renderProblemsText(result.problems, { source: result.source, color }));
         if (result.config !== undefined) {
           const { name, region } = result.config.metadata;
-          io.stderr.write(`${render.displayFile(input.file)}: valid (cluster ${JSON.stringify(name)} in ${region})\n`);
+          io.stderr.write(`${render.displayFile(file)}: valid (cluster ${JSON.stringify(name)} in ${region})\n`);
         }
       }
       setExitCode(result.config === undefined ? ExitCode.failed : ExitCode.ok);

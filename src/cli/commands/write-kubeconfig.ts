@@ -69,7 +69,7 @@ async function runWriteKubeconfig(options: WriteKubeconfigOptions, context: Comm
     target = await clusterTarget(options, context);
   }
   const { writeKubeconfigForCluster } = await import('../../deploy/kubeconfig-for-cluster.js');
-  return withAwsClients(target.region ?? '', context, async (clients) => {
+  return withAwsClients(target.region, context, async (clients) => {
     const written = await writeKubeconfigForCluster(clients, {
       cluster: target.name,
       region: clients.region,

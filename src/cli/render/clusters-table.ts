@@ -29,7 +29,7 @@ export function clustersTable(clusters: readonly ClusterSummary[]): string {
   if (clusters.length === 1) {
     const only = clusters[0] as ClusterSummary;
     const endpoints = new Table({
-      head: ['SERVICE', 'TYPE', 'STATE', 'ZONES', 'ID', 'MADE BY'],
+      head: ['SERVICE', 'TYPE', 'STATE', 'ZONES', 'ID', 'OWNER', 'USERS'],
       style: { head: [], border: [] },
     });
     for (const e of only.vpcEndpoints) {
@@ -39,10 +39,21 @@ export function clustersTable(clusters: readonly ClusterSummary[]): string {
         e.state,
         e.type === 'Gateway' ? `${e.routeTableIds.length} route table(s)` : e.zones.join(', '),
         e.id,
-        e.ownedByCluster ? 'cluster stack' : 'already in the VPC',
+        e.owner ?? 'the VPC (not a stack)',
+        e.users.join(', ') || '-',
       ]);
     }
     out += `${endpoints.toString()}\n`;
+  }
+  for (const c of clusters) {
+    if (c.verification === undefined) continue;
+    const failed = c.verification.findings.filter((f) => f.status === 'fail');
+    out +=
+      failed.length === 0
+        ? `verify ${c.name}: ${c.verification.findings.length} checks passed\n`
+        : `verify ${c.name}: ${failed.length} of ${c.verification.findings.length} checks failed\n${failed
+            .map((f) => `  ${f.resource}: ${f.message}${f.fix === undefined ? '' : `\n    fix: ${f.fix}`}`)
+            .join('\n')}\n`;
   }
   return out;
 }

@@ -4,6 +4,7 @@ import type { LoadConfigResult, Problem } from '../../config/index.js';
 import { UsageError } from '../../errors.js';
 import { useColor } from '../io.js';
 import type { CommandContext } from './context.js';
+import { checkRegionFlag, defaultRegionOf } from './region.js';
 
 /** Problems as `validate` prints them (source line, caret, hint), on stderr. */
 export async function printProblems(
@@ -21,20 +22,32 @@ export async function printProblems(
   );
 }
 
-/** Reads and validates the file; the caller prints its problems. */
+/**
+ * Reads and validates the file; the caller prints its problems. The region: the file's; `--region`
+ * fills in a file without one and may not contradict it (a usage error, before any AWS call);
+ * else AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
+ */
 export async function loadConfigFile(
   file: string,
   context: CommandContext,
-): Promise<{ result: LoadConfigResult; text: Uint8Array; file: string }> {
-  const { loadConfig, readConfigInput } = await import('../../config/index.js');
+): Promise<{ result: LoadConfigResult; text: Uint8Array; file: string; fileRegion: string | undefined }> {
+  const [{ loadConfig, readConfigInput }, { regionFromDocument }] = await Promise.all([
+    import('../../config/index.js'),
+    import('../../doctor/document-region.js'),
+  ]);
   const input = await readConfigInput(file, context.io);
+  const fileRegion = regionFromDocument(input.bytes);
+  checkRegionFlag(context, fileRegion, input.file);
+  const flag = context.globals().region?.trim() || undefined;
+  const fallback = flag === undefined && fileRegion === undefined ? await defaultRegionOf(context) : undefined;
   const result = loadConfig({
     text: input.bytes,
     file: input.file,
-    region: context.globals().region,
+    region: flag,
     env: context.io.env,
+    ...(fallback === undefined ? {} : { defaultRegion: fallback }),
   });
-  return { result, text: input.bytes, file: input.file };
+  return { result, text: input.bytes, file: input.file, fileRegion };
 }
 
 /**

@@ -22,6 +22,16 @@ export function parseParallelism(value: string): number {
   return n;
 }
 
+/** `--endpoint-switch`: whether the API server is public while the cluster is being created. */
+export function endpointSwitchOption(): Option {
+  return new Option(
+    '--endpoint-switch <mode>',
+    'public endpoint during creation: auto (only when a step needs it), always, never',
+  )
+    .choices(['auto', 'always', 'never'])
+    .default('auto');
+}
+
 /** `--kubeconfig <path>` with what the command does to it. */
 export function kubeconfigOption(action: string): Option {
   return new Option(

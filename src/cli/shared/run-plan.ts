@@ -3,11 +3,16 @@
  * as text, JSON or YAML, against live facts or the built-in catalog.
  */
 import { ExitCode } from '../exit-codes.js';
-import { useColor, type CliIo, type GlobalOptions } from '../io.js';
+import { useColor } from '../io.js';
 import type { BuiltAwsClients } from '../../aws/clients.js';
+import { openAwsClients } from './aws.js';
+import { loadConfigFile } from './config-file.js';
+import type { CommandContext } from './context.js';
 import type { Problem } from '../../config/problem.js';
 import type { EndpointSwitchMode } from '../../plan/endpoint-access.js';
 import type { CloudFacts } from '../../plan/facts.js';
+import type { Template } from '../../templates/index.js';
+import type { ClusterDiff } from '../../deploy/diff/types.js';
 
 /** `mermaid`: the network picture only, as a Mermaid flowchart. */
 export type PlanOutput = 'text' | 'json' | 'yaml' | 'mermaid';
@@ -27,10 +32,8 @@ export interface PlanOptions {
   readonly output?: PlanOutput;
   /** SPEC §7 step 5; default `auto`. */
   readonly endpointSwitch?: EndpointSwitchMode;
-  /** `--region`, used when the file has none. */
-  readonly region?: string | undefined;
-  readonly profile?: string | undefined;
-  readonly color?: GlobalOptions['color'];
+  /** `create cluster --dry-run --out-dir`: each stack's template is written there too. */
+  readonly outDir?: string | undefined;
 }
 
 /**
@@ -40,15 +43,14 @@ export interface PlanOptions {
  * Without `--offline` the AWS clients are loaded on demand, so `plan --offline` never loads the SDK.
  * Returns the exit code: 0 planned, 1 invalid config or plan problems; usage errors are thrown.
  */
-export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> {
+export async function runPlan(options: PlanOptions, context: CommandContext): Promise<number> {
+  const { io } = context;
   const output = options.output ?? 'text';
-  const [{ loadConfig, readConfigInput }, render, { buildPlan, createOfflineFacts, createLiveFacts }] =
-    await Promise.all([
-      import('../../config/index.js'),
-      import('../render/problems.js'),
-      import('../../plan/index.js'),
-    ]);
-  const color = useColor(io, options.color);
+  const [render, { buildPlan, createOfflineFacts, createLiveFacts }] = await Promise.all([
+    import('../render/problems.js'),
+    import('../../plan/index.js'),
+  ]);
+  const color = useColor(io, context.globals().color);
   const report = (problems: readonly Problem[], source?: string): void => {
     if (problems.length === 0) return;
     const invalid = problems.some((p) => p.severity === 'error');
@@ -59,24 +61,19 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
     }
   };
 
-  const input = await readConfigInput(options.configFile, io);
-  const loaded = loadConfig({ text: input.bytes, file: input.file, region: options.region, env: io.env });
+  const { result: loaded } = await loadConfigFile(options.configFile, context);
   report(loaded.problems, loaded.source);
   const config = loaded.config;
   if (config === undefined) return ExitCode.failed;
 
   let facts: CloudFacts = createOfflineFacts();
   let release = (): void => {};
+  let live: BuiltAwsClients | undefined;
   if (options.offline !== true) {
     // What doctor warns about, said where it matters: a live plan goes through the proxy too.
     const { warnAboutProxies } = await import('./preflight.js');
     await warnAboutProxies(io, config.metadata.region);
-    const { createAwsClients } = await import('../../aws/clients.js');
-    const clients = await createAwsClients({
-      region: config.metadata.region,
-      env: io.env,
-      ...(options.profile === undefined ? {} : { profile: options.profile }),
-    });
+    const clients = await openAwsClients(config.metadata.region, context);
     if (options.offlineWithoutCredentials === true && !(await hasCredentials(clients))) {
       clients.destroy();
       io.stderr.write(
@@ -85,11 +82,18 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
     } else {
       release = () => clients.destroy();
       facts = createLiveFacts(clients);
+      live = clients;
     }
   }
   let result;
+  let existing: ClusterDiff | undefined;
   try {
     result = await buildPlan(config, facts, { endpointSwitch: options.endpointSwitch ?? 'auto' });
+    // Against live facts: when the cluster exists, what the file would change in it.
+    if (result.plan !== undefined && live !== undefined && output !== 'mermaid') {
+      const { diffOfExistingCluster } = await import('./existing-cluster.js');
+      existing = await diffOfExistingCluster(config, live, undefined);
+    }
   } finally {
     release();
   }
@@ -97,12 +101,19 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
   const plan = result.plan;
   if (plan === undefined) return ExitCode.failed;
 
-  const [{ renderTemplates }, { planDocument, renderPlanText }] = await Promise.all([
+  const [{ renderTemplates }, { planDocument, renderPlanText }, { formatData }] = await Promise.all([
     import('../../templates/index.js'),
     import('../render/plan.js'),
+    import('../render/output.js'),
   ]);
+  const templates = output === 'text' && options.outDir === undefined ? undefined : renderTemplates(plan);
+  if (options.outDir !== undefined && templates !== undefined) await writeTemplates(options.outDir, templates, context);
   if (output === 'text') {
     io.stdout.write(renderPlanText(plan));
+    if (existing !== undefined) {
+      const { renderDiffText } = await import('../render/diff.js');
+      io.stdout.write(`\n${renderDiffText(existing, { color })}`);
+    }
   } else if (output === 'mermaid') {
     const [{ networkPicture }, { renderNetworkMermaid }] = await Promise.all([
       import('../../render/network-picture.js'),
@@ -110,12 +121,34 @@ export async function runPlan(options: PlanOptions, io: CliIo): Promise<number> 
     ]);
     io.stdout.write(renderNetworkMermaid(networkPicture(plan)));
   } else {
-    const document = planDocument(plan, renderTemplates(plan));
-    io.stdout.write(
-      output === 'json' ? JSON.stringify(document, null, 2) + '\n' : (await import('yaml')).stringify(document),
-    );
+    const document = {
+      ...planDocument(plan, templates ?? renderTemplates(plan)),
+      ...(existing === undefined
+        ? {}
+        : { existingCluster: { ...existing, stacks: existing.stacks.map(({ changeSetId: _c, ...s }) => s) } }),
+    };
+    io.stdout.write(formatData(document, output));
   }
   return ExitCode.ok;
+}
+
+/** Each stack's template as `<dir>/<stack>.json` (create's and --dry-run's `--out-dir`). */
+export async function writeTemplates(
+  outDir: string,
+  templates: ReadonlyMap<string, Template>,
+  context: CommandContext,
+): Promise<void> {
+  const [{ mkdir, writeFile }, path, { templateJson }] = await Promise.all([
+    import('node:fs/promises'),
+    import('node:path'),
+    import('../../templates/index.js'),
+  ]);
+  const dir = path.resolve(context.io.cwd, outDir);
+  await mkdir(dir, { recursive: true });
+  for (const [stack, template] of templates) {
+    await writeFile(path.join(dir, `${stack}.json`), templateJson(template));
+  }
+  context.io.stderr.write(`${templates.size} templates written to ${dir}\n`);
 }
 
 /**

@@ -19,6 +19,8 @@ export interface RuleContext {
   readonly source: SourceMap;
   readonly file: string;
   readonly regionSource: RegionSource;
+  /** Where a region of source `env` came from, for messages: `AWS_REGION`, a profile's region. */
+  readonly defaultRegionFrom?: string;
   /** Paths (formatted) that already have a TYPE problem: rules stay silent about them. */
   readonly typeErrors: ReadonlySet<string>;
 }

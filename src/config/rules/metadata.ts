@@ -2,6 +2,8 @@
  * Rules on `metadata` (SPEC §3): V15 name and region, V20 regions without fully-private clusters
  * (offline part), and the Kubernetes version (VALUE).
  */
+import { REGIONS } from '../region-catalog.js';
+import { didYouMean } from '../suggest.js';
 import type { FieldPath } from '../path.js';
 import type { Problem } from '../problem.js';
 import { REGION_NAME, REGIONS_WITHOUT_PRIVATE_CLUSTERS } from '../regions.js';
@@ -78,8 +80,28 @@ export function v15NameAndRegion(ctx: RuleContext): Problem[] {
         hint: 'write a region such as us-west-2 or eu-central-1',
       }),
     );
+  } else if (!REGIONS.some((r) => r.name === region)) {
+    problems.push(unknownRegion(ctx, region));
   }
   return problems;
+}
+
+/**
+ * A well-formed name that is not in the region catalog: a typo (`us-wst-2`) would otherwise be
+ * planned as zones `us-wst-2a…` and fail only at the first AWS call. eksctl refuses regions it
+ * does not list, too.
+ */
+function unknownRegion(ctx: RuleContext, region: string): Problem {
+  const guess = didYouMean(
+    region,
+    REGIONS.map((r) => r.name),
+  );
+  return report(ctx, 'value', {
+    rule: 'V15',
+    path: REGION,
+    message: `metadata.region ${quote(region)} is not an AWS region private-eks knows${guess === undefined ? '' : `; did you mean ${quote(guess)}?`}`,
+    hint: `${guess === undefined ? 'write an AWS region such as us-west-2 or eu-central-1' : `write ${guess}`}; a region AWS opened after this release of private-eks needs a newer private-eks`,
+  });
 }
 
 /** V20 (offline part): regions known to lack a required endpoint service; planning asks AWS for the rest. */

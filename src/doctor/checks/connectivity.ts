@@ -77,7 +77,7 @@ export const oidcTlsCheck: DoctorCheck = {
       const failed = failFrom(error, 'tls:connect');
       return fail(
         `could not read the certificate chain of ${oidc.host}:${oidc.port}: ${failed.detail}`,
-        `allow HTTPS to ${oidc.host} (directly, or through HTTPS_PROXY): create cluster computes the OIDC thumbprint from it` +
+        `allow HTTPS to ${oidc.host} (directly, or through HTTPS_PROXY): this check reads its certificate chain; create itself does not need it (IAM checks the issuer's certificate from AWS)` +
           (failed.fix === undefined ? '' : `; ${failed.fix}`),
       );
     }

@@ -20,10 +20,17 @@ describe('resolveRegion', () => {
     expect(resolveRegion({ flag: 'eu-west-1', config: 'eu-west-1', env: {} })).toBe('eu-west-1');
   });
 
+  it('then AWS_DEFAULT_REGION, or the default the caller read from the profile', () => {
+    expect(resolveRegion({ env: { AWS_DEFAULT_REGION: 'eu-north-1' } })).toBe('eu-north-1');
+    expect(resolveRegion({ env: { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'eu-north-1' } })).toBe('us-east-1');
+    expect(resolveRegion({ env: {}, fallback: { region: 'ap-south-2' } })).toBe('ap-south-2');
+    expect(resolveRegion({ config: 'us-west-2', env: {}, fallback: { region: 'ap-south-2' } })).toBe('us-west-2');
+  });
+
   it('names all three sources when there is none', () => {
     expect(() => resolveRegion({ flag: ' ', env: { AWS_REGION: '' } })).toThrow(UsageError);
     expect(() => resolveRegion({ env: {} })).toThrow(
-      'no AWS region: pass --region, set metadata.region in the config file, or set AWS_REGION',
+      'no AWS region: pass --region, set metadata.region in the config file, set AWS_REGION (or AWS_DEFAULT_REGION), or give the profile a region',
     );
   });
 

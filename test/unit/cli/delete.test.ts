@@ -26,7 +26,7 @@ describe('delete cluster (CLI, before AWS)', () => {
     const run = await runCliCaptured(['delete', 'cluster', '--name', 'c1'], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      'no AWS region: pass --region, set metadata.region in the config file, or set AWS_REGION',
+      'no AWS region: pass --region, set metadata.region in the config file, set AWS_REGION (or AWS_DEFAULT_REGION), or give the profile a region',
     );
   });
 

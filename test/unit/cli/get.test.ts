@@ -33,6 +33,8 @@ const cluster: ClusterSummary = {
       routeTableIds: [],
       privateDns: true,
       ownedByCluster: false,
+      owner: 'private-eks-endpoints-vpc-0abc',
+      users: ['other', 'private-cluster'],
     },
   ],
 };
@@ -43,10 +45,38 @@ describe('get cluster (CLI)', () => {
     expect(table).toMatch(
       /private-cluster.*ACTIVE.*CREATE_COMPLETE.*1\.34.*public \(203\.0\.113\.0\/24\) \+ private.*vpc-0abc.*ng1.*1/,
     );
-    expect(table).toMatch(/ecr\.api.*Interface.*available.*us-west-2a, us-west-2b.*vpce-1.*already in the VPC/);
+    expect(table).toMatch(
+      /ecr\.api.*Interface.*available.*us-west-2a, us-west-2b.*vpce-1.*private-eks-endpoints-vpc-0abc.*other, private-cluster/,
+    );
+    const byVpc = clustersTable([
+      { ...cluster, vpcEndpoints: [{ ...cluster.vpcEndpoints[0]!, owner: null, users: [] }] },
+    ]);
+    expect(byVpc).toMatch(/vpce-1.*the VPC \(not a stack\)/);
     expect(clustersTable([])).toBe('no clusters made by private-eks in this region\n');
     // Two clusters: no endpoint table.
     expect(clustersTable([cluster, { ...cluster, name: 'other' }])).not.toContain('SERVICE');
+  });
+
+  it('with --verify: the failed checks, each with its resource and fix', () => {
+    const verified: ClusterSummary = {
+      ...cluster,
+      verification: {
+        ok: false,
+        findings: [
+          { check: 'endpoint', status: 'ok', resource: 'vpce-1', message: 'available' },
+          {
+            check: 's3-route',
+            status: 'fail',
+            resource: 'rtb-1',
+            message: 'route table rtb-1 has no route to S3',
+            fix: 'aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-9 --add-route-table-ids rtb-1',
+          },
+        ],
+      },
+    };
+    expect(clustersTable([verified])).toContain(
+      'verify private-cluster: 1 of 2 checks failed\n  rtb-1: route table rtb-1 has no route to S3\n    fix: aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-9 --add-route-table-ids rtb-1\n',
+    );
   });
 
   it('names services after the region part of their endpoint service name, in every partition', () => {

@@ -112,7 +112,9 @@ describe('plan --offline (text)', () => {
 
   it('an IPv6 cluster says where its IPv6 addresses come from, and lists the add-ons stack', async () => {
     const ipv6 = `${MINIMAL}kubernetesNetworkConfig:\n  ipFamily: IPv6\niam:\n  withOIDC: true\naddons:\n  - name: vpc-cni\n  - name: coredns\n  - name: kube-proxy\n`;
-    const result = await run(['--region', 'us-west-2', 'plan', '-f', '-', '--offline'], { stdin: ipv6 });
+    const result = await run(['plan', '-f', '-', '--offline'], {
+      stdin: ipv6.replace('name: stdin-cluster', 'name: stdin-cluster\n  region: us-west-2'),
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
@@ -131,8 +133,10 @@ describe('plan --offline (text)', () => {
     expect(result.stdout).toContain('subnet-0818beec303f8419b');
   });
 
-  it('reads stdin with -f - and takes the region from --region', async () => {
-    const result = await run(['--region', 'eu-central-1', 'plan', '-f', '-', '--offline'], { stdin: MINIMAL });
+  it('reads stdin with -f -, and a --region that agrees with the file', async () => {
+    const result = await run(['--region', 'eu-central-1', 'plan', '-f', '-', '--offline'], {
+      stdin: MINIMAL.replace('name: stdin-cluster', 'name: stdin-cluster\n  region: eu-central-1'),
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Plan for cluster "stdin-cluster"');
     expect(result.stdout).toContain('in eu-central-1 (aws)');
@@ -209,7 +213,8 @@ describe('plan --offline loads no AWS SDK code', () => {
       script,
       `import { runPlan } from ${JSON.stringify(path.join(repoRoot, 'src/cli/shared/run-plan.ts'))};
 const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: process.cwd() };
-process.exitCode = await runPlan({ configFile: 'examples/minimal.yaml', offline: true, output: 'json' }, io);\n`,
+const context = { io, globals: () => ({}), signal: new AbortController().signal };
+process.exitCode = await runPlan({ configFile: 'examples/minimal.yaml', offline: true, output: 'json' }, context);\n`,
     );
     const { stdout } = await node([script]);
     expect((JSON.parse(stdout) as PlanJson).endpoints).toHaveLength(5);

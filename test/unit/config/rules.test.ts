@@ -467,6 +467,25 @@ describe('V15: the region comes from the file, as in eksctl', () => {
     expect(problem).toMatchObject({ path: 'metadata.region', ...locate(text, 'uswest2') });
     expect(problem!.message).toBe('metadata.region "uswest2" is not an AWS region name');
   });
+
+  it('refuses a well-formed name that is no AWS region, with the closest one', () => {
+    const typo = lines(HEADER.replace('region: us-west-2', 'region: us-wst-2'));
+    const [problem] = withRule(load(typo), 'V15');
+    expect(problem).toMatchObject({ path: 'metadata.region', ...locate(typo, 'us-wst-2') });
+    expect(problem!.message).toBe(
+      'metadata.region "us-wst-2" is not an AWS region private-eks knows; did you mean "us-west-2"?',
+    );
+    expect(problem!.hint).toContain('write us-west-2');
+    const far = lines(HEADER.replace('region: us-west-2', 'region: xx-nowhere-9'));
+    expect(withRule(load(far), 'V15')[0]!.message).toBe(
+      'metadata.region "xx-nowhere-9" is not an AWS region private-eks knows',
+    );
+    expect(
+      load(lines(HEADER.replace('region: us-west-2', 'region: us-isof-south-1'))).problems.filter(
+        (p) => p.rule === 'V15',
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe('all problems at once, errors first, in file order', () => {
