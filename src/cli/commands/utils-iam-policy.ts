@@ -22,7 +22,7 @@ export function registerUtilsIamPolicy(program: Command, context: CommandContext
     .description('print the least-privilege IAM policy for running private-eks (all commands, or those given)')
     .option(
       '--command <name...>',
-      'only what these commands need: create, create-nodegroup, delete, get, doctor, plan, write-kubeconfig',
+      'only what these commands need: create, create-nodegroup, delete, get, doctor, plan, write-kubeconfig, update, upgrade, scale, get-nodegroup, delete-nodegroup, describe-stacks',
     )
     .option('--account <id>', 'the 12-digit account id for the resource ARNs (default *)')
     .option('--partition <name>', 'aws, aws-cn or aws-us-gov (default aws)')

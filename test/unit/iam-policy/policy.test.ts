@@ -101,8 +101,8 @@ describe('the IAM policy', () => {
   it('names every command in the table, and refuses unknown ones', () => {
     for (const row of CALLS) for (const command of row.commands) expect(POLICY_COMMANDS).toContain(command);
     expect(parsePolicyCommands(['create', 'get'])).toEqual(['create', 'get']);
-    expect(parsePolicyCommands(['upgrade'])).toEqual({
-      error: `unknown command upgrade; choose from ${POLICY_COMMANDS.join(', ')}`,
+    expect(parsePolicyCommands(['launch'])).toEqual({
+      error: `unknown command launch; choose from ${POLICY_COMMANDS.join(', ')}`,
     });
   });
 
@@ -153,9 +153,9 @@ describe('private-eks utils iam-policy', () => {
   });
 
   it('refuses an unknown command or account as a usage error', async () => {
-    const bad = await runCliCaptured(['utils', 'iam-policy', '--command', 'upgrade']);
+    const bad = await runCliCaptured(['utils', 'iam-policy', '--command', 'launch']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('unknown command upgrade; choose from create,');
+    expect(bad.stderr).toContain('unknown command launch; choose from create,');
     const account = await runCliCaptured(['utils', 'iam-policy', '--account', '12']);
     expect(account.code).toBe(2);
     expect(bad.stdout + account.stdout).toBe('');
