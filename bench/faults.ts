@@ -4,7 +4,11 @@
  * each run ended. Figures only, never asserted; test/integration/faults.int.test.ts asserts on a
  * few seeds.
  *
- *   npx tsx bench/faults.ts [runs] [rate]        (default: 12 runs at 0.2)
+ *   npx tsx bench/faults.ts [runs] [rate] [--sdk-retries off] [--max-reruns N] [--only faulty|clean]
+ *   (default: 12 runs at 0.2, private-eks's own SDK retry settings, at most 2 re-runs)
+ *
+ * With `--sdk-retries off` (AWS_MAX_ATTEMPTS=1) every fault reaches private-eks, so runs stop
+ * half-way and resume is what gets them done: the table then counts the re-runs it took.
  *
  * Each seed runs examples/minimal.yaml (2 nodegroups) with faults on during the re-run, every
  * fourth seed runs a config with four nodegroups and a Fargate profile instead, and each seed is
@@ -18,8 +22,19 @@ import { runUnderFaults, writeSeveralNodegroupsConfig, type FaultRunResult } fro
 import { startMoto } from '../test/helpers/moto.js';
 import { repoRoot } from '../test/helpers/python-tools.js';
 
-const runs = Number(process.argv[2] ?? 12);
-const rate = Number(process.argv[3] ?? 0.2);
+const args = process.argv.slice(2);
+function flag(name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i === -1) return undefined;
+  const value = args[i + 1];
+  args.splice(i, 2);
+  return value;
+}
+const sdkRetries = flag('--sdk-retries') === 'off' ? 'off' : 'on';
+const maxReruns = Number(flag('--max-reruns') ?? 2);
+const only = flag('--only');
+const runs = Number(args[0] ?? 12);
+const rate = Number(args[1] ?? 0.2);
 const SLOW_MS = 300;
 
 let unhandled = 0;
@@ -53,7 +68,8 @@ function row(r: FaultRunResult, label: string): string {
 
 async function table(rerunRate: number): Promise<FaultRunResult[]> {
   console.log(
-    `\nrate ${rate}, faults ${ALL_FAULT_KINDS.join('/')}, slow ${SLOW_MS} ms; re-runs with ${rerunRate === 0 ? 'faults OFF' : `faults at ${rerunRate}`}`,
+    `\nrate ${rate}, faults ${ALL_FAULT_KINDS.join('/')}, slow ${SLOW_MS} ms, SDK retries ${sdkRetries === 'off' ? 'OFF (AWS_MAX_ATTEMPTS=1)' : 'on'}; ` +
+      `re-runs (at most ${maxReruns}) and later deletes with ${rerunRate === 0 ? 'faults OFF' : `faults at ${rerunRate}`}`,
   );
   console.log('seed  config            reqs  faults  create    delete    leftovers     output');
   const results: FaultRunResult[] = [];
@@ -68,6 +84,9 @@ async function table(rerunRate: number): Promise<FaultRunResult[]> {
       rate,
       rerunRate,
       slowMs: SLOW_MS,
+      sdkRetries,
+      maxReruns,
+      maxDeletes: maxReruns + 1,
     });
     results.push(r);
     console.log(`${row(r, which.label)}  ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -79,16 +98,23 @@ async function table(rerunRate: number): Promise<FaultRunResult[]> {
   const clean = results.filter((r) => Object.keys(r.leftovers).length === 0).length;
   const oneDelete = results.filter((r) => r.deleteCodes[0] === 0).length;
   const bad = results.filter((r) => r.badOutput.length > 0).length;
+  const finished = results.filter((r) => r.createCodes.at(-1) === 0 && r.deleteCodes.at(-1) === 0).length;
+  const createReruns = results.reduce((n, r) => n + r.createCodes.length - 1, 0);
+  const deleteReruns = results.reduce((n, r) => n + r.deleteCodes.length - 1, 0);
   console.log(
     `runs ${results.length}: created first time ${firstTime}, after at most one re-run ${afterOne}; ` +
       `deleted by the first --force ${oneDelete}; zero leftovers ${clean}; runs with bad output ${bad}`,
+  );
+  console.log(
+    `finished (create and delete exit 0) ${finished} of ${results.length}; create re-runs ${createReruns}, ` +
+      `delete re-runs ${deleteReruns}; most create re-runs in one run ${Math.max(0, ...results.map((r) => r.createCodes.length - 1))}`,
   );
   return results;
 }
 
 try {
-  await table(rate);
-  await table(0);
+  if (only !== 'clean') await table(rate);
+  if (only !== 'faulty') await table(0);
   console.log(`unhandled rejections: ${unhandled}`);
 } finally {
   await moto.stop();

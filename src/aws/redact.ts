@@ -13,18 +13,34 @@ import type { ProxyEnv } from './proxy.js';
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const HIDDEN = '***';
 
+/** What may follow the credentials' `@`: a host (name, IPv4, [IPv6]), an optional port, then a path. */
+const HOST_AFTER_AT = /^(\[[0-9a-f:.]+\]|[^\s/?#@[\]:]+)(:\d*)?([/?#].*)?$/i;
+
+/**
+ * Where the credentials end: the last `@` that is followed by a host, so a password holding `@` or
+ * `/` is hidden whole while an `@` in a path after a plain host (`http://h/a@`) is not mistaken
+ * for one. -1 when there are no credentials.
+ */
+function credentialsEnd(rest: string): number {
+  for (let at = rest.lastIndexOf('@'); at > -1; at = rest.lastIndexOf('@', at - 1)) {
+    if (HOST_AFTER_AT.test(rest.slice(at + 1))) return at;
+    if (at === 0) break;
+  }
+  return -1;
+}
+
 /** A proxy URL (with or without scheme) fit for messages: user and password replaced by `***`. */
 export function redactProxyUrl(proxy: string): string {
   const prefix = SCHEME.exec(proxy)?.[0] ?? '';
   const rest = proxy.slice(prefix.length);
-  const at = rest.lastIndexOf('@');
+  const at = credentialsEnd(rest);
   return at === -1 ? proxy : `${prefix}${HIDDEN}@${rest.slice(at + 1)}`;
 }
 
 /** The credentials part of a proxy value (`user:secret` of `http://user:secret@host`), or undefined. */
 export function proxyUserInfo(proxy: string): string | undefined {
   const rest = proxy.slice(SCHEME.exec(proxy)?.[0].length ?? 0);
-  const at = rest.lastIndexOf('@');
+  const at = credentialsEnd(rest);
   return at <= 0 ? undefined : rest.slice(0, at);
 }
 

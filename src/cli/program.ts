@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { AbortedError, PrivateEksError, UsageError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo, GlobalOptions } from './io.js';
+import { redactProxySecrets } from '../aws/redact.js';
 import { renderError } from './render/errors.js';
 import { COMMANDS } from './commands/index.js';
 import type { CommandContext } from './shared/context.js';
@@ -53,7 +54,10 @@ export async function runCli(argv: readonly string[], io: CliIo, signal?: AbortS
       return ExitCode.usage;
     }
     const verbose = program.opts<GlobalOptions>().verbose === true;
-    io.stderr.write(renderError(error, { verbose, debug: io.env['PRIVATE_EKS_DEBUG'] !== undefined }));
+    // A library's error may echo a proxy URL with its password: never shown (issue 12 item 4).
+    io.stderr.write(
+      redactProxySecrets(renderError(error, { verbose, debug: io.env['PRIVATE_EKS_DEBUG'] !== undefined }), io.env),
+    );
     if (error instanceof UsageError) return ExitCode.usage;
     if (error instanceof AbortedError) return ExitCode.interrupted;
     if (PrivateEksError.isPrivateEksError(error)) return ExitCode.failed;

@@ -27,6 +27,7 @@ import { awsFailure, callAws, errorName, sendOptions } from './aws-call.js';
 import { backoffDelay, EKS_UPDATE_BACKOFF, throwIfAborted, type Clock } from './clock.js';
 import { disablePublicAccessCommand } from './endpoint-commands.js';
 import type { EventSink } from './events.js';
+import type { EndpointAccessDecision } from '../plan/types.js';
 
 export { disablePublicAccessCommand };
 
@@ -259,4 +260,26 @@ export async function switchOffPublicAccessAfterFailure(
     deps.events({ code: 'endpoint-access-update', phase: 'failed', cluster, detail: (error as Error).message });
     return { result: 'failed', error, command };
   }
+}
+
+/**
+ * What `create` says before it opens the API server to the internet (issue 12 item 5): which
+ * CIDRs, why, for how long, and how to avoid it — shown at the moment of the decision and
+ * confirmed on a terminal (or with `--approve`) by the CLI. Undefined when nothing is opened.
+ */
+export function publicWindowStatement(decision: EndpointAccessDecision): string | undefined {
+  if (!decision.switchNeeded) return undefined;
+  const cidrs = decision.publicAccessCidrs.length > 0 ? decision.publicAccessCidrs : ['0.0.0.0/0'];
+  const everyone = decision.publicAccessCidrs.length === 0;
+  const why =
+    decision.mode === 'always'
+      ? '--endpoint-switch=always'
+      : `step(s) ${decision.stepsNeedingKubernetesApi.map((s) => `"${s}"`).join(', ')} need the Kubernetes API from where private-eks runs`;
+  return [
+    'The cluster API server will be reachable from the internet while this create runs:',
+    `  from:   ${cidrs.join(', ')}${everyone ? ' (anywhere; set vpc.publicAccessCIDRs to narrow it)' : ' (vpc.publicAccessCIDRs)'}`,
+    `  why:    ${why}`,
+    '  until:  the end of the create, when public access is switched off (also after a failure)',
+    '  avoid:  --endpoint-switch=never keeps it private-only; those steps then run from inside the VPC',
+  ].join('\n');
 }

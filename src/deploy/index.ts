@@ -13,7 +13,7 @@ export { getClusters, shortServiceName } from './get-clusters.js';
 export type { ClusterSummary, VpcEndpointSummary } from './get-clusters.js';
 export { describeClusterAccess } from './cluster-info.js';
 export type { ClusterAccessInfo } from './cluster-info.js';
-export { disablePublicAccessCommand } from './endpoint-access.js';
+export { disablePublicAccessCommand, publicWindowStatement } from './endpoint-access.js';
 export { StepGraph, DEFAULT_PARALLELISM } from './step-graph.js';
 export type { GraphStep, StepDescription, StepRecord, StepStatus } from './step-graph.js';
 export { systemClock } from './clock.js';

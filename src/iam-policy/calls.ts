@@ -19,6 +19,12 @@ export const POLICY_COMMANDS = [
   'doctor',
   'plan',
   'write-kubeconfig',
+  'update',
+  'upgrade',
+  'scale',
+  'get-nodegroup',
+  'delete-nodegroup',
+  'describe-stacks',
 ] as const;
 export type PolicyCommand = (typeof POLICY_COMMANDS)[number];
 
@@ -31,6 +37,8 @@ export interface CallRow {
 }
 
 const PLANNING: readonly PolicyCommand[] = ['create', 'create-nodegroup', 'plan', 'doctor'];
+const DAY2: readonly PolicyCommand[] = ['update', 'upgrade', 'scale'];
+const NODEGROUP_READERS: readonly PolicyCommand[] = ['upgrade', 'scale', 'get-nodegroup', 'delete-nodegroup'];
 const CLUSTER_READERS: readonly PolicyCommand[] = [
   'create',
   'create-nodegroup',
@@ -219,4 +227,68 @@ export const CALLS: readonly CallRow[] = [
   },
   { action: 'ec2:RevokeSecurityGroupEgress', commands: ['delete'], scope: 'any', why: 'as above, egress' },
   { action: 'ec2:DeleteSecurityGroup', commands: ['delete'], scope: 'any', why: 'tagged groups a controller made' },
+  // Day-2 commands (update, upgrade, scale, get/delete nodegroup, utils describe-stacks).
+  {
+    action: 'cloudformation:CreateChangeSet',
+    commands: DAY2,
+    scope: 'stacks',
+    why: 'a change set shows the change before it is made',
+  },
+  { action: 'cloudformation:DescribeChangeSet', commands: DAY2, scope: 'stacks', why: 'what the change set would do' },
+  { action: 'cloudformation:ExecuteChangeSet', commands: DAY2, scope: 'stacks', why: 'making the change' },
+  {
+    action: 'cloudformation:DeleteChangeSet',
+    commands: DAY2,
+    scope: 'stacks',
+    why: 'an empty or refused change set is removed',
+  },
+  {
+    action: 'cloudformation:GetTemplate',
+    commands: ['update'],
+    scope: 'stacks',
+    why: 'the deployed template, for the diff',
+  },
+  {
+    action: 'cloudformation:UpdateStack',
+    commands: ['create', 'update'],
+    scope: 'stacks',
+    why: 'shared endpoint stacks grow with a second cluster',
+  },
+  {
+    action: 'cloudformation:DescribeStackResource',
+    commands: [...NODEGROUP_READERS, 'describe-stacks'],
+    scope: 'stacks',
+    why: 'the nodegroup or auto scaling group behind a stack',
+  },
+  { action: 'eks:ListUpdates', commands: ['update', 'upgrade'], scope: 'eks', why: 'an update already in progress' },
+  {
+    action: 'eks:UpdateClusterVersion',
+    commands: ['upgrade'],
+    scope: 'eks',
+    why: 'the control plane, one minor version at a time',
+  },
+  {
+    action: 'eks:UpdateNodegroupVersion',
+    commands: ['upgrade'],
+    scope: 'eks',
+    why: 'managed nodegroups follow the control plane',
+  },
+  {
+    action: 'eks:DescribeNodegroup',
+    commands: NODEGROUP_READERS,
+    scope: 'eks',
+    why: 'a managed nodegroup’s version and scaling',
+  },
+  {
+    action: 'autoscaling:StartInstanceRefresh',
+    commands: ['upgrade'],
+    scope: 'autoScalingGroups',
+    why: 'self-managed nodes replaced with the new AMI',
+  },
+  {
+    action: 'autoscaling:DescribeInstanceRefreshes',
+    commands: ['upgrade'],
+    scope: 'any',
+    why: 'waiting for the refresh',
+  },
 ];

@@ -20,8 +20,16 @@ export interface ResourceRow {
   readonly stacksOf: readonly PolicyCommand[];
 }
 
-const CLUSTER: readonly PolicyCommand[] = ['create'];
-const NODEGROUP: readonly PolicyCommand[] = ['create', 'create-nodegroup'];
+// A change set (update, upgrade, scale) may create, change or replace any resource of its stack.
+const CLUSTER: readonly PolicyCommand[] = ['create', 'update', 'upgrade'];
+const NODEGROUP: readonly PolicyCommand[] = [
+  'create',
+  'create-nodegroup',
+  'update',
+  'upgrade',
+  'scale',
+  'delete-nodegroup',
+];
 
 const ROLE_READ = ['iam:GetRole', 'iam:ListAttachedRolePolicies', 'iam:ListRolePolicies', 'iam:GetRolePolicy'];
 
@@ -96,6 +104,8 @@ export const CLOUDFORMATION_RESOURCES: Readonly<Record<string, ResourceRow>> = {
     create: {
       any: [
         'ec2:CreateLaunchTemplate',
+        'ec2:CreateLaunchTemplateVersion',
+        'ec2:ModifyLaunchTemplate',
         'ec2:DescribeLaunchTemplates',
         'ec2:DescribeLaunchTemplateVersions',
         'ec2:CreateTags',
@@ -223,7 +233,14 @@ export const CLOUDFORMATION_RESOURCES: Readonly<Record<string, ResourceRow>> = {
   'AWS::EKS::Nodegroup': {
     stacksOf: NODEGROUP,
     create: {
-      eks: ['eks:CreateNodegroup', 'eks:DescribeNodegroup', 'eks:TagResource'],
+      eks: [
+        'eks:CreateNodegroup',
+        'eks:DescribeNodegroup',
+        'eks:TagResource',
+        'eks:UpdateNodegroupConfig',
+        'eks:UpdateNodegroupVersion',
+        'eks:DescribeUpdate',
+      ],
       any: ['ec2:DescribeSubnets', 'ec2:DescribeLaunchTemplateVersions', 'ec2:RunInstances'],
       passRole: ['iam:PassRole'],
       roles: ['iam:GetRole'],
@@ -244,7 +261,7 @@ export const CLOUDFORMATION_RESOURCES: Readonly<Record<string, ResourceRow>> = {
   'AWS::EKS::Addon': {
     stacksOf: CLUSTER,
     create: {
-      eks: ['eks:CreateAddon', 'eks:DescribeAddon', 'eks:TagResource'],
+      eks: ['eks:CreateAddon', 'eks:DescribeAddon', 'eks:TagResource', 'eks:UpdateAddon'],
       any: ['eks:DescribeAddonVersions'],
       passRole: ['iam:PassRole'],
     },
@@ -262,6 +279,18 @@ export const CLOUDFORMATION_RESOURCES: Readonly<Record<string, ResourceRow>> = {
       ],
     },
     delete: { eks: ['eks:DeleteAccessEntry', 'eks:DescribeAccessEntry', 'eks:DisassociateAccessPolicy'] },
+  },
+  'AWS::EKS::IdentityProviderConfig': {
+    stacksOf: CLUSTER,
+    create: {
+      eks: [
+        'eks:AssociateIdentityProviderConfig',
+        'eks:DescribeIdentityProviderConfig',
+        'eks:DescribeUpdate',
+        'eks:TagResource',
+      ],
+    },
+    delete: { eks: ['eks:DisassociateIdentityProviderConfig', 'eks:DescribeIdentityProviderConfig'] },
   },
   'AWS::EKS::PodIdentityAssociation': {
     stacksOf: CLUSTER,

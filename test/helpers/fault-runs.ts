@@ -3,7 +3,9 @@
  * test/integration/faults.int.test.ts (a few seeds) and bench/faults.ts (many): the real CLI code
  * path (`runCliCaptured`, in-process) talks to the emulator through the fault proxy
  * (AWS_ENDPOINT_URL = the proxy), with private-eks's own retry settings (the emulator env's
- * AWS_MAX_ATTEMPTS=1 is dropped: a user has none).
+ * AWS_MAX_ATTEMPTS=1 is dropped: a user has none) — or with the SDK's retries off
+ * (`sdkRetries: 'off'`, AWS_MAX_ATTEMPTS=1): the SDK's retries absorb 20–30 % faults, so only
+ * then does nearly every run stop half-way and exercise resume.
  *
  * A run: `create cluster` (faults on) → if it failed, re-runs until it completes (faults on or
  * off, `rerunRate`; at most `maxReruns`) → `delete cluster --force` (faults on) → a second delete
@@ -34,7 +36,12 @@ export interface FaultRunOptions {
   readonly rerunRate: number;
   readonly slowMs: number;
   readonly kinds?: readonly FaultKind[];
+  /** Re-runs of create after the first, at most. Default 2. */
   readonly maxReruns?: number;
+  /** Runs of `delete --force`, at most (the first at `rate`, the others at `rerunRate`). Default 3. */
+  readonly maxDeletes?: number;
+  /** `off`: AWS_MAX_ATTEMPTS=1, every fault reaches private-eks. Default `on` (private-eks's settings). */
+  readonly sdkRetries?: 'on' | 'off';
 }
 
 export interface FaultRunResult {
@@ -113,12 +120,16 @@ export async function runUnderFaults(options: FaultRunOptions): Promise<FaultRun
   await moto.reset();
   const direct = emulatorClientConfig(moto.endpoint);
   const before = await takeInventory(direct);
-  const faulty = await startFaultyEmulator(moto, {
-    rate: options.rate,
-    seed: options.seed,
-    slowMs: options.slowMs,
-    ...(options.kinds === undefined ? {} : { kinds: options.kinds }),
-  });
+  const faulty = await startFaultyEmulator(
+    moto,
+    {
+      rate: options.rate,
+      seed: options.seed,
+      slowMs: options.slowMs,
+      ...(options.kinds === undefined ? {} : { kinds: options.kinds }),
+    },
+    options.sdkRetries === 'off' ? { AWS_MAX_ATTEMPTS: '1' } : {},
+  );
   const { proxy } = faulty;
   const work = mkdtempSync(path.join(os.tmpdir(), 'pe-faults-'));
   const env = { ...faulty.env, KUBECONFIG: path.join(work, 'kubeconfig') };
@@ -141,7 +152,8 @@ export async function runUnderFaults(options: FaultRunOptions): Promise<FaultRun
     }
     proxy.setRate(options.rate);
     const del = ['delete', 'cluster', '--name', options.cluster, '--region', 'us-west-2', '--force'];
-    for (let i = 0; i < 3 && deleteCodes.at(-1) !== 0; i += 1) {
+    for (let i = 0; i < (options.maxDeletes ?? 3) && deleteCodes.at(-1) !== 0; i += 1) {
+      if (i > 0) proxy.setRate(options.rerunRate);
       const run = await runCliCaptured(del, { env });
       // After a --force delete that went on past a failure, the re-run may find nothing left at
       // all: "no cluster named …" (exit 1) then means done, which the inventory below checks.

@@ -8,7 +8,7 @@
  * How the interrupt is made: in-process, through the CLI's own abort signal (the one main.ts
  * fires on SIGINT), triggered the moment the CLI prints the step's `[step] done:` line — so the
  * stop lands exactly after that step, whatever the parallel steps are doing. One more test sends
- * a real SIGINT to a child `private-eks` process, to cover main.ts's signal wiring.
+ * a real SIGINT and a real SIGTERM to a child `private-eks` process, to cover main.ts's signal wiring.
  *
  * The emulator's CloudFormation is synchronous (TESTBED §2.1, README "Failures"): a stack is
  * complete the moment CreateStack (or DeleteStack) returns, so "interrupted while a stack is in
@@ -235,39 +235,43 @@ describe('delete cluster interrupted after each step', () => {
   );
 });
 
-describe('a real SIGINT to a private-eks process', () => {
-  it('exits 3 after the cluster stack, and a re-run finishes', async () => {
-    // Every call answers 400 ms late (the fault proxy, slow answers only), so the signal arrives
-    // while the nodegroup stacks are still being asked for, not after the whole create is done.
-    const proxy = await startFaultProxy({ upstream: moto.endpoint, rate: 1, kinds: ['slow'], slowMs: 400 });
-    try {
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'create', 'cluster', '-f', configFile],
-        // tsx (a dev dependency) runs main.ts as it is in the tree: no build needed, none stale.
-        { cwd: repoRoot, env: { ...process.env, ...env(), CI: 'true', AWS_ENDPOINT_URL: proxy.endpoint } },
-      );
-      let stderr = '';
-      let signalled = false;
-      child.stderr.on('data', (b: Buffer) => {
-        stderr += b.toString('utf8');
-        if (!signalled && /^\[cluster\] done: /m.test(stderr)) {
-          signalled = true;
-          child.kill('SIGINT');
-        }
-      });
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-      expect(signalled, stderr).toBe(true);
-      expect(code, stderr).toBe(3);
-      expect(stderr).toContain('interrupted');
-      expect(stderr).toContain(`Re-run \`private-eks create cluster -f ${configFile}\` to resume`);
-      expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-    } finally {
-      await proxy.close();
-    }
-    expect(await deletedStacks()).toEqual([]);
-    const rerun = await runCliCaptured(['create', 'cluster', '-f', configFile], { env: env() });
-    expect(rerun.code, rerun.stderr).toBe(0);
-    expect(rerun.stderr).toContain(`stack eksctl-${CLUSTER}-cluster: reused`);
-  });
+describe('a real signal to a private-eks process', () => {
+  // SIGTERM is what CI runners, `timeout` and container stops send: handled as Ctrl-C.
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s: exits 3 after the cluster stack, and a re-run finishes',
+    async (signal) => {
+      // Every call answers 400 ms late (the fault proxy, slow answers only), so the signal arrives
+      // while the nodegroup stacks are still being asked for, not after the whole create is done.
+      const proxy = await startFaultProxy({ upstream: moto.endpoint, rate: 1, kinds: ['slow'], slowMs: 400 });
+      try {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'create', 'cluster', '-f', configFile],
+          // tsx (a dev dependency) runs main.ts as it is in the tree: no build needed, none stale.
+          { cwd: repoRoot, env: { ...process.env, ...env(), CI: 'true', AWS_ENDPOINT_URL: proxy.endpoint } },
+        );
+        let stderr = '';
+        let signalled = false;
+        child.stderr.on('data', (b: Buffer) => {
+          stderr += b.toString('utf8');
+          if (!signalled && /^\[cluster\] done: /m.test(stderr)) {
+            signalled = true;
+            child.kill(signal);
+          }
+        });
+        const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+        expect(signalled, stderr).toBe(true);
+        expect(code, stderr).toBe(3);
+        expect(stderr).toContain('interrupted');
+        expect(stderr).toContain(`Re-run \`private-eks create cluster -f ${configFile}\` to resume`);
+        expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      } finally {
+        await proxy.close();
+      }
+      expect(await deletedStacks()).toEqual([]);
+      const rerun = await runCliCaptured(['create', 'cluster', '-f', configFile], { env: env() });
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(rerun.stderr).toContain(`stack eksctl-${CLUSTER}-cluster: reused`);
+    },
+  );
 });

@@ -31,6 +31,7 @@ interface CreateClusterOptions {
   parallelism: number;
   kubeconfig?: string;
   writeKubeconfig: boolean;
+  approve?: boolean;
   output: 'text' | 'json' | 'yaml';
 }
 
@@ -54,6 +55,10 @@ export function registerCreate(program: Command, context: CommandContext, setExi
     .addOption(parallelismOption('stacks created'))
     .addOption(kubeconfigOption('write'))
     .option('--no-write-kubeconfig', 'do not write a kubeconfig entry')
+    .option(
+      '--approve',
+      'accept opening the API server to the internet while a step needs the Kubernetes API, without asking (needed without a terminal)',
+    )
     .addOption(outputOption(['text', 'json', 'yaml'], 'the result on stdout as well'))
     .action(async (options: CreateClusterOptions) => setExitCode(await runCreateCluster(options, context)));
   create
@@ -94,11 +99,15 @@ async function runCreateCluster(options: CreateClusterOptions, context: CommandC
   await printProblems(context, result.problems, result.source);
   const config = result.config;
   if (config === undefined) return ExitCode.failed;
+  const preflight = await import('../shared/preflight.js');
+  await preflight.warnAboutProxies(context.io, config.metadata.region);
   return withAwsClients(config.metadata.region, context, async (clients) => {
     const plan = await planFor(config, clients, context, options.endpointSwitch);
     if (plan === undefined) return ExitCode.failed;
     const { stopForChangesToExistingCluster } = await import('../shared/existing-cluster.js');
     if (await stopForChangesToExistingCluster(config, clients, context, options.configFile)) return ExitCode.failed;
+    if (plan.cluster.iam.withOIDC) await preflight.checkOidcInterception(context, config.metadata.region);
+    await preflight.confirmPublicWindow(context, plan.endpointAccess, options.approve === true);
     const [{ renderTemplates }, { createCluster }, { writeTemplates }] = await Promise.all([
       import('../../templates/index.js'),
       import('../../deploy/index.js'),
@@ -207,6 +216,8 @@ async function runCreateNodegroup(options: CreateNodegroupOptions, context: Comm
     });
   }
   if (selected.length === 0) throw new UsageError('the file has no nodegroups to create');
+  const { warnAboutProxies } = await import('../shared/preflight.js');
+  await warnAboutProxies(context.io, config.metadata.region);
   return withAwsClients(config.metadata.region, context, async (clients) => {
     const plan = await planFor(config, clients, context, 'auto');
     if (plan === undefined) return ExitCode.failed;

@@ -20,6 +20,7 @@ import { registerScaleNodegroup } from './scale-nodegroup.js';
 import { registerDeleteNodegroup } from './delete-nodegroup.js';
 import { registerUtilsDescribeStacks } from './utils-describe-stacks.js';
 import { registerCompletion } from './completion.js';
+import { registerUtilsIamPolicy } from './utils-iam-policy.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerValidate,
@@ -37,4 +38,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerWriteKubeconfig,
   registerUtilsDescribeStacks,
   registerCompletion,
+  registerUtilsIamPolicy,
 ];

@@ -12,7 +12,7 @@ const GROUPS = {
   update: 'change a running cluster to what its file says (the diff first)',
   upgrade: 'upgrade a cluster to a newer Kubernetes version',
   scale: 'scale a nodegroup',
-  utils: 'helpers: the config JSON Schema, kubeconfig entries, the cluster stacks',
+  utils: 'helpers: the config JSON Schema, kubeconfig entries, the cluster stacks, the IAM policy to run private-eks',
 } as const satisfies Record<string, string>;
 
 export type CommandGroup = keyof typeof GROUPS;

@@ -70,6 +70,9 @@ export async function runPlan(options: PlanOptions, context: CommandContext): Pr
   let release = (): void => {};
   let live: BuiltAwsClients | undefined;
   if (options.offline !== true) {
+    // What doctor warns about, said where it matters: a live plan goes through the proxy too.
+    const { warnAboutProxies } = await import('./preflight.js');
+    await warnAboutProxies(io, config.metadata.region);
     const clients = await openAwsClients(config.metadata.region, context);
     if (options.offlineWithoutCredentials === true && !(await hasCredentials(clients))) {
       clients.destroy();

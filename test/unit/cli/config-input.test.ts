@@ -68,7 +68,7 @@ describe('-f with pipes and devices', () => {
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/larger than|too large|1 MiB|1048576/i);
     }
-  });
+  }, 90_000);
 
   it('refuses a directory as a usage error', async () => {
     const run = await sh(`node "$CLI" validate -f "$SCRATCH"`);

@@ -17,6 +17,7 @@ import {
   statementsAllowing,
 } from '../../../src/iam-policy/index.js';
 import { NOT_RESOURCES } from '../../../src/iam-policy/cloudformation-resources.js';
+import { runCliCaptured } from '../../helpers/cli.js';
 import { repoRoot } from '../../helpers/python-tools.js';
 
 function filesUnder(dir: string, ext: string): string[] {
@@ -104,8 +105,8 @@ describe('the IAM policy', () => {
   it('names every command in the table, and refuses unknown ones', () => {
     for (const row of CALLS) for (const command of row.commands) expect(POLICY_COMMANDS).toContain(command);
     expect(parsePolicyCommands(['create', 'get'])).toEqual(['create', 'get']);
-    expect(parsePolicyCommands(['upgrade'])).toEqual({
-      error: `unknown command upgrade; choose from ${POLICY_COMMANDS.join(', ')}`,
+    expect(parsePolicyCommands(['launch'])).toEqual({
+      error: `unknown command launch; choose from ${POLICY_COMMANDS.join(', ')}`,
     });
   });
 
@@ -125,5 +126,42 @@ describe('the IAM policy', () => {
     if (process.env['UPDATE_GOLDENS'] === '1') writeFileSync(file, text);
     expect(existsSync(file), 'run UPDATE_GOLDENS=1 npx vitest run test/unit/iam-policy').toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});
+
+describe('private-eks utils iam-policy', () => {
+  it('prints the whole policy, as docs/iam-policy.json has it', async () => {
+    const run = await runCliCaptured(['utils', 'iam-policy']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(readFileSync(path.join(repoRoot, 'docs/iam-policy.json'), 'utf8'));
+  });
+
+  it('narrows to commands, an account and a region', async () => {
+    const run = await runCliCaptured([
+      '--region',
+      'eu-west-1',
+      'utils',
+      'iam-policy',
+      '--command',
+      'get',
+      'doctor',
+      '--account',
+      '123456789012',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const policy = JSON.parse(run.stdout) as ReturnType<typeof buildIamPolicy>;
+    expect(policy).toEqual(
+      buildIamPolicy({ commands: ['get', 'doctor'], account: '123456789012', region: 'eu-west-1' }),
+    );
+    expect(run.stdout).toContain('arn:aws:eks:eu-west-1:123456789012:cluster/*');
+  });
+
+  it('refuses an unknown command or account as a usage error', async () => {
+    const bad = await runCliCaptured(['utils', 'iam-policy', '--command', 'launch']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown command launch; choose from create,');
+    const account = await runCliCaptured(['utils', 'iam-policy', '--account', '12']);
+    expect(account.code).toBe(2);
+    expect(bad.stdout + account.stdout).toBe('');
   });
 });
