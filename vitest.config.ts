@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.int.test.ts'],
+          // Records every AWS call and checks the IAM policy covers them (utils iam-policy).
+          globalSetup: ['test/helpers/aws-call-log.ts'],
           // One moto server per test file; files run one at a time so two servers never race
           // for the two cores and the emulator log stays readable.
           fileParallelism: false,

@@ -22,7 +22,8 @@ export type DurationKey =
   | 'selfManagedNodegroup'
   | 'fargateProfile'
   | 'serviceAccountRole'
-  | 'configMapUpdate';
+  | 'configMapUpdate'
+  | 'runnerStack';
 
 export const AWS_DURATIONS: Readonly<Record<DurationKey, DurationRange>> = {
   controlPlane: {
@@ -88,6 +89,14 @@ export const AWS_DURATIONS: Readonly<Record<DurationKey, DurationRange>> = {
     max: 0.2,
     what: 'aws-auth ConfigMap update (Kubernetes API, seconds)',
     sources: ['estimate: one Kubernetes API read-modify-write'],
+  },
+  runnerStack: {
+    min: 0.5,
+    max: 1.5,
+    what: "the in-VPC runner's stack: a Lambda function in the private subnets (Pending → Active while Lambda sets up its network interfaces), its role and access entry",
+    sources: [
+      'AWS Compute Blog, "Announcing improved VPC networking for AWS Lambda functions" (2019-09-03): the shared network interface is created when the function is created or its VPC settings change, "which can take up to 90 seconds"',
+    ],
   },
 };
 

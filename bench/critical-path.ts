@@ -31,6 +31,8 @@ function stepMinutes(step: PlanStep, plan: Plan, s: Scenario): number {
       return minutes('controlPlane', s);
     case 'addons-stack':
       return minutes('addon', s);
+    case 'runner-stack':
+      return minutes('runnerStack', s);
     case 'nodegroup-stack':
       return plan.stacks.find((st) => st.name === step.stack)?.kind === 'managed-nodegroup'
         ? minutes('managedNodegroup', s)
@@ -42,6 +44,11 @@ function stepMinutes(step: PlanStep, plan: Plan, s: Scenario): number {
     case 'endpoint-access-update':
       return minutes('endpointAccessUpdate', s);
     case 'kubeconfig':
+    case 'log-group':
+      return 0;
+    // A supplied VPC's endpoints stack runs beside the control plane and is much shorter (no figure
+    // of its own in the table): it never lengthens the path.
+    case 'endpoints-stack':
       return 0;
   }
 }

@@ -5,8 +5,10 @@
  */
 import type { Problem } from './config/problem.js';
 
+/** Where an error comes from: the user's input, AWS, or private-eks itself. */
 export type ErrorSource = 'user' | 'aws' | 'internal';
 
+/** Options of a PrivateEksError. */
 export interface PrivateEksErrorOptions {
   source?: ErrorSource;
   cause?: unknown;
@@ -16,6 +18,7 @@ export interface PrivateEksErrorOptions {
 
 const BRAND = Symbol.for('private-eks.PrivateEksError');
 
+/** The base class of the errors private-eks throws; each has a stable `code`, a `source` and, where it helps, a `hint` saying what to do. */
 export class PrivateEksError extends Error {
   readonly code: string;
   readonly source: ErrorSource;

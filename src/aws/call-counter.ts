@@ -6,9 +6,11 @@
  * Two numbers, because retries make them differ: `calls` = operations private-eks asked for
  * (one per `send`), `httpRequests` = attempts that went on the wire (what a proxy log shows).
  */
+import { appendFileSync } from 'node:fs';
 import type { DeserializeMiddleware, HandlerExecutionContext, InitializeMiddleware } from '@smithy/types';
 import { errorName, httpStatus, requestId } from './aws-errors.js';
 
+/** One AWS call: service, operation, outcome and duration. */
 export interface AwsCallEvent {
   /** IAM-style action, `ec2:DescribeVpcs`: also what a denied user must be granted. */
   readonly action: string;
@@ -21,6 +23,7 @@ export interface AwsCallEvent {
   readonly requestId?: string;
 }
 
+/** The AWS calls counted so far, per service and operation. */
 export interface AwsCallSnapshot {
   /** Operations sent through the SDK (one per `send`). */
   readonly calls: number;
@@ -31,8 +34,10 @@ export interface AwsCallSnapshot {
   readonly failed: number;
 }
 
+/** Called for each AWS call an AwsCallCounter sees. */
 export type AwsCallListener = (event: AwsCallEvent) => void;
 
+/** Counts the AWS calls made through a set of clients, per operation (what `--verbose` and doctor report). */
 export class AwsCallCounter {
   #calls = 0;
   #httpRequests = 0;
@@ -94,6 +99,9 @@ export interface MiddlewareClient {
 }
 
 const ATTEMPTS = Symbol('private-eks.attempts');
+
+/** SDK commands whose IAM action has another name; counts and the IAM policy use IAM's. */
+const IAM_ACTION_NAMES: Readonly<Record<string, string>> = { 'lambda:Invoke': 'lambda:InvokeFunction' };
 type CountingContext = HandlerExecutionContext & { [ATTEMPTS]?: number };
 
 /**
@@ -113,7 +121,8 @@ export function attachCallCounter(client: MiddlewareClient, servicePrefix: strin
   // Initialize step: outermost, once per `send`, whatever the retries did.
   client.middlewareStack.add(
     (next, context: CountingContext) => async (args) => {
-      const action = `${servicePrefix}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
+      const sdkAction = `${servicePrefix}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
+      const action = IAM_ACTION_NAMES[sdkAction] ?? sdkAction;
       const started = performance.now();
       const finish = (ok: boolean, error?: unknown): AwsCallEvent => {
         const status = error === undefined ? undefined : httpStatus(error);
@@ -139,4 +148,24 @@ export function attachCallCounter(client: MiddlewareClient, servicePrefix: strin
     },
     { step: 'initialize', name: 'privateEksCallCounter', override: true },
   );
+}
+
+/**
+ * The variable naming a file to which every AWS call is appended, one JSON line each
+ * (`{"action":"ec2:DescribeVpcs","ok":true}`). Set by the integration tests' global setup
+ * (test/helpers/aws-call-log.ts) so the IAM policy can be checked against every call the
+ * emulator runs made; appends of one short line are atomic, so parallel processes may share it.
+ */
+export const AWS_CALL_LOG_VARIABLE = 'PRIVATE_EKS_AWS_CALL_LOG';
+
+/** A listener appending each call to `file` (see AWS_CALL_LOG_VARIABLE). */
+export function callLogWriter(file: string): AwsCallListener {
+  return (event) => {
+    const line = {
+      action: event.action,
+      ok: event.ok,
+      ...(event.errorName === undefined ? {} : { errorName: event.errorName }),
+    };
+    appendFileSync(file, `${JSON.stringify(line)}\n`);
+  };
 }

@@ -16,14 +16,23 @@
  */
 import type { EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { PrivateEksError, UsageError } from '../errors.js';
-import { AwsCallCounter, attachCallCounter, type MiddlewareClient } from './call-counter.js';
+import {
+  AWS_CALL_LOG_VARIABLE,
+  AwsCallCounter,
+  attachCallCounter,
+  callLogWriter,
+  type MiddlewareClient,
+} from './call-counter.js';
 import type { AwsClients } from './types.js';
 
-export type ServiceKey = 'cloudFormation' | 'ec2' | 'eks' | 'elbv2' | 'iam' | 'sts';
+/** The AWS services private-eks has clients for. */
+export type ServiceKey = 'cloudFormation' | 'ec2' | 'eks' | 'elbv2' | 'iam' | 'sts' | 'autoScaling' | 'logs';
+/** The SDK's retry mode. */
 export type RetryMode = 'standard' | 'adaptive';
 /** A request handler as the SDK clients accept it (a NodeHttpHandler, or a test's own). */
 export type AwsRequestHandler = NonNullable<EC2ClientConfig['requestHandler']>;
 
+/** Options of createAwsClients: region, profile, environment (for AWS_ENDPOINT_URL and proxies), retries. */
 export interface CreateAwsClientsOptions {
   /** Resolved by the caller (`resolveRegion`). */
   readonly region: string;
@@ -40,12 +49,14 @@ export interface CreateAwsClientsOptions {
 
 /** What createAwsClients returns: AwsClients with the counter and destroy() always present. */
 export interface BuiltAwsClients extends AwsClients {
+  readonly logs: NonNullable<AwsClients['logs']>;
   readonly calls: AwsCallCounter;
   /** The retry settings each client got (for `doctor` and `--verbose`). */
   readonly retry: Readonly<Record<ServiceKey, RetrySettings>>;
   destroy(): void;
 }
 
+/** Retry settings of one AWS service's client. */
 export interface RetrySettings {
   readonly maxAttempts: number;
   readonly retryMode: RetryMode;
@@ -62,6 +73,9 @@ export interface RetrySettings {
  *   and EKS's ThrottlingException are rare at that volume, and 5 tries ride out a burst.
  * - STS: standard, 3 (the SDK default): GetCallerIdentity is one call.
  * - ELBv2: standard, 5. Only `delete` uses it, for a handful of describes and deletes.
+ * - Auto Scaling: standard, 5. `upgrade` and `get nodegroup`: a few describes, one instance refresh.
+ * - CloudWatch Logs: standard, 5. The control-plane log group: made or adopted by create, deleted
+ *   by `delete --delete-logs`.
  */
 export const DEFAULT_RETRY: Readonly<Record<ServiceKey, RetrySettings>> = {
   cloudFormation: { maxAttempts: 10, retryMode: 'adaptive' },
@@ -70,6 +84,8 @@ export const DEFAULT_RETRY: Readonly<Record<ServiceKey, RetrySettings>> = {
   elbv2: { maxAttempts: 5, retryMode: 'standard' },
   iam: { maxAttempts: 5, retryMode: 'standard' },
   sts: { maxAttempts: 3, retryMode: 'standard' },
+  autoScaling: { maxAttempts: 5, retryMode: 'standard' },
+  logs: { maxAttempts: 5, retryMode: 'standard' },
 };
 
 /** The IAM action prefix of each service: how calls are named in counts, logs and errors. */
@@ -80,6 +96,8 @@ export const SERVICE_PREFIX: Readonly<Record<ServiceKey, string>> = {
   elbv2: 'elasticloadbalancing',
   iam: 'iam',
   sts: 'sts',
+  autoScaling: 'autoscaling',
+  logs: 'logs',
 };
 
 /** Retry settings for one service: options, then the environment, then DEFAULT_RETRY. */
@@ -189,7 +207,7 @@ export function assertSdkSeesSameEnvironment(env: NodeJS.ProcessEnv): void {
   }
 }
 
-/** Builds the six clients. Loads the SDK on first call (about 0.3 s on Node 20). */
+/** Builds the eight clients. Loads the SDK on first call (about 0.3 s on Node 20). */
 export async function createAwsClients(options: CreateAwsClientsOptions): Promise<BuiltAwsClients> {
   const env = options.env ?? process.env;
   assertSdkSeesSameEnvironment(env);
@@ -200,15 +218,19 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
     elbv2: retrySettings('elbv2', { ...pickRetry(options), env }),
     iam: retrySettings('iam', { ...pickRetry(options), env }),
     sts: retrySettings('sts', { ...pickRetry(options), env }),
+    autoScaling: retrySettings('autoScaling', { ...pickRetry(options), env }),
+    logs: retrySettings('logs', { ...pickRetry(options), env }),
   };
 
-  const [cfn, ec2, eks, elbv2, iam, sts, http] = await Promise.all([
+  const [cfn, ec2, eks, elbv2, iam, sts, autoScaling, logs, http] = await Promise.all([
     import('@aws-sdk/client-cloudformation'),
     import('@aws-sdk/client-ec2'),
     import('@aws-sdk/client-eks'),
     import('@aws-sdk/client-elastic-load-balancing-v2'),
     import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-sts'),
+    import('@aws-sdk/client-auto-scaling'),
+    import('@aws-sdk/client-cloudwatch-logs'),
     options.httpHandler === undefined ? import('./http.js') : Promise.resolve(undefined),
   ]);
   const owned = http?.createRequestHandler({ env });
@@ -235,6 +257,9 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
   });
 
   const calls = new AwsCallCounter();
+  // Read from process.env too: in-process tests pass a trimmed `env` of their own.
+  const callLog = env[AWS_CALL_LOG_VARIABLE] ?? process.env[AWS_CALL_LOG_VARIABLE];
+  if (callLog !== undefined && callLog !== '') calls.onCall(callLogWriter(callLog));
   const counted = <T extends MiddlewareClient>(client: T, service: ServiceKey): T => {
     attachCallCounter(client, SERVICE_PREFIX[service], calls);
     return client;
@@ -247,6 +272,8 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
     elbv2: counted(new elbv2.ElasticLoadBalancingV2Client(common('elbv2')), 'elbv2'),
     iam: counted(new iam.IAMClient(common('iam')), 'iam'),
     sts: counted(new sts.STSClient(common('sts')), 'sts'),
+    autoScaling: counted(new autoScaling.AutoScalingClient(common('autoScaling')), 'autoScaling'),
+    logs: counted(new logs.CloudWatchLogsClient(common('logs')), 'logs'),
   };
 
   return {

@@ -13,6 +13,7 @@
  */
 import { parseNoProxy, urlBypassesProxy, type NoProxyEntry } from './no-proxy.js';
 
+/** The environment variables that configure proxies (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, in either case). */
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;
 
 export interface ProxySettings {

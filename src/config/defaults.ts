@@ -19,6 +19,7 @@ import type {
   TaintEffect,
 } from './resolved.js';
 import type { ClusterConfigFile, ManagedNodeGroupFile, NodeGroupFile, TaintFile } from './schema.js';
+import { clusterFieldDefaults, vpcFieldDefaults } from './defaults-cluster.js';
 import { DEFAULT_KUBERNETES_VERSION } from './versions.js';
 
 export interface DefaultsOptions {
@@ -274,6 +275,7 @@ export function applyDefaults(config: ClusterConfigFile, options: DefaultsOption
       ...(vpc.sharedNodeSecurityGroup === undefined ? {} : { sharedNodeSecurityGroup: vpc.sharedNodeSecurityGroup }),
       // eksctl's default.
       manageSharedNodeSecurityGroupRules: vpc.manageSharedNodeSecurityGroupRules ?? true,
+      ...vpcFieldDefaults(vpc),
     },
     iam: {
       ...(iam.serviceRoleARN === undefined ? {} : { serviceRoleARN: iam.serviceRoleARN }),
@@ -306,5 +308,6 @@ export function applyDefaults(config: ClusterConfigFile, options: DefaultsOption
     nodeGroups: (config.nodeGroups ?? []).map((ng) => nodeGroup(ng, 'self-managed')),
     managedNodeGroups: (config.managedNodeGroups ?? []).map((ng) => nodeGroup(ng, 'managed')),
     fargateProfiles: (config.fargateProfiles ?? []).map(fargateProfile),
+    ...clusterFieldDefaults(config),
   };
 }

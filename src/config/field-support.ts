@@ -138,11 +138,15 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
     'an IPv6 cluster gets an Amazon-provided IPv6 block; BYOIP pools are not planned by private-eks',
     'remove it, or supply a VPC that already has the block (vpc.id)',
   ),
-  'ClusterVPC.extraCIDRs': refused(NOT_BUILT_YET, REMOVE),
-  'ClusterVPC.extraIPv6CIDRs': refused(NOT_BUILT_YET, REMOVE),
-  'ClusterVPC.controlPlaneSecurityGroupIDs': refused(NOT_BUILT_YET, 'name one group in vpc.securityGroup'),
-  'ClusterVPC.hostnameType': refused(NOT_BUILT_YET, REMOVE),
-  'ClusterVPC.autoAllocateIPv6': refused(NOT_BUILT_YET, REMOVE),
+  'ClusterVPC.extraCIDRs': built(
+    "as eksctl: HTTPS from each CIDR to the control plane's security group (when private-eks creates it)",
+  ),
+  'ClusterVPC.extraIPv6CIDRs': built('as eksctl, for IPv6 clusters'),
+  'ClusterVPC.controlPlaneSecurityGroupIDs': built(),
+  'ClusterVPC.hostnameType': built('on the subnets private-eks creates; refused with a supplied VPC, as eksctl'),
+  'ClusterVPC.autoAllocateIPv6': different(
+    'false (what eksctl --dry-run writes) is accepted; true is refused: IPv6 clusters always get an Amazon-provided block',
+  ),
 
   // ---- iam, access ---------------------------------------------------------------------------
   'ClusterIAM.vpcResourceControllerPolicy': refused(NOT_BUILT_YET, REMOVE),
@@ -177,22 +181,29 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'PodIdentityAssociation.targetRoleARN': refused(NOT_BUILT_YET, REMOVE),
   'PodIdentityAssociation.wellKnownPolicies': refused(NOT_BUILT_YET, 'list the policies in permissionPolicyARNs'),
   WellKnownPolicies: refused(NOT_BUILT_YET, 'list the policies as ARNs'),
-  'ClusterConfig.iamIdentityMappings': refused(NOT_BUILT_YET, 'use accessConfig.accessEntries'),
-  IAMIdentityMapping: refused('part of iamIdentityMappings', 'see iamIdentityMappings'),
-  'ClusterConfig.identityProviders': refused(
-    NOT_BUILT_YET,
-    'associate the OIDC identity provider through the EKS API once the cluster exists',
+  'ClusterConfig.iamIdentityMappings': built(
+    'written to the aws-auth ConfigMap by a Kubernetes step (from here when the API server answers, else a manifest to apply from inside the VPC); refused with authenticationMode API, which ignores aws-auth',
   ),
-  IdentityProvider: refused('part of identityProviders', 'see identityProviders'),
+  'IAMIdentityMapping.serviceName': refused(
+    'granting an AWS service (emr-containers) needs Kubernetes RBAC objects private-eks does not create',
+    "map the service's role with arn, username and groups, and apply its Role and RoleBinding from inside the VPC",
+  ),
+  'ClusterConfig.identityProviders': built(
+    'one AWS::EKS::IdentityProviderConfig in the cluster stack (EKS allows one)',
+  ),
   'AccessConfig.authenticationMode': different('default API_AND_CONFIG_MAP, as eksctl'),
 
   // ---- cluster settings ----------------------------------------------------------------------
-  'ClusterConfig.upgradePolicy': refused(NOT_BUILT_YET, REMOVE),
-  UpgradePolicy: refused('part of upgradePolicy', 'see upgradePolicy'),
-  'ClusterConfig.zonalShiftConfig': refused(NOT_BUILT_YET, REMOVE),
-  ZonalShiftConfig: refused('part of zonalShiftConfig', 'see zonalShiftConfig'),
-  'ClusterConfig.autoModeConfig': refused(NOT_BUILT_YET, 'use managedNodeGroups'),
-  AutoModeConfig: refused('part of autoModeConfig', 'see autoModeConfig'),
+  'UpgradePolicy.supportType': built('an empty value (what eksctl --dry-run writes) means the EKS default'),
+  'ClusterConfig.autoModeConfig': built(
+    "compute, block storage and load balancing on; the eks-auth endpoint is added for the nodes' Pod Identity agent",
+  ),
+  'AutoModeConfig.nodeRoleARN': built(),
+  'AutoModeConfig.nodePools': built('default general-purpose and system, as eksctl'),
+  'AutoModeConfig.permissionsBoundaryARN': built(),
+  'AutoModeConfig.enabled': different(
+    "the created node role has no public-ECR policy (eksctl adds AmazonElasticContainerRegistryPublicReadOnly): public.ecr.aws is out of a private cluster's reach",
+  ),
   'KubernetesNetworkConfig.serviceIPv6CIDR': refused(
     'EKS chooses the IPv6 service range itself',
     'remove kubernetesNetworkConfig.serviceIPv6CIDR',

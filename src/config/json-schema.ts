@@ -5,10 +5,13 @@
  */
 import { ClusterConfigSchema, DEFINITION_NAME } from './schema.js';
 
+/** The `$id` of the config's JSON Schema (clusterConfigJsonSchema). */
 export const CLUSTER_CONFIG_SCHEMA_ID = 'https://private-eks.io/schemas/cluster-config.v1alpha5.json';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/** The JSON Schema of the ClusterConfig fields private-eks reads, for editors (`# yaml-language-server: $schema=…`); what `private-eks utils schema` prints. */
 export function clusterConfigJsonSchema(): Record<string, Json> {
   const defs: Record<string, Json> = {};
   const convert = (node: unknown, isDefinition: boolean): Json => {

@@ -12,6 +12,7 @@ import type { ResolvedConfig } from './resolved.js';
 import { runRules, type RegionSource } from './rules/index.js';
 import { checkSchema } from './schema-check.js';
 
+/** The input of loadConfig: the file's contents and name, and the region from `--region` or the environment for a file without one. */
 export interface LoadConfigInput {
   /** The file's contents: bytes as read (checked for binary data and UTF-8), or text. */
   readonly text: string | Uint8Array;
@@ -23,6 +24,7 @@ export interface LoadConfigInput {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
+/** The output of loadConfig. */
 export interface LoadConfigResult {
   /** Present only when there is no error (warnings allowed). */
   readonly config?: ResolvedConfig;
@@ -62,6 +64,11 @@ function check(input: LoadConfigInput): { config?: ResolvedConfig; problems: Pro
   return { ...(valid ? { config: resolved } : {}), problems, ...source };
 }
 
+/**
+ * Reads, checks and defaults a ClusterConfig file: YAML with positions, field names (unknown and unsupported fields), types, eksctl's defaults, then every validation rule. Never throws: every problem is returned at once, each with file, line, column, rule id and a hint. No AWS call.
+ *
+ * @returns the resolved config when no problem is an error, the problems, and the decoded text for showing source lines
+ */
 export function loadConfig(input: LoadConfigInput): LoadConfigResult {
   let result: { config?: ResolvedConfig; problems: Problem[]; source?: string };
   try {

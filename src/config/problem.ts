@@ -6,13 +6,14 @@ export type Severity = 'error' | 'warning';
 
 /**
  * A rule id of SPEC §3 (`V1`…`V20`), or a reader/schema check. `VALUE`: a value private-eks cannot
- * use that no numbered rule covers (a Kubernetes version it does not know, minSize > maxSize, …).
+ * use that no numbered rule covers (a Kubernetes version it does not know, minSize above maxSize, …).
  * `INTERNAL`: a bug in private-eks met while reading the file; never expected (the fuzz tests
  * assert it never appears).
  */
 export type RuleId =
   `V${number}` | 'UNKNOWN_FIELD' | 'DUPLICATE_KEY' | 'TYPE' | 'REQUIRED' | 'VALUE' | 'YAML' | 'FILE' | 'INTERNAL';
 
+/** A problem found in a config file or plan: rule id, severity, field path, message, hint and position (file, line, column). */
 export interface Problem {
   rule: RuleId;
   severity: Severity;

@@ -7,10 +7,14 @@
  */
 
 export type IpFamily = 'IPv4' | 'IPv6';
+/** `accessConfig.authenticationMode`: how the cluster authenticates IAM principals (access entries and/or the aws-auth ConfigMap). */
 export type AuthenticationMode = 'CONFIG_MAP' | 'API' | 'API_AND_CONFIG_MAP';
+/** A control-plane log type of `cloudWatch.clusterLogging.enableTypes`. */
 export type ClusterLogType = 'api' | 'audit' | 'authenticator' | 'controllerManager' | 'scheduler';
+/** A Kubernetes taint effect. */
 export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
 
+/** A validated ClusterConfig with every default applied (eksctl's defaults, and private-eks's where eksctl has none): what planning reads. */
 export interface ResolvedConfig {
   /** The file the config was read from (`-` for stdin), for messages. */
   readonly file: string;
@@ -62,8 +66,53 @@ export interface ResolvedConfig {
   /** `managedNodeGroups`, in file order. */
   readonly managedNodeGroups: readonly ResolvedNodeGroup[];
   readonly fargateProfiles: readonly FargateProfile[];
+  // The fields below were added after the first contract: optional, so that configs built by hand
+  // (tests, older callers) stay valid; absent means empty / off.
+  /** `identityProviders` (OIDC), in file order. */
+  readonly identityProviders?: readonly OidcIdentityProvider[];
+  /** `iamIdentityMappings`: entries of the aws-auth ConfigMap, in file order. */
+  readonly iamIdentityMappings?: readonly IamIdentityMapping[];
+  /** `upgradePolicy.supportType`; absent (or empty in the file): the EKS default. */
+  readonly upgradeSupportType?: 'STANDARD' | 'EXTENDED';
+  /** `zonalShiftConfig.enabled`, default false. */
+  readonly zonalShift?: boolean;
+  /** EKS Auto Mode; absent when `autoModeConfig.enabled` is not true. */
+  readonly autoMode?: AutoMode;
 }
 
+export interface OidcIdentityProvider {
+  readonly name: string;
+  readonly issuerURL: string;
+  readonly clientID: string;
+  readonly usernameClaim?: string;
+  readonly usernamePrefix?: string;
+  readonly groupsClaim?: string;
+  readonly groupsPrefix?: string;
+  readonly requiredClaims: Readonly<Record<string, string>>;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface IamIdentityMapping {
+  readonly arn?: string;
+  readonly username?: string;
+  readonly groups: readonly string[];
+  /** mapAccounts: every user of this account. */
+  readonly account?: string;
+  /** An AWS service given access to a namespace (eksctl knows emr-containers). */
+  readonly serviceName?: string;
+  readonly namespace?: string;
+  readonly noDuplicateARNs: boolean;
+}
+
+export interface AutoMode {
+  /** Absent: private-eks creates `AutoModeNodeRole` when there are node pools. */
+  readonly nodeRoleARN?: string;
+  readonly permissionsBoundaryARN?: string;
+  /** Default both built-in pools, `general-purpose` and `system` (eksctl). Empty: no built-in pool. */
+  readonly nodePools: readonly string[];
+}
+
+/** The `vpc` section, with defaults applied. */
 export interface ResolvedVpc {
   /** Absent: private-eks creates the VPC. */
   readonly id?: string;
@@ -78,8 +127,17 @@ export interface ResolvedVpc {
   readonly sharedNodeSecurityGroup?: string;
   /** Default true. */
   readonly manageSharedNodeSecurityGroupRules: boolean;
+  // Added after the first contract (optional; absent = empty).
+  /** CIDRs outside the VPC allowed to reach the API server on 443 (eksctl's control-plane SG rules). */
+  readonly extraCIDRs?: readonly string[];
+  readonly extraIPv6CIDRs?: readonly string[];
+  /** Existing control-plane security groups (eksctl: instead of `securityGroup`); empty: none. */
+  readonly controlPlaneSecurityGroupIDs?: readonly string[];
+  /** Subnets private-eks creates: `PrivateDnsNameOptionsOnLaunch.HostnameType`; absent: EC2's default. */
+  readonly hostnameType?: 'ip-name' | 'resource-name';
 }
 
+/** A `vpc.subnets.private` entry. */
 export interface SubnetSpec {
   /** The map key under `vpc.subnets.private` (often the zone name). */
   readonly key: string;
@@ -89,6 +147,7 @@ export interface SubnetSpec {
   readonly cidr?: string;
 }
 
+/** The `iam` section, with defaults applied. */
 export interface ResolvedIam {
   /** Absent: private-eks creates the control-plane role. */
   readonly serviceRoleARN?: string;
@@ -99,6 +158,7 @@ export interface ResolvedIam {
   readonly podIdentityAssociations: readonly PodIdentityAssociation[];
 }
 
+/** An `iam.serviceAccounts` entry: an IAM role for a Kubernetes service account (IRSA). */
 export interface ServiceAccount {
   readonly name: string;
   readonly namespace: string;
@@ -109,6 +169,7 @@ export interface ServiceAccount {
   readonly roleOnly: boolean;
 }
 
+/** An `iam.podIdentityAssociations` entry: an IAM role for a service account through EKS Pod Identity. */
 export interface PodIdentityAssociation {
   readonly namespace: string;
   readonly serviceAccountName: string;
@@ -117,6 +178,7 @@ export interface PodIdentityAssociation {
   readonly permissionPolicyARNs: readonly string[];
 }
 
+/** An `accessConfig.accessEntries` entry: an IAM principal given access to the cluster through an EKS access entry. */
 export interface AccessEntry {
   readonly principalARN: string;
   /** Default `STANDARD`. */
@@ -129,6 +191,7 @@ export interface AccessEntry {
   }[];
 }
 
+/** An `addons` entry: an EKS add-on to install once the nodes are there. */
 export interface Addon {
   readonly name: string;
   readonly version?: string;
@@ -141,8 +204,10 @@ export interface Addon {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+/** A nodegroup's kind: `self-managed` (`nodeGroups`) or `managed` (`managedNodeGroups`). */
 export type NodeGroupKind = 'self-managed' | 'managed';
 
+/** A self-managed or managed nodegroup, with defaults applied. */
 export interface ResolvedNodeGroup {
   readonly kind: NodeGroupKind;
   readonly name: string;
@@ -201,6 +266,7 @@ export interface ResolvedNodeGroup {
   readonly launchTemplate?: { readonly id: string; readonly version?: string };
 }
 
+/** A `fargateProfiles` entry, with defaults applied. */
 export interface FargateProfile {
   readonly name: string;
   readonly selectors: readonly { readonly namespace: string; readonly labels: Readonly<Record<string, string>> }[];

@@ -33,6 +33,14 @@ interface Finding {
   readonly missing: boolean;
 }
 
+function range(error: ValueError): string {
+  const { minimum, maximum } = error.schema as { minimum?: number; maximum?: number };
+  if (minimum !== undefined && maximum !== undefined) return `write a whole number from ${minimum} to ${maximum}`;
+  return minimum !== undefined
+    ? `write a whole number of at least ${minimum}`
+    : `write a whole number up to ${String(maximum)}`;
+}
+
 function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { message: string; hint?: string } {
   const value = error.value;
   const got = describeValue(value);
@@ -59,10 +67,10 @@ function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { m
       };
     case ValueErrorType.IntegerMinimum:
     case ValueErrorType.NumberMinimum:
-      return { message: `must be at least ${String(error.schema['minimum'])}, got ${got}` };
+      return { message: `must be at least ${String(error.schema['minimum'])}, got ${got}`, hint: range(error) };
     case ValueErrorType.IntegerMaximum:
     case ValueErrorType.NumberMaximum:
-      return { message: `must be at most ${String(error.schema['maximum'])}, got ${got}` };
+      return { message: `must be at most ${String(error.schema['maximum'])}, got ${got}`, hint: range(error) };
     case ValueErrorType.String:
       if (typeof value === 'number') {
         const written = raw ?? String(value);
@@ -103,7 +111,7 @@ function enumMessage(values: readonly unknown[], value: unknown, path: FieldPath
   const names = values.map((v) => String(v as string));
   const message = eksctlEnumMessage(path, value) ?? `expected one of ${names.join(', ')}; got ${describeValue(value)}`;
   const guess = typeof value === 'string' ? didYouMean(value, names) : undefined;
-  return guess === undefined ? { message } : { message, hint: `write ${guess}` };
+  return { message, hint: guess === undefined ? `write one of ${names.join(', ')}` : `write ${guess}` };
 }
 
 function requiredHint(path: FieldPath): string {

@@ -11,6 +11,13 @@
  * here so that they get their rule's message instead of V19.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import {
+  AutoModeConfig,
+  IamIdentityMapping,
+  IdentityProvider,
+  UpgradePolicy,
+  ZonalShiftConfig,
+} from './schema-cluster.js';
 import { ManagedNodeGroup, NodeGroup } from './schema-nodegroups.js';
 import { PolicyDocument, StringMap, flag, named, oneOf, strict, text, texts } from './schema-parts.js';
 
@@ -104,6 +111,15 @@ const Vpc = strict(
     manageSharedNodeSecurityGroupRules: Type.Optional(
       flag('add the rules between the shared node security group and the cluster; default true'),
     ),
+    extraCIDRs: Type.Optional(texts('more IPv4 CIDRs allowed to reach the API server (HTTPS), e.g. a peered network')),
+    extraIPv6CIDRs: Type.Optional(texts('more IPv6 CIDRs allowed to reach the API server (IPv6 clusters)')),
+    controlPlaneSecurityGroupIDs: Type.Optional(
+      texts('existing security groups for the control plane (instead of vpc.securityGroup)'),
+    ),
+    hostnameType: Type.Optional(
+      oneOf(['ip-name', 'resource-name'] as const, 'hostnames of instances in the subnets private-eks creates'),
+    ),
+    autoAllocateIPv6: Type.Optional(flag('false, as eksctl --dry-run writes; IPv6 clusters always get a block')),
   },
   'the VPC: created by private-eks, or an existing one (vpc.id and vpc.subnets.private)',
 );
@@ -288,6 +304,11 @@ export const ClusterConfigSchema = strict(
     nodeGroups: Type.Optional(Type.Array(NodeGroup)),
     managedNodeGroups: Type.Optional(Type.Array(ManagedNodeGroup)),
     fargateProfiles: Type.Optional(Type.Array(FargateProfile)),
+    identityProviders: Type.Optional(Type.Array(IdentityProvider)),
+    iamIdentityMappings: Type.Optional(Type.Array(IamIdentityMapping)),
+    upgradePolicy: Type.Optional(UpgradePolicy),
+    zonalShiftConfig: Type.Optional(ZonalShiftConfig),
+    autoModeConfig: Type.Optional(AutoModeConfig),
     outpost: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), { description: 'not supported by private-eks yet (V11)' }),
     ),

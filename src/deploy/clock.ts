@@ -4,6 +4,7 @@
  */
 import { AbortedError } from '../errors.js';
 
+/** Time for the deploy layer (waiting, timeouts); injectable so tests need not wait. */
 export interface Clock {
   /** Milliseconds since some fixed point; only differences are used. */
   now(): number;

@@ -7,7 +7,7 @@
  * Nothing created is ever deleted here: a failed stack is reported with its first failed
  * resource and left for the next run (which deletes and recreates a rolled-back stack).
  */
-import { DeployError } from '../errors.js';
+import { DeployError, PrivateEksError } from '../errors.js';
 import { writeKubeconfigEntry } from '../kubeconfig/file.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import { templateBody } from '../templates/json.js';
@@ -15,6 +15,11 @@ import type { Template } from '../templates/types.js';
 import { describeClusterAccess } from './cluster-info.js';
 import { PRIVATE_ONLY, switchOffPublicAccessAfterFailure, updateEndpointAccess } from './endpoint-access.js';
 import { runKubernetesStep } from './kubernetes-steps.js';
+import { controlPlaneLogGroupName, ensureControlPlaneLogGroup } from './log-group.js';
+import { ensureEndpointsStack } from './shared-endpoints.js';
+import { verifyCluster } from '../verify/cluster.js';
+import { needsUserEndpointLayout, verifyUserEndpointLayout } from '../verify/preflight.js';
+import type { VerifyReport } from '../verify/types.js';
 import { stepFailure, type CreateResult, type EndpointAccessReport, type StepFailure } from './results.js';
 import {
   clusterStackPlan,
@@ -28,13 +33,20 @@ import {
 import { ensureStack } from './stacks.js';
 import { DEFAULT_PARALLELISM, StepGraph, type GraphStep, type StepRecord } from './step-graph.js';
 
+/** What createCluster creates: the plan and its templates (renderTemplates(plan)). */
 export interface CreateClusterInput {
   readonly plan: Plan;
   /** From renderTemplates(plan): one template per planned stack. */
   readonly templates: ReadonlyMap<string, Template>;
 }
 
+/**
+ * Creates the planned cluster: the stacks in dependency order, then the steps that need the cluster (kubeconfig, service accounts, add-ons, the endpoint-access switch). Resumes a half-done run: stacks already complete are kept. Emits DeployEvents through `deps.events`; never prints.
+ *
+ * @returns what was created, or which step failed and why; an interrupted run (AbortSignal) resolves with what is done
+ */
 export async function createCluster(input: CreateClusterInput, deps: DeployDeps): Promise<CreateResult> {
+  if (needsUserEndpointLayout(input.plan)) await refuseBrokenUserEndpoints(input.plan, deps);
   const state = newRunState(input.plan, deps);
   const graph = new StepGraph(input.plan.steps.map((step) => graphStep(step, state, input.templates)));
   const run = await graph.run({
@@ -45,14 +57,37 @@ export async function createCluster(input: CreateClusterInput, deps: DeployDeps)
   return finish(state, run.steps, run.interrupted);
 }
 
+/**
+ * `skipEndpointCreation`: the VPC's endpoints are the user's; a layout the nodes could not work
+ * with is refused before any stack exists, each failure with its fix.
+ */
+async function refuseBrokenUserEndpoints(plan: Plan, deps: DeployDeps): Promise<void> {
+  const findings = await verifyUserEndpointLayout(deps.clients.ec2, plan, deps.signal);
+  const failed = findings.filter((f) => f.status === 'fail');
+  if (failed.length === 0) return;
+  throw new PrivateEksError(
+    'PE_ENDPOINT_LAYOUT',
+    `the endpoints of ${plan.vpc.id ?? 'the VPC'} would not serve the cluster's nodes (privateCluster.skipEndpointCreation: private-eks creates none):\n${failed.map((f) => `  ${f.resource}: ${f.message}`).join('\n')}`,
+    {
+      source: 'user',
+      hint: failed.flatMap((f) => (f.fix === undefined ? [] : [f.fix])).join('\n'),
+    },
+  );
+}
+
 /** Turns a plan step into a runnable graph step. */
 export function graphStep(step: PlanStep, state: RunState, templates: ReadonlyMap<string, Template>): GraphStep {
   const run = (): Promise<string> => {
     switch (step.kind) {
+      case 'endpoints-stack':
+        return runEndpointsStackStep(step, state, templates);
+      case 'log-group':
+        return runLogGroupStep(state);
       case 'cluster-stack':
       case 'nodegroup-stack':
       case 'fargate-stack':
       case 'addons-stack':
+      case 'runner-stack':
         return runStackStep(step, state, templates);
       case 'kubeconfig':
         return runKubeconfigStep(state);
@@ -85,6 +120,53 @@ async function runStackStep(
   state.stacks.set(stack.name, info);
   state.stackOutcomes.push({ stepId: step.id, stack: stack.name, outcome });
   return outcome;
+}
+
+async function runEndpointsStackStep(
+  step: PlanStep,
+  state: RunState,
+  templates: ReadonlyMap<string, Template>,
+): Promise<string> {
+  const stack = state.plan.stacks.find((s) => s.name === step.stack);
+  const template = stack === undefined ? undefined : templates.get(stack.name);
+  if (stack === undefined || template === undefined) throw internal(`no stack or template for step ${step.id}`);
+  const { info, outcome } = await ensureEndpointsStack(stackDeps(state), {
+    stepId: step.id,
+    name: stack.name,
+    templateBody: templateBody(template),
+    parameters: await stackParameters(template, state),
+    tags: stack.tags,
+    capabilities: stack.capabilities,
+  });
+  state.stacks.set(stack.name, info);
+  state.stackOutcomes.push({
+    stepId: step.id,
+    stack: stack.name,
+    outcome: outcome === 'unchanged' ? 'reused' : outcome,
+  });
+  const added = state.plan.sharedEndpoints?.added ?? [];
+  return outcome === 'unchanged'
+    ? 'shared endpoints already in place; cluster recorded as a user'
+    : `${outcome}${added.length > 0 ? `: added ${added.join(', ')}` : ''}`;
+}
+
+async function runLogGroupStep(state: RunState): Promise<string> {
+  const { cloudWatch, metadata } = state.plan.cluster;
+  if (cloudWatch.logRetentionInDays === undefined) return 'no retention set';
+  const { outcome, previousRetentionInDays } = await ensureControlPlaneLogGroup(state.deps.clients, {
+    cluster: metadata.name,
+    retentionInDays: cloudWatch.logRetentionInDays,
+    tags: clusterStackPlan(state.plan).tags,
+    ...(state.signal === undefined ? {} : { signal: state.signal }),
+  });
+  if (outcome === 'created') return `created (retention ${cloudWatch.logRetentionInDays} days)`;
+  const before = previousRetentionInDays === null ? 'never expire' : `${previousRetentionInDays} days`;
+  state.events({
+    code: 'info',
+    stepId: 'log-group',
+    message: `adopted the existing log group ${controlPlaneLogGroupName(metadata.name)} (left by an earlier cluster of this name): its logs are kept, retention ${before} → ${cloudWatch.logRetentionInDays} days`,
+  });
+  return `adopted (retention ${cloudWatch.logRetentionInDays} days)`;
 }
 
 /** Values for the template's parameters that have no default and that private-eks knows how to fill. */
@@ -151,6 +233,33 @@ async function runEndpointAccessStep(state: RunState): Promise<string> {
   return outcome.result === 'unchanged' ? 'already private-only' : 'public access off';
 }
 
+/** The created cluster, read back through the AWS APIs against its plan. */
+async function verifyCreated(state: RunState): Promise<VerifyReport> {
+  const { plan } = state;
+  state.events({ code: 'info', stepId: 'verify', message: 'verifying the cluster through the AWS APIs' });
+  const skip = plan.cluster.privateCluster.skipEndpointCreation;
+  const report = await verifyCluster(
+    state.deps.clients,
+    {
+      cluster: plan.cluster.metadata.name,
+      endpointAccess: plan.endpointAccess.final,
+      // With skipEndpointCreation the required endpoints are the user's (the plan lists none).
+      ...(skip ? {} : { services: plan.endpoints.map((e) => ({ serviceName: e.serviceName, type: e.type })) }),
+    },
+    state.signal,
+  );
+  const failed = report.findings.filter((f) => f.status === 'fail').length;
+  state.events({
+    code: failed === 0 ? 'info' : 'warning',
+    stepId: 'verify',
+    message:
+      failed === 0
+        ? `verified: ${report.findings.length} checks passed (endpoints, private DNS, zones, S3 routes, security group, endpoint access, nodegroups)`
+        : `verification failed: ${failed} of ${report.findings.length} checks`,
+  });
+  return report;
+}
+
 /** Builds the result; after a failure or Ctrl-C, makes sure a public API server is not left behind. */
 export async function finish(
   state: RunState,
@@ -177,7 +286,19 @@ export async function finish(
     manual: state.manual,
     endpointAccess,
   };
-  if (ok) return { outcome: 'created', ...common };
+  if (ok) {
+    if (state.deps.verify === false) return { outcome: 'created', ...common };
+    const verification = await verifyCreated(state);
+    const failed = verification.findings.filter((f) => f.status === 'fail');
+    if (failed.length === 0) return { outcome: 'created', ...common, verification };
+    const failures = failed.map((f): StepFailure => ({
+      stepId: 'verify',
+      message: f.message,
+      resource: f.resource,
+      ...(f.fix === undefined ? {} : { hint: f.fix }),
+    }));
+    return { outcome: 'failed', failures, ...common, verification };
+  }
   const failures: StepFailure[] = steps.flatMap((s) => (s.status === 'failed' ? [stepFailure(s)] : []));
   if (interrupted && failures.length === 0) return { outcome: 'interrupted', ...common };
   return { outcome: 'failed', failures, ...common };

@@ -16,6 +16,7 @@ import { describeStack, type StackInfo } from './stacks.js';
 import { isCreateSuccess } from './resume.js';
 import { DEFAULT_PARALLELISM, StepGraph } from './step-graph.js';
 
+/** What createNodegroups adds: the plan, its templates and which nodegroups. */
 export interface CreateNodegroupsInput {
   readonly plan: Plan;
   readonly templates: ReadonlyMap<string, Template>;
@@ -81,6 +82,7 @@ export async function fullyPrivateClusterStack(
   return stack;
 }
 
+/** Adds the plan's nodegroups (all, or those of `input.include`) to an existing fully-private cluster made by private-eks. */
 export async function createNodegroups(input: CreateNodegroupsInput, deps: DeployDeps): Promise<CreateResult> {
   const clusterStack = await fullyPrivateClusterStack(input.plan, deps);
   // The cluster exists: its endpoint access is whatever it is now, and this command leaves it so.

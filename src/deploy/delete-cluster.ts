@@ -22,7 +22,15 @@
 import { DeployError, PrivateEksError } from '../errors.js';
 import { removeKubeconfigEntries } from '../kubeconfig/file.js';
 import { describeClusterAccess, type ClusterAccessInfo } from './cluster-info.js';
-import { allStacks, findClusterStacks, type ClusterStacks } from './cluster-stacks.js';
+import {
+  allStacks,
+  describeAllStacks,
+  findClusterStacks,
+  groupClusterStacks,
+  type ClusterStacks,
+} from './cluster-stacks.js';
+import { afterClusterSteps, endpointsInClusterStackNote } from './delete-shared.js';
+import { endpointsStacksOf } from './shared-endpoints.js';
 import { systemClock, type Clock } from './clock.js';
 import { safeSink, type EventSink } from './events.js';
 import { apiServerReachable, apiServerRoute } from './kubernetes-client.js';
@@ -31,14 +39,19 @@ import { stepFailure, type DeletedItem, type DeleteResult, type LeftoverItem, ty
 import { deleteAndWait, type StackDeps, type StackInfo } from './stacks.js';
 import { DEFAULT_PARALLELISM, StepGraph, type GraphStep, type StepRecord } from './step-graph.js';
 import { cleanUpTaggedResources } from './tagged-resources.js';
+import { lambdaClientLike } from './runner-client.js';
+import { deleteRunnerInterfaces, detachRunnerFromVpc } from './runner-cleanup.js';
+import { runnerStackName } from '../plan/stacks.js';
 import type { ProxyEnv } from '../aws/proxy.js';
 import type { AwsClients } from '../aws/types.js';
 
+/** Which cluster deleteCluster deletes, and how (by name, with or without force). */
 export interface DeleteClusterRequest {
   readonly cluster: string;
   readonly region: string;
 }
 
+/** What deleteCluster needs: AWS clients, an event sink, an abort signal, a clock. */
 export interface DeleteDeps {
   readonly clients: AwsClients;
   readonly events?: EventSink;
@@ -54,22 +67,25 @@ export interface DeleteDeps {
   readonly reachable?: (endpoint: string) => Promise<boolean>;
   /** Proxy variables for the API server probe, as the AWS clients got them. Default `process.env`. */
   readonly proxyEnv?: ProxyEnv;
+  /** `--delete-logs`: delete the control plane's log group too (kept by default). */
+  readonly deleteLogs?: boolean;
   /** How long to wait for deleted load balancers' network interfaces to go. Default 10 min. */
   readonly loadBalancerTimeoutMs?: number;
   readonly newToken?: () => string;
 }
 
-interface DeleteState {
+export interface DeleteState {
   readonly deleted: DeletedItem[];
   readonly leftovers: LeftoverItem[];
   readonly notes: string[];
 }
 
+/** Deletes a cluster made by private-eks: nodegroups, Fargate profiles, the load balancers and security groups Kubernetes left tagged in the VPC, then the cluster stack. With `force`, continues past errors and lists what is left. */
 export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteDeps): Promise<DeleteResult> {
   const { cluster } = request;
   const events = safeSink(deps.events ?? (() => {}));
-  const [found, described] = await Promise.all([
-    findClusterStacks(deps.clients.cloudFormation, cluster, deps.signal),
+  const [liveStacks, described] = await Promise.all([
+    describeAllStacks(deps.clients.cloudFormation, deps.signal),
     // DescribeCluster only informs the delete (is the API server reachable, is the cluster
     // there at all); when the stacks are found, failing to describe it must not stop the delete.
     describeClusterAccess(deps.clients.eks, cluster, deps.signal).then(
@@ -79,9 +95,13 @@ export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteD
     ),
   ]);
   const eks = described.info;
+  const found = groupClusterStacks(cluster, liveStacks);
   const stacks = allStacks(found);
+  const vpcId = found.clusterStack?.outputs['VPC'] ?? eks?.vpcId;
+  // A create interrupted right after the VPC's shared endpoints stack: the cluster is recorded there only.
+  const endpointsStacks = endpointsStacksOf(cluster, vpcId, liveStacks);
   if (stacks.length === 0 && described.error !== undefined) throw described.error;
-  if (stacks.length === 0) {
+  if (stacks.length === 0 && endpointsStacks.length === 0) {
     // A delete interrupted after the cluster stack went but before the kubeconfig step: the
     // re-run finishes that instead of calling the cluster unknown.
     const path = deps.kubeconfigPath;
@@ -104,6 +124,8 @@ export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteD
     state.notes.push(`could not describe the cluster (${reason}); deleting its stacks anyway`);
   }
   state.notes.push(await kubernetesApiNote(eks, deps));
+  const legacy = await endpointsInClusterStackNote(deps.clients, request, found, liveStacks, deps.signal);
+  if (legacy !== undefined) state.notes.push(legacy);
   for (const note of state.notes) events({ code: 'info', message: note });
 
   const stackDeps: StackDeps = {
@@ -114,7 +136,11 @@ export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteD
     ...(deps.stackTimeoutMs === undefined ? {} : { stackTimeoutMs: deps.stackTimeoutMs }),
     ...(deps.newToken === undefined ? {} : { newToken: deps.newToken }),
   };
-  const graph = new StepGraph(deleteSteps(request, deps, found, eks, stackDeps, state));
+  const steps = [
+    ...deleteSteps(request, deps, found, eks, stackDeps, state),
+    ...afterClusterSteps(request, deps, found, { liveStacks, endpointsStacks }, stackDeps, state),
+  ];
+  const graph = new StepGraph(steps);
   const run = await graph.run({
     parallelism: deps.parallelism ?? DEFAULT_PARALLELISM,
     ...(deps.signal === undefined ? {} : { signal: deps.signal }),
@@ -149,14 +175,16 @@ function deleteSteps(
       return outcome === 'requested' ? 'delete requested (not waited for)' : 'deleted';
     },
   });
+  const vpcId = found.clusterStack?.outputs['VPC'] ?? eks?.vpcId;
+  const runner = found.other.find((s) => s.name === runnerStackName(request.cluster));
   const first: GraphStep[] = [
     ...found.nodeGroups.map((ng) => stackStep(`nodegroup/${ng.name}`, ng.stack, [])),
     ...(found.fargate === undefined ? [] : [stackStep('fargate', found.fargate, [])]),
     ...found.addons.map((s) => stackStep(addonStepId(request.cluster, s.name), s, [])),
-    ...found.other.map((s) => stackStep(`stack/${s.name}`, s, [])),
+    ...found.other.filter((s) => s !== runner).map((s) => stackStep(`stack/${s.name}`, s, [])),
+    ...(runner === undefined ? [] : runnerSteps(runner, vpcId, deps, stackDeps, state, stackStep)),
   ];
   const steps = [...first];
-  const vpcId = found.clusterStack?.outputs['VPC'] ?? eks?.vpcId;
   const beforeCluster = first.map((s) => s.id);
   if (vpcId !== undefined) {
     const signal = deps.signal === undefined ? {} : { signal: deps.signal };
@@ -283,4 +311,57 @@ async function result(
     }),
   );
   return { outcome: 'partial', ...base, failures, leftovers: [...remaining, ...state.leftovers] };
+}
+
+/**
+ * The in-VPC runner's stack, without waiting on Lambda's network interfaces when its security
+ * group goes (runner-cleanup.ts): detach the function from the VPC, delete the interfaces as Lambda
+ * releases them, then the stack. Beside the nodegroups' deletes, not after them.
+ */
+function runnerSteps(
+  stack: StackInfo,
+  vpcId: string | undefined,
+  deps: DeleteDeps,
+  stackDeps: StackDeps,
+  state: DeleteState,
+  stackStep: (id: string, stack: StackInfo, dependsOn: string[]) => GraphStep,
+): GraphStep[] {
+  const functionName = stack.outputs['FunctionName'];
+  if (functionName === undefined) return [stackStep('runner', stack, [])];
+  const lambda = lambdaClientLike(deps.clients.eks, deps.clients.calls);
+  const steps: GraphStep[] = [
+    {
+      id: 'runner-detach',
+      description: `take the in-VPC runner ${functionName} out of the VPC (Lambda releases its network interfaces)`,
+      dependsOn: [],
+      run: async (context) => detachRunnerFromVpc(await lambda, functionName, context.signal),
+    },
+  ];
+  if (vpcId !== undefined) {
+    steps.push({
+      id: 'runner-interfaces',
+      description: `delete the runner's network interfaces in ${vpcId} as Lambda releases them`,
+      dependsOn: ['runner-detach'],
+      run: async (context) => {
+        const deleted = await deleteRunnerInterfaces(deps.clients.ec2, {
+          functionName,
+          vpcId,
+          clock: stackDeps.clock,
+          signal: context.signal,
+          onWait: (inUse, delayMs) =>
+            stackDeps.events({
+              code: 'waiting',
+              stepId: 'runner-interfaces',
+              what: `${inUse} runner network interface(s)`,
+              status: 'in-use',
+              delayMs,
+            }),
+        });
+        for (const id of deleted) state.deleted.push({ kind: 'network-interface', id });
+        return deleted.length === 0 ? 'none left' : `${deleted.length} deleted`;
+      },
+    });
+  }
+  steps.push(stackStep('runner', stack, [steps.at(-1)?.id ?? 'runner-detach']));
+  return steps;
 }

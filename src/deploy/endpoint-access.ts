@@ -229,6 +229,7 @@ async function pause(
   await deps.clock.sleep(delayMs, deps.signal);
 }
 
+/** The outcome of switching public endpoint access off. */
 export type SwitchOffOutcome =
   | { readonly result: 'no-cluster' }
   | { readonly result: 'already-private' }

@@ -8,8 +8,10 @@
  * own clock), so a recorded sequence is reproducible.
  */
 
-export type StackOperation = 'create' | 'reuse' | 'wait' | 'recreate' | 'delete';
+/** What the deploy layer does with a stack: create, reuse, wait for, recreate, update or delete it. */
+export type StackOperation = 'create' | 'reuse' | 'wait' | 'recreate' | 'delete' | 'update';
 
+/** A progress event of the deploy layer, with a stable `code` (stack started, resource failed, step done, …); the CLI's progress view renders them. */
 export type DeployEvent =
   /** A step of the graph began (SPEC §7 steps; delete steps of §8). */
   | { readonly code: 'step-started'; readonly stepId: string; readonly description: string }
@@ -66,6 +68,7 @@ export type DeployEvent =
   /** A plain note (what was written where, what must be done by hand). */
   | { readonly code: 'info'; readonly message: string; readonly stepId?: string };
 
+/** The stable code of a DeployEvent. */
 export type DeployEventCode = DeployEvent['code'];
 
 /** Where events go. Must not throw; a renderer that fails must not fail the deploy. */

@@ -9,8 +9,12 @@ import { PrivateEksError } from '../errors.js';
 import { callAws } from './aws-call.js';
 import { describeClusterAccess } from './cluster-info.js';
 import { describeAllStacks, privateEksClusters, type ClusterStacks } from './cluster-stacks.js';
-import { VERSION_TAG } from './stacks.js';
+import { endpointUsers } from '../plan/shared-endpoints.js';
+import { verifyCluster } from '../verify/cluster.js';
+import type { VerifyReport } from '../verify/types.js';
+import { CLUSTER_NAME_TAG, VERSION_TAG, type StackInfo } from './stacks.js';
 
+/** A VPC endpoint of a listed cluster. */
 export interface VpcEndpointSummary {
   readonly id: string;
   /** Short name: `ecr.api`, `s3`, … */
@@ -25,8 +29,20 @@ export interface VpcEndpointSummary {
   readonly privateDns: boolean;
   /** Made by the cluster stack (else it was already in a supplied VPC and reused). */
   readonly ownedByCluster: boolean;
+  /**
+   * The stack that made it: `private-eks-endpoints-<vpc>` (the VPC's shared endpoints, deleted
+   * with their last user), a cluster stack (deleted with that cluster), another stack; null when
+   * no stack made it (the VPC's owner did, and private-eks never deletes it).
+   */
+  readonly owner: string | null;
+  /**
+   * The clusters that use it: every cluster in the VPC (private DNS serves the whole VPC), plus
+   * those recorded on the shared endpoints stack. Sorted.
+   */
+  readonly users: readonly string[];
 }
 
+/** A cluster made by private-eks, as getClusters lists it: status, endpoint access, VPC and its endpoints. */
 export interface ClusterSummary {
   readonly name: string;
   readonly region: string;
@@ -46,11 +62,14 @@ export interface ClusterSummary {
   readonly nodeGroups: readonly { readonly name: string; readonly stackStatus: string }[];
   readonly fargateStackStatus: string | null;
   readonly vpcEndpoints: readonly VpcEndpointSummary[];
+  /** With `verify`: the cluster checked through the AWS APIs (src/verify). */
+  readonly verification?: VerifyReport;
 }
 
+/** Lists the clusters made by private-eks in the clients' region (by their stacks' tags), or one by name: status, endpoint access, VPC endpoints. */
 export async function getClusters(
   clients: AwsClients,
-  options: { name?: string; signal?: AbortSignal } = {},
+  options: { name?: string; signal?: AbortSignal; verify?: boolean } = {},
 ): Promise<ClusterSummary[]> {
   const stacks = await describeAllStacks(clients.cloudFormation, options.signal);
   const clusters = privateEksClusters(stacks).filter((c) => options.name === undefined || c.cluster === options.name);
@@ -66,13 +85,21 @@ export async function getClusters(
   }
   const out: ClusterSummary[] = [];
   // One at a time: a region rarely holds more than a few, and each is a handful of calls.
-  for (const cluster of clusters) out.push(await summarize(clients, cluster, options.signal));
+  for (const cluster of clusters) {
+    const summary = await summarize(clients, cluster, stacks, options.signal);
+    out.push(
+      options.verify === true
+        ? { ...summary, verification: await verifyCluster(clients, { cluster: cluster.cluster }, options.signal) }
+        : summary,
+    );
+  }
   return out;
 }
 
 async function summarize(
   clients: AwsClients,
   found: ClusterStacks,
+  stacks: readonly StackInfo[],
   signal: AbortSignal | undefined,
 ): Promise<ClusterSummary> {
   const stack = found.clusterStack;
@@ -94,7 +121,7 @@ async function summarize(
     vpcId,
     nodeGroups: found.nodeGroups.map((n) => ({ name: n.name, stackStatus: n.stack.status })),
     fargateStackStatus: found.fargate?.status ?? null,
-    vpcEndpoints: vpcId === null ? [] : await vpcEndpoints(clients.ec2, vpcId, stack?.name, signal),
+    vpcEndpoints: vpcId === null ? [] : await vpcEndpoints(clients.ec2, vpcId, stack?.name, stacks, signal),
   };
 }
 
@@ -102,8 +129,10 @@ async function vpcEndpoints(
   ec2: EC2Client,
   vpcId: string,
   clusterStackName: string | undefined,
+  stacks: readonly StackInfo[],
   signal: AbortSignal | undefined,
 ): Promise<VpcEndpointSummary[]> {
+  const inVpc = clustersInVpc(vpcId, stacks);
   const endpoints = [];
   let nextToken: string | undefined;
   do {
@@ -134,6 +163,9 @@ async function vpcEndpoints(
     .map((e): VpcEndpointSummary => {
       const serviceName = e.ServiceName ?? '';
       const subnets = e.SubnetIds ?? [];
+      const owner = (e.Tags ?? []).find((t) => t.Key === 'aws:cloudformation:stack-name')?.Value ?? null;
+      const ownerStack = owner === null ? undefined : stacks.find((st) => st.name === owner);
+      const recorded = ownerStack === undefined ? [] : endpointUsers(ownerStack.tags);
       return {
         id: e.VpcEndpointId ?? '',
         service: shortServiceName(serviceName),
@@ -144,12 +176,20 @@ async function vpcEndpoints(
         subnetIds: subnets,
         routeTableIds: e.RouteTableIds ?? [],
         privateDns: e.PrivateDnsEnabled === true,
-        ownedByCluster: (e.Tags ?? []).some(
-          (t) => t.Key === 'aws:cloudformation:stack-name' && t.Value === clusterStackName,
-        ),
+        ownedByCluster: owner !== null && owner === clusterStackName,
+        owner,
+        users: [...new Set([...inVpc, ...recorded])].sort(),
       };
     })
     .sort((a, b) => a.service.localeCompare(b.service) || a.id.localeCompare(b.id));
+}
+
+/** The clusters whose cluster stack (private-eks's or eksctl's) says they are in the VPC. */
+function clustersInVpc(vpcId: string, stacks: readonly StackInfo[]): string[] {
+  return stacks.flatMap((s) => {
+    const name = s.tags[CLUSTER_NAME_TAG];
+    return name !== undefined && s.name === `eksctl-${name}-cluster` && s.outputs['VPC'] === vpcId ? [name] : [];
+  });
 }
 
 /** `com.amazonaws.us-west-2.ecr.api` → `ecr.api` (the part after the region). */

@@ -21,3 +21,22 @@ export type { Clock } from './clock.js';
 export type { DeployDeps } from './run-state.js';
 export type { DeployEvent, DeployEventCode, EventSink } from './events.js';
 export type * from './results.js';
+// Day 2 (issue 11): drift and diff, update, upgrade, nodegroups, stacks.
+export { planExistingCluster, diffCluster } from './diff/cluster-diff.js';
+export type { ExistingClusterPlan, DiffOptions } from './diff/cluster-diff.js';
+export { hasChanges, changesToExisting } from './diff/types.js';
+export type { ClusterDiff, StackDiff, EksChange, Refusal, ResourceChange } from './diff/types.js';
+export { updateCluster } from './update-cluster.js';
+export type { UpdateClusterRequest, UpdateResult } from './update-cluster.js';
+export { upgradeCluster, upgradeChecks } from './upgrade-cluster.js';
+export type { UpgradeClusterRequest, UpgradeResult, UpgradePlan, NodegroupVersion } from './upgrade-cluster.js';
+export { getNodegroups, scaleNodegroup, deleteNodegroup, checkSizes } from './nodegroup-ops.js';
+export type {
+  NodegroupSummary,
+  ScaleRequest,
+  ScaleResult,
+  DeleteNodegroupRequest,
+  DeleteNodegroupResult,
+} from './nodegroup-ops.js';
+export { describeClusterStacks } from './describe-stacks.js';
+export type { DescribedStack } from './describe-stacks.js';

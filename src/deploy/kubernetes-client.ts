@@ -31,11 +31,13 @@ export interface KubernetesApiOptions {
   readonly token?: () => Promise<string>;
 }
 
+/** The Kubernetes API server's answer: status and body. */
 export interface KubernetesResponse {
   readonly status: number;
   readonly body: unknown;
 }
 
+/** One request to the Kubernetes API server. */
 export interface KubernetesRequest {
   readonly method: 'GET' | 'POST' | 'PUT';
   /** Absolute URL: the API server endpoint + path. */
@@ -46,6 +48,7 @@ export interface KubernetesRequest {
   readonly body?: unknown;
 }
 
+/** Sends one HTTPS request to the Kubernetes API server. */
 export type KubernetesRequester = (request: KubernetesRequest) => Promise<KubernetesResponse>;
 
 const REQUEST_TIMEOUT_MS = 30_000;

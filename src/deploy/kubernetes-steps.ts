@@ -3,7 +3,7 @@
  * - `service-accounts`: the IAM role of each `iam.serviceAccounts` entry (a stack each, through
  *   the EKS OIDC provider), then the ServiceAccount objects annotated with the role;
  * - `aws-auth`: with `authenticationMode: CONFIG_MAP`, the self-managed nodes' roles mapped in the
- *   aws-auth ConfigMap so they can join.
+ *   aws-auth ConfigMap so they can join; and the file's `iamIdentityMappings` (aws-auth.ts).
  *
  * The IAM roles are always created. The Kubernetes objects are applied only when the API server
  * answers from here; otherwise the step records exactly what must be applied from inside the VPC
@@ -11,13 +11,16 @@
  * endpoint access (SPEC §7 step 5), public access is (re-)opened first: a resumed run may find it
  * already switched off by the previous, failed run.
  */
-import { stringify, parse } from 'yaml';
+import { stringify } from 'yaml';
+import { awsAuthConfigMap, desiredAwsAuth, mergeAwsAuth } from './aws-auth.js';
 import { PrivateEksError } from '../errors.js';
 import type { PlanStep } from '../plan/types.js';
 import { describeClusterAccess } from './cluster-info.js';
 import { clusterStackPlan, endpointDeps, stackDeps, type RunState } from './run-state.js';
 import { updateEndpointAccess } from './endpoint-access.js';
 import { apiServerReachable, apiServerRoute, httpsRequester, KubernetesClient } from './kubernetes-client.js';
+import { lambdaClientLike, RunnerKubernetesClient, type KubernetesObjectApi } from './runner-client.js';
+import { runnerStackName } from '../plan/stacks.js';
 import { eksToken } from './kubernetes-token.js';
 import {
   ROLE_LOGICAL_ID,
@@ -87,7 +90,7 @@ async function serviceAccountsStep(step: PlanStep, state: RunState): Promise<str
   return `roles and ${objects.length} ServiceAccount(s) created`;
 }
 
-async function applyServiceAccount(client: KubernetesClient, object: Record<string, unknown>): Promise<void> {
+async function applyServiceAccount(client: KubernetesObjectApi, object: Record<string, unknown>): Promise<void> {
   const meta = object['metadata'] as { name: string; namespace: string; annotations: Record<string, string> };
   const ns = encodeURIComponent(meta.namespace);
   if ((await client.get(`/api/v1/namespaces/${ns}`)) === undefined) {
@@ -112,56 +115,46 @@ async function applyServiceAccount(client: KubernetesClient, object: Record<stri
   });
 }
 
-/** aws-auth's mapRoles entry for self-managed nodes (EKS user guide, "aws-auth ConfigMap"). */
-function nodeRoleMapping(roleArn: string): Record<string, unknown> {
-  return {
-    rolearn: roleArn,
-    username: 'system:node:{{EC2PrivateDNSName}}',
-    groups: ['system:bootstrappers', 'system:nodes'],
-  };
-}
-
+/**
+ * The aws-auth ConfigMap: the self-managed node roles (CONFIG_MAP clusters) and the file's
+ * `iamIdentityMappings` (aws-auth.ts), merged into the ConfigMap if it exists.
+ */
 async function awsAuthStep(step: PlanStep, state: RunState): Promise<string> {
-  const roles = state.plan.stacks
-    .filter((s) => s.kind === 'nodegroup')
-    .map((s) => state.stacks.get(s.name)?.outputs['InstanceRoleARN'])
-    .filter((arn): arn is string => arn !== undefined);
-  if (roles.length === 0) return 'nothing to map';
-  const mappings = roles.map(nodeRoleMapping);
+  const mapsNodes = state.plan.cluster.accessConfig.authenticationMode === 'CONFIG_MAP';
+  const roles = mapsNodes
+    ? state.plan.stacks
+        .filter((s) => s.kind === 'nodegroup')
+        .map((s) => state.stacks.get(s.name)?.outputs['InstanceRoleARN'])
+        .filter((arn): arn is string => arn !== undefined)
+    : [];
+  const mappings = state.plan.cluster.iamIdentityMappings ?? [];
+  if (roles.length === 0 && mappings.length === 0) return 'nothing to map';
+  const desired = desiredAwsAuth(roles, mappings);
+  const nodesOnly = mappings.length === 0;
+  const what = nodesOnly ? 'node role(s)' : 'mapping(s)';
   const client = await kubernetesClient(state, step);
   if (client === undefined) {
+    const count = roles.length + mappings.length;
     recordManual(
       state,
       step,
-      `map ${roles.length} node role(s) in the aws-auth ConfigMap (merge into an existing one)`,
-      [awsAuthConfigMap(mappings)],
+      `map ${nodesOnly ? `${roles.length} node role(s)` : `${count} identit${count === 1 ? 'y' : 'ies'}`} in the aws-auth ConfigMap (merge into an existing one)`,
+      [awsAuthConfigMap(mergeAwsAuth({}, desired).data)],
     );
     return 'aws-auth to apply from inside the VPC';
   }
   const path = '/api/v1/namespaces/kube-system/configmaps';
   const existing = await client.get(`${path}/aws-auth`);
   if (existing === undefined) {
-    await client.create(path, awsAuthConfigMap(mappings));
-    return `aws-auth created with ${roles.length} node role(s)`;
+    const merged = mergeAwsAuth({}, desired);
+    await client.create(path, awsAuthConfigMap(merged.data));
+    return `aws-auth created with ${merged.added} ${what}`;
   }
-  const data = (existing['data'] ?? {}) as Record<string, string>;
-  const current = (parse(data['mapRoles'] ?? '[]') ?? []) as Record<string, unknown>[];
-  const missing = mappings.filter((m) => !current.some((c) => c['rolearn'] === m['rolearn']));
-  if (missing.length === 0) return 'aws-auth already maps the node roles';
-  await client.replace(`${path}/aws-auth`, {
-    ...existing,
-    data: { ...data, mapRoles: stringify([...current, ...missing]) },
-  });
-  return `aws-auth: ${missing.length} node role(s) added`;
-}
-
-function awsAuthConfigMap(mappings: readonly Record<string, unknown>[]): Record<string, unknown> {
-  return {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'aws-auth', namespace: 'kube-system' },
-    data: { mapRoles: stringify(mappings) },
-  };
+  const merged = mergeAwsAuth((existing['data'] ?? {}) as Record<string, string>, desired);
+  if (merged.added === 0)
+    return nodesOnly ? 'aws-auth already maps the node roles' : 'aws-auth already holds every mapping';
+  await client.replace(`${path}/aws-auth`, { ...existing, data: merged.data });
+  return `aws-auth: ${merged.added} ${what} added`;
 }
 
 function recordManual(state: RunState, step: PlanStep, what: string, objects: readonly unknown[]): void {
@@ -174,10 +167,13 @@ function recordManual(state: RunState, step: PlanStep, what: string, objects: re
   });
 }
 
-const clients = new WeakMap<RunState, Promise<KubernetesClient | undefined>>();
+const clients = new WeakMap<RunState, Promise<KubernetesObjectApi | undefined>>();
 
-/** One client per run, or undefined when the API server cannot be reached from here. */
-function kubernetesClient(state: RunState, step: PlanStep): Promise<KubernetesClient | undefined> {
+/**
+ * One client per run: through the in-VPC runner when the plan has one, else direct, or undefined
+ * when the API server cannot be reached from here.
+ */
+function kubernetesClient(state: RunState, step: PlanStep): Promise<KubernetesObjectApi | undefined> {
   let client = clients.get(state);
   if (client === undefined) {
     client = connect(state, step);
@@ -186,9 +182,10 @@ function kubernetesClient(state: RunState, step: PlanStep): Promise<KubernetesCl
   return client;
 }
 
-async function connect(state: RunState, step: PlanStep): Promise<KubernetesClient | undefined> {
+async function connect(state: RunState, step: PlanStep): Promise<KubernetesObjectApi | undefined> {
   const { plan, deps } = state;
   const cluster = plan.cluster.metadata.name;
+  if (plan.runner?.enabled === true) return connectThroughRunner(state, step);
   if (plan.endpointAccess.switchNeeded) {
     // Public access as the plan created it; a failed earlier run may have switched it off.
     await updateEndpointAccess(
@@ -222,4 +219,23 @@ async function connect(state: RunState, step: PlanStep): Promise<KubernetesClien
     deps.kubernetes?.token ??
     (() => eksToken(deps.clients.sts, { cluster, region: plan.region.name, partition: plan.region.partition }));
   return new KubernetesClient(endpoint, caData, token, deps.kubernetes?.requester ?? httpsRequester(proxyEnv), route);
+}
+
+/** The runner's function, from its stack's outputs (the runner step ran before every Kubernetes step). */
+async function connectThroughRunner(state: RunState, step: PlanStep): Promise<KubernetesObjectApi> {
+  const stackName = runnerStackName(state.plan.cluster.metadata.name);
+  const functionName = state.stacks.get(stackName)?.outputs['FunctionName'];
+  if (functionName === undefined) {
+    throw new PrivateEksError('PE_DEPLOY', `the runner stack ${stackName} has no FunctionName output`, {
+      source: 'aws',
+      hint: 're-run create: the runner stack is re-created when it is incomplete',
+    });
+  }
+  state.events({
+    code: 'info',
+    stepId: step.id,
+    message: `applying Kubernetes objects through the in-VPC runner ${functionName} (the API server stays private)`,
+  });
+  const lambda = await lambdaClientLike(state.deps.clients.eks, state.deps.clients.calls);
+  return new RunnerKubernetesClient(lambda, functionName, state.signal);
 }

@@ -6,13 +6,17 @@
 import { DeployError, PrivateEksError } from '../errors.js';
 import type { SwitchOffOutcome } from './endpoint-access.js';
 import type { StepRecord } from './step-graph.js';
+import type { VerifyReport } from '../verify/types.js';
 
+/** A stack a create touched: created, reused, or found complete. */
 export interface StackOutcome {
   readonly stepId: string;
   readonly stack: string;
-  readonly outcome: 'created' | 'reused' | 'recreated';
+  /** `updated`: a supplied VPC's shared endpoints stack grown for this cluster. */
+  readonly outcome: 'created' | 'reused' | 'recreated' | 'updated';
 }
 
+/** A failed step: which one, the resource and the reason. */
 export interface StepFailure {
   readonly stepId: string;
   readonly message: string;
@@ -29,12 +33,14 @@ export interface ManualStep {
   readonly manifest?: string;
 }
 
+/** Whether a create wrote the kubeconfig entry, and where. */
 export interface KubeconfigOutcome {
   readonly path: string;
   readonly context: string;
 }
 
-interface CreateCommon {
+/** What every CreateResult has: the stacks touched, the manual steps left, the kubeconfig and endpoint-access outcomes. */
+export interface CreateCommon {
   readonly cluster: string;
   readonly region: string;
   readonly steps: readonly StepRecord[];
@@ -43,8 +49,11 @@ interface CreateCommon {
   readonly manual: readonly ManualStep[];
   /** How the API server's endpoint was left. */
   readonly endpointAccess: EndpointAccessReport;
+  /** The check through the AWS APIs after every step succeeded; absent when not run. */
+  readonly verification?: VerifyReport;
 }
 
+/** What happened to the endpoint-access switch during a create: not needed, switched, or left to the user with the command to run. */
 export type EndpointAccessReport =
   /** Private-only from the first minute: the template said so and nothing changed it. */
   | { readonly state: 'private-from-start' }
@@ -55,16 +64,27 @@ export type EndpointAccessReport =
   /** Public access is still on, and the run never got to the switch (e.g. the cluster stack failed early). */
   | { readonly state: 'unknown' };
 
+/** The outcome of createCluster or createNodegroups: done (with each stack and the manual steps left, if any), failed (naming the step and why), or interrupted. */
 export type CreateResult =
   | ({ readonly outcome: 'created' } & CreateCommon)
   | ({ readonly outcome: 'failed'; readonly failures: readonly StepFailure[] } & CreateCommon)
   | ({ readonly outcome: 'interrupted' } & CreateCommon);
 
+/** A resource deleteCluster deleted (or found already gone). */
 export interface DeletedItem {
-  readonly kind: 'stack' | 'security-group' | 'load-balancer' | 'target-group' | 'kubeconfig-entry' | 'vpc-endpoint';
+  readonly kind:
+    | 'stack'
+    | 'security-group'
+    | 'load-balancer'
+    | 'target-group'
+    | 'kubeconfig-entry'
+    | 'vpc-endpoint'
+    | 'log-group'
+    | 'network-interface';
   readonly id: string;
 }
 
+/** A resource deleteCluster could not delete (with force), and why. */
 export interface LeftoverItem {
   readonly kind:
     'stack' | 'security-group' | 'load-balancer' | 'target-group' | 'network-interface' | 'vpc-endpoint' | 'kubernetes';
@@ -72,6 +92,7 @@ export interface LeftoverItem {
   readonly reason: string;
 }
 
+/** The outcome of deleteCluster: done, partly done (with force: what is left and why), failed, or interrupted. */
 export type DeleteResult =
   | {
       readonly outcome: 'deleted';

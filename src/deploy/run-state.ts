@@ -12,6 +12,7 @@ import type { KubernetesApiOptions } from './kubernetes-client.js';
 import type { KubeconfigOutcome, ManualStep, StackOutcome } from './results.js';
 import type { StackDeps, StackInfo } from './stacks.js';
 
+/** What the deploy functions need: AWS clients (required), where to write the kubeconfig, and optional event sink, abort signal, clock, parallelism and timeouts. */
 export interface DeployDeps {
   readonly clients: AwsClients;
   readonly events?: EventSink;
@@ -33,6 +34,12 @@ export interface DeployDeps {
   readonly kubernetes?: KubernetesApiOptions;
   /** Idempotency tokens; injectable for tests. */
   readonly newToken?: () => string;
+  /**
+   * Check the cluster through the AWS APIs once every step succeeded (src/verify): endpoints,
+   * private DNS, zones, S3 routes, the endpoints' security group, endpoint access, nodegroups.
+   * Default true.
+   */
+  readonly verify?: boolean;
 }
 
 /** What the steps of one run share. */

@@ -28,8 +28,10 @@ export interface GraphStep {
   run(context: StepContext): Promise<string>;
 }
 
+/** A step's status in a run. */
 export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'interrupted';
 
+/** A step's record in a run: its status, timing and error. */
 export interface StepRecord {
   readonly id: string;
   readonly status: StepStatus;

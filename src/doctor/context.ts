@@ -11,6 +11,7 @@ import { buildPlan } from '../plan/plan.js';
 import type { BuildPlanResult } from '../plan/plan.js';
 import type { CallerIdentity, ClusterLookup, DoctorContext, HostLookup } from './types.js';
 
+/** Options of a doctor run: the config file, region, profile, environment and the I/O it may use. */
 export interface DoctorOptions {
   readonly region: string;
   readonly config: DoctorContext['config'];
@@ -30,6 +31,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (value ??= make());
 }
 
+/** The context doctor checks run in: the config file, AWS clients on demand, the environment (proxies), DNS and TCP probes. */
 export function createDoctorContext(options: DoctorOptions): DoctorContext {
   const { clients, config, region } = options;
   const facts = options.facts ?? createLiveFacts(clients);

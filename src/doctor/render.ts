@@ -21,6 +21,7 @@ function printable(text: string): string {
 
 const LABEL: Readonly<Record<CheckStatus, string>> = { ok: 'ok', warn: 'warn', fail: 'FAIL', skip: 'skip' };
 
+/** A doctor report as text, one line per check with its fix, as `private-eks doctor` prints it. */
 export function renderDoctorText(report: DoctorReport, options: { color: boolean; file?: string }): string {
   const colors = pc.createColors(options.color);
   const paint: Readonly<Record<CheckStatus, (s: string) => string>> = {
@@ -49,6 +50,7 @@ export function renderDoctorText(report: DoctorReport, options: { color: boolean
   return lines.join('\n') + '\n';
 }
 
+/** A doctor report as the JSON document `private-eks doctor -o json` prints. */
 export function doctorJson(report: DoctorReport, awsCalls?: AwsCallSnapshot): unknown {
   return {
     ok: report.ok,

@@ -6,6 +6,7 @@
 import { redactProxySecrets } from '../aws/redact.js';
 import { PrivateEksError } from '../errors.js';
 import { credentialsCheck, eksApiCheck, regionCheck } from './checks/account.js';
+import { clusterVerifyCheck } from './checks/cluster.js';
 import { clusterEndpointCheck, oidcTlsCheck, proxyCheck } from './checks/connectivity.js';
 import { endpointServicesCheck, vpcCheck, vpcEndpointsCheck } from './checks/network.js';
 import { createDoctorContext, type DoctorOptions } from './context.js';
@@ -22,6 +23,7 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   vpcEndpointsCheck,
   oidcTlsCheck,
   clusterEndpointCheck,
+  clusterVerifyCheck,
 ];
 
 /** Runs one check; an unexpected error becomes its failure instead of stopping the others. */
@@ -48,6 +50,7 @@ export async function runCheck(check: DoctorCheck, context: DoctorContext): Prom
   };
 }
 
+/** Runs the pre-flight checks (credentials, region, endpoint services per zone, supplied VPC, proxies, OIDC TLS interception, API server reachability) and returns the report; checks after a blocking failure are skipped. */
 export async function runDoctor(
   options: DoctorOptions,
   checks: readonly DoctorCheck[] = DOCTOR_CHECKS,

@@ -9,8 +9,10 @@ import type { TrustedRoot } from '../aws/data/aws-oidc-roots.js';
 import type { BuildPlanResult } from '../plan/plan.js';
 import type { CloudFacts } from '../plan/facts.js';
 
+/** A doctor check's status: ok, warn, fail, or skip (not applicable or blocked by an earlier failure). */
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
+/** The id of a doctor check, as printed by `private-eks doctor`. */
 export type CheckId =
   | 'credentials'
   | 'region'
@@ -20,8 +22,10 @@ export type CheckId =
   | 'vpc'
   | 'vpc-endpoints'
   | 'oidc-tls'
-  | 'cluster-endpoint';
+  | 'cluster-endpoint'
+  | 'cluster-verify';
 
+/** One doctor check's outcome: its status, what it found and, when it did not pass, how to fix it. */
 export interface CheckResult {
   readonly id: CheckId;
   readonly title: string;
@@ -35,11 +39,13 @@ export interface CheckResult {
 /** A check's outcome before the runner adds its id and title. */
 export type CheckOutcome = Omit<CheckResult, 'id' | 'title'>;
 
+/** STS GetCallerIdentity's answer: account, ARN, user id. */
 export interface CallerIdentity {
   readonly account: string;
   readonly arn: string;
 }
 
+/** An existing cluster's API server endpoint and its access settings. */
 export interface ClusterEndpointInfo {
   /** `https://…eks.amazonaws.com`, or null while the cluster is being created. */
   readonly endpoint: string | null;
@@ -51,8 +57,10 @@ export interface ClusterEndpointInfo {
 /** DescribeCluster's answer: the cluster, or that it does not exist yet. */
 export type ClusterLookup = { readonly exists: false } | ({ readonly exists: true } & ClusterEndpointInfo);
 
+/** A DNS lookup of a host name (injectable for tests). */
 export type HostLookup = (host: string) => Promise<readonly { readonly address: string; readonly family: number }[]>;
 
+/** What doctor checks read: the config, AWS clients on demand, the environment, DNS and TCP probes (createDoctorContext builds it). */
 export interface DoctorContext {
   readonly region: string;
   /** Null when the config file has errors: the checks that need it are skipped. */
@@ -72,6 +80,7 @@ export interface DoctorContext {
   cluster(): Promise<ClusterLookup>;
 }
 
+/** A doctor check: its id, title and the function that runs it. */
 export interface DoctorCheck {
   readonly id: CheckId;
   readonly title: string;
@@ -82,6 +91,7 @@ export interface DoctorCheck {
   run(context: DoctorContext): Promise<CheckOutcome>;
 }
 
+/** The result of runDoctor: every check in order, and whether all passed. */
 export interface DoctorReport {
   readonly cluster: string | null;
   readonly region: string;

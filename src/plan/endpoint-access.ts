@@ -8,8 +8,10 @@
  * access entries) goes through the EKS API, so the cluster can be private-only from the start.
  */
 import type { ResolvedConfig } from '../config/resolved.js';
+import type { RunnerPlan } from './runner.js';
 import type { EndpointAccess, EndpointAccessDecision, PlanStep } from './types.js';
 
+/** `--endpoint-switch`: `auto` opens the public endpoint during creation only when a step needs the Kubernetes API, `always` does it anyway, `never` refuses. */
 export type EndpointSwitchMode = EndpointAccessDecision['mode'];
 
 const PRIVATE_ONLY: EndpointAccess = { publicAccess: false, privateAccess: true };
@@ -21,9 +23,12 @@ export function decideEndpointAccess(
   config: ResolvedConfig,
   steps: readonly PlanStep[],
   mode: EndpointSwitchMode = 'auto',
+  runner?: RunnerPlan,
 ): EndpointAccessDecision {
   const needing = steps.filter((s) => s.needsKubernetesApi).map((s) => s.id);
-  const switchNeeded = mode === 'always' || (mode === 'auto' && needing.length > 0);
+  // The in-VPC runner reaches the private endpoint from inside: nothing needs the public one.
+  const byRunner = runner?.enabled === true && needing.length > 0;
+  const switchNeeded = mode === 'always' || (mode === 'auto' && needing.length > 0 && !byRunner);
   const cidrs = config.vpc.publicAccessCIDRs;
   const window =
     cidrs.length > 0
@@ -34,6 +39,8 @@ export function decideEndpointAccess(
     reason = `--endpoint-switch=always: the cluster is created with public and private access and public access is switched off at the end; ${window}`;
   } else if (switchNeeded) {
     reason = `step(s) ${list(needing)} need the Kubernetes API from where private-eks runs: the cluster is created with public and private access and public access is switched off at the end; ${window}`;
+  } else if (byRunner) {
+    reason = `${mode === 'never' ? '--endpoint-switch=never: ' : ''}the cluster is private-only from the start; step(s) ${list(needing)} run through the in-VPC runner, a function in the cluster's private subnets that private-eks calls through the Lambda API`;
   } else if (needing.length > 0) {
     reason = `--endpoint-switch=never: the cluster is private-only from the start; step(s) ${list(needing)} need the Kubernetes API and must run from inside the VPC, a peered VPC, or over VPN/Direct Connect`;
   } else {

@@ -16,6 +16,9 @@ import { quoteList } from './problems.js';
 import type { Partition, PlannedEndpoint, PlannedRouteTableRef, PlannedSubnet, PlannedSubnetRef } from './types.js';
 import { UNKNOWN_OFFLINE } from './types.js';
 
+/** The endpoint EKS Auto Mode adds (see wantedEndpoints). */
+export const AUTO_MODE_ENDPOINT_SERVICE = 'eks-auth';
+
 export interface WantedEndpoint {
   readonly service: string;
   readonly type: EndpointType;
@@ -45,6 +48,10 @@ export function wantedEndpoints(config: ResolvedConfig, partition: Partition): W
   if (config.cloudWatch.enableTypes.length > 0) {
     add(LOGGING_ENDPOINT_SERVICE, 'logging', 'cloudWatch.clusterLogging.enableTypes');
   }
+  // EKS Auto Mode nodes run the EKS Pod Identity agent, which calls the EKS Auth API (eks-auth);
+  // everything else they need (ec2, ecr, s3, sts) is in the required set, and the controllers
+  // for compute, storage and load balancing run on the AWS side, not in the VPC.
+  if (config.autoMode !== undefined) add(AUTO_MODE_ENDPOINT_SERVICE, 'auto-mode', 'autoModeConfig.enabled');
   return wanted;
 }
 

@@ -242,10 +242,23 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
             subnetIds: e.SubnetIds ?? [],
             routeTableIds: e.RouteTableIds ?? [],
             privateDnsEnabled: e.PrivateDnsEnabled === true,
+            ...stackOf(e),
+            securityGroupIds: (e.Groups ?? []).flatMap((g) => (g.GroupId === undefined ? [] : [g.GroupId])),
           },
         ];
       });
     },
+  };
+}
+
+/** The stack that made the endpoint, from the tags CloudFormation puts on what it creates. */
+function stackOf(e: VpcEndpoint): { stackName?: string; logicalId?: string } {
+  const tag = (key: string): string | undefined => e.Tags?.find((t) => t.Key === key)?.Value;
+  const stackName = tag('aws:cloudformation:stack-name');
+  const logicalId = tag('aws:cloudformation:logical-id');
+  return {
+    ...(stackName === undefined ? {} : { stackName }),
+    ...(logicalId === undefined ? {} : { logicalId }),
   };
 }
 

@@ -25,6 +25,7 @@ import type {
   ZoneInfo,
 } from './facts.js';
 
+/** CloudFacts from the built-in catalog, with no AWS call: each region's zones as AWS names them and the endpoint services offered; a supplied VPC cannot be looked up, and the plan lists what it did not check. */
 export function createOfflineFacts(): CloudFacts {
   return {
     offline: true,

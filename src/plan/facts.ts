@@ -16,8 +16,10 @@ export interface ZoneInfo {
   readonly state: string;
 }
 
+/** A VPC endpoint type: Interface (PrivateLink network interfaces) or Gateway (routes, for S3 and DynamoDB). */
 export type EndpointType = 'Interface' | 'Gateway';
 
+/** A VPC endpoint service AWS offers in the region: its exact name, types and zones. */
 export interface EndpointServiceInfo {
   /** Exact name, e.g. `com.amazonaws.us-west-2.ecr.api`. */
   readonly serviceName: string;
@@ -27,12 +29,14 @@ export interface EndpointServiceInfo {
   readonly availabilityZones: readonly string[] | null;
 }
 
+/** The answer to one lookup of endpoint services: those found, and the names AWS does not offer. */
 export interface EndpointServiceLookup {
   readonly found: readonly EndpointServiceInfo[];
   /** Names AWS rejected (`InvalidServiceName`) or did not list. */
   readonly missing: readonly string[];
 }
 
+/** A VPC as AWS describes it: CIDRs and DNS attributes. */
 export interface VpcInfo {
   readonly id: string;
   /** Primary CIDR first, then associated ones. */
@@ -46,6 +50,7 @@ export interface VpcInfo {
   readonly ipv6Cidrs?: readonly string[];
 }
 
+/** A subnet as AWS describes it. */
 export interface SubnetInfo {
   readonly id: string;
   readonly vpcId: string;
@@ -63,6 +68,7 @@ export interface SubnetInfo {
   readonly assignIpv6AddressOnCreation?: boolean;
 }
 
+/** A route of a route table. */
 export interface RouteInfo {
   readonly destinationCidr?: string;
   readonly destinationPrefixListId?: string;
@@ -71,6 +77,7 @@ export interface RouteInfo {
   readonly natGatewayId?: string;
 }
 
+/** A route table of a supplied VPC, with its explicit subnet associations and routes. */
 export interface RouteTableInfo {
   readonly id: string;
   readonly vpcId: string;
@@ -81,6 +88,7 @@ export interface RouteTableInfo {
   readonly routes: readonly RouteInfo[];
 }
 
+/** A VPC endpoint already in a supplied VPC (private-eks reuses it instead of creating another). */
 export interface ExistingEndpoint {
   readonly id: string;
   readonly serviceName: string;
@@ -89,8 +97,15 @@ export interface ExistingEndpoint {
   readonly subnetIds: readonly string[];
   readonly routeTableIds: readonly string[];
   readonly privateDnsEnabled: boolean;
+  /** The stack that made it (its `aws:cloudformation:stack-name` tag); absent when none did. */
+  readonly stackName?: string;
+  /** Its logical id in that stack (`aws:cloudformation:logical-id`). */
+  readonly logicalId?: string;
+  /** Interface endpoints: their security groups. */
+  readonly securityGroupIds?: readonly string[];
 }
 
+/** Everything planning learns from AWS, read-only: zones, VPC endpoint services, a supplied VPC's subnets, route tables and endpoints. createLiveFacts asks AWS; createOfflineFacts answers from the built-in catalog. */
 export interface CloudFacts {
   /** True for the built-in catalog: the plan says so. */
   readonly offline: boolean;

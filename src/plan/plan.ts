@@ -16,19 +16,23 @@ import { addonsWithoutNodes, checkPlacement, fargateOnlyWarnings } from './place
 import type { CloudFacts, EndpointServiceLookup, RouteTableInfo } from './facts.js';
 import { planProblem } from './problems.js';
 import type { ProblemDraft } from './problems.js';
-import { planStacks } from './stacks.js';
-import { endpointAccessStep, planSteps } from './steps.js';
+import { planRunner } from './runner.js';
+import { planSharedEndpoints, sharesEndpoints } from './shared-endpoints.js';
+import { endpointsStackPlan, planStacks, runnerStackPlan } from './stacks.js';
+import { endpointAccessStep, planSteps, STEP_IDS, withRunnerStep } from './steps.js';
 import { isSuppliedVpc, suppliedNetworkLive, suppliedNetworkOffline } from './supplied-vpc.js';
 import { createdNetwork } from './network.js';
 import type { PlannedNetwork } from './network.js';
-import type { Plan } from './types.js';
+import type { Plan, SharedEndpointsPlan } from './types.js';
 import { MIN_ZONES } from './zones.js';
 
+/** Options of buildPlan. */
 export interface BuildPlanOptions {
   /** SPEC §7 step 5 `--endpoint-switch`; default `auto`. */
   readonly endpointSwitch?: EndpointSwitchMode;
 }
 
+/** What buildPlan returns: a plan when no problem is an error, and every problem found. */
 export interface BuildPlanResult {
   /** Present when no problem is an error (warnings allowed). */
   readonly plan?: Plan;
@@ -36,6 +40,13 @@ export interface BuildPlanResult {
   readonly problems: Problem[];
 }
 
+/**
+ * Plans a cluster: the zones, private subnets and CIDRs, the VPC endpoints per zone, the stacks, the steps, the endpoint-access decision and the endpoints' cost. Every check that needs AWS facts happens here, before anything is created.
+ *
+ * @param config - a valid config, from loadConfig
+ * @param facts - createLiveFacts(clients) to ask AWS, or createOfflineFacts() for the built-in catalog
+ * @returns the plan, or no plan and the problems that prevent one (warnings come with a plan)
+ */
 export async function buildPlan(
   config: ResolvedConfig,
   facts: CloudFacts,
@@ -115,9 +126,45 @@ export async function buildPlan(
   ].map((d) => planProblem(config, d));
   if (problems.some((p) => p.severity === 'error')) return { problems };
 
-  const stacks = planStacks(config);
-  const baseSteps = planSteps(config, stacks);
-  const endpointAccess = decideEndpointAccess(config, baseSteps, options.endpointSwitch ?? 'auto');
+  let endpoints = endpointSet.endpoints;
+  let sharedEndpoints: SharedEndpointsPlan | undefined;
+  if (sharesEndpoints(config, network.vpc.id)) {
+    const shared = await planSharedEndpoints({
+      config,
+      vpcId: network.vpc.id,
+      zones,
+      subnets: network.subnets,
+      endpoints,
+      existing: network.existingEndpoints,
+      lookup,
+      facts,
+    });
+    endpoints = shared.endpoints;
+    sharedEndpoints = shared.shared;
+  }
+  const planned = [
+    ...(sharedEndpoints === undefined
+      ? []
+      : [endpointsStackPlan(config, sharedEndpoints.stackName, sharedEndpoints.vpcId)]),
+    ...planStacks(config),
+  ];
+  const firstSteps = planSteps(config, planned);
+  const runner = planRunner(
+    config,
+    firstSteps.filter((s) => s.needsKubernetesApi).map((s) => s.id),
+    firstSteps.some((s) => s.id === STEP_IDS.awsAuth),
+  );
+  // Unless the user asked for the public window (--endpoint-switch=always), the runner carries the
+  // Kubernetes steps and the cluster stays private-only.
+  const useRunner = runner.enabled && options.endpointSwitch !== 'always';
+  const stacks = useRunner ? [...planned, runnerStackPlan(config)] : planned;
+  const baseSteps = useRunner ? withRunnerStep(firstSteps, runnerStackPlan(config)) : firstSteps;
+  const endpointAccess = decideEndpointAccess(
+    config,
+    baseSteps,
+    options.endpointSwitch ?? 'auto',
+    useRunner ? runner : undefined,
+  );
   const steps = endpointAccess.switchNeeded ? [...baseSteps, endpointAccessStep(baseSteps)] : baseSteps;
 
   const plan: Plan = {
@@ -127,13 +174,15 @@ export async function buildPlan(
     availabilityZones: zones,
     vpc: network.vpc,
     subnets: network.subnets,
-    endpoints: endpointSet.endpoints,
+    endpoints,
     missingEndpoints: missing ?? [],
     endpointAccess,
+    ...(sharedEndpoints === undefined ? {} : { sharedEndpoints }),
     stacks,
     steps,
-    cost: estimateCost(region, partition, endpointSet.endpoints),
+    cost: estimateCost(region, partition, endpoints),
     unknowns,
+    ...(useRunner ? { runner } : {}),
     ...(network.routeTables === null ? {} : { suppliedRouteTables: routeTablesOfSubnets(network) }),
   };
   return { plan, problems };

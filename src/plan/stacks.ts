@@ -12,6 +12,12 @@ export const VERSION_TAG = 'private-eks.io/version';
 export const NODEGROUP_NAME_TAG = 'alpha.eksctl.io/nodegroup-name';
 export const NODEGROUP_TYPE_TAG = 'alpha.eksctl.io/nodegroup-type';
 
+/** On a supplied VPC's endpoints stack: the VPC; and one tag per cluster using the endpoints. */
+export const ENDPOINTS_VPC_TAG = 'private-eks.io/endpoints-vpc';
+export const ENDPOINT_USER_TAG_PREFIX = 'private-eks.io/endpoint-user/';
+export const endpointsStackName = (vpcId: string): string => `private-eks-endpoints-${vpcId}`;
+export const endpointUserTag = (cluster: string): string => `${ENDPOINT_USER_TAG_PREFIX}${cluster}`;
+
 export const clusterStackName = (cluster: string): string => `eksctl-${cluster}-cluster`;
 export const nodeGroupStackName = (cluster: string, nodeGroup: string): string =>
   `eksctl-${cluster}-nodegroup-${nodeGroup}`;
@@ -22,6 +28,8 @@ export const fargateStackName = (cluster: string): string => `eksctl-${cluster}-
  * created after the nodes and deleted with them (steps.ts).
  */
 export const addonsStackName = (cluster: string): string => `eksctl-${cluster}-addons`;
+/** The in-VPC runner's stack (plan/runner.ts); eksctl has none. */
+export const runnerStackName = (cluster: string): string => `eksctl-${cluster}-runner`;
 
 /** The user's `metadata.tags`, then ours: the cluster-name and version tags cannot be overridden. */
 function stackTags(config: ResolvedConfig, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
@@ -74,6 +82,27 @@ function nodeGroupStack(config: ResolvedConfig, ng: ResolvedNodeGroup): StackPla
 }
 
 /**
+ * A supplied VPC's endpoints stack (shared-endpoints.ts). Not tagged with the cluster name: it is
+ * not the cluster's, and `delete` must not take it with the cluster's stacks. The tags here are
+ * this cluster's; the deploy step adds them to the ones the stack has (other users).
+ */
+export function endpointsStackPlan(config: ResolvedConfig, stackName: string, vpcId: string): StackPlan {
+  const name = config.metadata.name;
+  return {
+    name: stackName,
+    kind: 'endpoints',
+    nodeGroup: null,
+    tags: {
+      ...config.metadata.tags,
+      [VERSION_TAG]: VERSION,
+      [ENDPOINTS_VPC_TAG]: vpcId,
+      [endpointUserTag(name)]: clusterStackName(name),
+    },
+    capabilities: [],
+  };
+}
+
+/**
  * Cluster stack, then self-managed and managed nodegroup stacks in file order, then Fargate, then
  * the add-ons (only when the file lists some).
  */
@@ -109,4 +138,15 @@ export function planStacks(config: ResolvedConfig): StackPlan[] {
     });
   }
   return stacks;
+}
+
+/** The runner's stack: its role needs CAPABILITY_IAM. */
+export function runnerStackPlan(config: ResolvedConfig): StackPlan {
+  return {
+    name: runnerStackName(config.metadata.name),
+    kind: 'runner',
+    nodeGroup: null,
+    tags: stackTags(config),
+    capabilities: capabilities(true),
+  };
 }

@@ -8,6 +8,8 @@ import type { ResolvedConfig } from '../config/resolved.js';
 import type { PlanStep, StackPlan } from './types.js';
 
 export const STEP_IDS = {
+  endpoints: 'endpoints',
+  logGroup: 'log-group',
   cluster: 'cluster',
   nodeGroup: (name: string): string => `nodegroup/${name}`,
   fargate: 'fargate',
@@ -16,6 +18,7 @@ export const STEP_IDS = {
   awsAuth: 'aws-auth',
   addons: 'addons',
   endpointAccess: 'endpoint-access',
+  runner: 'runner',
 } as const;
 
 /**
@@ -25,14 +28,43 @@ export const STEP_IDS = {
 export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]): PlanStep[] {
   const steps: PlanStep[] = [];
   const clusterStack = stacks.find((s) => s.kind === 'cluster');
+  const endpointsStack = stacks.find((s) => s.kind === 'endpoints');
+  // The supplied VPC's shared endpoints go up beside the control plane; the nodes need both.
+  if (endpointsStack !== undefined) {
+    steps.push({
+      id: STEP_IDS.endpoints,
+      kind: 'endpoints-stack',
+      description: `create or extend the VPC's shared endpoints stack and record the cluster as a user`,
+      dependsOn: [],
+      stack: endpointsStack.name,
+      needsKubernetesApi: false,
+    });
+  }
+  // Created (or adopted when an earlier cluster of the same name left it) through the API before
+  // the control plane, so EKS finds it and an existing one cannot roll the cluster stack back.
+  const logGroup = config.cloudWatch.enableTypes.length > 0 && config.cloudWatch.logRetentionInDays !== undefined;
+  if (logGroup) {
+    steps.push({
+      id: STEP_IDS.logGroup,
+      kind: 'log-group',
+      description: `create or adopt the log group /aws/eks/${config.metadata.name}/cluster (retention ${config.cloudWatch.logRetentionInDays ?? ''} days)`,
+      dependsOn: [],
+      stack: null,
+      needsKubernetesApi: false,
+    });
+  }
   steps.push({
     id: STEP_IDS.cluster,
     kind: 'cluster-stack',
-    description: 'create the cluster stack: VPC, subnets, endpoints, security groups, control plane',
-    dependsOn: [],
+    description:
+      endpointsStack === undefined
+        ? 'create the cluster stack: VPC, subnets, endpoints, security groups, control plane'
+        : 'create the cluster stack: security groups, control plane',
+    dependsOn: logGroup ? [STEP_IDS.logGroup] : [],
     stack: clusterStack?.name ?? null,
     needsKubernetesApi: false,
   });
+  const nodeDeps = endpointsStack === undefined ? [STEP_IDS.cluster] : [STEP_IDS.endpoints, STEP_IDS.cluster];
   const capacity: string[] = [];
   for (const stack of stacks) {
     if (stack.kind === 'managed-nodegroup' || stack.kind === 'nodegroup') {
@@ -42,7 +74,7 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
         id,
         kind: 'nodegroup-stack',
         description: `create the ${stack.kind === 'managed-nodegroup' ? 'managed' : 'self-managed'} nodegroup "${stack.nodeGroup ?? ''}"`,
-        dependsOn: [STEP_IDS.cluster],
+        dependsOn: nodeDeps,
         stack: stack.name,
         needsKubernetesApi: false,
       });
@@ -52,7 +84,7 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
         id: STEP_IDS.fargate,
         kind: 'fargate-stack',
         description: `create the Fargate profile(s) ${config.fargateProfiles.map((p) => `"${p.name}"`).join(', ')}`,
-        dependsOn: [STEP_IDS.cluster],
+        dependsOn: nodeDeps,
         stack: stack.name,
         needsKubernetesApi: false,
       });
@@ -66,7 +98,7 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
     stack: null,
     needsKubernetesApi: false,
   });
-  const afterCapacity = capacity.length > 0 ? capacity : [STEP_IDS.cluster];
+  const afterCapacity = capacity.length > 0 ? capacity : nodeDeps;
   const serviceAccounts = config.iam.serviceAccounts;
   if (serviceAccounts.length > 0) {
     // roleOnly accounts need only their IAM role; the others are Kubernetes objects. Neither needs a
@@ -86,13 +118,21 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
   }
   // With CONFIG_MAP only, self-managed nodes join through the aws-auth ConfigMap; with API or
   // API_AND_CONFIG_MAP their stack's EC2_LINUX access entry lets them join (SPEC §6).
+  // `iamIdentityMappings` go into the same ConfigMap (eksctl's "create IAM identity mappings" task);
+  // they need no node, so without node roles to map the step follows the control plane.
   const selfManaged = config.nodeGroups.map((ng) => STEP_IDS.nodeGroup(ng.name));
-  if (config.accessConfig.authenticationMode === 'CONFIG_MAP' && selfManaged.length > 0) {
+  const mapsNodes = config.accessConfig.authenticationMode === 'CONFIG_MAP' && selfManaged.length > 0;
+  const mappings = (config.iamIdentityMappings ?? []).length;
+  if (mapsNodes || mappings > 0) {
+    const what = [
+      ...(mapsNodes ? ["the self-managed nodegroups' roles"] : []),
+      ...(mappings > 0 ? [`${mappings} iamIdentityMappings entr${mappings === 1 ? 'y' : 'ies'}`] : []),
+    ];
     steps.push({
       id: STEP_IDS.awsAuth,
       kind: 'kubernetes-api',
-      description: "map the self-managed nodegroups' roles in the aws-auth ConfigMap",
-      dependsOn: selfManaged,
+      description: `map ${what.join(' and ')} in the aws-auth ConfigMap`,
+      dependsOn: mapsNodes ? selfManaged : [STEP_IDS.cluster],
       stack: null,
       needsKubernetesApi: true,
     });
@@ -145,4 +185,26 @@ export function endpointAccessStep(steps: readonly PlanStep[]): PlanStep {
     stack: null,
     needsKubernetesApi: false,
   };
+}
+
+/**
+ * With the in-VPC runner: its stack right after the control plane (in parallel with the
+ * nodegroups), and every step that talks to the Kubernetes API after it, since the runner is what
+ * talks to the API for them.
+ */
+export function withRunnerStep(steps: readonly PlanStep[], stack: StackPlan): PlanStep[] {
+  const runner: PlanStep = {
+    id: STEP_IDS.runner,
+    kind: 'runner-stack',
+    description: 'create the in-VPC runner: a function in the private subnets that applies the Kubernetes objects',
+    dependsOn: [STEP_IDS.cluster],
+    stack: stack.name,
+    needsKubernetesApi: false,
+  };
+  const out: PlanStep[] = [];
+  for (const step of steps) {
+    out.push(step.needsKubernetesApi ? { ...step, dependsOn: [...step.dependsOn, STEP_IDS.runner] } : step);
+    if (step.id === STEP_IDS.cluster) out.push(runner);
+  }
+  return out;
 }

@@ -8,6 +8,7 @@
 import type { Partition } from '../config/region-catalog.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { EndpointType, RouteTableInfo } from './facts.js';
+import type { RunnerPlan } from './runner.js';
 
 /**
  * Offline, in place of a value only AWS can tell: a supplied VPC's id when the file gives only
@@ -19,6 +20,7 @@ export const UNKNOWN_OFFLINE = 'unknown-offline';
 /** The AWS partitions (defined with the region catalog). */
 export type { Partition };
 
+/** Everything createCluster will do, decided before anything is created: zones, VPC, private subnets, VPC endpoints, stacks, steps, the endpoint-access decision and the endpoints' cost. What `plan -o json` prints (with each stack's template). */
 export interface Plan {
   /** True when facts came from the built-in catalog (`--offline`). */
   readonly offline: boolean;
@@ -34,6 +36,12 @@ export interface Plan {
   /** With a supplied VPC and `skipEndpointCreation`: required services the VPC lacks (SPEC §5.5). */
   readonly missingEndpoints: readonly string[];
   readonly endpointAccess: EndpointAccessDecision;
+  /**
+   * A supplied VPC (without `skipEndpointCreation`): the VPC's own endpoints stack, shared by every
+   * cluster in the VPC and deleted with the last of them (shared-endpoints.ts). Absent otherwise.
+   * Added after the first contract.
+   */
+  readonly sharedEndpoints?: SharedEndpointsPlan;
   readonly stacks: readonly StackPlan[];
   /** The create's step graph (SPEC §7). */
   readonly steps: readonly PlanStep[];
@@ -51,8 +59,14 @@ export interface Plan {
    * and offline. Added after the first contract.
    */
   readonly suppliedRouteTables?: readonly RouteTableInfo[];
+  /**
+   * The in-VPC runner that carries the Kubernetes-API steps (plan/runner.ts). Added after the
+   * first contract: absent in Plans built by hand, which then have no runner.
+   */
+  readonly runner?: RunnerPlan;
 }
 
+/** The VPC of the plan: created (id null) or supplied, with its CIDRs. */
 export interface PlannedVpc {
   /** Null: the cluster stack creates the VPC. */
   readonly id: string | null;
@@ -66,6 +80,7 @@ export interface PlannedVpc {
   readonly ipv6Cidrs?: readonly string[];
 }
 
+/** A private subnet of the plan: zone, CIDR, and whether it is created or supplied. */
 export interface PlannedSubnet {
   readonly az: string;
   /** Null offline for a supplied subnet whose CIDR is unknown. */
@@ -84,6 +99,7 @@ export interface PlannedSubnet {
   readonly key: string | null;
 }
 
+/** A VPC endpoint of the plan: service, type, zones and subnets (Interface) or route tables (Gateway), and whether it is new or reused. */
 export interface PlannedEndpoint {
   /** Short name: `ec2`, `ecr.api`, `s3`, `logs`, … */
   readonly service: string;
@@ -102,21 +118,47 @@ export interface PlannedEndpoint {
   readonly reused: boolean;
   /** The reused endpoint's id. */
   readonly existingId: string | null;
-  /** Why this endpoint is in the set: `required` (E1), `additional` (E2), `logging` (E3). */
-  readonly reason: 'required' | 'additional' | 'logging';
+  /**
+   * Why this endpoint is in the set: `required` (E1), `additional` (E2), `logging` (E3),
+   * `auto-mode` (added after the first contract: EKS Auto Mode nodes' Pod Identity agent → eks-auth).
+   */
+  readonly reason: 'required' | 'additional' | 'logging' | 'auto-mode';
   /** Cluster zones the service is not offered in (its endpoint skips those subnets). */
   readonly skippedAvailabilityZones: readonly string[];
+  /**
+   * The stack that holds it: the VPC's shared endpoints stack, the cluster stack (a VPC the
+   * cluster creates, or a cluster made before endpoints were shared), another stack, or absent for
+   * an endpoint no stack made. Added after the first contract: absent in plans for a new VPC.
+   */
+  readonly stack?: string;
+}
+
+/** The supplied VPC's endpoints stack after this create: what it holds already, plus what this cluster adds. */
+export interface SharedEndpointsPlan {
+  readonly stackName: string;
+  readonly vpcId: string;
+  /**
+   * Every endpoint the stack's template declares after this create, in catalog order: those it
+   * holds already (other clusters' too, grown to this cluster's zones and route tables) and those
+   * this cluster adds. Rendered by templates/endpoints-stack.ts.
+   */
+  readonly endpoints: readonly PlannedEndpoint[];
+  /** Services this create adds to the stack (empty: the stack has them all). */
+  readonly added: readonly string[];
 }
 
 /** A subnet either created by the stack (by logical suffix) or supplied (by id). */
 export type PlannedSubnetRef = { readonly logicalSuffix: string } | { readonly id: string };
+/** A route table of the plan: created by the cluster stack (by logical-id suffix) or supplied (by id). */
 export type PlannedRouteTableRef = { readonly logicalSuffix: string } | { readonly id: string };
 
+/** The API server endpoint's access: public, private, or both. */
 export interface EndpointAccess {
   readonly publicAccess: boolean;
   readonly privateAccess: boolean;
 }
 
+/** How the API server endpoint is created and left (always private-only at the end), whether public access is switched off by the last step, and why. */
 export interface EndpointAccessDecision {
   /** How the control plane is created. */
   readonly initial: EndpointAccess;
@@ -134,8 +176,10 @@ export interface EndpointAccessDecision {
 }
 
 /** `addons` was added after the first contract: the add-ons' own stack, created after the nodes. */
-export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons';
+/** `runner` (the in-VPC runner's stack, plan/runner.ts) and `endpoints` (a supplied VPC's shared endpoints) were added after the first contract too. */
+export type StackKind = 'cluster' | 'managed-nodegroup' | 'nodegroup' | 'fargate' | 'addons' | 'endpoints' | 'runner';
 
+/** A CloudFormation stack of the plan, named as eksctl names it, with its tags and capabilities. */
 export interface StackPlan {
   /**
    * `eksctl-<cluster>-cluster`, `eksctl-<cluster>-nodegroup-<ng>`, `eksctl-<cluster>-fargate`,
@@ -151,16 +195,23 @@ export interface StackPlan {
   readonly capabilities: readonly string[];
 }
 
-/** `addons-stack` was added after the first contract (with StackKind `addons`). */
+/**
+ * `addons-stack` was added after the first contract (with StackKind `addons`); `endpoints-stack`
+ * (StackKind `endpoints`) and `log-group` later still.
+ */
 export type StepKind =
+  | 'endpoints-stack'
+  | 'log-group'
   | 'cluster-stack'
   | 'nodegroup-stack'
   | 'fargate-stack'
   | 'addons-stack'
+  | 'runner-stack'
   | 'kubernetes-api'
   | 'kubeconfig'
   | 'endpoint-access-update';
 
+/** A step of the create, with the steps it waits for. */
 export interface PlanStep {
   readonly id: string;
   readonly kind: StepKind;
@@ -172,6 +223,7 @@ export interface PlanStep {
   readonly needsKubernetesApi: boolean;
 }
 
+/** The estimated cost of the plan's VPC endpoints, from private-eks's price table (dated). */
 export interface CostEstimate {
   /** The price table's date (ISO), so the user knows how old the estimate is. */
   readonly priceDate: string;

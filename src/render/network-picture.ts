@@ -30,12 +30,14 @@ export interface PictureSubnet {
   readonly interfaceEndpoints: readonly string[];
 }
 
+/** An availability zone of the network picture, with its private subnets. */
 export interface PictureZone {
   /** Null for supplied subnets whose zone is unknown offline. */
   readonly name: string | null;
   readonly subnets: readonly PictureSubnet[];
 }
 
+/** A gateway endpoint (S3, DynamoDB) of the network picture, with the route tables it adds routes to. */
 export interface PictureGatewayEndpoint {
   /** `s3`, `dynamodb`. */
   readonly service: string;
@@ -54,6 +56,7 @@ export interface EgressFinding {
   readonly evidence: readonly string[];
 }
 
+/** The planned network as a value: VPC, zones, subnets, endpoints, and what leaves the VPC (internet gateway, NAT gateway, public subnet) with the facts that show it. */
 export interface NetworkPicture {
   readonly cluster: string;
   readonly region: string;

@@ -2,17 +2,35 @@
  * Which EKS-optimized image a nodegroup runs: the managed nodegroup `AmiType`, or the SSM public
  * parameter a self-managed nodegroup's template resolves at deploy time. Chosen from `amiFamily`
  * and the instance types (Graviton → arm64; NVIDIA and Neuron accelerators → their variants).
+ *
+ * Ubuntu families come from Canonical's public parameters, as eksctl reads them
+ * (pkg/ami/ssm_resolver.go): EKS has no managed AmiType for them, so a managed Ubuntu nodegroup
+ * runs the image as a custom AMI, resolved from the same parameter by CloudFormation. Windows
+ * families are refused before planning (rules/cluster-fields.ts says why).
  */
 import type { ResolvedNodeGroup } from '../config/resolved.js';
 import { unsupported } from './context.js';
 
-export type OsFamily = 'AmazonLinux2023' | 'AmazonLinux2' | 'Bottlerocket';
+export type OsFamily = 'AmazonLinux2023' | 'AmazonLinux2' | 'Bottlerocket' | 'Ubuntu';
 type Architecture = 'x86_64' | 'arm64';
 type Accelerator = 'standard' | 'nvidia' | 'neuron';
 
 const SUPPORTED: readonly OsFamily[] = ['AmazonLinux2023', 'AmazonLinux2', 'Bottlerocket'];
 
+/** eksctl's Ubuntu families and the Ubuntu release of each. */
+export const UBUNTU_RELEASES: Readonly<Record<string, string>> = {
+  Ubuntu2004: '20.04',
+  UbuntuPro2004: '20.04',
+  Ubuntu2204: '22.04',
+  UbuntuPro2204: '22.04',
+  Ubuntu2404: '24.04',
+  UbuntuPro2404: '24.04',
+  Ubuntu2604: '26.04',
+  UbuntuPro2604: '26.04',
+};
+
 export function osFamily(ng: ResolvedNodeGroup): OsFamily {
+  if (ng.amiFamily in UBUNTU_RELEASES) return 'Ubuntu';
   const family = SUPPORTED.find((f) => f === ng.amiFamily);
   if (family === undefined) {
     throw unsupported(
@@ -53,7 +71,19 @@ export function managedAmiType(ng: ResolvedNodeGroup): string {
       return accel === 'standard' ? 'AL2_x86_64' : 'AL2_x86_64_GPU';
     case 'Bottlerocket':
       return `BOTTLEROCKET_${arch === 'arm64' ? 'ARM_64' : 'x86_64'}${accel === 'nvidia' ? '_NVIDIA' : ''}`;
+    case 'Ubuntu':
+      // A custom image (imageId below): the launch template carries it, AmiType is implied.
+      return 'CUSTOM';
   }
+}
+
+/**
+ * The image a launch template names, when it names one: the file's `ami`, or for Ubuntu the
+ * Canonical parameter as a CloudFormation dynamic reference (resolved when the stack is created).
+ */
+export function launchTemplateImageId(ng: ResolvedNodeGroup, kubernetesVersion: string): string | undefined {
+  if (ng.ami !== undefined) return ng.ami;
+  return osFamily(ng) === 'Ubuntu' ? `{{resolve:ssm:${amiSsmParameter(ng, kubernetesVersion)}}}` : undefined;
 }
 
 /** The SSM public parameter holding the recommended EKS-optimized AMI id for this nodegroup. */
@@ -69,10 +99,21 @@ export function amiSsmParameter(ng: ResolvedNodeGroup, kubernetesVersion: string
     }
     case 'Bottlerocket':
       return `/aws/service/bottlerocket/aws-k8s-${kubernetesVersion}${accel === 'nvidia' ? '-nvidia' : ''}/${arch}/latest/image_id`;
+    case 'Ubuntu': {
+      // Canonical publishes 20.04 and 22.04 images on gp2 volumes, later ones on gp3 (as eksctl reads them).
+      const release = UBUNTU_RELEASES[ng.amiFamily] ?? '';
+      const product = ng.amiFamily.startsWith('UbuntuPro') ? 'eks-pro' : 'eks';
+      const volume = release === '20.04' || release === '22.04' ? 'ebs-gp2' : 'ebs-gp3';
+      return `/aws/service/canonical/ubuntu/${product}/${release}/${kubernetesVersion}/stable/current/${arch === 'arm64' ? 'arm64' : 'amd64'}/hvm/${volume}/ami-id`;
+    }
   }
 }
 
-/** The root device; Bottlerocket keeps its OS on xvda and containers on the xvdb data volume. */
+/**
+ * The root device; Bottlerocket keeps its OS on xvda and containers on the xvdb data volume;
+ * Canonical's Ubuntu images boot from /dev/sda1.
+ */
 export function dataVolumeDevice(ng: ResolvedNodeGroup): string {
-  return osFamily(ng) === 'Bottlerocket' ? '/dev/xvdb' : '/dev/xvda';
+  const family = osFamily(ng);
+  return family === 'Bottlerocket' ? '/dev/xvdb' : family === 'Ubuntu' ? '/dev/sda1' : '/dev/xvda';
 }

@@ -25,6 +25,7 @@ export type ClusterExport =
   | 'ClusterDNS'
   | 'OIDCIssuerURL'
   | 'OIDCProviderARN'
+  | 'AutoModeNodeRoleARN'
   | `SubnetPrivate${string}`;
 
 /** An output exported as `${AWS::StackName}::<name>`. */

@@ -1,7 +1,7 @@
 /**
- * What the cluster stack adds around the control plane: the control-plane log group, access
- * entries, the IRSA OIDC provider and the Fargate pod execution role. (Add-ons have a stack of
- * their own, addons.ts.)
+ * What the cluster stack adds around the control plane: access entries, the IRSA OIDC provider and
+ * the Fargate pod execution role. (Add-ons have a stack of their own, addons.ts; the control-plane
+ * log group is made or adopted through the API, deploy/log-group.ts.)
  */
 import type { Plan } from '../plan/types.js';
 import { arnValue, awsManagedPolicyArn, getAtt, ref, stableHash, sub, tagList } from './cfn.js';
@@ -9,31 +9,11 @@ import { serviceRole } from './iam.js';
 import { CONTROL_PLANE_ID } from './security-groups.js';
 import type { CfnResource, CfnValue } from './types.js';
 
-export const LOG_GROUP_ID = 'ControlPlaneLogGroup';
 export const OIDC_PROVIDER_ID = 'OIDCProvider';
 export const FARGATE_ROLE_ID = 'FargatePodExecutionRole';
 
 type Resources = Record<string, CfnResource>;
 type Tags = Readonly<Record<string, string>>;
-
-/**
- * The log group EKS writes control-plane logs to, created first so its retention applies (left
- * to EKS, the group would keep logs forever). Only when logging is on and a retention is set.
- */
-export function logGroupResources(plan: Plan, stackTags: Tags): Resources {
-  const { enableTypes, logRetentionInDays } = plan.cluster.cloudWatch;
-  if (enableTypes.length === 0 || logRetentionInDays === undefined) return {};
-  return {
-    [LOG_GROUP_ID]: {
-      Type: 'AWS::Logs::LogGroup',
-      Properties: {
-        LogGroupName: `/aws/eks/${plan.cluster.metadata.name}/cluster`,
-        RetentionInDays: logRetentionInDays,
-        Tags: tagList(LOG_GROUP_ID, stackTags),
-      },
-    },
-  };
-}
 
 /**
  * `accessConfig.accessEntries`. Logical ids come from the principal, not the list position, so

@@ -8,19 +8,28 @@ import { arnValue, awsManagedPolicyArn, getAtt, join, ref, select, split, tagLis
 import { exportedOutput } from './cluster-exports.js';
 import {
   FARGATE_ROLE_ID,
-  LOG_GROUP_ID,
   OIDC_PROVIDER_ID,
   accessEntryResources,
   fargateRoleResources,
-  logGroupResources,
   oidcProviderResources,
 } from './cluster-extras.js';
+import {
+  AUTO_MODE_CLUSTER_POLICIES,
+  AUTO_MODE_NODE_ROLE_ID,
+  autoModeNetworkConfig,
+  autoModeResources,
+  controlPlaneFeatures,
+  extraCidrResources,
+  identityProviderResources,
+  identityProvidersAfterOthers,
+} from './cluster-features.js';
 import { VPC_ID_PARAMETER, subnetLogicalId, subnetValue, vpcIdUnknown, vpcIdValue } from './context.js';
 import { servicePrincipalMappings, serviceRole } from './iam.js';
 import { endpointResources, vpcResources } from './network.js';
 import { podIdentityResources } from './pod-identity.js';
 import {
   CONTROL_PLANE_ID,
+  controlPlaneSecurityGroupIds,
   controlPlaneSecurityGroupValue,
   securityGroupResources,
   sharedNodeSecurityGroupValue,
@@ -32,18 +41,20 @@ export const SERVICE_ROLE_ID = 'ServiceRole';
 
 export function renderClusterStack(plan: Plan, stack: StackPlan): Template {
   const tags = stack.tags;
-  const resources: Record<string, CfnResource> = {
+  const resources: Record<string, CfnResource> = identityProvidersAfterOthers({
     ...vpcResources(plan, tags),
     ...endpointResources(plan, tags),
     ...securityGroupResources(plan, tags),
+    ...extraCidrResources(plan),
     ...serviceRoleResources(plan, tags),
-    ...logGroupResources(plan, tags),
+    ...autoModeResources(plan, tags),
     [CONTROL_PLANE_ID]: controlPlane(plan, tags),
     ...accessEntryResources(plan, tags),
     ...oidcProviderResources(plan, tags),
     ...podIdentityResources(plan, tags),
     ...fargateRoleResources(plan, tags),
-  };
+    ...identityProviderResources(plan, tags),
+  });
   const needsMappings = Object.values(resources).some((resource) => resource.Type === 'AWS::IAM::Role');
   return {
     AWSTemplateFormatVersion: '2010-09-09',
@@ -66,11 +77,17 @@ export function renderClusterStack(plan: Plan, stack: StackPlan): Template {
 
 function serviceRoleResources(plan: Plan, tags: Readonly<Record<string, string>>): Record<string, CfnResource> {
   if (plan.cluster.iam.serviceRoleARN !== undefined) return {};
+  const autoMode = plan.cluster.autoMode !== undefined;
   return {
     [SERVICE_ROLE_ID]: serviceRole({
       principal: 'EKS',
-      // The one policy EKS documents for the cluster role; nothing broader.
-      managedPolicyArns: [awsManagedPolicyArn('AmazonEKSClusterPolicy')],
+      // The one policy EKS documents for the cluster role; nothing broader. Auto Mode adds the
+      // policies EKS needs to run nodes, volumes and load balancers, and sts:TagSession (eksctl).
+      managedPolicyArns: [
+        awsManagedPolicyArn('AmazonEKSClusterPolicy'),
+        ...(autoMode ? AUTO_MODE_CLUSTER_POLICIES.map(awsManagedPolicyArn) : []),
+      ],
+      ...(autoMode ? { actions: ['sts:AssumeRole', 'sts:TagSession'] } : {}),
       tags: tagList(SERVICE_ROLE_ID, tags),
     }),
   };
@@ -87,7 +104,6 @@ function controlPlane(plan: Plan, tags: Readonly<Record<string, string>>): CfnRe
   const publicAccessCidrs = plan.endpointAccess.publicAccessCidrs;
   const logTypes = cluster.cloudWatch.enableTypes;
   const encryption = cluster.secretsEncryption;
-  const hasLogGroup = logTypes.length > 0 && cluster.cloudWatch.logRetentionInDays !== undefined;
   return {
     Type: 'AWS::EKS::Cluster',
     Properties: {
@@ -96,7 +112,7 @@ function controlPlane(plan: Plan, tags: Readonly<Record<string, string>>): CfnRe
       RoleArn: serviceRoleArn(plan),
       ResourcesVpcConfig: {
         SubnetIds: plan.subnets.map(subnetValue),
-        SecurityGroupIds: [controlPlaneSecurityGroupValue(plan)],
+        SecurityGroupIds: controlPlaneSecurityGroupIds(plan),
         EndpointPublicAccess: access.publicAccess,
         EndpointPrivateAccess: access.privateAccess,
         // Only meaningful while public access is on (eksctl's switch, SPEC §7 step 5).
@@ -117,14 +133,16 @@ function controlPlane(plan: Plan, tags: Readonly<Record<string, string>>): CfnRe
         BootstrapClusterCreatorAdminPermissions: cluster.accessConfig.bootstrapClusterCreatorAdminPermissions,
       },
       // CloudFormation spells the family in lower case.
-      KubernetesNetworkConfig: isIpv6(plan)
-        ? { IpFamily: 'ipv6' }
-        : { IpFamily: 'ipv4', ServiceIpv4Cidr: serviceIpv4Cidr(plan) },
+      KubernetesNetworkConfig: {
+        ...(isIpv6(plan) ? { IpFamily: 'ipv6' } : { IpFamily: 'ipv4', ServiceIpv4Cidr: serviceIpv4Cidr(plan) }),
+        ...autoModeNetworkConfig(plan),
+      },
+      ...controlPlaneFeatures(plan),
       Tags: tagList(CONTROL_PLANE_ID, tags),
     },
-    // EKS creates the log group itself on first write; ours must exist first or the create
-    // fails with "already exists".
-    ...(hasLogGroup ? { DependsOn: [LOG_GROUP_ID] } : {}),
+    // The log group is not declared here: the create's `log-group` step makes or adopts it
+    // through the API first (deploy/log-group.ts), so one left by an earlier cluster of the same
+    // name cannot roll this stack back, and the logs outlive the stack.
   };
 }
 
@@ -200,6 +218,13 @@ function clusterOutputs(plan: Plan, resources: Record<string, CfnResource>): Rec
       'FargatePodExecutionRoleARN',
       getAtt(FARGATE_ROLE_ID, 'Arn'),
       'The Fargate pod execution role',
+    );
+  }
+  if (AUTO_MODE_NODE_ROLE_ID in resources) {
+    outputs['AutoModeNodeRoleARN'] = exportedOutput(
+      'AutoModeNodeRoleARN',
+      getAtt(AUTO_MODE_NODE_ROLE_ID, 'Arn'),
+      'The role of the nodes EKS Auto Mode launches',
     );
   }
   if (OIDC_PROVIDER_ID in resources) {

@@ -16,6 +16,7 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/** A template as the JSON body sent to CloudFormation (stable key order: the same plan gives the same bytes). */
 export function templateBody(template: Template): string {
   return JSON.stringify(sortKeys(template));
 }

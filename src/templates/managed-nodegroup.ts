@@ -5,7 +5,7 @@
  */
 import type { ResolvedNodeGroup } from '../config/resolved.js';
 import type { Plan, StackPlan } from '../plan/types.js';
-import { managedAmiType } from './ami.js';
+import { launchTemplateImageId, managedAmiType } from './ami.js';
 import { getAtt, ref, tagList, tagMap } from './cfn.js';
 import { exportedNodeRoleOutput } from './nodegroup-outputs.js';
 import { importFromCluster } from './cluster-exports.js';
@@ -56,8 +56,10 @@ export function renderManagedNodeGroupStack(plan: Plan, stack: StackPlan): Templ
 
 function launchTemplate(plan: Plan, ng: ResolvedNodeGroup, tags: Readonly<Record<string, string>>): CfnResource {
   const clusterStack = clusterStackPlan(plan).name;
+  // A custom image (the file's ami, or Ubuntu's) bootstraps itself; on the EKS image EKS does.
+  const imageId = launchTemplateImageId(ng, plan.cluster.metadata.version);
   const userData = nodeUserData(ng, bootstrapSources(plan), {
-    mode: ng.ami === undefined ? 'merge' : 'full',
+    mode: imageId === undefined ? 'merge' : 'full',
     labels: nodeLabels(plan, ng),
   });
   return {
@@ -65,7 +67,7 @@ function launchTemplate(plan: Plan, ng: ResolvedNodeGroup, tags: Readonly<Record
     Properties: {
       LaunchTemplateData: {
         ...secureLaunchTemplateData(ng),
-        ...(ng.ami === undefined ? {} : { ImageId: ng.ami }),
+        ...(imageId === undefined ? {} : { ImageId: imageId }),
         // Security groups in a launch template replace the ones EKS would attach, so the
         // cluster security group is listed explicitly (as eksctl does).
         SecurityGroupIds: nodeSecurityGroups(plan, ng, [importFromCluster(clusterStack, 'ClusterSecurityGroupId')]),
@@ -96,7 +98,9 @@ function managedNodeGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Readonly<Reco
       ScalingConfig: { MinSize: ng.minSize, MaxSize: ng.maxSize, DesiredSize: ng.desiredCapacity },
       InstanceTypes: ng.instanceTypes,
       // A custom AMI comes through the launch template (AmiType CUSTOM, implied).
-      ...(ng.ami === undefined ? { AmiType: managedAmiType(ng) } : {}),
+      ...(launchTemplateImageId(ng, plan.cluster.metadata.version) === undefined
+        ? { AmiType: managedAmiType(ng) }
+        : {}),
       CapacityType: ng.spot ? 'SPOT' : 'ON_DEMAND',
       Labels: nodeLabels(plan, ng),
       ...(ng.taints.length > 0

@@ -83,6 +83,10 @@ export function vpcResources(plan: Plan, stackTags: Readonly<Record<string, stri
         AvailabilityZone: subnet.az,
         CidrBlock: subnet.cidr,
         MapPublicIpOnLaunch: false,
+        // vpc.hostnameType, as eksctl (maybeSetHostnameType in pkg/cfn/builder/vpc_ipv4.go).
+        ...(plan.cluster.vpc.hostnameType === undefined
+          ? {}
+          : { PrivateDnsNameOptionsOnLaunch: { HostnameType: plan.cluster.vpc.hostnameType } }),
         // Dual-stack: nodes keep their IPv4 address and get an IPv6 one for their pods' prefixes.
         ...(createsIpv6Block(plan)
           ? { Ipv6CidrBlock: subnetIpv6Block(plan, createdIndex), AssignIpv6AddressOnCreation: true }
@@ -106,17 +110,28 @@ export function vpcResources(plan: Plan, stackTags: Readonly<Record<string, stri
   return resources;
 }
 
-function createdEndpoints(plan: Plan): readonly PlannedEndpoint[] {
-  return plan.endpoints.filter((endpoint) => !endpoint.reused);
+/**
+ * The endpoints the cluster stack declares: not reused (SPEC §5.5), and not in a supplied VPC's
+ * shared endpoints stack (endpoints-stack.ts) — except those a cluster made before endpoints were
+ * shared still holds in its own stack.
+ */
+function clusterStackEndpoints(plan: Plan): readonly PlannedEndpoint[] {
+  const clusterStack = plan.stacks.find((s) => s.kind === 'cluster')?.name;
+  return plan.endpoints.filter(
+    (endpoint) => !endpoint.reused && (endpoint.stack === undefined || endpoint.stack === clusterStack),
+  );
 }
 
 /**
- * The endpoints to create (reused ones are left out, SPEC §5.5) and, when any of them is an
- * interface endpoint, their dedicated security group (SPEC §5.3 [beyond]).
+ * The endpoints a stack declares and, when any of them is an interface endpoint, their dedicated
+ * security group (SPEC §5.3 [beyond]). By default the cluster stack's.
  */
-export function endpointResources(plan: Plan, stackTags: Readonly<Record<string, string>>): Resources {
+export function endpointResources(
+  plan: Plan,
+  stackTags: Readonly<Record<string, string>>,
+  endpoints: readonly PlannedEndpoint[] = clusterStackEndpoints(plan),
+): Resources {
   const resources: Resources = {};
-  const endpoints = createdEndpoints(plan);
   if (endpoints.some((endpoint) => endpoint.type === 'Interface')) {
     resources[ENDPOINT_SECURITY_GROUP_ID] = endpointSecurityGroup(plan, stackTags);
   }

@@ -127,7 +127,7 @@ export function secureLaunchTemplateData(ng: ResolvedNodeGroup): Record<string, 
     MetadataOptions: { HttpEndpoint: 'enabled', HttpTokens: 'required', HttpPutResponseHopLimit: 2 },
     BlockDeviceMappings: [
       // Bottlerocket's small OS volume keeps the image's size but is encrypted too.
-      ...(dataVolumeDevice(ng) === '/dev/xvda'
+      ...(dataVolumeDevice(ng) !== '/dev/xvdb'
         ? []
         : [{ DeviceName: '/dev/xvda', Ebs: { VolumeType: 'gp3', Encrypted: ng.volumeEncrypted } }]),
       {

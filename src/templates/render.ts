@@ -5,11 +5,15 @@
 import type { Plan, StackPlan } from '../plan/types.js';
 import { renderAddonsStack } from './addons.js';
 import { renderClusterStack } from './cluster.js';
+import { renderEndpointsStack } from './endpoints-stack.js';
 import { renderFargateStack } from './fargate.js';
 import { renderManagedNodeGroupStack } from './managed-nodegroup.js';
 import { renderSelfManagedNodeGroupStack } from './self-managed-nodegroup.js';
+import { renderRunnerStack } from './runner.js';
+import { planInvariant } from './context.js';
 import type { Template } from './types.js';
 
+/** One stack's CloudFormation template. */
 export function renderStack(plan: Plan, stack: StackPlan): Template {
   switch (stack.kind) {
     case 'cluster':
@@ -22,6 +26,11 @@ export function renderStack(plan: Plan, stack: StackPlan): Template {
       return renderFargateStack(plan, stack);
     case 'addons':
       return renderAddonsStack(plan, stack);
+    case 'runner':
+      if (plan.runner === undefined) throw planInvariant('a runner stack in a plan without a runner');
+      return renderRunnerStack(plan, stack, plan.runner);
+    case 'endpoints':
+      return renderEndpointsStack(plan, stack);
   }
 }
 

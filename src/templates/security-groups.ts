@@ -14,9 +14,28 @@ export const CONTROL_PLANE_ID = 'ControlPlane';
 export const CONTROL_PLANE_SG_ID = 'ControlPlaneSecurityGroup';
 export const SHARED_NODE_SG_ID = 'ClusterSharedNodeSecurityGroup';
 
-/** The control plane's security group: the supplied one, or the one this stack creates. */
+/**
+ * The control plane's security group: the supplied one (`vpc.securityGroup`, else the first of
+ * `vpc.controlPlaneSecurityGroupIDs`, as eksctl), or the one this stack creates.
+ */
 export function controlPlaneSecurityGroupValue(plan: Plan): CfnValue {
-  return plan.cluster.vpc.securityGroup ?? ref(CONTROL_PLANE_SG_ID);
+  return (
+    plan.cluster.vpc.securityGroup ?? plan.cluster.vpc.controlPlaneSecurityGroupIDs?.[0] ?? ref(CONTROL_PLANE_SG_ID)
+  );
+}
+
+/** Every security group of the control plane: `vpc.controlPlaneSecurityGroupIDs` when given. */
+export function controlPlaneSecurityGroupIds(plan: Plan): CfnValue[] {
+  const given = plan.cluster.vpc.controlPlaneSecurityGroupIDs ?? [];
+  return plan.cluster.vpc.securityGroup === undefined && given.length > 0
+    ? [...given]
+    : [controlPlaneSecurityGroupValue(plan)];
+}
+
+function createsControlPlaneSecurityGroup(plan: Plan): boolean {
+  return (
+    plan.cluster.vpc.securityGroup === undefined && (plan.cluster.vpc.controlPlaneSecurityGroupIDs ?? []).length === 0
+  );
 }
 
 export function sharedNodeSecurityGroupValue(plan: Plan): CfnValue {
@@ -29,7 +48,7 @@ export function securityGroupResources(
 ): Record<string, CfnResource> {
   const resources: Record<string, CfnResource> = {};
   const owned = clusterOwnedTag(plan.cluster.metadata.name);
-  if (plan.cluster.vpc.securityGroup === undefined) {
+  if (createsControlPlaneSecurityGroup(plan)) {
     resources[CONTROL_PLANE_SG_ID] = {
       Type: 'AWS::EC2::SecurityGroup',
       Properties: {

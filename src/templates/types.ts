@@ -8,6 +8,7 @@
 /** Any JSON value, intrinsic functions included. */
 export type CfnValue = string | number | boolean | readonly CfnValue[] | { readonly [key: string]: CfnValue };
 
+/** A CloudFormation resource: its type, properties and CloudFormation attributes. */
 export interface CfnResource {
   readonly Type: string;
   readonly Properties: Readonly<Record<string, CfnValue>>;
@@ -15,18 +16,21 @@ export interface CfnResource {
   readonly UpdatePolicy?: Readonly<Record<string, CfnValue>>;
 }
 
+/** A CloudFormation template parameter. */
 export interface CfnParameter {
   readonly Type: string;
   readonly Description: string;
   readonly Default?: string;
 }
 
+/** A CloudFormation template output. */
 export interface CfnOutput {
   readonly Description?: string;
   readonly Value: CfnValue;
   readonly Export?: { readonly Name: CfnValue };
 }
 
+/** A CloudFormation template. */
 export interface Template {
   readonly AWSTemplateFormatVersion: '2010-09-09';
   readonly Description: string;

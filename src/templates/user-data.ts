@@ -5,7 +5,7 @@
  * `Fn::Base64` of `Fn::Sub`, the imports passed as Sub variables; user text is escaped for Sub.
  *
  * - AmazonLinux2023: nodeadm's `NodeConfig` in a MIME part (`application/node.eks.aws`).
- * - AmazonLinux2: `/etc/eks/bootstrap.sh` with `--apiserver-endpoint`, `--b64-cluster-ca`,
+ * - AmazonLinux2 and Ubuntu: `/etc/eks/bootstrap.sh` with `--apiserver-endpoint`, `--b64-cluster-ca`,
  *   `--dns-cluster-ip`.
  * - Bottlerocket: TOML settings.
  */
@@ -54,8 +54,9 @@ export function nodeUserData(
   const text =
     family === 'AmazonLinux2023'
       ? al2023UserData(ng, sources, options)
-      : family === 'AmazonLinux2'
-        ? al2UserData(ng, sources, options)
+      : family === 'AmazonLinux2' || family === 'Ubuntu'
+        ? // Canonical's EKS images ship the same /etc/eks/bootstrap.sh as AmazonLinux2.
+          al2UserData(ng, sources, options)
         : bottlerocketUserData(ng, sources, options);
   if (text === undefined) return undefined;
   const variables: Record<string, CfnValue> = {};

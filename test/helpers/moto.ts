@@ -192,6 +192,11 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
     AWS_SHARED_CREDENTIALS_FILE: awsCredentialsFile,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     NO_PROXY: '127.0.0.1',
+    // Child CLI processes get this env only: pass on the call log of the IAM policy check
+    // (test/helpers/aws-call-log.ts) so their calls are recorded too.
+    ...(process.env['PRIVATE_EKS_AWS_CALL_LOG'] === undefined
+      ? {}
+      : { PRIVATE_EKS_AWS_CALL_LOG: process.env['PRIVATE_EKS_AWS_CALL_LOG'] }),
   };
 
   return {

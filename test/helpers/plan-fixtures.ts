@@ -206,6 +206,8 @@ export function testPlan(config: ResolvedConfig, options: PlanFixtureOptions = {
     'managed-nodegroup': 'nodegroup-stack',
     fargate: 'fargate-stack',
     addons: 'addons-stack',
+    runner: 'runner-stack',
+    endpoints: 'endpoints-stack',
   };
   const capacity = stacks.filter((s) => s.kind !== 'cluster' && s.kind !== 'addons').map((s) => s.name);
   const initial = options.initialAccess ?? { publicAccess: false, privateAccess: true };

@@ -46,7 +46,15 @@ const BASE_CONFIG: ResolvedConfig = {
   metadata: { name: 'private-cluster', region: 'us-west-2', version: TEST_KUBERNETES_VERSION, tags: {} },
   availabilityZones: [],
   privateCluster: { skipEndpointCreation: false, additionalEndpointServices: [] },
-  vpc: { cidr: '192.168.0.0/16', privateSubnets: [], publicAccessCIDRs: [], manageSharedNodeSecurityGroupRules: true },
+  vpc: {
+    cidr: '192.168.0.0/16',
+    privateSubnets: [],
+    publicAccessCIDRs: [],
+    manageSharedNodeSecurityGroupRules: true,
+    extraCIDRs: [],
+    extraIPv6CIDRs: [],
+    controlPlaneSecurityGroupIDs: [],
+  },
   iam: { withOIDC: false, serviceAccounts: [], podIdentityAssociations: [] },
   accessConfig: {
     authenticationMode: 'API_AND_CONFIG_MAP',
@@ -59,6 +67,9 @@ const BASE_CONFIG: ResolvedConfig = {
   nodeGroups: [],
   managedNodeGroups: [],
   fargateProfiles: [],
+  identityProviders: [],
+  iamIdentityMappings: [],
+  zonalShift: false,
 };
 
 /** A cluster with no nodegroups in us-west-2 with every SPEC §4 default, plus `overrides`. */

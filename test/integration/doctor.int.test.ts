@@ -162,6 +162,7 @@ describe('doctor on good configs', () => {
       'vpc-endpoints': 'skip',
       'oidc-tls': 'skip',
       'cluster-endpoint': 'ok',
+      'cluster-verify': 'skip',
     });
     expect(check('credentials').detail).toBe('account 123456789012 as arn:aws:sts::123456789012:user/moto');
     expect(check('endpoint-services').detail.split('\n')).toEqual([

@@ -1,7 +1,8 @@
 /**
  * The endpoint-access switch against the emulator (SPEC §7 step 5): on only when a step needs the
- * Kubernetes API (here: IRSA ServiceAccount objects in examples/fargate-irsa.yaml), off otherwise,
- * as the plan decides; `--endpoint-switch` overrides.
+ * Kubernetes API from here (`--endpoint-switch=always`, or a CONFIG_MAP cluster that can have no
+ * in-VPC runner), off otherwise, as the plan decides. With the in-VPC runner (the default for IRSA
+ * service accounts) nothing is switched: see runner.int.test.ts.
  *
  * What the emulator can and cannot show: its updates are Successful at once (the launcher's
  * `eks-update-api`), so the update/poll logic (InProgress, Failed, Cancelled) is covered by
@@ -78,8 +79,8 @@ async function access(cluster: string) {
 }
 
 describe('endpoint access switch (emulator)', () => {
-  it('IRSA ServiceAccounts need the Kubernetes API: created public, switched to private-only at the end', async () => {
-    const { result, calls, initialPublic } = await create('fargate-irsa.yaml', 'auto');
+  it('--endpoint-switch=always with IRSA ServiceAccounts: created public, switched to private-only at the end', async () => {
+    const { result, calls, initialPublic } = await create('fargate-irsa.yaml', 'always');
     expect(result.outcome).toBe('created');
     expect(initialPublic).toBe(true);
     // The request was made and its update id reported …
@@ -110,13 +111,6 @@ describe('endpoint access switch (emulator)', () => {
     expect(calls.snapshot().byAction['eks:UpdateClusterConfig']).toBeUndefined();
     expect(result.endpointAccess).toEqual({ state: 'private-from-start' });
     expect(await access('private-cluster')).toMatchObject({ endpointPublicAccess: false, endpointPrivateAccess: true });
-  });
-
-  it('--endpoint-switch=never keeps IRSA private-only and leaves the Kubernetes steps to be run from inside', async () => {
-    const { result, calls, initialPublic } = await create('fargate-irsa.yaml', 'never');
-    expect(initialPublic).toBe(false);
-    expect(calls.snapshot().byAction['eks:UpdateClusterConfig']).toBeUndefined();
-    expect(result.manual.map((m) => m.stepId)).toEqual(['service-accounts']);
   });
 
   it('--endpoint-switch=always switches even when nothing needs it', async () => {

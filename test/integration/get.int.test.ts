@@ -58,6 +58,18 @@ describe('get cluster (emulator)', () => {
     expect(run.stderr).toContain(`written to ${file}`);
   });
 
+  it('utils write-kubeconfig -f - reads the config from stdin through the config reader', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pe-wk-')), 'config');
+    const run = await runCliCaptured(['utils', 'write-kubeconfig', '-f', '-', '--kubeconfig', file], {
+      env,
+      stdin: readFileSync(path.join(repoRoot, 'examples/minimal.yaml'), 'utf8'),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(parse(readFileSync(file, 'utf8'))['current-context']).toBe(
+      'arn:aws:eks:us-west-2:123456789012:cluster/private-cluster',
+    );
+  });
+
   it('lists the clusters private-eks made in the region, as JSON', async () => {
     const run = await runCliCaptured(['get', 'cluster', '--region', 'us-west-2', '-o', 'json'], { env });
     expect(run.code, run.stderr).toBe(0);

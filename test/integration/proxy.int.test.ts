@@ -43,6 +43,9 @@ beforeEach(async () => {
   for (const [key, value] of Object.entries(moto.env)) if (key.startsWith('AWS_')) vi.stubEnv(key, value);
   for (const key of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN'])
     vi.stubEnv(key, '');
+  // This file's own mix of calls (someCalls: CreateVpc, ListRoles…) is not what private-eks calls:
+  // keep it out of the IAM policy check's log (test/helpers/aws-call-log.ts).
+  vi.stubEnv('PRIVATE_EKS_AWS_CALL_LOG', '');
 });
 afterEach(() => {
   clients?.destroy();

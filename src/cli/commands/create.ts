@@ -97,6 +97,8 @@ async function runCreateCluster(options: CreateClusterOptions, context: CommandC
   return withAwsClients(config.metadata.region, context, async (clients) => {
     const plan = await planFor(config, clients, context, options.endpointSwitch);
     if (plan === undefined) return ExitCode.failed;
+    const { stopForChangesToExistingCluster } = await import('../shared/existing-cluster.js');
+    if (await stopForChangesToExistingCluster(config, clients, context, options.configFile)) return ExitCode.failed;
     const [{ renderTemplates }, { createCluster }, { writeTemplates }] = await Promise.all([
       import('../../templates/index.js'),
       import('../../deploy/index.js'),

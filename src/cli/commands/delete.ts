@@ -21,6 +21,7 @@ interface DeleteClusterOptions {
   configFile?: string;
   name?: string;
   force?: boolean;
+  deleteLogs?: boolean;
   wait: boolean;
   parallelism: number;
   kubeconfig?: string;
@@ -40,6 +41,10 @@ export function registerDelete(program: Command, context: CommandContext, setExi
     )
     .option('-n, --name <name>', 'the cluster name (instead of -f)')
     .option('--force', 'continue past every error, delete what can be deleted and list what is left (exit 4)')
+    .option(
+      '--delete-logs',
+      "delete the control plane's log group /aws/eks/<name>/cluster too (kept by default: its logs outlive the cluster)",
+    )
     .option(
       '--no-wait',
       'request the cluster stack delete without waiting for it (the nodegroup stacks are always waited for)',
@@ -77,6 +82,7 @@ async function runDeleteCluster(options: DeleteClusterOptions, context: CommandC
           events: view.sink,
           signal: context.signal,
           force: options.force === true,
+          deleteLogs: options.deleteLogs === true,
           wait: options.wait,
           parallelism: options.parallelism,
           kubeconfigPath: path.resolve(context.io.cwd, options.kubeconfig ?? kubeconfigPath(context.io.env)),

@@ -12,6 +12,7 @@ import { outputOption } from '../shared/options.js';
 
 interface GetClusterOptions {
   name?: string;
+  verify?: boolean;
   output: 'table' | 'json' | 'yaml';
 }
 
@@ -22,6 +23,10 @@ export function registerGet(program: Command, context: CommandContext, setExitCo
     .alias('clusters')
     .description('list the clusters in the region (or one, with --name): status, endpoint access, VPC endpoints')
     .option('-n, --name <name>', 'only this cluster (and show its VPC endpoints)')
+    .option(
+      '--verify',
+      "check each cluster through the AWS APIs: endpoints available with private DNS in the nodes' zones, S3 routes, the endpoints' security group, endpoint access, nodegroups (exit 1 on a failure)",
+    )
     .addOption(outputOption(['table', 'json', 'yaml']))
     .action(async (options: GetClusterOptions) => setExitCode(await runGetCluster(options, context)));
 }
@@ -32,6 +37,7 @@ async function runGetCluster(options: GetClusterOptions, context: CommandContext
     const { getClusters } = await import('../../deploy/index.js');
     const clusters = await getClusters(clients, {
       ...(options.name === undefined ? {} : { name: options.name }),
+      ...(options.verify === true ? { verify: true } : {}),
       signal: context.signal,
     });
     if (options.output === 'table') {
@@ -40,6 +46,7 @@ async function runGetCluster(options: GetClusterOptions, context: CommandContext
     } else {
       context.io.stdout.write(formatData(clusters, options.output));
     }
-    return ExitCode.ok;
+    const failed = clusters.some((c) => c.verification !== undefined && !c.verification.ok);
+    return failed ? ExitCode.failed : ExitCode.ok;
   });
 }

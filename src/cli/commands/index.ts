@@ -14,15 +14,27 @@ import { registerDoctor } from './doctor.js';
 import { registerUtilsSchema } from './utils-schema.js';
 import { registerWriteKubeconfig } from './write-kubeconfig.js';
 import { registerCompletion } from './completion.js';
+import { registerUpdateCluster } from './update-cluster.js';
+import { registerUpgradeCluster } from './upgrade-cluster.js';
+import { registerGetNodegroup } from './get-nodegroup.js';
+import { registerScaleNodegroup } from './scale-nodegroup.js';
+import { registerDeleteNodegroup } from './delete-nodegroup.js';
+import { registerUtilsDescribeStacks } from './utils-describe-stacks.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerValidate,
   registerPlan,
   registerCreate,
   registerGet,
+  registerGetNodegroup,
+  registerUpdateCluster,
+  registerUpgradeCluster,
+  registerScaleNodegroup,
   registerDelete,
+  registerDeleteNodegroup,
   registerDoctor,
   registerUtilsSchema,
   registerWriteKubeconfig,
+  registerUtilsDescribeStacks,
   registerCompletion,
 ];

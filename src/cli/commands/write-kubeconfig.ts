@@ -1,14 +1,18 @@
 /**
- * `private-eks utils write-kubeconfig --name N [--region R] [--kubeconfig PATH]`, or `-f FILE`
- * (only metadata.name and .region are read): writes a kubeconfig entry for a cluster
- * (user: `aws eks get-token`), keeping every other entry.
+ * `private-eks utils write-kubeconfig --name N [--region R] [--kubeconfig PATH]`, or `-f FILE`:
+ * writes a kubeconfig entry for a cluster (user: `aws eks get-token`), keeping every other entry.
+ * The file goes through the config reader, so a broken file or a bad `metadata.name` is shown
+ * with file:line:column and nothing is written; problems elsewhere in the file do not stop it
+ * (only the cluster's name and region are used).
  */
 import path from 'node:path';
 import type { Command } from 'commander';
+import { parse } from 'yaml';
 import { kubeconfigPath } from '../../kubeconfig/file.js';
 import { ExitCode } from '../exit-codes.js';
 import { profileOf, withAwsClients } from '../shared/aws.js';
-import { clusterTarget } from '../shared/config-file.js';
+import type { Problem } from '../../config/index.js';
+import { clusterTarget, loadConfigFile, printProblems } from '../shared/config-file.js';
 import type { CommandContext, SetExitCode } from '../shared/context.js';
 import { commandGroup } from '../shared/groups.js';
 import { kubeconfigOption } from '../shared/options.js';
@@ -23,7 +27,10 @@ export function registerWriteKubeconfig(program: Command, context: CommandContex
   commandGroup(program, 'utils')
     .command('write-kubeconfig')
     .description('write a kubeconfig entry for a cluster (user: aws eks get-token), keeping every other entry')
-    .option('-f, --config-file <file>', 'the ClusterConfig file (only metadata.name and .region are read)')
+    .option(
+      '-f, --config-file <file>',
+      'the ClusterConfig file (its metadata.name and .region are used); - reads stdin',
+    )
     .option('-n, --name <name>', 'the cluster name (instead of -f)')
     .addOption(kubeconfigOption('write'))
     .action(async (options: WriteKubeconfigOptions) => {
@@ -31,8 +38,36 @@ export function registerWriteKubeconfig(program: Command, context: CommandContex
     });
 }
 
+/** Problems that make the file's cluster name or region unusable. */
+function blocksTarget(problem: Problem): boolean {
+  return (
+    problem.severity === 'error' &&
+    (['YAML', 'FILE', 'DUPLICATE_KEY', 'INTERNAL'].includes(problem.rule) ||
+      problem.path === '' ||
+      problem.path === 'metadata' ||
+      problem.path.startsWith('metadata.name') ||
+      problem.path.startsWith('metadata.region'))
+  );
+}
+
 async function runWriteKubeconfig(options: WriteKubeconfigOptions, context: CommandContext): Promise<number> {
-  const target = await clusterTarget(options, context);
+  let target: { name: string; region?: string };
+  if (options.configFile !== undefined && options.name === undefined) {
+    const loaded = await loadConfigFile(options.configFile, context);
+    const blocking = loaded.result.problems.filter(blocksTarget);
+    if (blocking.length > 0) {
+      await printProblems(context, blocking, loaded.result.source);
+      return ExitCode.failed;
+    }
+    // Read once (stdin cannot be read twice); the metadata is known to be well-formed here.
+    const metadata = (parse(loaded.result.source ?? '') as { metadata?: { name?: string; region?: string } } | null)
+      ?.metadata;
+    const name = loaded.result.config?.metadata.name ?? metadata?.name ?? '';
+    const region = loaded.result.config?.metadata.region ?? metadata?.region;
+    target = region === undefined || region === '' ? { name } : { name, region };
+  } else {
+    target = await clusterTarget(options, context);
+  }
   const { writeKubeconfigForCluster } = await import('../../deploy/kubeconfig-for-cluster.js');
   return withAwsClients(target.region, context, async (clients) => {
     const written = await writeKubeconfigForCluster(clients, {

@@ -67,16 +67,27 @@ export function clustersTable(clusters: readonly ClusterSummary[]): string {
     }
     out += `\nVPC endpoints of ${only.vpcId ?? 'the cluster VPC'} (zones in ${only.region}):\n`;
     out += render(
-      ['SERVICE', 'TYPE', 'STATE', 'ZONES', 'ID', 'MADE BY'],
+      ['SERVICE', 'TYPE', 'STATE', 'ZONES', 'ID', 'MADE BY', 'USERS'],
       only.vpcEndpoints.map((e) => [
         e.service,
         e.type,
         e.state,
         zonesCell(e, only.region),
         e.id,
-        e.ownedByCluster ? 'cluster stack' : 'already there',
+        ownerCell(e),
+        e.users.filter((u) => u !== only.name).join(',') || '-',
       ]),
     );
+  }
+  for (const c of clusters) {
+    if (c.verification === undefined) continue;
+    const failed = c.verification.findings.filter((f) => f.status === 'fail');
+    out +=
+      failed.length === 0
+        ? `verify ${c.name}: ${c.verification.findings.length} checks passed\n`
+        : `verify ${c.name}: ${failed.length} of ${c.verification.findings.length} checks failed\n${failed
+            .map((f) => `  ${f.resource}: ${f.message}${f.fix === undefined ? '' : `\n    fix: ${f.fix}`}`)
+            .join('\n')}\n`;
   }
   return out;
 }
@@ -85,6 +96,12 @@ export function clustersTable(clusters: readonly ClusterSummary[]): string {
 function statusCell(c: ClusterSummary): string {
   const eks = c.status ?? '-';
   return /_COMPLETE$/.test(c.stackStatus) && !/ROLLBACK/.test(c.stackStatus) ? eks : `${eks} (${c.stackStatus})`;
+}
+
+/** Which stack made the endpoint: this cluster's, another stack (shared VPC), or none (already in the VPC). */
+function ownerCell(e: VpcEndpointSummary): string {
+  if (e.ownedByCluster) return 'cluster stack';
+  return e.owner ?? 'already there';
 }
 
 function accessCell(c: ClusterSummary): string {

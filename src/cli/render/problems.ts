@@ -11,6 +11,7 @@
 import pc from 'picocolors';
 import type { Problem } from '../../config/problem.js';
 
+/** Options of renderProblemsText. */
 export interface TextRenderOptions {
   /** The decoded file the positions refer to; without it no source lines are shown. */
   readonly source?: string | undefined;
@@ -84,6 +85,7 @@ export function renderProblemsText(problems: readonly Problem[], options: TextRe
   return problems.map((p) => renderProblem(p, lines, colors)).join('\n') + '\n' + problemSummary(problems) + '\n';
 }
 
+/** A Problem as `validate -o json` prints it. */
 export interface ProblemJson {
   readonly rule: string;
   readonly path: string;
@@ -95,6 +97,7 @@ export interface ProblemJson {
   readonly hint?: string;
 }
 
+/** The JSON document `validate -o json` prints: `valid`, `errors`, `warnings`. */
 export interface ValidationJson {
   readonly valid: boolean;
   readonly errors: readonly ProblemJson[];

@@ -86,6 +86,8 @@ function operationText(operation: string): string {
       return 'in progress, waiting for it';
     case 'recreate':
       return 'create failed earlier; deleting it to create it again';
+    case 'update':
+      return 'updating (change set)';
     default:
       return 'deleting';
   }

@@ -7,9 +7,12 @@ import type { Command } from 'commander';
 
 const GROUPS = {
   create: 'create a fully-private cluster, or add nodegroups to one',
-  get: 'show clusters private-eks created',
-  delete: 'delete a cluster private-eks created',
-  utils: 'helpers: the config JSON Schema, kubeconfig entries',
+  get: 'show clusters private-eks created, and their nodegroups',
+  delete: 'delete a cluster private-eks created, or one of its nodegroups',
+  update: 'change a running cluster to what its file says (the diff first)',
+  upgrade: 'upgrade a cluster to a newer Kubernetes version',
+  scale: 'scale a nodegroup',
+  utils: 'helpers: the config JSON Schema, kubeconfig entries, the cluster stacks',
 } as const satisfies Record<string, string>;
 
 export type CommandGroup = keyof typeof GROUPS;

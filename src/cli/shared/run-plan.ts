@@ -12,6 +12,7 @@ import type { Problem } from '../../config/problem.js';
 import type { EndpointSwitchMode } from '../../plan/endpoint-access.js';
 import type { CloudFacts } from '../../plan/facts.js';
 import type { Template } from '../../templates/index.js';
+import type { ClusterDiff } from '../../deploy/diff/types.js';
 
 /** `mermaid`: the network picture only, as a Mermaid flowchart. */
 export type PlanOutput = 'text' | 'json' | 'yaml' | 'mermaid';
@@ -67,6 +68,7 @@ export async function runPlan(options: PlanOptions, context: CommandContext): Pr
 
   let facts: CloudFacts = createOfflineFacts();
   let release = (): void => {};
+  let live: BuiltAwsClients | undefined;
   if (options.offline !== true) {
     const clients = await openAwsClients(config.metadata.region, context);
     if (options.offlineWithoutCredentials === true && !(await hasCredentials(clients))) {
@@ -77,11 +79,18 @@ export async function runPlan(options: PlanOptions, context: CommandContext): Pr
     } else {
       release = () => clients.destroy();
       facts = createLiveFacts(clients);
+      live = clients;
     }
   }
   let result;
+  let existing: ClusterDiff | undefined;
   try {
     result = await buildPlan(config, facts, { endpointSwitch: options.endpointSwitch ?? 'auto' });
+    // Against live facts: when the cluster exists, what the file would change in it.
+    if (result.plan !== undefined && live !== undefined && output !== 'mermaid') {
+      const { diffOfExistingCluster } = await import('./existing-cluster.js');
+      existing = await diffOfExistingCluster(config, live, undefined);
+    }
   } finally {
     release();
   }
@@ -98,6 +107,10 @@ export async function runPlan(options: PlanOptions, context: CommandContext): Pr
   if (options.outDir !== undefined && templates !== undefined) await writeTemplates(options.outDir, templates, context);
   if (output === 'text') {
     io.stdout.write(renderPlanText(plan));
+    if (existing !== undefined) {
+      const { renderDiffText } = await import('../render/diff.js');
+      io.stdout.write(`\n${renderDiffText(existing, { color })}`);
+    }
   } else if (output === 'mermaid') {
     const [{ networkPicture }, { renderNetworkMermaid }] = await Promise.all([
       import('../../render/network-picture.js'),
@@ -105,7 +118,13 @@ export async function runPlan(options: PlanOptions, context: CommandContext): Pr
     ]);
     io.stdout.write(renderNetworkMermaid(networkPicture(plan)));
   } else {
-    io.stdout.write(formatData(planDocument(plan, templates ?? renderTemplates(plan)), output));
+    const document = {
+      ...planDocument(plan, templates ?? renderTemplates(plan)),
+      ...(existing === undefined
+        ? {}
+        : { existingCluster: { ...existing, stacks: existing.stacks.map(({ changeSetId: _c, ...s }) => s) } }),
+    };
+    io.stdout.write(formatData(document, output));
   }
   return ExitCode.ok;
 }

@@ -251,13 +251,12 @@ export function accessEntries(ctx: RuleContext): Problem[] {
       else if (scope.type === 'namespace' && (scope.namespaces ?? []).length === 0)
         message = `at least one namespace must be specified when accessScope is set to namespace: (${p})`;
       if (message !== undefined) {
+        const onArn = arn === undefined || resource[0] !== 'cluster-access-policy' || resource.length < 2;
         problems.push(
           problem(
             ctx,
-            'value',
-            arn === undefined || resource[0] !== 'cluster-access-policy' || resource.length < 2
-              ? [...path, 'policyARN']
-              : [...path, 'accessScope'],
+            onArn ? 'value' : 'key',
+            onArn ? [...path, 'policyARN'] : [...path, 'accessScope'],
             message,
             'policies are arn:aws:eks::aws:cluster-access-policy/NAME; a namespace scope lists namespaces, a cluster scope none',
           ),

@@ -5,6 +5,13 @@
 import type { Problem } from '../problem.js';
 import { addonAttachPolicyArns, logRetentionNeedsLogging, serviceAccountsNeedOidc } from './cluster-settings.js';
 import { v16Cidrs } from './cidrs.js';
+import {
+  autoModeConfig,
+  iamIdentityMappings,
+  identityProviders,
+  nodeImageFamilies,
+  vpcExtraFields,
+} from './cluster-fields.js';
 import type { Rule, RuleContext } from './context.js';
 import { kubernetesVersion, v15NameAndRegion, v20RegionSupport } from './metadata.js';
 import { idFormats, stackNames, tags } from './aws-limits.js';
@@ -91,6 +98,12 @@ export const RULES: readonly Rule[] = [
   stackNames,
   tags,
   idFormats,
+  // The cluster-level fields of schema-cluster.ts and the VPC's extra fields.
+  identityProviders,
+  iamIdentityMappings,
+  vpcExtraFields,
+  autoModeConfig,
+  nodeImageFamilies,
 ];
 
 export function runRules(ctx: RuleContext): Problem[] {

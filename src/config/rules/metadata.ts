@@ -2,11 +2,11 @@
  * Rules on `metadata` (SPEC §3): V15 name and region, V20 regions without fully-private clusters
  * (offline part), and the Kubernetes version (VALUE).
  */
+import { REGIONS } from '../region-catalog.js';
+import { didYouMean } from '../suggest.js';
 import type { FieldPath } from '../path.js';
 import type { Problem } from '../problem.js';
-import { REGIONS } from '../region-catalog.js';
 import { REGION_NAME, REGIONS_WITHOUT_PRIVATE_CLUSTERS } from '../regions.js';
-import { didYouMean } from '../suggest.js';
 import { quote } from '../report.js';
 import { SUPPORTED_KUBERNETES_VERSIONS } from '../versions.js';
 import { hasTypeError, report, type RuleContext } from './context.js';

@@ -27,8 +27,20 @@ const AMAZON_LINUX = ['AmazonLinux2023', 'AmazonLinux2'];
 const isBottlerocket = (family: string | undefined) => BOTTLEROCKET.includes(family ?? '');
 const isWindows = (family: string | undefined) => (family ?? '').startsWith('WindowsServer');
 const isUbuntu = (family: string | undefined) => /^Ubuntu/.test(family ?? '');
-/** The image families private-eks builds nodes on (templates/ami.ts). */
-export const PRIVATE_EKS_AMI_FAMILIES = ['AmazonLinux2023', 'AmazonLinux2', 'Bottlerocket'];
+/** The image families private-eks builds nodes on (templates/ami.ts); Windows: rules/cluster-fields.ts. */
+export const PRIVATE_EKS_AMI_FAMILIES = [
+  'AmazonLinux2023',
+  'AmazonLinux2',
+  'Bottlerocket',
+  'Ubuntu2004',
+  'UbuntuPro2004',
+  'Ubuntu2204',
+  'UbuntuPro2204',
+  'Ubuntu2404',
+  'UbuntuPro2404',
+  'Ubuntu2604',
+  'UbuntuPro2604',
+];
 
 /** eksctl's AmazonLinux2EOLVersion: EKS publishes no AmazonLinux2 image from this version on. */
 const AL2_EOL_VERSION = '1.33';
@@ -481,7 +493,8 @@ function privateEksLimits(n: NodeGroupAt): void {
   const { ng } = n;
   const p = formatPath(n.path);
   const family = ng.amiFamily;
-  if (family !== undefined && !PRIVATE_EKS_AMI_FAMILIES.includes(family)) {
+  // Windows is refused with its reason by nodeImageFamilies (rules/cluster-fields.ts).
+  if (family !== undefined && !PRIVATE_EKS_AMI_FAMILIES.includes(family) && !isWindows(family)) {
     at(
       n,
       'amiFamily',

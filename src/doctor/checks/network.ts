@@ -5,6 +5,7 @@
  */
 import type { Problem } from '../../config/problem.js';
 import type { Plan, PlannedEndpoint, PlannedRouteTableRef, PlannedSubnet } from '../../plan/types.js';
+import { verifyUserEndpointLayout } from '../../verify/preflight.js';
 import { isSuppliedVpc } from '../../plan/supplied-vpc.js';
 import { fail, failFrom, ok, skip, warn } from '../outcome.js';
 import type { CheckId, CheckOutcome, DoctorCheck, DoctorContext } from '../types.js';
@@ -133,7 +134,20 @@ export const vpcEndpointsCheck: DoctorCheck = {
             'tables), or drop skipEndpointCreation so private-eks creates them',
         );
       }
-      return ok('the VPC has every required endpoint (skipEndpointCreation: private-eks creates none)');
+      // Present is not enough: a subnet whose route table lacks the S3 route, private DNS off or a
+      // zone without the endpoint breaks the nodes there.
+      const failed = (await verifyUserEndpointLayout(context.clients.ec2, plan, context.signal)).filter(
+        (f) => f.status === 'fail',
+      );
+      if (failed.length > 0) {
+        return fail(
+          failed.map((f) => `${f.resource}: ${f.message}`).join('\n'),
+          failed.flatMap((f) => (f.fix === undefined ? [] : [f.fix])).join('\n'),
+        );
+      }
+      return ok(
+        "the VPC has every required endpoint, available with private DNS in the subnets' zones, S3 routed from each subnet's route table (skipEndpointCreation: private-eks creates none)",
+      );
     }
     const reused = plan.endpoints.filter((e) => e.reused);
     const created = plan.endpoints.filter((e) => !e.reused);

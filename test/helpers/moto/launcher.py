@@ -46,6 +46,7 @@ from moto_extensions import eks_resources  # noqa: E402
 from moto_extensions import eks_updates  # noqa: E402
 from moto_extensions import fast_reset  # noqa: E402
 from moto_extensions import iam_resources  # noqa: E402
+from moto_extensions import lambda_runner  # noqa: E402
 from moto_extensions import ssm_eks_amis  # noqa: E402
 
 
@@ -135,6 +136,11 @@ EXTENSIONS: list[Extension] = [
         "cfn-update-errors-in-cfn-shape",
         "a resource error during UpdateStack comes back as a CloudFormation ValidationError",
         cfn_stack_lifecycle.install_update_errors_as_cfn_errors,
+    ),
+    E(
+        "lambda-runner",
+        "the in-VPC runner's inline Node.js code runs with local node on Invoke; its VPC ENIs outlive the function",
+        lambda_runner.install,
     ),
     E(
         "serialize-requests",

@@ -33,6 +33,8 @@ const cluster: ClusterSummary = {
       routeTableIds: [],
       privateDns: true,
       ownedByCluster: false,
+      owner: 'private-eks-endpoints-vpc-0abc',
+      users: ['other', 'private-cluster'],
     },
   ],
 };
@@ -43,7 +45,11 @@ describe('get cluster (CLI)', () => {
     expect(table).toContain('clusters made by private-eks in us-west-2:');
     expect(table).toMatch(/private-cluster +1\.34 +ACTIVE +public\+private +vpc-0abc +ng1 +1/);
     expect(table).toContain('public API access from: 203.0.113.0/24');
-    expect(table).toMatch(/ecr\.api +Interface +available +a,b +vpce-1 +already there/);
+    expect(table).toMatch(/ecr\.api +Interface +available +a,b +vpce-1 +private-eks-endpoints-vpc-0abc +other/);
+    const byVpc = clustersTable([
+      { ...cluster, vpcEndpoints: [{ ...cluster.vpcEndpoints[0]!, owner: null, users: [] }] },
+    ]);
+    expect(byVpc).toMatch(/vpce-1 +already there +-/);
     expect(clustersTable([])).toBe('no clusters made by private-eks in this region\n');
     // Two clusters: no endpoint table.
     expect(clustersTable([cluster, { ...cluster, name: 'other' }])).not.toContain('SERVICE');
@@ -67,6 +73,9 @@ describe('get cluster (CLI)', () => {
           id: 'vpce-0123456789abcdef0',
           service: 'secretsmanager',
           zones: ['us-west-2a', 'us-west-2b', 'us-west-2c', 'us-west-2d'],
+          owner: 'eksctl-payments-prod-eu-cluster',
+          ownedByCluster: true,
+          users: ['payments-prod-eu'],
         },
         {
           ...cluster.vpcEndpoints[0]!,
@@ -76,6 +85,8 @@ describe('get cluster (CLI)', () => {
           zones: [],
           routeTableIds: ['rtb-1', 'rtb-2', 'rtb-3'],
           ownedByCluster: true,
+          owner: 'eksctl-payments-prod-eu-cluster',
+          users: ['payments-prod-eu'],
         },
       ],
     };
@@ -84,6 +95,28 @@ describe('get cluster (CLI)', () => {
     expect(lines.join('\n')).toMatch(/secretsmanager +Interface +available +a,b,c,d +vpce-0123456789abcdef0/);
     expect(lines.join('\n')).toMatch(
       /s3 +Gateway +available +3 route table\(s\) +vpce-0fedcba9876543210 +cluster stack/,
+    );
+  });
+
+  it('with --verify: the failed checks, each with its resource and fix', () => {
+    const verified: ClusterSummary = {
+      ...cluster,
+      verification: {
+        ok: false,
+        findings: [
+          { check: 'endpoint', status: 'ok', resource: 'vpce-1', message: 'available' },
+          {
+            check: 's3-route',
+            status: 'fail',
+            resource: 'rtb-1',
+            message: 'route table rtb-1 has no route to S3',
+            fix: 'aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-9 --add-route-table-ids rtb-1',
+          },
+        ],
+      },
+    };
+    expect(clustersTable([verified])).toContain(
+      'verify private-cluster: 1 of 2 checks failed\n  rtb-1: route table rtb-1 has no route to S3\n    fix: aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-9 --add-route-table-ids rtb-1\n',
     );
   });
 

@@ -3,7 +3,8 @@
  * (rewritten only with UPDATE_GOLDENS=1); checked with ajv's draft 2020-12 validator against
  * every example and against files it must reject.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
@@ -89,5 +90,38 @@ describe('utils write-kubeconfig', () => {
     const run = await runCliCaptured(['utils', 'write-kubeconfig', '--name', 'x', '-f', 'examples/minimal.yaml']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('give either -f FILE or --name NAME, not both');
+  });
+
+  // The file goes through the config reader: located problems, nothing written, no AWS call
+  // (the environment has no credentials or endpoint, so an AWS call would fail differently).
+  it.each([
+    ['broken YAML', 'metadata:\n  name: [oops\n', /cluster\.yaml:\d+:\d+/],
+    [
+      'a bad cluster name',
+      'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: -bad\n  region: us-west-2\n',
+      /cluster\.yaml:4:\d+.*metadata\.name/s,
+    ],
+    [
+      'no cluster name',
+      'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  region: us-west-2\n',
+      /metadata\.name must be set/,
+    ],
+  ])('%s: exit 1 with the located problem, no kubeconfig written', async (_, text, expected) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pe-wk-unit-'));
+    try {
+      writeFileSync(path.join(dir, 'cluster.yaml'), text);
+      const kubeconfig = path.join(dir, 'kubeconfig');
+      const run = await runCliCaptured(
+        ['utils', 'write-kubeconfig', '-f', 'cluster.yaml', '--kubeconfig', kubeconfig],
+        {
+          cwd: dir,
+        },
+      );
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(expected);
+      expect(existsSync(kubeconfig)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

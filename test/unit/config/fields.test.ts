@@ -45,7 +45,7 @@ describe('unknown fields (a typo) and eksctl fields private-eks does not impleme
       HEADER,
       '  # comment',
       'metadata2: {}',
-      'iamIdentityMappings: []',
+      'karpenter: {}',
       'nodeGroups:',
       '  - name: ng1',
       '    privateNetworking: true',
@@ -56,11 +56,13 @@ describe('unknown fields (a typo) and eksctl fields private-eks does not impleme
     const result = load(text);
     const v19 = withRule(result, 'V19');
     expect(v19.map((p) => [p.path, p.line, p.column])).toEqual([
-      ['iamIdentityMappings', locate(text, 'iamIdentityMappings').line, 1],
+      ['karpenter', locate(text, 'karpenter').line, 1],
       ['nodeGroups[0].ssh.publicKeyPath', locate(text, 'publicKeyPath').line, locate(text, 'publicKeyPath').column],
     ]);
-    expect(v19[0]!.message).toBe('iamIdentityMappings is not supported by private-eks');
-    expect(v19[0]!.hint).toContain('accessConfig.accessEntries');
+    expect(v19[0]!.message).toBe('karpenter is not supported by private-eks');
+    // Why (eksctl installs it from a public registry) and what instead (a mirrored chart and images).
+    expect(v19[0]!.hint).toContain('public.ecr.aws');
+    expect(v19[0]!.hint).toContain('mirror the Karpenter chart and images into a private ECR repository');
     expect(v19[1]!.hint).toContain('ssh.publicKeyName');
     expect(withRule(result, 'UNKNOWN_FIELD').map((p) => p.path)).toEqual(['metadata2']);
   });

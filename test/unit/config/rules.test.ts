@@ -476,8 +476,10 @@ describe('V15: the region comes from the file, as in eksctl', () => {
       'metadata.region "us-wst-2" is not an AWS region private-eks knows; did you mean "us-west-2"?',
     );
     expect(problem!.hint).toContain('write us-west-2');
-    const [far] = withRule(load(lines(HEADER.replace('region: us-west-2', 'region: xx-nowhere-9'))), 'V15');
-    expect(far!.message).toBe('metadata.region "xx-nowhere-9" is not an AWS region private-eks knows');
+    const far = lines(HEADER.replace('region: us-west-2', 'region: xx-nowhere-9'));
+    expect(withRule(load(far), 'V15')[0]!.message).toBe(
+      'metadata.region "xx-nowhere-9" is not an AWS region private-eks knows',
+    );
     expect(
       load(lines(HEADER.replace('region: us-west-2', 'region: us-isof-south-1'))).problems.filter(
         (p) => p.rule === 'V15',

@@ -150,7 +150,10 @@ describe('Kubernetes-API steps against a local HTTPS API server', () => {
   });
 
   async function state(config: ReturnType<typeof seedMinimalConfig>) {
-    const { plan } = await buildPlan(config, createOfflineFacts(), { endpointSwitch: 'never' });
+    const built = (await buildPlan(config, createOfflineFacts(), { endpointSwitch: 'never' })).plan!;
+    // The direct path, as CONFIG_MAP clusters and --endpoint-switch=always take it: without the
+    // in-VPC runner (the runner's path is tested against the emulator, runner.int.test.ts).
+    const { runner: _runner, ...plan } = built;
     const s = newRunState(plan!, {
       clients: mockedClients(),
       clock: new FakeClock(),
@@ -257,6 +260,68 @@ describe('Kubernetes-API steps against a local HTTPS API server', () => {
     ]);
     // Idempotent: a re-run adds nothing.
     expect(await runKubernetesStep(step, s)).toBe('aws-auth already maps the node roles');
+  });
+
+  it('writes iamIdentityMappings into aws-auth (roles without their path, users, accounts), merged and idempotent', async () => {
+    api.objects.set('/api/v1/namespaces/kube-system/configmaps/aws-auth', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'aws-auth', namespace: 'kube-system', resourceVersion: '7' },
+      data: { mapRoles: '- rolearn: arn:aws:iam::123456789012:role/existing\n  username: existing\n' },
+    });
+    const config = seedMinimalConfig({
+      iamIdentityMappings: [
+        {
+          arn: 'arn:aws:iam::123456789012:role/team/admins',
+          username: 'admin',
+          groups: ['system:masters'],
+          noDuplicateARNs: false,
+        },
+        { arn: 'arn:aws:iam::123456789012:user/alice', username: 'alice', groups: ['readers'], noDuplicateARNs: false },
+        { account: '210987654321', groups: [], noDuplicateARNs: false },
+      ],
+    });
+    const { plan, state: s } = await state(config);
+    const step = plan.steps.find((x) => x.id === 'aws-auth')!;
+    // API_AND_CONFIG_MAP: the mappings need no node, only the control plane; nodes use access entries.
+    expect(step.dependsOn).toEqual(['cluster']);
+    expect(step.needsKubernetesApi).toBe(true);
+    expect(await runKubernetesStep(step, s)).toBe('aws-auth: 3 mapping(s) added');
+    const cm = api.objects.get('/api/v1/namespaces/kube-system/configmaps/aws-auth') as {
+      metadata: Record<string, unknown>;
+      data: Record<string, string>;
+    };
+    expect(cm.metadata['resourceVersion']).toBe('7');
+    expect(parse(cm.data['mapRoles']!)).toEqual([
+      { rolearn: 'arn:aws:iam::123456789012:role/existing', username: 'existing' },
+      { rolearn: 'arn:aws:iam::123456789012:role/admins', username: 'admin', groups: ['system:masters'] },
+    ]);
+    expect(parse(cm.data['mapUsers']!)).toEqual([
+      { userarn: 'arn:aws:iam::123456789012:user/alice', username: 'alice', groups: ['readers'] },
+    ]);
+    expect(parse(cm.data['mapAccounts']!)).toEqual(['210987654321']);
+    expect(await runKubernetesStep(step, s)).toBe('aws-auth already holds every mapping');
+  });
+
+  it('creates aws-auth for iamIdentityMappings when there is none, and refuses to shadow with noDuplicateARNs', async () => {
+    const mapping = { arn: 'arn:aws:iam::123456789012:role/ops', username: 'ops', groups: ['ops'] };
+    const { plan, state: s } = await state(
+      seedMinimalConfig({ iamIdentityMappings: [{ ...mapping, noDuplicateARNs: true }] }),
+    );
+    const step = plan.steps.find((x) => x.id === 'aws-auth')!;
+    expect(await runKubernetesStep(step, s)).toBe('aws-auth created with 1 mapping(s)');
+    const path = '/api/v1/namespaces/kube-system/configmaps/aws-auth';
+    const cm = api.objects.get(path) as { data: Record<string, string> };
+    expect(parse(cm.data['mapRoles']!)).toEqual([
+      { rolearn: 'arn:aws:iam::123456789012:role/ops', username: 'ops', groups: ['ops'] },
+    ]);
+    api.objects.set(path, {
+      ...cm,
+      data: { mapRoles: '- rolearn: arn:aws:iam::123456789012:role/ops\n  username: other\n' },
+    });
+    await expect(runKubernetesStep(step, s)).rejects.toThrow(
+      'found existing mapping with the same arn "arn:aws:iam::123456789012:role/ops" and shadowing is disabled',
+    );
   });
 
   it('refuses a server whose certificate is not from the cluster CA', async () => {

@@ -1,6 +1,7 @@
 /**
  * The endpoint-access decision (SPEC §7 step 5): private-only from the start unless a step needs
- * the Kubernetes API from where private-eks runs; --endpoint-switch overrides.
+ * the Kubernetes API from where private-eks runs and no in-VPC runner can carry it (CONFIG_MAP
+ * mode has no access entry to authorise one); --endpoint-switch overrides.
  */
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../../src/config/resolved.js';
@@ -21,8 +22,12 @@ async function decision(config: ResolvedConfig, mode: EndpointSwitchMode) {
   const result = await buildPlan(config, createOfflineFacts(), { endpointSwitch: mode });
   // Warnings (e.g. V22 for a Fargate-only cluster) do not stop a plan; errors would.
   expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return { access: result.plan!.endpointAccess, steps: result.plan!.steps };
+  return { access: result.plan!.endpointAccess, steps: result.plan!.steps, runner: result.plan!.runner };
 }
+
+/** Steps the in-VPC runner carries: every Kubernetes step, unless the cluster is CONFIG_MAP-only. */
+const byRunner = (config: ResolvedConfig, needing: readonly string[]): boolean =>
+  needing.length > 0 && config.accessConfig.authenticationMode !== 'CONFIG_MAP';
 
 const cases: [string, ResolvedConfig, string[]][] = [
   ['no nodegroups', resolvedConfig(), []],
@@ -89,14 +94,22 @@ const cases: [string, ResolvedConfig, string[]][] = [
 
 describe('decideEndpointAccess (auto)', () => {
   it.each(cases)('%s', async (_name, config, needing) => {
-    const { access, steps } = await decision(config, 'auto');
+    const { access, steps, runner } = await decision(config, 'auto');
+    const switched = needing.length > 0 && !byRunner(config, needing);
     expect(access.stepsNeedingKubernetesApi).toEqual(needing);
-    expect(access.switchNeeded).toBe(needing.length > 0);
-    expect(access.initial).toEqual(needing.length > 0 ? PUBLIC_AND_PRIVATE : PRIVATE_ONLY);
+    expect(access.switchNeeded).toBe(switched);
+    expect(access.initial).toEqual(switched ? PUBLIC_AND_PRIVATE : PRIVATE_ONLY);
     expect(access.final).toEqual(PRIVATE_ONLY);
-    expect(steps.some((s) => s.id === 'endpoint-access')).toBe(needing.length > 0);
-    for (const id of needing) expect(access.reason).toContain(`"${id}"`);
-    if (needing.length === 0) expect(access.reason).toContain('private-only from the start');
+    expect(steps.some((s) => s.id === 'endpoint-access')).toBe(switched);
+    expect(runner?.enabled === true).toBe(byRunner(config, needing));
+    expect(steps.some((s) => s.id === 'runner')).toBe(byRunner(config, needing));
+    for (const id of needing) {
+      expect(access.reason).toContain(`"${id}"`);
+      // The runner's stack comes first: every step it carries waits for it.
+      if (byRunner(config, needing)) expect(steps.find((s) => s.id === id)?.dependsOn).toContain('runner');
+    }
+    if (!switched) expect(access.reason).toContain('private-only from the start');
+    if (byRunner(config, needing)) expect(access.reason).toContain('in-VPC runner');
   });
 });
 
@@ -107,6 +120,8 @@ describe('decideEndpointAccess (always / never)', () => {
     expect(access.initial).toEqual(PUBLIC_AND_PRIVATE);
     expect(access.reason).toMatch(/^--endpoint-switch=always/);
     expect(steps.at(-1)?.id).toBe('endpoint-access');
+    // Asked for the public window: the steps reach the API server from here, no runner.
+    expect(steps.some((s) => s.id === 'runner')).toBe(false);
   });
 
   it.each(cases)('never switches: %s', async (_name, config, needing) => {
@@ -115,15 +130,18 @@ describe('decideEndpointAccess (always / never)', () => {
     expect(access.initial).toEqual(PRIVATE_ONLY);
     expect(access.stepsNeedingKubernetesApi).toEqual(needing);
     expect(access.reason).toMatch(/^--endpoint-switch=never/);
-    if (needing.length > 0) expect(access.reason).toContain('must run from inside the VPC');
+    if (needing.length > 0)
+      expect(access.reason).toContain(byRunner(config, needing) ? 'in-VPC runner' : 'must run from inside the VPC');
     expect(steps.some((s) => s.id === 'endpoint-access')).toBe(false);
   });
 });
 
 describe('the public window', () => {
+  // CONFIG_MAP: no access entries, so no runner; the aws-auth step needs the API from here.
   const config = resolvedConfig({
     vpc: { publicAccessCIDRs: ['203.0.113.0/24'] },
-    iam: { withOIDC: true, serviceAccounts: [serviceAccount('a')] },
+    nodeGroups: [nodeGroup('ng1')],
+    accessConfig: { authenticationMode: 'CONFIG_MAP' },
   });
 
   it('is restricted to vpc.publicAccessCIDRs when switching', async () => {
@@ -139,9 +157,19 @@ describe('the public window', () => {
 
   it('says it is open to the world without publicAccessCIDRs', async () => {
     const { access } = await decision(
-      resolvedConfig({ iam: { withOIDC: true, serviceAccounts: [serviceAccount('a')] } }),
+      resolvedConfig({ nodeGroups: [nodeGroup('ng1')], accessConfig: { authenticationMode: 'CONFIG_MAP' } }),
       'auto',
     );
     expect(access.reason).toContain('0.0.0.0/0');
+  });
+
+  it('is not opened for IRSA service accounts: the in-VPC runner applies them', async () => {
+    const { access, runner } = await decision(
+      resolvedConfig({ iam: { withOIDC: true, serviceAccounts: [serviceAccount('a', { namespace: 'backend' })] } }),
+      'auto',
+    );
+    expect(access.switchNeeded).toBe(false);
+    expect(access.publicAccessCidrs).toEqual([]);
+    expect(runner).toMatchObject({ enabled: true, namespaces: ['backend'], createsNamespaces: ['backend'] });
   });
 });

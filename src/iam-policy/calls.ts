@@ -1,0 +1,196 @@
+/**
+ * THE table of AWS calls private-eks makes itself, per command — the source of
+ * `utils iam-policy`. To support a new command or call, add a row (or a command to a row's
+ * list); the resources CloudFormation creates on the caller's behalf are in
+ * cloudformation-resources.ts.
+ *
+ * Kept honest by the emulator suite: every call the integration tests record must be covered by
+ * the policy built from these tables (test/helpers/aws-call-log.ts), and rows no run used are
+ * listed. Action names are IAM's (`ec2:DescribeVpcs`), as the call counter reports them.
+ */
+import type { ScopeName } from './scopes.js';
+
+/** Commands with their own AWS calls; `create` is `create cluster`. */
+export const POLICY_COMMANDS = [
+  'create',
+  'create-nodegroup',
+  'delete',
+  'get',
+  'doctor',
+  'plan',
+  'write-kubeconfig',
+] as const;
+export type PolicyCommand = (typeof POLICY_COMMANDS)[number];
+
+export interface CallRow {
+  readonly action: string;
+  readonly commands: readonly PolicyCommand[];
+  readonly scope: ScopeName;
+  /** Why private-eks makes the call (shown with `--explain`). */
+  readonly why: string;
+}
+
+const PLANNING: readonly PolicyCommand[] = ['create', 'create-nodegroup', 'plan', 'doctor'];
+const CLUSTER_READERS: readonly PolicyCommand[] = [
+  'create',
+  'create-nodegroup',
+  'delete',
+  'get',
+  'doctor',
+  'write-kubeconfig',
+];
+
+export const CALLS: readonly CallRow[] = [
+  // Identity and planning facts.
+  {
+    action: 'sts:GetCallerIdentity',
+    commands: ['create', 'doctor', 'delete'],
+    scope: 'any',
+    why: 'the account, for ARNs and the credentials check',
+  },
+  { action: 'ec2:DescribeAvailabilityZones', commands: PLANNING, scope: 'any', why: 'zones of the region' },
+  {
+    action: 'ec2:DescribeVpcEndpointServices',
+    commands: PLANNING,
+    scope: 'any',
+    why: 'which endpoint services exist in which zone',
+  },
+  { action: 'ec2:DescribeVpcs', commands: PLANNING, scope: 'any', why: 'a supplied VPC: its CIDRs' },
+  {
+    action: 'ec2:DescribeVpcAttribute',
+    commands: PLANNING,
+    scope: 'any',
+    why: 'a supplied VPC: DNS support and hostnames',
+  },
+  {
+    action: 'ec2:DescribeSubnets',
+    commands: [...PLANNING, 'get'],
+    scope: 'any',
+    why: 'supplied subnets; endpoint zones shown by get',
+  },
+  {
+    action: 'ec2:DescribeRouteTables',
+    commands: PLANNING,
+    scope: 'any',
+    why: 'a supplied VPC: explicit route tables, no internet route',
+  },
+  {
+    action: 'ec2:DescribeVpcEndpoints',
+    commands: [...PLANNING, 'get'],
+    scope: 'any',
+    why: 'endpoints that already exist in the VPC',
+  },
+  // Stacks.
+  {
+    action: 'cloudformation:DescribeStacks',
+    commands: ['create', 'create-nodegroup', 'delete', 'get', 'doctor'],
+    scope: 'any',
+    why: 'finding the eksctl-* stacks of a cluster and their state (resume)',
+  },
+  {
+    action: 'cloudformation:CreateStack',
+    commands: ['create', 'create-nodegroup'],
+    scope: 'stacks',
+    why: 'the cluster, addons and nodegroup stacks',
+  },
+  {
+    action: 'cloudformation:DescribeStackEvents',
+    commands: ['create', 'create-nodegroup', 'delete'],
+    scope: 'stacks',
+    why: 'progress and the first failure of a stack',
+  },
+  {
+    action: 'cloudformation:DeleteStack',
+    commands: ['create', 'create-nodegroup', 'delete'],
+    scope: 'stacks',
+    why: 'delete; a failed create is rolled back and removed before a re-run',
+  },
+  // The cluster itself.
+  { action: 'eks:DescribeCluster', commands: CLUSTER_READERS, scope: 'eks', why: 'endpoint, CA and access settings' },
+  { action: 'eks:ListClusters', commands: ['doctor'], scope: 'any', why: 'the EKS API is reachable and allowed' },
+  {
+    action: 'eks:ListNodegroups',
+    commands: ['create', 'get', 'doctor'],
+    scope: 'eks',
+    why: 'verify: every nodegroup of the cluster is active',
+  },
+  { action: 'eks:DescribeNodegroup', commands: ['create', 'get', 'doctor'], scope: 'eks', why: 'verify: its status' },
+  {
+    action: 'eks:UpdateClusterConfig',
+    commands: ['create', 'create-nodegroup'],
+    scope: 'eks',
+    why: 'opening and closing the public endpoint around Kubernetes steps',
+  },
+  {
+    action: 'eks:DescribeUpdate',
+    commands: ['create', 'create-nodegroup'],
+    scope: 'eks',
+    why: 'waiting for an endpoint-access update',
+  },
+  // Delete: what the cluster's controllers made outside CloudFormation.
+  {
+    action: 'elasticloadbalancing:DescribeLoadBalancers',
+    commands: ['delete'],
+    scope: 'any',
+    why: 'load balancers tagged for the cluster',
+  },
+  {
+    action: 'elasticloadbalancing:DescribeTags',
+    commands: ['delete'],
+    scope: 'any',
+    why: 'the cluster tag of each load balancer',
+  },
+  {
+    action: 'elasticloadbalancing:DescribeTargetGroups',
+    commands: ['delete'],
+    scope: 'any',
+    why: 'target groups of those load balancers',
+  },
+  {
+    action: 'elasticloadbalancing:DeleteLoadBalancer',
+    commands: ['delete'],
+    scope: 'any',
+    why: 'a tagged load balancer blocks the VPC delete',
+  },
+  { action: 'elasticloadbalancing:DeleteTargetGroup', commands: ['delete'], scope: 'any', why: 'their target groups' },
+  {
+    action: 'ec2:DescribeNetworkInterfaces',
+    commands: ['delete'],
+    scope: 'any',
+    why: "waiting for load balancer and the in-VPC runner's interfaces to go",
+  },
+  // The in-VPC runner (src/runner): Kubernetes objects applied from inside the VPC.
+  {
+    action: 'lambda:InvokeFunction',
+    commands: ['create'],
+    scope: 'runnerFunctions',
+    why: 'the in-VPC runner applies the Kubernetes objects (IRSA ServiceAccounts, aws-auth)',
+  },
+  {
+    action: 'lambda:UpdateFunctionConfiguration',
+    commands: ['delete'],
+    scope: 'runnerFunctions',
+    why: 'takes the runner out of the VPC so Lambda releases its interfaces before its stack goes',
+  },
+  {
+    action: 'ec2:DeleteNetworkInterface',
+    commands: ['delete'],
+    scope: 'any',
+    why: "the runner's interfaces, as Lambda releases them (their ids are not known in advance)",
+  },
+  {
+    action: 'ec2:DescribeSecurityGroups',
+    commands: ['delete'],
+    scope: 'any',
+    why: 'security groups tagged for the cluster',
+  },
+  { action: 'ec2:DescribeSecurityGroupRules', commands: ['delete'], scope: 'any', why: 'rules that reference them' },
+  {
+    action: 'ec2:RevokeSecurityGroupIngress',
+    commands: ['delete'],
+    scope: 'any',
+    why: 'rules referencing a tagged group keep it alive',
+  },
+  { action: 'ec2:RevokeSecurityGroupEgress', commands: ['delete'], scope: 'any', why: 'as above, egress' },
+  { action: 'ec2:DeleteSecurityGroup', commands: ['delete'], scope: 'any', why: 'tagged groups a controller made' },
+];
