@@ -8,7 +8,8 @@
  * credentials (a password may hold `@`, `/`, `:` or `#`, encoded or not), and what follows is
  * the host and port, kept so the message still says which proxy.
  */
-import type { ProxyEnv } from './proxy.js';
+/** The proxy variables (as ProxyEnv in proxy.ts, which imports this module). */
+type ProxyEnv = Readonly<Record<string, string | undefined>>;
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const HIDDEN = '***';
