@@ -10,8 +10,10 @@ process.env.FUZZ_RUNS ??= '50';
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'vitest.config.ts', dir: 'test/unit/config' },
+  vitest: { configFile: 'vitest.stryker.config.ts' },
   mutate: ['src/config/rules/**/*.ts'],
+  // The Python tools' environments (symlinks) and build output are not needed by these tests.
+  ignorePatterns: ['.venv-aws', '.venv-checkov', 'dist', 'reports'],
   coverageAnalysis: 'perTest',
   concurrency: 1,
   timeoutMS: 60_000,

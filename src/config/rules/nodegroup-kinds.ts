@@ -504,6 +504,16 @@ function privateEksLimits(n: NodeGroupAt): void {
     );
     return;
   }
+  if ((ng.volumeType === 'io1' || ng.volumeType === 'io2') && typeof extra(ng, 'volumeIOPS') !== 'number') {
+    // eksctl defaults the IOPS to 100; private-eks's templates set none, and CloudFormation requires it.
+    at(
+      n,
+      'volumeType',
+      `${p}.volumeType ${ng.volumeType} needs volumeIOPS in private-eks (CloudFormation requires Iops for io1 and io2 volumes)`,
+      'use volumeType gp3, or give volumeIOPS',
+      'value',
+    );
+  }
   if (n.kind !== 'managed' || (ng.ami ?? '') !== '' || (ng as ManagedNodeGroupFile).launchTemplate !== undefined)
     return;
   if (ng.overrideBootstrapCommand !== undefined && (family ?? 'AmazonLinux2023') === 'AmazonLinux2023') {
