@@ -31,54 +31,20 @@ import {
 } from './cluster-stacks.js';
 import { afterClusterSteps, endpointsInClusterStackNote } from './delete-shared.js';
 import { endpointsStacksOf } from './shared-endpoints.js';
-import { systemClock, type Clock } from './clock.js';
-import { safeSink, type EventSink } from './events.js';
+import { systemClock } from './clock.js';
+import { safeSink } from './events.js';
 import { apiServerReachable, apiServerRoute } from './kubernetes-client.js';
 import { deleteClusterLoadBalancers } from './load-balancers.js';
-import { stepFailure, type DeletedItem, type DeleteResult, type LeftoverItem, type StepFailure } from './results.js';
+import { stepFailure, type DeleteResult, type LeftoverItem, type StepFailure } from './results.js';
 import { deleteAndWait, type StackDeps, type StackInfo } from './stacks.js';
 import { DEFAULT_PARALLELISM, StepGraph, type GraphStep, type StepRecord } from './step-graph.js';
 import { cleanUpTaggedResources } from './tagged-resources.js';
 import { lambdaClientLike } from './runner-client.js';
 import { deleteRunnerInterfaces, detachRunnerFromVpc } from './runner-cleanup.js';
 import { runnerStackName } from '../plan/stacks.js';
-import type { ProxyEnv } from '../aws/proxy.js';
-import type { AwsClients } from '../aws/types.js';
 
-/** Which cluster deleteCluster deletes, and how (by name, with or without force). */
-export interface DeleteClusterRequest {
-  readonly cluster: string;
-  readonly region: string;
-}
-
-/** What deleteCluster needs: AWS clients, an event sink, an abort signal, a clock. */
-export interface DeleteDeps {
-  readonly clients: AwsClients;
-  readonly events?: EventSink;
-  readonly signal?: AbortSignal;
-  readonly clock?: Clock;
-  readonly parallelism?: number;
-  readonly stackTimeoutMs?: number;
-  readonly force: boolean;
-  readonly wait: boolean;
-  /** The kubeconfig to remove the cluster's entry from; `false`: leave kubeconfig alone. */
-  readonly kubeconfigPath: string | false;
-  /** Whether the API server answers from here (default: a TCP probe along the proxy route); only for the note. */
-  readonly reachable?: (endpoint: string) => Promise<boolean>;
-  /** Proxy variables for the API server probe, as the AWS clients got them. Default `process.env`. */
-  readonly proxyEnv?: ProxyEnv;
-  /** `--delete-logs`: delete the control plane's log group too (kept by default). */
-  readonly deleteLogs?: boolean;
-  /** How long to wait for deleted load balancers' network interfaces to go. Default 10 min. */
-  readonly loadBalancerTimeoutMs?: number;
-  readonly newToken?: () => string;
-}
-
-export interface DeleteState {
-  readonly deleted: DeletedItem[];
-  readonly leftovers: LeftoverItem[];
-  readonly notes: string[];
-}
+export type { DeleteClusterRequest, DeleteDeps, DeleteState } from './delete-types.js';
+import type { DeleteClusterRequest, DeleteDeps, DeleteState } from './delete-types.js';
 
 /** Deletes a cluster made by private-eks: nodegroups, Fargate profiles, the load balancers and security groups Kubernetes left tagged in the VPC, then the cluster stack. With `force`, continues past errors and lists what is left. */
 export async function deleteCluster(request: DeleteClusterRequest, deps: DeleteDeps): Promise<DeleteResult> {

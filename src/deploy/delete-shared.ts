@@ -11,7 +11,7 @@ import { DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../aws/types.js';
 import { callAws } from './aws-call.js';
 import type { ClusterStacks } from './cluster-stacks.js';
-import type { DeleteClusterRequest, DeleteDeps, DeleteState } from './delete-cluster.js';
+import type { DeleteClusterRequest, DeleteDeps, DeleteState } from './delete-types.js';
 import { controlPlaneLogGroupName, deleteControlPlaneLogGroup, describeLogGroup } from './log-group.js';
 import { otherUsers, releaseEndpointsStack } from './shared-endpoints.js';
 import type { GraphStep } from './step-graph.js';
