@@ -74,7 +74,7 @@ export interface DeleteDeps {
   readonly newToken?: () => string;
 }
 
-export interface DeleteState {
+interface DeleteState {
   readonly deleted: DeletedItem[];
   readonly leftovers: LeftoverItem[];
   readonly notes: string[];

@@ -11,11 +11,24 @@ import { DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../aws/types.js';
 import { callAws } from './aws-call.js';
 import type { ClusterStacks } from './cluster-stacks.js';
-import type { DeleteClusterRequest, DeleteDeps, DeleteState } from './delete-cluster.js';
+import type { DeletedItem } from './results.js';
 import { controlPlaneLogGroupName, deleteControlPlaneLogGroup, describeLogGroup } from './log-group.js';
 import { otherUsers, releaseEndpointsStack } from './shared-endpoints.js';
 import type { GraphStep } from './step-graph.js';
 import { CLUSTER_NAME_TAG, type StackDeps, type StackInfo } from './stacks.js';
+
+/** What these steps need of the delete (its own types would make an import circle). */
+interface DeleteClusterRequest {
+  readonly cluster: string;
+}
+interface DeleteDeps {
+  readonly clients: AwsClients;
+  readonly deleteLogs?: boolean;
+}
+interface DeleteState {
+  readonly deleted: DeletedItem[];
+  readonly notes: string[];
+}
 
 export function afterClusterSteps(
   request: DeleteClusterRequest,
