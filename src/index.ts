@@ -75,7 +75,10 @@ export type {
   StepKind,
   PlanStep,
   CostEstimate,
+  SharedEndpointsPlan,
 } from './plan/types.js';
+export { verifyCluster, verifyEndpointLayout } from './verify/index.js';
+export type { VerifyCheckId, VerifyFinding, VerifyReport, VerifyClusterRequest, LayoutInput } from './verify/index.js';
 export type {
   CloudFacts,
   ZoneInfo,
