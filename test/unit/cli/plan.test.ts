@@ -107,8 +107,9 @@ describe('plan --offline (text)', () => {
     }
     expect(out).toContain('offline: facts come from the built-in catalog');
     expect(out).toMatch(/service-accounts\s+create the IAM roles/);
-    expect(out).toContain('at creation: public and private');
-    expect(out).toContain('why: step(s) "service-accounts" need the Kubernetes API');
+    // The in-VPC runner carries the service accounts: private-only from the first minute.
+    expect(out).toContain('at creation: private only');
+    expect(out).toContain('run through the in-VPC runner');
     expect(out).toMatch(/\$\d+\.\d{3} per hour, \$\d+\.\d{2} per month/);
   });
 

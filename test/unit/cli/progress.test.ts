@@ -34,7 +34,7 @@ async function transcript(failNg1: boolean): Promise<string> {
   const view = createProgressView({ stream: out.stream, live: false, color: false, verbose: false });
   const result = await createCluster(
     { plan, templates },
-    { clients: mockedClients(), events: view.sink, clock: new FakeClock(), kubeconfigPath: false },
+    { clients: mockedClients(), events: view.sink, clock: new FakeClock(), kubeconfigPath: false, verify: false },
   );
   view.close();
   out.stream.write(

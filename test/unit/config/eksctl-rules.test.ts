@@ -100,15 +100,6 @@ const CASES: Case[] = [
   },
   {
     area: 'amiFamily',
-    name: 'a family eksctl takes and private-eks does not build',
-    pass: file(...ng('amiFamily: Bottlerocket')),
-    fail: file(...ng('amiFamily: Ubuntu2204')),
-    path: 'nodeGroups[0].amiFamily',
-    at: 'Ubuntu2204',
-    message: 'amiFamily Ubuntu2204 is not supported by private-eks (eksctl accepts it',
-  },
-  {
-    area: 'amiFamily',
     name: 'Inferentia on Ubuntu',
     pass: file(...mng('amiFamily: AmazonLinux2023', 'instanceType: inf2.xlarge')),
     fail: file(...mng('amiFamily: Ubuntu2404', 'instanceType: inf2.xlarge')),

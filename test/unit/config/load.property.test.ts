@@ -38,5 +38,6 @@ describe('loadConfig on random and mutated configs', () => {
     // The generators must reach both outcomes, or the property says little.
     expect(outcomes.valid).toBeGreaterThan(0);
     expect(outcomes.invalid).toBeGreaterThan(0);
-  });
+    // 2,000 inputs through the whole reader: seconds of CPU on a loaded 2-core machine.
+  }, 120_000);
 });

@@ -32,8 +32,9 @@ describe('createCluster', () => {
     const { events, sink } = recordingSink();
     const result = await createCluster(
       { plan, templates },
-      { clients: mockedClients(), events: sink, clock: new FakeClock(), kubeconfigPath: false },
+      { clients: mockedClients(), events: sink, clock: new FakeClock(), kubeconfigPath: false, verify: false },
     );
+    expect(result.outcome === 'failed' ? result.failures : []).toEqual([]);
     expect(result.outcome).toBe('created');
     expect(result.endpointAccess).toEqual({ state: 'switched-off', updateId: UPDATE_ID });
     const creates = cfnMock.commandCalls(CreateStackCommand).map((c) => c.args[0].input.StackName);
@@ -57,7 +58,7 @@ describe('createCluster', () => {
     const { plan, templates } = await minimalPlan('always');
     const result = await createCluster(
       { plan, templates },
-      { clients: mockedClients(), events: () => {}, clock: new FakeClock(), kubeconfigPath: false },
+      { clients: mockedClients(), events: () => {}, clock: new FakeClock(), kubeconfigPath: false, verify: false },
     );
     expect(result.outcome).toBe('failed');
     if (result.outcome !== 'failed') return;
@@ -131,7 +132,7 @@ describe('createCluster', () => {
     expect(plan.endpointAccess.switchNeeded).toBe(false);
     const result = await createCluster(
       { plan, templates },
-      { clients: mockedClients(), events: () => {}, clock: new FakeClock(), kubeconfigPath: false },
+      { clients: mockedClients(), events: () => {}, clock: new FakeClock(), kubeconfigPath: false, verify: false },
     );
     expect(result.outcome).toBe('failed');
     expect(result.endpointAccess).toEqual({ state: 'private-from-start' });

@@ -283,8 +283,9 @@ describe('Kubernetes-API steps against a local HTTPS API server', () => {
     });
     const { plan, state: s } = await state(config);
     const step = plan.steps.find((x) => x.id === 'aws-auth')!;
-    // API_AND_CONFIG_MAP: the mappings need no node, only the control plane; nodes use access entries.
-    expect(step.dependsOn).toEqual(['cluster']);
+    // API_AND_CONFIG_MAP: the mappings need no node, only the control plane (and the in-VPC runner
+    // the plan gives them; this test takes the direct path); nodes use access entries.
+    expect(step.dependsOn).toEqual(['cluster', 'runner']);
     expect(step.needsKubernetesApi).toBe(true);
     expect(await runKubernetesStep(step, s)).toBe('aws-auth: 3 mapping(s) added');
     const cm = api.objects.get('/api/v1/namespaces/kube-system/configmaps/aws-auth') as {

@@ -167,9 +167,10 @@ describe('steps', () => {
     expect(graph(plan)['addons']).toEqual(['cluster']);
   });
 
-  it('without nodegroups the Kubernetes-API steps follow the cluster', async () => {
+  it('without nodegroups the Kubernetes-API steps follow the cluster and the in-VPC runner that carries them', async () => {
     const plan = await planOf(resolvedConfig({ iam: { withOIDC: true, serviceAccounts: [serviceAccount('a')] } }));
-    expect(graph(plan)['service-accounts']).toEqual(['cluster']);
+    expect(graph(plan)['service-accounts']).toEqual(['cluster', 'runner']);
+    expect(graph(plan)['runner']).toEqual(['cluster']);
   });
 
   it('every dependency names an earlier step (the graph is acyclic and ordered)', async () => {
