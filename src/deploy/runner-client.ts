@@ -56,7 +56,8 @@ export async function invokeRunner(
   if (out.FunctionError !== undefined) {
     let message = text;
     try {
-      message = String((JSON.parse(text) as { errorMessage?: unknown }).errorMessage ?? text);
+      const parsed = JSON.parse(text) as { errorMessage?: unknown };
+      if (typeof parsed.errorMessage === 'string') message = parsed.errorMessage;
     } catch {
       // Not JSON: Lambda's own error text.
     }

@@ -154,7 +154,7 @@ describe('Kubernetes-API steps against a local HTTPS API server', () => {
     // The direct path, as CONFIG_MAP clusters and --endpoint-switch=always take it: without the
     // in-VPC runner (the runner's path is tested against the emulator, runner.int.test.ts).
     const { runner: _runner, ...plan } = built;
-    const s = newRunState(plan!, {
+    const s = newRunState(plan, {
       clients: mockedClients(),
       clock: new FakeClock(),
       kubeconfigPath: false,
@@ -179,7 +179,7 @@ describe('Kubernetes-API steps against a local HTTPS API server', () => {
         OIDCIssuerURL: 'https://oidc.eks.us-west-2.amazonaws.com/id/ABC',
       },
     });
-    return { plan: plan!, state: s };
+    return { plan: plan, state: s };
   }
 
   it('creates the IRSA role stacks, then the namespace and annotated ServiceAccounts through the API', async () => {
