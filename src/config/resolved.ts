@@ -311,7 +311,7 @@ export interface ResolvedNodeGroup {
   readonly volumeKmsKeyID?: string;
   /** Default false: pods reach IMDS through the node (hop limit 2). True: hop limit 1. */
   readonly disablePodIMDS: boolean;
-  /** Bottlerocket families: the user's `settings` (default {}) and the admin container. */
+  /** Bottlerocket families: the user's `settings` (default: empty) and the admin container. */
   readonly bottlerocket?: {
     /** eksctl's default: on when ssh.allow, else left to the image (off). */
     readonly enableAdminContainer?: boolean;
