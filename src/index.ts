@@ -59,6 +59,14 @@ export { buildPlan, type BuildPlanOptions, type BuildPlanResult } from './plan/p
 export { createOfflineFacts } from './plan/facts-offline.js';
 export { createLiveFacts } from './plan/facts-live.js';
 export type { EndpointSwitchMode } from './plan/endpoint-access.js';
+/** The in-VPC runner the plan gives a cluster whose Kubernetes steps it carries. */
+export type { RunnerPlan } from './plan/runner.js';
+/** eksctl's `wellKnownPolicies` names, and their type. */
+export { WELL_KNOWN_POLICY_NAMES, type WellKnownPolicyName } from './config/schema-parts.js';
+/** eksctl's node-role add-on policy sets (`iam.withAddonPolicies`), and their type. */
+export { ADDON_POLICY_NAMES, type AddonPolicyName } from './config/schema-nodegroups.js';
+/** A self-managed nodegroup's mix of instance types and purchase options. */
+export type { InstancesDistribution } from './config/resolved.js';
 export { UNKNOWN_OFFLINE } from './plan/types.js';
 export type {
   Plan,
