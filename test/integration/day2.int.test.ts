@@ -339,9 +339,11 @@ describe('nodegroups and stacks', () => {
     expect(gone.stderr).toContain('already gone');
 
     const stacks = await cli(['utils', 'describe-stacks', '--cluster', CLUSTER, '-o', 'json']);
+    // eksctl's default add-ons (vpc-cni, kube-proxy, coredns, metrics-server) have their own stack.
     expect((JSON.parse(stacks.stdout) as { name: string }[]).map((s) => s.name)).toEqual([
       stackOf('cluster'),
       stackOf('nodegroup-ng1'),
+      stackOf('addons'),
     ]);
   });
 });
