@@ -68,7 +68,9 @@ describe('create nodegroup (emulator)', () => {
     expect(run.stderr).toContain('the file has no privateCluster section; cluster "private-cluster" is fully private');
     expect(run.stderr).toContain('stack eksctl-private-cluster-nodegroup-m1: already complete, reused');
     expect(run.stderr).toContain('stack eksctl-private-cluster-nodegroup-m2: created');
+    // eksctl's default add-ons have their own stack, made with the cluster.
     expect(await stackNames()).toEqual([
+      'eksctl-private-cluster-addons',
       'eksctl-private-cluster-cluster',
       'eksctl-private-cluster-nodegroup-m1',
       'eksctl-private-cluster-nodegroup-m2',
