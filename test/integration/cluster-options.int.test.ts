@@ -5,9 +5,10 @@
  * provider API: test/helpers/moto/README.md, `eks-identity-provider-config`), get, delete, and
  * nothing left — identity provider configs included.
  *
- * The emulator's API server is not reachable, so the aws-auth mappings come back as a manifest to
- * apply from inside the VPC (the Kubernetes step itself is tested against a local HTTPS API server
- * in test/unit/deploy/kubernetes.test.ts).
+ * The aws-auth mappings go through the in-VPC runner (the access mode is API_AND_CONFIG_MAP), whose
+ * shipped code the emulator runs with the local node (`lambda-runner` in the emulator's README);
+ * the cluster's API server is the fake Kubernetes API of test/helpers/fake-kube-api.ts over real
+ * TLS, where the written ConfigMap is read back.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -16,17 +17,28 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { runCliCaptured } from '../helpers/cli.js';
+import { startFakeKubeApi, type FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
+import { createTestPki, type TestPki } from '../helpers/tls-server.js';
 
+let pki: TestPki;
+let api: FakeKubeApi;
 let moto: MotoServer;
 let cfn: CloudFormationClient;
 let ec2: EC2Client;
 let work: string;
 
 beforeAll(async () => {
-  moto = await startMoto();
+  pki = createTestPki('private-eks cluster-options emulator test');
+  api = await startFakeKubeApi(pki);
+  moto = await startMoto({
+    env: {
+      PRIVATE_EKS_EMULATOR_KUBE_ENDPOINT: api.url,
+      PRIVATE_EKS_EMULATOR_KUBE_CA: Buffer.from(pki.root.pem).toString('base64'),
+    },
+  });
   for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
   cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
   ec2 = new EC2Client(emulatorClientConfig(moto.endpoint));
@@ -36,9 +48,12 @@ afterAll(async () => {
   ec2?.destroy();
   vi.unstubAllEnvs();
   await moto?.stop();
+  await api?.close();
+  pki?.remove();
 });
 beforeEach(async () => {
   await moto.reset();
+  api.objects.clear();
   work = mkdtempSync(path.join(os.tmpdir(), 'pe-cluster-options-'));
 });
 
@@ -55,8 +70,9 @@ describe('cluster-level eksctl options (emulator)', () => {
     const before = await takeInventory(emulatorClientConfig(moto.endpoint));
     const create = await runCliCaptured(['create', 'cluster', '-f', CONFIG], { env: env() });
     expect(create.code, create.stderr).toBe(0);
-    // The aws-auth mappings need the Kubernetes API, which the emulator does not serve: a manifest.
-    expect(create.stderr).toContain('aws-auth');
+    // The aws-auth mappings reach the private API server through the in-VPC runner.
+    const awsAuth = api.objects.get('/api/v1/namespaces/kube-system/configmaps/aws-auth');
+    expect(JSON.stringify(awsAuth?.['data'] ?? {})).toContain('role/platform-admins');
 
     expect(await identityProviderConfigs()).toEqual([
       expect.objectContaining({

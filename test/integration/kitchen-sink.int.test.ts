@@ -4,8 +4,10 @@
  * delete, and nothing left behind (inventory: stacks, roles, instance profiles, launch templates,
  * auto scaling groups, log groups, EKS access entries, add-ons and pod identity associations, …).
  *
- * Not shown by the emulator: instances joining, add-on versions, Kubernetes objects (the API server
- * does not answer, so the ServiceAccount objects are recorded as a manifest to apply).
+ * Not shown by the emulator: instances joining, add-on versions. The ServiceAccount objects go
+ * through the in-VPC runner, whose shipped code the emulator runs with the local node
+ * (`lambda-runner` in the emulator's README), to the fake Kubernetes API of
+ * test/helpers/fake-kube-api.ts over real TLS, where they are read back.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -28,13 +30,17 @@ import {
   ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
 import { runCliCaptured } from '../helpers/cli.js';
+import { startFakeKubeApi, type FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
+import { createTestPki, type TestPki } from '../helpers/tls-server.js';
 
 const CLUSTER = 'kitchen-sink';
 const FILE = path.join(repoRoot, 'examples', 'kitchen-sink.yaml');
 
+let pki: TestPki;
+let api: FakeKubeApi;
 let moto: MotoServer;
 let cfn: CloudFormationClient;
 let ec2: EC2Client;
@@ -43,7 +49,14 @@ let iam: IAMClient;
 let autoScaling: AutoScalingClient;
 
 beforeAll(async () => {
-  moto = await startMoto();
+  pki = createTestPki('private-eks kitchen-sink emulator test');
+  api = await startFakeKubeApi(pki);
+  moto = await startMoto({
+    env: {
+      PRIVATE_EKS_EMULATOR_KUBE_ENDPOINT: api.url,
+      PRIVATE_EKS_EMULATOR_KUBE_CA: Buffer.from(pki.root.pem).toString('base64'),
+    },
+  });
   for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
   const config = emulatorClientConfig(moto.endpoint);
   cfn = new CloudFormationClient(config);
@@ -56,6 +69,8 @@ afterAll(async () => {
   for (const client of [cfn, ec2, eks, iam, autoScaling]) client?.destroy();
   vi.unstubAllEnvs();
   await moto?.stop();
+  await api?.close();
+  pki?.remove();
 });
 
 async function resource(stack: string, logicalId: string): Promise<string> {
@@ -250,8 +265,17 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     const associations = (await store('pod-identity-associations')).filter((a) => a['clusterName'] === CLUSTER);
     const lbc = associations.find((a) => a['serviceAccount'] === 'aws-load-balancer-controller');
     expect(await inlinePolicyNames(roleName(String(lbc?.['roleArn'])))).toEqual(['PolicyAWSLoadBalancerController']);
-    // The ServiceAccount objects (one with the user's own role) are left to apply from inside the VPC.
-    expect(create.stderr).toContain('create 2 ServiceAccount object(s)');
+    // The ServiceAccount objects (one with the user's own role) reached the private API server through
+    // the runner, each annotated with its IRSA role.
+    const account = (namespace: string, name: string) =>
+      api.objects.get(`/api/v1/namespaces/${namespace}/serviceaccounts/${name}`) as
+        { metadata?: { annotations?: Record<string, string> } } | undefined;
+    expect(account('kube-system', 'cluster-autoscaler')?.metadata?.annotations?.['eks.amazonaws.com/role-arn']).toBe(
+      autoscalerRole,
+    );
+    expect(account('analytics', 'reports')?.metadata?.annotations?.['eks.amazonaws.com/role-arn']).toBe(
+      'arn:aws:iam::123456789012:role/reports-reader',
+    );
 
     const get = await runCliCaptured(['get', 'cluster', '--region', 'us-west-2', '--name', CLUSTER, '-o', 'json'], {
       env,
