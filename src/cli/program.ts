@@ -59,8 +59,18 @@ export async function runCli(argv: readonly string[], io: CliIo, signal?: AbortS
       redactProxySecrets(renderError(error, { verbose, debug: io.env['PRIVATE_EKS_DEBUG'] !== undefined }), io.env),
     );
     if (error instanceof UsageError) return ExitCode.usage;
-    if (error instanceof AbortedError) return ExitCode.interrupted;
+    if (error instanceof AbortedError) {
+      // Interrupted before a deploy had anything to report: the same command resumes.
+      io.stderr.write(redactProxySecrets(`  Re-run \`${commandLine(argv)}\` to resume.\n`, io.env));
+      return ExitCode.interrupted;
+    }
     if (PrivateEksError.isPrivateEksError(error)) return ExitCode.failed;
     return ExitCode.failed;
   }
+}
+
+/** The command as typed, quoted where a shell would need it. */
+function commandLine(argv: readonly string[]): string {
+  const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
+  return ['private-eks', ...argv.map(quote)].join(' ');
 }

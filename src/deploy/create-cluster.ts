@@ -7,7 +7,7 @@
  * Nothing created is ever deleted here: a failed stack is reported with its first failed
  * resource and left for the next run (which deletes and recreates a rolled-back stack).
  */
-import { DeployError, PrivateEksError } from '../errors.js';
+import { AbortedError, DeployError, PrivateEksError } from '../errors.js';
 import { writeKubeconfigEntry } from '../kubeconfig/file.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import { templateBody } from '../templates/json.js';
@@ -274,6 +274,17 @@ async function verifyCreated(state: RunState): Promise<VerifyReport> {
   return report;
 }
 
+/** The read-back, or undefined when Ctrl-C comes before or during it. */
+async function verifyUnlessInterrupted(state: RunState): Promise<VerifyReport | undefined> {
+  if (state.signal?.aborted === true) return undefined;
+  try {
+    return await verifyCreated(state);
+  } catch (error) {
+    if (error instanceof AbortedError) return undefined;
+    throw error;
+  }
+}
+
 /** Builds the result; after a failure or Ctrl-C, makes sure a public API server is not left behind. */
 export async function finish(
   state: RunState,
@@ -302,7 +313,16 @@ export async function finish(
   };
   if (ok) {
     if (state.deps.verify === false) return { outcome: 'created', ...common };
-    const verification = await verifyCreated(state);
+    const verification = interrupted ? undefined : await verifyUnlessInterrupted(state);
+    if (verification === undefined) {
+      // Everything was made before the interrupt landed: the create is done; only the read-back is not.
+      state.events({
+        code: 'info',
+        stepId: 'verify',
+        message: `verification skipped (interrupted); \`private-eks get cluster --name ${common.cluster} --region ${common.region} --verify\` runs it`,
+      });
+      return { outcome: 'created', ...common };
+    }
     const failed = verification.findings.filter((f) => f.status === 'fail');
     if (failed.length === 0) return { outcome: 'created', ...common, verification };
     const failures = failed.map((f): StepFailure => ({

@@ -17,13 +17,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { runCliCaptured } from '../helpers/cli.js';
-import { startFakeKubeApi, type FakeKubeApi } from '../helpers/fake-kube-api.js';
+import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
+import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
 import { repoRoot } from '../helpers/python-tools.js';
-import { createTestPki, type TestPki } from '../helpers/tls-server.js';
 
-let pki: TestPki;
+let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
 let moto: MotoServer;
 let cfn: CloudFormationClient;
@@ -31,14 +31,8 @@ let ec2: EC2Client;
 let work: string;
 
 beforeAll(async () => {
-  pki = createTestPki('private-eks cluster-options emulator test');
-  api = await startFakeKubeApi(pki);
-  moto = await startMoto({
-    env: {
-      PRIVATE_EKS_EMULATOR_KUBE_ENDPOINT: api.url,
-      PRIVATE_EKS_EMULATOR_KUBE_CA: Buffer.from(pki.root.pem).toString('base64'),
-    },
-  });
+  emulator = await startMotoWithKubeApi('private-eks cluster-options emulator test');
+  ({ moto, api } = emulator);
   for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
   cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
   ec2 = new EC2Client(emulatorClientConfig(moto.endpoint));
@@ -47,9 +41,7 @@ afterAll(async () => {
   cfn?.destroy();
   ec2?.destroy();
   vi.unstubAllEnvs();
-  await moto?.stop();
-  await api?.close();
-  pki?.remove();
+  await emulator?.stop();
 });
 beforeEach(async () => {
   await moto.reset();

@@ -43,7 +43,12 @@ describe('create and plan, before acting', () => {
   });
 
   it('a create that must open public access, without a terminal and without --approve: says so, refuses, creates nothing', async () => {
-    const run = await runCliCaptured(['create', 'cluster', '-f', example('fargate-irsa.yaml')], { env: proxied() });
+    // fargate-irsa's ServiceAccounts would go through the in-VPC runner; --endpoint-switch=always asks
+    // for the public window instead.
+    const run = await runCliCaptured(
+      ['create', 'cluster', '-f', example('fargate-irsa.yaml'), '--endpoint-switch', 'always'],
+      { env: proxied() },
+    );
     expect(run.code, run.stderr).toBe(2);
     // The proxy warning, and the OIDC issuer check attempted through the (dead) proxy.
     expect(run.stderr).toContain('fix: NO_PROXY=127.0.0.1,.eks.amazonaws.com');

@@ -296,13 +296,14 @@ describe('create cluster (emulator)', () => {
       { env: env() },
     );
     expect(run.code).toBe(0);
-    for (const name of ['cluster', 'nodegroup-ng1', 'nodegroup-m1']) {
+    for (const name of ['cluster', 'nodegroup-ng1', 'nodegroup-m1', 'addons']) {
       const template = JSON.parse(readFileSync(path.join(dir, `eksctl-private-cluster-${name}.json`), 'utf8'));
       expect(template.AWSTemplateFormatVersion).toBe('2010-09-09');
     }
     const result = JSON.parse(run.stdout);
     expect(result.outcome).toBe('created');
     expect(result.stacks.map((s: { stack: string }) => s.stack).sort()).toEqual([
+      'eksctl-private-cluster-addons',
       'eksctl-private-cluster-cluster',
       'eksctl-private-cluster-nodegroup-m1',
       'eksctl-private-cluster-nodegroup-ng1',

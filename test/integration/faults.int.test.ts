@@ -131,8 +131,10 @@ describe('aimed faults', () => {
       expect(outputProblems('create', run, [0])).toEqual([]);
       // The SDK's retry of the cluster stack's CreateStack was refused with AlreadyExists (the
       // emulator ignores ClientRequestToken): reported as this run's create, not as found and reused.
+      // Then the two nodegroup stacks and eksctl's default add-ons stack.
       expect(faulty.proxy.records.filter((r) => r.operation === 'CreateStack').map((r) => r.fault)).toEqual([
         'reset-after',
+        null,
         null,
         null,
         null,
@@ -155,11 +157,13 @@ describe('aimed faults', () => {
       expect(outputProblems('create', run, [0])).toEqual([]);
       // Each stack was made by the first attempt, and every answer was lost, so the SDK gave up;
       // the stack is there with private-eks's tags: carried on with, as created by this run.
-      for (const stack of ['cluster', 'nodegroup-ng1', 'nodegroup-m1']) {
+      const stacks = ['cluster', 'nodegroup-ng1', 'nodegroup-m1', 'addons'];
+      for (const stack of stacks) {
         expect(run.stderr).toContain(`stack eksctl-private-cluster-${stack}: created`);
       }
       expect(run.stderr).not.toContain('reused');
-      expect(faulty.proxy.records.filter((r) => r.fault === 'reset-after')).toHaveLength(6);
+      // fewAttempts: two attempts per stack, both answers lost.
+      expect(faulty.proxy.records.filter((r) => r.fault === 'reset-after')).toHaveLength(2 * stacks.length);
     } finally {
       await faulty.close();
     }

@@ -11,14 +11,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorClientConfig } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
+import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
 import { repoRoot } from '../helpers/python-tools.js';
 
+let emulator: MotoWithKubeApi;
 let moto: MotoServer;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  moto = await startMoto();
+  // fargate-irsa's ServiceAccounts go through the in-VPC runner to a fake Kubernetes API.
+  emulator = await startMotoWithKubeApi('private-eks get emulator test');
+  moto = emulator.moto;
   for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
   env = { ...moto.env, KUBECONFIG: path.join(mkdtempSync(path.join(os.tmpdir(), 'pe-get-')), 'kubeconfig') };
   // Two clusters of private-eks, and an eksctl stack that is not one.
@@ -41,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await moto?.stop();
+  await emulator?.stop();
 });
 
 describe('get cluster (emulator)', () => {

@@ -155,8 +155,9 @@ beforeEach(async () => {
 });
 
 describe('create cluster interrupted after each step', () => {
-  it('the reference create made one VPC, one cluster, its nodegroups and its Fargate profile', () => {
+  it('the reference create made one VPC, one cluster, its nodegroups, its Fargate profile and the default add-ons', () => {
     expect(reference.stacks).toEqual([
+      `eksctl-${CLUSTER}-addons CREATE_COMPLETE`,
       `eksctl-${CLUSTER}-cluster CREATE_COMPLETE`,
       `eksctl-${CLUSTER}-fargate CREATE_COMPLETE`,
       `eksctl-${CLUSTER}-nodegroup-m1 CREATE_COMPLETE`,
@@ -170,7 +171,7 @@ describe('create cluster interrupted after each step', () => {
   });
 
   // Every step of the plan, in the order the graph starts them.
-  it.each(['cluster', 'nodegroup/ng1', 'nodegroup/m1', 'fargate', 'kubeconfig'])(
+  it.each(['cluster', 'nodegroup/ng1', 'nodegroup/m1', 'fargate', 'kubeconfig', 'addons'])(
     'after %s: exit 3 with how to resume (0 if it was all done), nothing abandoned or deleted, a re-run converges',
     async (step) => {
       const before = await inventory();
@@ -206,33 +207,39 @@ describe('create cluster interrupted after each step', () => {
 describe('delete cluster interrupted after each step', () => {
   // Every step of the delete; after `cluster` only the kubeconfig entry is left for the re-run, and
   // after `kubeconfig` the delete is complete (an interrupt after the last step interrupts nothing).
-  it.each(['nodegroup/m1', 'nodegroup/ng1', 'fargate', 'load-balancers', 'tagged-resources', 'cluster', 'kubeconfig'])(
-    'after %s: exit 3 (0 once nothing was left to do), and a re-run deletes everything that is left',
-    async (step) => {
-      const before = await inventory();
-      const created = await runCliCaptured(['create', 'cluster', '-f', configFile], { env: env() });
-      expect(created.code, created.stderr).toBe(0);
+  it.each([
+    'nodegroup/m1',
+    'nodegroup/ng1',
+    'fargate',
+    'addons',
+    'load-balancers',
+    'tagged-resources',
+    'cluster',
+    'kubeconfig',
+  ])('after %s: exit 3 (0 once nothing was left to do), and a re-run deletes everything that is left', async (step) => {
+    const before = await inventory();
+    const created = await runCliCaptured(['create', 'cluster', '-f', configFile], { env: env() });
+    expect(created.code, created.stderr).toBe(0);
 
-      const del = ['delete', 'cluster', '-f', configFile];
-      const stopped = await runCliInterrupted(del, doneLine(step));
-      expect(stopped.stopped, `never saw "[${step}] done:"\n${stopped.stderr}`).toBe(true);
-      expectNoStackTrace(stopped);
-      if (step === 'kubeconfig') {
-        expect(stopped.code, stopped.stderr).toBe(0);
-        expect(stopped.stderr).toContain(`cluster "${CLUSTER}": deleted`);
-      } else {
-        expect(stopped.code, stopped.stderr).toBe(3);
-        expect(stopped.stderr).toContain(`cluster "${CLUSTER}": interrupted`);
-        expect(stopped.stderr).toContain('Re-run to finish');
-        const rerun = await runCliCaptured(del, { env: env() });
-        expect(rerun.code, rerun.stderr).toBe(0);
-        expect(rerun.stderr).toContain(`cluster "${CLUSTER}": deleted`);
-      }
-      expect(leftovers(before, await inventory())).toEqual({});
-      // The kubeconfig entry the create wrote is gone too.
-      expect(parse(readFileSync(path.join(work, 'kubeconfig'), 'utf8')).clusters).toEqual([]);
-    },
-  );
+    const del = ['delete', 'cluster', '-f', configFile];
+    const stopped = await runCliInterrupted(del, doneLine(step));
+    expect(stopped.stopped, `never saw "[${step}] done:"\n${stopped.stderr}`).toBe(true);
+    expectNoStackTrace(stopped);
+    if (step === 'kubeconfig') {
+      expect(stopped.code, stopped.stderr).toBe(0);
+      expect(stopped.stderr).toContain(`cluster "${CLUSTER}": deleted`);
+    } else {
+      expect(stopped.code, stopped.stderr).toBe(3);
+      expect(stopped.stderr).toContain(`cluster "${CLUSTER}": interrupted`);
+      expect(stopped.stderr).toContain('Re-run to finish');
+      const rerun = await runCliCaptured(del, { env: env() });
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(rerun.stderr).toContain(`cluster "${CLUSTER}": deleted`);
+    }
+    expect(leftovers(before, await inventory())).toEqual({});
+    // The kubeconfig entry the create wrote is gone too.
+    expect(parse(readFileSync(path.join(work, 'kubeconfig'), 'utf8')).clusters).toEqual([]);
+  });
 });
 
 describe('a real signal to a private-eks process', () => {

@@ -30,16 +30,16 @@ import {
   ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
 import { runCliCaptured } from '../helpers/cli.js';
-import { startFakeKubeApi, type FakeKubeApi } from '../helpers/fake-kube-api.js';
+import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
+import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
 import { repoRoot } from '../helpers/python-tools.js';
-import { createTestPki, type TestPki } from '../helpers/tls-server.js';
 
 const CLUSTER = 'kitchen-sink';
 const FILE = path.join(repoRoot, 'examples', 'kitchen-sink.yaml');
 
-let pki: TestPki;
+let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
 let moto: MotoServer;
 let cfn: CloudFormationClient;
@@ -49,14 +49,8 @@ let iam: IAMClient;
 let autoScaling: AutoScalingClient;
 
 beforeAll(async () => {
-  pki = createTestPki('private-eks kitchen-sink emulator test');
-  api = await startFakeKubeApi(pki);
-  moto = await startMoto({
-    env: {
-      PRIVATE_EKS_EMULATOR_KUBE_ENDPOINT: api.url,
-      PRIVATE_EKS_EMULATOR_KUBE_CA: Buffer.from(pki.root.pem).toString('base64'),
-    },
-  });
+  emulator = await startMotoWithKubeApi('private-eks kitchen-sink emulator test');
+  ({ moto, api } = emulator);
   for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
   const config = emulatorClientConfig(moto.endpoint);
   cfn = new CloudFormationClient(config);
@@ -68,9 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const client of [cfn, ec2, eks, iam, autoScaling]) client?.destroy();
   vi.unstubAllEnvs();
-  await moto?.stop();
-  await api?.close();
-  pki?.remove();
+  await emulator?.stop();
 });
 
 async function resource(stack: string, logicalId: string): Promise<string> {

@@ -136,7 +136,7 @@ describe('create cluster: failures and resume (emulator)', () => {
           .filter((e) => e.code === 'step-skipped')
           .map((e) => (e as { stepId: string }).stepId)
           .sort(),
-      ).toEqual(['kubeconfig', 'nodegroup/m1', 'nodegroup/ng1']);
+      ).toEqual(['addons', 'kubeconfig', 'nodegroup/m1', 'nodegroup/ng1']);
     } finally {
       clients.destroy();
     }

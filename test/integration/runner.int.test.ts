@@ -22,13 +22,13 @@ import { createCluster } from '../../src/deploy/index.js';
 import { buildPlan, createLiveFacts, type EndpointSwitchMode } from '../../src/plan/index.js';
 import { renderTemplates } from '../../src/templates/index.js';
 import { runCliCaptured } from '../helpers/cli.js';
-import { startFakeKubeApi, type FakeKubeApi } from '../helpers/fake-kube-api.js';
+import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory, type Inventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
+import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
 import { repoRoot } from '../helpers/python-tools.js';
-import { createTestPki, type TestPki } from '../helpers/tls-server.js';
 
-let pki: TestPki;
+let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
 let moto: MotoServer;
 let eks: EKSClient;
@@ -36,14 +36,8 @@ let ec2: EC2Client;
 let lambda: LambdaClient;
 
 beforeAll(async () => {
-  pki = createTestPki('private-eks runner emulator test');
-  api = await startFakeKubeApi(pki);
-  moto = await startMoto({
-    env: {
-      PRIVATE_EKS_EMULATOR_KUBE_ENDPOINT: api.url,
-      PRIVATE_EKS_EMULATOR_KUBE_CA: Buffer.from(pki.root.pem).toString('base64'),
-    },
-  });
+  emulator = await startMotoWithKubeApi('private-eks runner emulator test');
+  ({ moto, api } = emulator);
   for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
   const config = emulatorClientConfig(moto.endpoint);
   eks = new EKSClient(config);
@@ -53,9 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const client of [eks, ec2, lambda]) client?.destroy();
   vi.unstubAllEnvs();
-  await moto?.stop();
-  await api?.close();
-  pki?.remove();
+  await emulator?.stop();
 });
 beforeEach(async () => {
   await moto.reset();
