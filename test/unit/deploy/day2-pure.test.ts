@@ -72,7 +72,7 @@ const clusterTemplate = (version: string, publicAccess: boolean, addonVersion?: 
 });
 
 type Props = Record<string, unknown>;
-const props = (t: Template, id: string): Props => t.Resources[id]!.Properties as Props;
+const props = (t: Template, id: string): Props => t.Resources[id]!.Properties;
 
 describe('pinApiManagedFields', () => {
   it('keeps the deployed version, endpoint access, AMI and add-on version over the rendered ones', () => {
