@@ -236,7 +236,10 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'NodeGroup.classicLoadBalancerNames': refused(NOT_BUILT_YET, REMOVE),
   'NodeGroup.targetGroupARNs': refused(NOT_BUILT_YET, REMOVE),
   'NodeGroup.clusterDNS': refused(NOT_BUILT_YET, 'private-eks sets the cluster DNS address from the service CIDR'),
-  'NodeGroup.containerRuntime': refused(NOT_BUILT_YET, REMOVE),
+  'NodeGroup.containerRuntime': refused(
+    'nodes run containerd, the only runtime of the AMIs private-eks uses; `containerd` (what eksctl writes) is accepted',
+    'remove it, or write containerd',
+  ),
   'NodeGroup.enclaveEnabled': refused(NOT_BUILT_YET, REMOVE),
   'NodeGroup.kubeletExtraConfig': built(
     "AmazonLinux2023: nodeadm's NodeConfig kubelet config; AmazonLinux2: merged into the kubelet config file before bootstrap.sh; never a command-line flag",
@@ -262,13 +265,16 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'NodeGroupIAM.attachPolicyARNs': built(
     'as eksctl: the list replaces the default node policies (self-managed nodes keep registry pull)',
   ),
-  'NodeGroupSGs.withLocal': refused(NOT_BUILT_YET, 'use securityGroups.attachIDs for extra security groups'),
+  'NodeGroupSGs.withLocal': refused(
+    'private-eks makes no security group per nodegroup (nodes use the shared node and cluster security groups); null and false are accepted, true is ignored with a warning',
+    'use securityGroups.attachIDs for extra security groups',
+  ),
   'NodeGroupSSH.publicKey': refused(
     'private-eks does not import key material',
     'use ssh.publicKeyName, the name of an EC2 key pair',
   ),
   'NodeGroupSSH.publicKeyPath': refused(
-    'private-eks does not read files named in the config',
+    'private-eks does not read files named in the config; an empty path (what eksctl writes) is accepted',
     'use ssh.publicKeyName, the name of an EC2 key pair',
   ),
   'NodeGroupSSH.enableSsm': different('needs the ssm, ssmmessages and ec2messages endpoints, which are added'),
@@ -295,7 +301,7 @@ function nodeGroupRows(type: 'NodeGroup' | 'ManagedNodeGroup'): Record<string, F
     [`${type}.instanceName`]: refused(NOT_BUILT_YET, REMOVE),
     [`${type}.instancePrefix`]: refused(NOT_BUILT_YET, REMOVE),
     [`${type}.instanceSelector`]: refused(
-      'the instance selector asks EC2 for matching types at create time; private-eks plans without it',
+      'the instance selector asks EC2 for matching types at create time; private-eks plans without it; an empty selector (what eksctl writes) is accepted',
       'list the instance types in instanceTypes (managed nodegroups) or instanceType',
     ),
     [`${type}.placement`]: refused(

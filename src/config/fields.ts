@@ -10,6 +10,7 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import { EKSCTL_FIELDS, refusalHint } from './field-support.js';
+import { inertValue } from './inert-fields.js';
 import { formatPath, isRecord, setOwn, type FieldPath } from './path.js';
 import type { Problem } from './problem.js';
 import { problemAt, quote } from './report.js';
@@ -77,7 +78,10 @@ class FieldChecker {
           const childSchema = Object.prototype.hasOwnProperty.call(node.properties, key)
             ? node.properties[key]
             : undefined;
-          if (childSchema !== undefined) {
+          const inert = inertValue(eksctl ?? undefined, key, child);
+          if (inert !== undefined) {
+            if (inert.kind === 'warning') this.ignored([...path, key], inert.message);
+          } else if (childSchema !== undefined) {
             setOwn(out, key, this.walk(childSchema, eksctlType?.fields?.[key], child, [...path, key]));
           } else if (eksctlType?.fields !== undefined && Object.prototype.hasOwnProperty.call(eksctlType.fields, key)) {
             this.unsupported([...path, key], key, eksctl ?? undefined);
@@ -96,6 +100,18 @@ class FieldChecker {
       case 'leaf':
         return value;
     }
+  }
+
+  private ignored(path: FieldPath, message: string): void {
+    this.problems.push(
+      problemAt(this.file, this.source.key(path), {
+        rule: 'V19',
+        severity: 'warning',
+        path,
+        message: `${formatPath(path)} ${message}`,
+        hint: `remove ${String(path.at(-1))}`,
+      }),
+    );
   }
 
   private unsupported(path: FieldPath, key: string, eksctlType: string | undefined): void {

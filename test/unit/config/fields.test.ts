@@ -138,3 +138,45 @@ describe('did-you-mean', () => {
     expect(didYouMean('NODEGROUPS', ['nodeGroups', 'managedNodeGroups'])).toBe('nodeGroups');
   });
 });
+
+describe("eksctl's dry-run values for options left unset (inert-fields.ts)", () => {
+  const nodegroup = (...fields: string[]) =>
+    lines(HEADER, 'nodeGroups:', '  - name: ng1', '    privateNetworking: true', ...fields.map((f) => `    ${f}`));
+  const errors = (text: string) => load(text).problems.filter((p) => p.severity === 'error');
+
+  it('reads them as unset: an empty instanceSelector, an empty publicKeyPath, withShared null, containerd', () => {
+    const text = nodegroup(
+      'instanceSelector: {}',
+      'containerRuntime: containerd',
+      'ssh:',
+      '  publicKeyPath: ""',
+      'securityGroups:',
+      '  withShared: null',
+      '  withLocal: null',
+    );
+    expect(load(text).problems).toEqual([]);
+    expect(load(text).config?.nodeGroups[0]?.securityGroups.withShared).toBe(true);
+  });
+
+  it('warns that withLocal: true is ignored, at the key', () => {
+    const text = nodegroup('securityGroups:', '  withLocal: true');
+    const [warning] = withRule(load(text), 'V19');
+    expect(warning).toMatchObject({ severity: 'warning', ...locate(text, 'withLocal') });
+    expect(warning!.message).toMatch(/^nodeGroups\[0\]\.securityGroups\.withLocal is ignored: /);
+  });
+
+  it('still refuses any value that asks for something', () => {
+    const refused = [
+      ['instanceSelector:', '  vCPUs: 2'],
+      ['containerRuntime: dockerd'],
+      ['ssh:', '  publicKeyPath: ~/.ssh/id_rsa.pub'],
+      ['securityGroups:', '  withLocal: maybe'],
+    ];
+    for (const fields of refused) {
+      expect(
+        errors(nodegroup(...fields)).map((p) => p.rule),
+        fields.join(' '),
+      ).toContain('V19');
+    }
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Values of fields private-eks does not implement that ask for nothing it would build differently:
+ * what `eksctl create cluster --dry-run` writes for an option left unset (`instanceSelector: {}`,
+ * `ssh.publicKeyPath: ""`, `securityGroups.withShared: null`), or the only choice private-eks makes
+ * anyway (`containerRuntime: containerd`). A file eksctl printed is then read as it is; any other
+ * value is refused by V19 as before (fields.ts). Keyed `<eksctl type>.<field>` like field-support.ts.
+ */
+
+/** `dropped`: read as if absent. `warning`: read as if absent, with a warning "<path> <message>". */
+export type InertVerdict = { readonly kind: 'dropped' } | { readonly kind: 'warning'; readonly message: string };
+
+type InertTest = (value: unknown) => InertVerdict | undefined;
+
+const DROPPED: InertVerdict = { kind: 'dropped' };
+
+/** null, "", 0, false, an empty list, or an object of such values. */
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === '' || value === 0 || value === false) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).every(isEmptyValue);
+  return false;
+}
+
+const whenEmpty: InertTest = (value) => (isEmptyValue(value) ? DROPPED : undefined);
+const whenNull: InertTest = (value) => (value === null ? DROPPED : undefined);
+
+export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
+  'NodeGroup.instanceSelector': whenEmpty,
+  'ManagedNodeGroup.instanceSelector': whenEmpty,
+  'NodeGroupSSH.publicKeyPath': whenEmpty,
+  'NodeGroup.containerRuntime': (value) =>
+    typeof value === 'string' && value.toLowerCase() === 'containerd' ? DROPPED : undefined,
+  'NodeGroupSGs.withShared': whenNull,
+  'NodeGroupSGs.withLocal': (value) => {
+    if (value === null || value === false) return DROPPED;
+    return value === true
+      ? {
+          kind: 'warning',
+          message:
+            'is ignored: private-eks makes no security group per nodegroup; its nodes use the cluster security group and the shared node security group, which allow the control plane and the other nodes',
+        }
+      : undefined;
+  },
+};
+
+/** The verdict for `<eksctlType>.<key>: value`, or undefined when the value is not inert. */
+export function inertValue(eksctlType: string | undefined, key: string, value: unknown): InertVerdict | undefined {
+  if (eksctlType === undefined) return undefined;
+  const test = INERT_VALUES[`${eksctlType}.${key}`];
+  return test?.(value);
+}
