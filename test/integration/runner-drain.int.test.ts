@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AWS_CALL_LOG_VARIABLE } from '../../src/aws/call-counter.js';
 import { createAwsClients } from '../../src/aws/clients.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createCluster } from '../../src/deploy/index.js';
@@ -103,6 +104,17 @@ function accessPolicyCalls(from: number): string[] {
 }
 
 const logSize = (): number => readFileSync(moto.logPath, 'utf8').length;
+/** The AWS calls private-eks recorded (the suite's call log, test/helpers/aws-call-log.ts) since `from`. */
+function awsCallsSince(from: number): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const log = readFileSync(process.env[AWS_CALL_LOG_VARIABLE] ?? '', 'utf8').slice(from);
+  for (const line of log.split('\n').filter((l) => l !== '')) {
+    const action = (JSON.parse(line) as { action: string }).action;
+    counts[action] = (counts[action] ?? 0) + 1;
+  }
+  return counts;
+}
+const callLogSize = (): number => readFileSync(process.env[AWS_CALL_LOG_VARIABLE] ?? '', 'utf8').length;
 const evictions = (): string[] => api.requests.filter((r) => r.startsWith('POST') && r.includes('/eviction'));
 const cordons = (): string[] => api.requests.filter((r) => r.startsWith('PATCH /api/v1/nodes/'));
 const unschedulable = (node: string): unknown =>
@@ -123,9 +135,18 @@ describe('delete cluster drains through the in-VPC runner (emulator)', () => {
     expect((await runnerEntry())?.accessPolicies.map((p) => p.policyArn)).not.toContain(ADMIN);
     seedNodes();
     const from = logSize();
+    const callsFrom = callLogSize();
 
     const deleted = await deleteCli();
     expect(deleted.code, deleted.stderr).toBe(0);
+    // One runner invocation per nodegroup (nothing refused), one grant, one check, one revoke.
+    const calls = awsCallsSince(callsFrom);
+    expect(calls).toMatchObject({
+      'lambda:InvokeFunction': 2,
+      'eks:ListAssociatedAccessPolicies': 1,
+      'eks:AssociateAccessPolicy': 1,
+      'eks:DisassociateAccessPolicy': 1,
+    });
 
     // Cordoned: the two nodes of the two nodegroups, not the Fargate one.
     expect(cordons().map((r) => r.split(' ')[1])).toEqual(
