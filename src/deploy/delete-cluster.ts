@@ -48,7 +48,7 @@ import { drainSteps } from './delete-drain.js';
 import { deleteRunnerInterfaces, detachRunnerFromVpc } from './runner-cleanup.js';
 import { runnerStackName } from '../plan/stacks.js';
 
-export type { DeleteClusterRequest, DeleteDeps, DeleteState } from './delete-types.js';
+export type { DeleteClusterRequest, DeleteDeps, DeleteState, DrainSettings } from './delete-types.js';
 import type { DeleteClusterRequest, DeleteDeps, DeleteState } from './delete-types.js';
 
 /** Deletes a cluster made by private-eks: nodegroups, Fargate profiles, the load balancers and security groups Kubernetes left tagged in the VPC, then the cluster stack. With `force`, continues past errors and lists what is left. */
