@@ -142,6 +142,15 @@ async function readBack(): Promise<ReadBack> {
   };
 }
 
+/** Add-on name → version, as the emulator's EKS keeps them (it has no add-on API: its store). */
+async function addonVersions(): Promise<Record<string, string>> {
+  const response = await fetch(`${moto.endpoint}/private-eks-test/addons`);
+  const addons = (await response.json()) as { clusterName: string; addonName: string; addonVersion: string }[];
+  return Object.fromEntries(
+    addons.filter((a) => a.clusterName === CLUSTER).map((a) => [a.addonName, a.addonVersion] as const),
+  );
+}
+
 const EXPECTED: ReadBack = {
   version: '1.34',
   logging: ['api', 'audit'],
@@ -242,6 +251,14 @@ describe('the edited example, from plan to upgrade', () => {
     expect(upgraded.code, upgraded.stderr).toBe(0);
     expect(upgraded.stderr).toContain('Kubernetes 1.33 → 1.34: done');
     expect(await readBack()).toEqual(EXPECTED);
+    // The add-ons moved to the versions EKS lists as default for 1.34 (the emulator's table:
+    // test/helpers/moto/README.md, `eks-addon-versions`): kube-proxy follows the control plane.
+    expect(await addonVersions()).toEqual({
+      coredns: 'v1.12.2-eksbuild.4',
+      'kube-proxy': 'v1.34.0-eksbuild.2',
+      'metrics-server': 'v0.8.0-eksbuild.2',
+      'vpc-cni': 'v1.20.4-eksbuild.1',
+    });
     // No resource the diff did not name was replaced: every one keeps its physical id.
     const after = await physicalIds();
     for (const [resource, id] of before) expect({ resource, id: after.get(resource) }).toEqual({ resource, id });
