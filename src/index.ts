@@ -115,7 +115,12 @@ export type { AwsClients } from './aws/types.js';
 // Deploy: create, add nodegroups, list, delete.
 export { createCluster, type CreateClusterInput } from './deploy/create-cluster.js';
 export { createNodegroups, type CreateNodegroupsInput } from './deploy/create-nodegroups.js';
-export { deleteCluster, type DeleteClusterRequest, type DeleteDeps } from './deploy/delete-cluster.js';
+export {
+  deleteCluster,
+  type DeleteClusterRequest,
+  type DeleteDeps,
+  type DrainSettings,
+} from './deploy/delete-cluster.js';
 export { getClusters, type ClusterSummary, type VpcEndpointSummary } from './deploy/get-clusters.js';
 export type { DeployDeps } from './deploy/run-state.js';
 export type { Clock } from './deploy/clock.js';

@@ -1,5 +1,6 @@
 /**
- * `delete cluster` (SPEC §8): nodegroup, Fargate and add-on stacks in parallel → the load
+ * `delete cluster` (SPEC §8): nodegroups drained through the in-VPC runner when there is one →
+ * nodegroup, Fargate and add-on stacks in parallel → the load
  * balancers and target groups that in-cluster controllers made for the cluster, waiting until
  * their network interfaces are released → the security groups tagged for the cluster → the
  * cluster stack (which takes the VPC endpoints and, in a supplied VPC, the S3 routes it added) →
@@ -11,14 +12,17 @@
  * - `wait` defaults to true, unlike eksctl (which does not wait for the cluster stack): the delete
  *   then reports the resource that blocks it (SPEC §8) instead of leaving the user to find out in
  *   the console. With `wait: false` the cluster stack's delete is only requested.
- * - Steps that need the Kubernetes API (draining, in-cluster load balancer lookup) are never run:
- *   the run says whether the API server answers from here (along the proxy route, SPEC §9), and
- *   finds controller-made load balancers, target groups and security groups by their tags through
- *   the ELBv2 and EC2 APIs instead (load-balancers.ts, tagged-resources.ts). They are deleted
- *   after the nodegroups so that no controller is left running to re-create them.
+ * - Draining: when the cluster has the in-VPC runner, each nodegroup's nodes are drained through
+ *   it before the nodegroup's stack is deleted (delete-drain.ts); without it they are not, and a
+ *   note says so. The in-cluster load balancer lookup is never run: the run says whether the API
+ *   server answers from here (along the proxy route, SPEC §9), and finds controller-made load
+ *   balancers, target groups and security groups by their tags through the ELBv2 and EC2 APIs
+ *   instead (load-balancers.ts, tagged-resources.ts). They are deleted after the nodegroups so that
+ *   no controller is left running to re-create them.
  * - `force`: every step runs even when one it depends on failed; whatever is left is listed
  *   (exit 4). Without it the first failure stops what depends on it (exit 1).
  */
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { DeployError, PrivateEksError } from '../errors.js';
 import { removeKubeconfigEntries } from '../kubeconfig/file.js';
 import { describeClusterAccess, type ClusterAccessInfo } from './cluster-info.js';
@@ -40,10 +44,11 @@ import { deleteAndWait, type StackDeps, type StackInfo } from './stacks.js';
 import { DEFAULT_PARALLELISM, StepGraph, type GraphStep, type StepRecord } from './step-graph.js';
 import { cleanUpTaggedResources } from './tagged-resources.js';
 import { lambdaClientLike } from './runner-client.js';
+import { drainSteps } from './delete-drain.js';
 import { deleteRunnerInterfaces, detachRunnerFromVpc } from './runner-cleanup.js';
 import { runnerStackName } from '../plan/stacks.js';
 
-export type { DeleteClusterRequest, DeleteDeps, DeleteState } from './delete-types.js';
+export type { DeleteClusterRequest, DeleteDeps, DeleteState, DrainSettings } from './delete-types.js';
 import type { DeleteClusterRequest, DeleteDeps, DeleteState } from './delete-types.js';
 
 /** Deletes a cluster made by private-eks: nodegroups, Fargate profiles, the load balancers and security groups Kubernetes left tagged in the VPC, then the cluster stack. With `force`, continues past errors and lists what is left. */
@@ -143,12 +148,29 @@ function deleteSteps(
   });
   const vpcId = found.clusterStack?.outputs['VPC'] ?? eks?.vpcId;
   const runner = found.other.find((s) => s.name === runnerStackName(request.cluster));
+  let lambda: Promise<LambdaClient> | undefined;
+  const lambdaClient = (): Promise<LambdaClient> => (lambda ??= lambdaClientLike(deps.clients.eks, deps.clients.calls));
+  // Only a cluster that EKS still describes has nodes to drain.
+  const drain =
+    eks === undefined
+      ? { steps: [], drainOf: new Map<string, string>(), drainIds: [], note: undefined }
+      : drainSteps(request.cluster, found, runner, deps, lambdaClient, stackDeps, state);
+  if (drain.note !== undefined) {
+    state.notes.push(drain.note);
+    stackDeps.events({ code: 'info', message: drain.note });
+  }
   const first: GraphStep[] = [
-    ...found.nodeGroups.map((ng) => stackStep(`nodegroup/${ng.name}`, ng.stack, [])),
+    ...drain.steps,
+    ...found.nodeGroups.map((ng) => {
+      const drained = drain.drainOf.get(ng.name);
+      return stackStep(`nodegroup/${ng.name}`, ng.stack, drained === undefined ? [] : [drained]);
+    }),
     ...(found.fargate === undefined ? [] : [stackStep('fargate', found.fargate, [])]),
     ...found.addons.map((s) => stackStep(addonStepId(request.cluster, s.name), s, [])),
     ...found.other.filter((s) => s !== runner).map((s) => stackStep(`stack/${s.name}`, s, [])),
-    ...(runner === undefined ? [] : runnerSteps(runner, vpcId, deps, stackDeps, state, stackStep)),
+    ...(runner === undefined
+      ? []
+      : runnerSteps(runner, vpcId, deps, { lambda: lambdaClient, after: drain.drainIds }, stackDeps, state, stackStep)),
   ];
   const steps = [...first];
   const beforeCluster = first.map((s) => s.id);
@@ -235,8 +257,8 @@ async function kubernetesApiNote(eks: ClusterAccessInfo | undefined, deps: Delet
   const reachable = endpoint !== undefined && (await probe(endpoint));
   const route = endpoint === undefined ? '' : ` (${apiServerRoute(endpoint, proxyEnv)})`;
   return reachable
-    ? `the Kubernetes API server answers from here${route}; private-eks does not drain nodes: pods stop when their nodegroup is deleted`
-    : `the Kubernetes API server does not answer from here${route}: draining nodes and finding load balancers through the cluster are skipped; load balancers, target groups and security groups tagged for the cluster are looked up through the AWS APIs instead`;
+    ? `the Kubernetes API server answers from here${route}`
+    : `the Kubernetes API server does not answer from here${route}: load balancers are not looked up through the cluster; load balancers, target groups and security groups tagged for the cluster are looked up through the AWS APIs instead`;
 }
 
 function notFound(request: DeleteClusterRequest, eks: ClusterAccessInfo | undefined): PrivateEksError {
@@ -288,19 +310,20 @@ function runnerSteps(
   stack: StackInfo,
   vpcId: string | undefined,
   deps: DeleteDeps,
+  use: { readonly lambda: () => Promise<LambdaClient>; readonly after: readonly string[] },
   stackDeps: StackDeps,
   state: DeleteState,
   stackStep: (id: string, stack: StackInfo, dependsOn: string[]) => GraphStep,
 ): GraphStep[] {
   const functionName = stack.outputs['FunctionName'];
-  if (functionName === undefined) return [stackStep('runner', stack, [])];
-  const lambda = lambdaClientLike(deps.clients.eks, deps.clients.calls);
+  if (functionName === undefined) return [stackStep('runner', stack, [...use.after])];
   const steps: GraphStep[] = [
     {
       id: 'runner-detach',
       description: `take the in-VPC runner ${functionName} out of the VPC (Lambda releases its network interfaces)`,
-      dependsOn: [],
-      run: async (context) => detachRunnerFromVpc(await lambda, functionName, context.signal),
+      // The drains run in the VPC: the runner leaves it only after them.
+      dependsOn: [...use.after],
+      run: async (context) => detachRunnerFromVpc(await use.lambda(), functionName, context.signal),
     },
   ];
   if (vpcId !== undefined) {

@@ -35,6 +35,18 @@ export interface DeleteDeps {
   /** How long to wait for deleted load balancers' network interfaces to go. Default 10 min. */
   readonly loadBalancerTimeoutMs?: number;
   readonly newToken?: () => string;
+  /** Draining the nodegroups through the in-VPC runner (delete-drain.ts). */
+  readonly drain?: DrainSettings;
+}
+
+/** eksctl's drain flags of `delete cluster`. */
+export interface DrainSettings {
+  /** `--disable-nodegroup-eviction`: delete the pods instead of evicting them (budgets unasked). */
+  readonly disableEviction?: boolean;
+  /** `--pod-eviction-wait-period`: the wait after a refused eviction. Default 10 s. */
+  readonly evictionWaitMs?: number;
+  /** How long refused evictions are retried before the drain fails. Default 5 min. */
+  readonly timeoutMs?: number;
 }
 
 export interface DeleteState {

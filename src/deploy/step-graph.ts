@@ -24,6 +24,8 @@ export interface GraphStep {
   readonly id: string;
   readonly description: string;
   readonly dependsOn: readonly string[];
+  /** A clean-up step: it runs once its dependencies are done even if one of them failed. */
+  readonly afterFailure?: boolean;
   /** Does the work; resolves to a few words on what it did ("created", "reused"). */
   run(context: StepContext): Promise<string>;
 }
@@ -145,7 +147,7 @@ export class StepGraph {
             (d) =>
               d.status === 'skipped' ||
               d.status === 'interrupted' ||
-              (d.status === 'failed' && options.continueAfterFailure !== true),
+              (d.status === 'failed' && options.continueAfterFailure !== true && step.afterFailure !== true),
           );
           if (blocker !== undefined) {
             records.set(step.id, { id: step.id, status: 'skipped' });

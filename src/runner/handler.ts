@@ -14,8 +14,10 @@
  * - `get`: each object as the API server has it (null when absent), for read-modify-write;
  * - `apply`: server-side apply of each object (field manager `private-eks`);
  * - `delete`: delete each object (already gone counts as deleted);
- * - `drain`: cordon every node and evict its pods (not DaemonSet or mirror pods), as
- *   `kubectl drain` does; pods a disruption budget protects are reported, not forced.
+ * - `drain`: cordon the nodes the label selector picks (one nodegroup's; every node without one)
+ *   and evict their pods (not DaemonSet or mirror pods), as `kubectl drain` does; pods a
+ *   disruption budget protects are reported, not forced — unless `deletePods` (eksctl's
+ *   `--disable-nodegroup-eviction`) deletes them instead, without asking the budgets.
  */
 /* eslint-disable no-restricted-syntax -- the runner runs alone in Lambda: it cannot import
    src/errors.ts, and Lambda hands a thrown Error's message back to the caller as FunctionError. */
@@ -33,6 +35,10 @@ export interface RunnerObject {
 export interface RunnerEvent {
   readonly action: 'get' | 'apply' | 'delete' | 'drain';
   readonly objects?: readonly RunnerObject[];
+  /** drain: a label selector for the nodes, e.g. `eks.amazonaws.com/nodegroup=ng-1`. */
+  readonly selector?: string;
+  /** drain: delete the pods instead of evicting them (disruption budgets are not checked). */
+  readonly deletePods?: boolean;
 }
 
 export interface RunnerResult {
@@ -40,6 +46,8 @@ export interface RunnerResult {
   readonly done: string[];
   /** Pods whose eviction a PodDisruptionBudget refused (drain only). */
   readonly blocked: string[];
+  /** drain: how many nodes were cordoned. */
+  readonly nodes?: number;
   /** `get`: each object as the API server has it, or null where there is none. */
   readonly found?: unknown[];
 }
@@ -68,13 +76,14 @@ interface Settings {
 function settingsFrom(env: NodeJS.ProcessEnv): Settings {
   const need = (name: string): string => {
     const value = env[name];
-    if (value === undefined || value === '') throw new Error(`no ${name}`);
+    if (!value) throw new Error(`no ${name}`);
     return value;
   };
   return {
     cluster: need('CLUSTER_NAME'),
     endpoint: need('CLUSTER_ENDPOINT'),
-    ca: Buffer.from(need('CLUSTER_CA'), 'base64').toString('utf8'),
+    // PEM is ASCII: atob's Latin-1 string is the text.
+    ca: atob(need('CLUSTER_CA')),
     region: need('AWS_REGION'),
     stsHost: need('STS_HOST'),
     accessKeyId: need('AWS_ACCESS_KEY_ID'),
@@ -143,7 +152,6 @@ function request(s: Settings, method: string, path: string, body?: unknown, type
         ca: s.ca,
         timeout: 30_000,
         headers: {
-          accept: 'application/json',
           authorization: `Bearer ${presignedToken(s, new Date())}`,
           ...(payload === undefined ? {} : { 'content-type': type ?? 'application/json' }),
         },
@@ -186,19 +194,25 @@ export function objectPath(o: RunnerObject): string {
 const label = (o: RunnerObject): string =>
   `${o.kind} ${o.metadata.namespace === undefined ? '' : `${o.metadata.namespace}/`}${o.metadata.name}`;
 
-async function drain(s: Settings): Promise<RunnerResult> {
+async function drain(s: Settings, e: RunnerEvent): Promise<RunnerResult> {
   const done: string[] = [];
   const blocked: string[] = [];
-  const nodes = expectOk(await request(s, 'GET', '/api/v1/nodes'), 'list nodes').body.items ?? [];
+  const query = e.selector ? `?labelSelector=${encode(e.selector)}` : '';
+  const nodes = expectOk(await request(s, 'GET', '/api/v1/nodes' + query), 'list nodes').body.items ?? [];
   for (const node of nodes) {
-    const name = String((node['metadata'] as { name: string }).name);
-    const patch = { spec: { unschedulable: true } };
+    const name = (node['metadata'] as { name: string }).name;
     expectOk(
-      await request(s, 'PATCH', `/api/v1/nodes/${encode(name)}`, patch, 'application/merge-patch+json'),
+      await request(
+        s,
+        'PATCH',
+        `/api/v1/nodes/${encode(name)}`,
+        { spec: { unschedulable: true } },
+        'application/merge-patch+json',
+      ),
       `cordon ${name}`,
     );
     const pods = expectOk(
-      await request(s, 'GET', `/api/v1/pods?fieldSelector=${encode(`spec.nodeName=${name}`)}`),
+      await request(s, 'GET', `/api/v1/pods?fieldSelector=spec.nodeName=${encode(name)}`),
       `pods ${name}`,
     ).body.items;
     for (const pod of pods ?? []) {
@@ -209,11 +223,12 @@ async function drain(s: Settings): Promise<RunnerResult> {
         ownerReferences?: { kind: string }[];
       };
       // Like kubectl drain: DaemonSet pods come back at once, mirror pods belong to the kubelet.
-      if ((meta.ownerReferences ?? []).some((r) => r.kind === 'DaemonSet')) continue;
+      if (meta.ownerReferences?.some((r) => r.kind === 'DaemonSet')) continue;
       if (meta.annotations?.['kubernetes.io/config.mirror'] !== undefined) continue;
-      const path = `/api/v1/namespaces/${encode(meta.namespace)}/pods/${encode(meta.name)}/eviction`;
-      const eviction = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: meta };
-      const reply = await request(s, 'POST', path, eviction);
+      const path = `/api/v1/namespaces/${encode(meta.namespace)}/pods/${encode(meta.name)}`;
+      const reply = e.deletePods
+        ? await request(s, 'DELETE', path)
+        : await request(s, 'POST', `${path}/eviction`, { apiVersion: 'policy/v1', kind: 'Eviction', metadata: meta });
       const id = `Pod ${meta.namespace}/${meta.name}`;
       if (reply.status === 429) blocked.push(id);
       else if (reply.status !== 404) {
@@ -222,12 +237,12 @@ async function drain(s: Settings): Promise<RunnerResult> {
       }
     }
   }
-  return { done, blocked };
+  return { done, blocked, nodes: nodes.length };
 }
 
 export async function run(event: RunnerEvent, env: NodeJS.ProcessEnv): Promise<RunnerResult> {
   const s = settingsFrom(env);
-  if (event.action === 'drain') return drain(s);
+  if (event.action === 'drain') return drain(s, event);
   const done: string[] = [];
   if (event.action === 'get') {
     const found: unknown[] = [];

@@ -2,7 +2,7 @@
  * A small Kubernetes API server on 127.0.0.1 over real TLS (a chain made by openssl at test time),
  * standing in for an EKS API server. It keeps objects in memory by their URL path and answers the
  * calls the in-VPC runner makes: server-side apply (PATCH application/apply-patch+yaml), merge
- * patch, GET of an object or a list, DELETE, and pod eviction (POST …/eviction), honouring a set of
+ * patch, GET of an object or a list (field and label selectors), DELETE, and pod eviction (POST …/eviction), honouring a set of
  * pods "protected by a disruption budget" (429, as the real eviction API answers).
  *
  * It checks what a real server would refuse: a missing bearer token (401), an apply without a field
@@ -62,7 +62,7 @@ export async function startFakeKubeApi(pki: TestPki): Promise<FakeKubeApi> {
         if (req.method === 'GET') {
           const found = objects.get(path);
           if (found !== undefined) return reply(200, found);
-          const items = listUnder(objects, path, url.searchParams.get('fieldSelector'));
+          const items = listUnder(objects, path, url.searchParams);
           return items === undefined ? status(404, `${path} not found`) : reply(200, { kind: 'List', items });
         }
         if (req.method === 'DELETE') {
@@ -112,15 +112,30 @@ export async function startFakeKubeApi(pki: TestPki): Promise<FakeKubeApi> {
   };
 }
 
-/** Lists: `/api/v1/nodes`, `/api/v1/pods` (all namespaces) with a `spec.nodeName=` field selector. */
-function listUnder(objects: Map<string, Json>, path: string, fieldSelector: string | null): Json[] | undefined {
+/**
+ * Lists: `/api/v1/nodes`, `/api/v1/pods` (all namespaces), with a `spec.nodeName=` field selector
+ * and a label selector of `key=value` terms joined by commas (all must match, as in Kubernetes).
+ */
+function listUnder(objects: Map<string, Json>, path: string, query: URLSearchParams): Json[] | undefined {
   const resource = path.split('/').pop();
   if (path !== '/api/v1/nodes' && path !== '/api/v1/pods') return undefined;
+  const fieldSelector = query.get('fieldSelector');
   const nodeName = fieldSelector?.startsWith('spec.nodeName=') ? fieldSelector.slice('spec.nodeName='.length) : null;
+  const labelTerms = (query.get('labelSelector') ?? '')
+    .split(',')
+    .filter((t) => t !== '')
+    .map((t) => {
+      const [key = '', value = ''] = t.split('=');
+      return { key, value };
+    });
   return [...objects.entries()]
     .filter(([key]) => (resource === 'nodes' ? key.startsWith('/api/v1/nodes/') : /\/pods\/[^/]+$/.test(key)))
     .map(([, value]) => value)
-    .filter((o) => nodeName === null || (o['spec'] as { nodeName?: string } | undefined)?.nodeName === nodeName);
+    .filter((o) => nodeName === null || (o['spec'] as { nodeName?: string } | undefined)?.nodeName === nodeName)
+    .filter((o) => {
+      const labels = (o['metadata'] as { labels?: Record<string, string> } | undefined)?.labels ?? {};
+      return labelTerms.every((t) => labels[t.key] === t.value);
+    });
 }
 
 function mergePatch(target: Json, patch: Json): Json {
@@ -134,13 +149,19 @@ function mergePatch(target: Json, patch: Json): Json {
   return out;
 }
 
-/** Seeds a node and pods on it, for drain tests. */
+/** Seeds a node (with its labels, e.g. its nodegroup's) and pods on it, for drain tests. */
 export function seedNode(
   api: FakeKubeApi,
   node: string,
   pods: readonly { namespace: string; name: string; owner?: string; mirror?: boolean }[],
+  labels: Readonly<Record<string, string>> = {},
 ): void {
-  api.objects.set(`/api/v1/nodes/${node}`, { apiVersion: 'v1', kind: 'Node', metadata: { name: node }, spec: {} });
+  api.objects.set(`/api/v1/nodes/${node}`, {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: node, labels: { ...labels } },
+    spec: {},
+  });
   for (const pod of pods) {
     api.objects.set(`/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`, {
       apiVersion: 'v1',

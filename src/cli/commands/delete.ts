@@ -1,10 +1,11 @@
 /**
- * `delete cluster -f FILE | --name N [--region R] [--force] [--no-wait]` (SPEC §8). The file is
+ * `delete cluster -f FILE | --name N [--region R] [--force] [--no-wait]` (SPEC §8), with eksctl's
+ * drain flags (`--disable-nodegroup-eviction`, `--pod-eviction-wait-period`). The file is
  * read only for `metadata.name` and `metadata.region`, so a file that no longer validates (a newer
  * field, a changed rule) can still delete what it created.
  */
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { DeleteResult } from '../../deploy/results.js';
 import { kubeconfigPath } from '../../kubeconfig/file.js';
 import { ExitCode } from '../exit-codes.js';
@@ -14,7 +15,7 @@ import { withAwsClients } from '../shared/aws.js';
 import { clusterTarget } from '../shared/config-file.js';
 import type { CommandContext, SetExitCode } from '../shared/context.js';
 import { commandGroup } from '../shared/groups.js';
-import { kubeconfigOption, outputOption, parallelismOption } from '../shared/options.js';
+import { kubeconfigOption, outputOption, parallelismOption, parseDuration } from '../shared/options.js';
 import { progressView } from '../shared/progress.js';
 
 interface DeleteClusterOptions {
@@ -24,6 +25,9 @@ interface DeleteClusterOptions {
   deleteLogs?: boolean;
   wait: boolean;
   parallelism: number;
+  disableNodegroupEviction?: boolean;
+  podEvictionWaitPeriod: number;
+  drainTimeout: number;
   kubeconfig?: string;
   output: 'text' | 'json' | 'yaml';
 }
@@ -33,7 +37,7 @@ export function registerDelete(program: Command, context: CommandContext, setExi
   del
     .command('cluster')
     .description(
-      'delete the cluster: nodegroup and Fargate stacks, leftover security groups, the cluster stack, the kubeconfig entry',
+      'delete the cluster: drain the nodegroups (through the in-VPC runner, when the cluster has one), delete nodegroup and Fargate stacks, leftover security groups, the cluster stack, the kubeconfig entry',
     )
     .option(
       '-f, --config-file <file>',
@@ -48,6 +52,23 @@ export function registerDelete(program: Command, context: CommandContext, setExi
     .option(
       '--no-wait',
       'request the cluster stack delete without waiting for it (the nodegroup stacks are always waited for)',
+    )
+    .option(
+      '--disable-nodegroup-eviction',
+      'drain by deleting pods instead of evicting them: PodDisruptionBudgets are not checked (use with caution)',
+    )
+    .addOption(
+      new Option('--pod-eviction-wait-period <duration>', 'the wait after a refused pod eviction before trying again')
+        .argParser(parseDuration)
+        .default(10_000, '10s'),
+    )
+    .addOption(
+      new Option(
+        '--drain-timeout <duration>',
+        'how long evictions a PodDisruptionBudget refuses are retried before the delete stops, naming the pods',
+      )
+        .argParser(parseDuration)
+        .default(300_000, '5m'),
     )
     .addOption(parallelismOption('stacks deleted'))
     .addOption(kubeconfigOption('remove the entry from'))
@@ -87,6 +108,11 @@ async function runDeleteCluster(options: DeleteClusterOptions, context: CommandC
           parallelism: options.parallelism,
           kubeconfigPath: path.resolve(context.io.cwd, options.kubeconfig ?? kubeconfigPath(context.io.env)),
           proxyEnv: context.io.env,
+          drain: {
+            disableEviction: options.disableNodegroupEviction === true,
+            evictionWaitMs: options.podEvictionWaitPeriod,
+            timeoutMs: options.drainTimeout,
+          },
         },
       );
     } finally {

@@ -39,3 +39,13 @@ export function kubeconfigOption(action: string): Option {
     `kubeconfig to ${action} (default: first path of $KUBECONFIG, else ~/.kube/config)`,
   );
 }
+
+const DURATION_UNITS_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A duration as eksctl's flags take it (Go's syntax: `10s`, `1m30s`, `500ms`, `0s`), in milliseconds. */
+export function parseDuration(value: string): number {
+  const parts = [...value.trim().matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== value.trim())
+    throw new InvalidArgumentError('a duration such as 10s, 1m30s or 500ms');
+  return Math.round(parts.reduce((ms, p) => ms + Number(p[1]) * (DURATION_UNITS_MS[p[2] ?? 's'] ?? 1000), 0));
+}

@@ -44,6 +44,7 @@ from moto_extensions import cfn_stack_lifecycle  # noqa: E402
 from moto_extensions import cfn_template_checks  # noqa: E402
 from moto_extensions import ec2_resources  # noqa: E402
 from moto_extensions import eks_access_addons  # noqa: E402
+from moto_extensions import eks_access_policies  # noqa: E402
 from moto_extensions import eks_addon_versions  # noqa: E402
 from moto_extensions import eks_identity_providers  # noqa: E402
 from moto_extensions import eks_resources  # noqa: E402
@@ -81,6 +82,11 @@ EXTENSIONS: list[Extension] = [
     E("eks-nodegroup", "AWS::EKS::Nodegroup via moto's EKS backend; Ref is cluster/nodegroup"),
     E("eks-fargate-profile", "AWS::EKS::FargateProfile via moto's EKS backend"),
     E("eks-access-entry", "AWS::EKS::AccessEntry kept on the cluster; GET /private-eks-test/access-entries"),
+    E(
+        "eks-access-policy-association",
+        "AssociateAccessPolicy, DisassociateAccessPolicy, ListAssociatedAccessPolicies on those access entries",
+        eks_access_policies.install,
+    ),
     E("eks-addon", "AWS::EKS::Addon kept on the cluster; GET /private-eks-test/addons"),
     E(
         "eks-addon-versions",

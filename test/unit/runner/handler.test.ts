@@ -179,6 +179,29 @@ describe.each([
     expect(api.objects.has('/api/v1/namespaces/kube-system/pods/static-1')).toBe(true);
   });
 
+  it("drains only the nodes the label selector picks (one nodegroup's), and says how many it cordoned", async () => {
+    const handler = makeHandler();
+    seedNode(api, 'ip-10-0-1-1', [{ namespace: 'default', name: 'web-1' }], { 'eks.amazonaws.com/nodegroup': 'ng-a' });
+    seedNode(api, 'ip-10-0-2-2', [{ namespace: 'default', name: 'web-2' }], { 'eks.amazonaws.com/nodegroup': 'ng-b' });
+    const result = await handler({ action: 'drain', selector: 'eks.amazonaws.com/nodegroup=ng-a' });
+    expect(result).toEqual({ done: ['Pod default/web-1'], blocked: [], nodes: 1 });
+    expect(api.requests[0]).toBe('GET /api/v1/nodes?labelSelector=eks.amazonaws.com%2Fnodegroup%3Dng-a');
+    expect(api.objects.get('/api/v1/nodes/ip-10-0-2-2')).toMatchObject({ spec: {} });
+    expect(api.objects.get('/api/v1/nodes/ip-10-0-2-2')).not.toMatchObject({ spec: { unschedulable: true } });
+    expect(api.objects.has('/api/v1/namespaces/default/pods/web-2')).toBe(true);
+  });
+
+  it('with deletePods, deletes the pods instead of evicting them: a disruption budget does not hold them', async () => {
+    const handler = makeHandler();
+    seedNode(api, 'ip-10-0-1-1', [{ namespace: 'default', name: 'db-0' }]);
+    api.protectedPods.add('/api/v1/namespaces/default/pods/db-0');
+    const result = await handler({ action: 'drain', deletePods: true });
+    expect(result).toEqual({ done: ['Pod default/db-0'], blocked: [], nodes: 1 });
+    expect(api.requests).toContain('DELETE /api/v1/namespaces/default/pods/db-0');
+    expect(api.requests.some((r) => r.includes('/eviction'))).toBe(false);
+    expect(api.objects.has('/api/v1/namespaces/default/pods/db-0')).toBe(false);
+  });
+
   it('refuses kinds it does not manage, before any request', async () => {
     const handler = makeHandler();
     const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'default' } };
