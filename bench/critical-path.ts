@@ -6,7 +6,9 @@
  * Fargate profiles (one at a time); then the nodegroups in parallel; and for a fully-private
  * cluster always, at the very end, the switch of public access off (seed, "Limitations").
  * private-eks runs nodegroups and Fargate side by side and switches only when a step needs the
- * Kubernetes API (SPEC §7 step 5), so the cluster is otherwise private from the first minute.
+ * Kubernetes API (SPEC §7 step 5), so the cluster is otherwise private from the first minute; on a
+ * cluster without nodegroups its add-ons wait only for the Fargate profiles selecting kube-system
+ * (created first), not for the others.
  *
  *   npx tsx bench/critical-path.ts
  *
@@ -16,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/index.js';
+import { profilesTheAddonsNeed } from '../src/plan/fargate-order.js';
 import { buildPlan, createOfflineFacts } from '../src/plan/index.js';
 import type { Plan, PlanStep } from '../src/plan/types.js';
 import { DURATIONS_DATE, formatDurationTable, minutes } from './aws-durations.js';
@@ -39,6 +42,13 @@ function stepMinutes(step: PlanStep, plan: Plan, s: Scenario): number {
         : minutes('selfManagedNodegroup', s);
     case 'fargate-stack':
       return plan.cluster.fargateProfiles.length * minutes('fargateProfile', s);
+    // Starts with the Fargate stack and ends when its first profiles, those selecting kube-system,
+    // are created (one at a time, like the rest).
+    case 'fargate-profiles-wait':
+      return (
+        (profilesTheAddonsNeed(plan.cluster)?.length ?? plan.cluster.fargateProfiles.length) *
+        minutes('fargateProfile', s)
+      );
     case 'kubernetes-api':
       return step.id === 'service-accounts' ? minutes('serviceAccountRole', s) : minutes('configMapUpdate', s);
     case 'endpoint-access-update':
@@ -163,8 +173,8 @@ const range = (f: Record<Scenario, PathFigure>, key: 'minutes' | 'publicMinutes'
 export function formatCriticalPaths(cases: readonly CriticalPathCase[]): string {
   const lines = [
     `critical path of create, minutes: typical [min–max], AWS durations dated ${DURATIONS_DATE}`,
-    '| config | private-eks initial access | private-eks | eksctl order | saved (typical) | public endpoint open: private-eks | eksctl |',
-    '|---|---|---|---|---|---|---|',
+    '| config | private-eks initial access | private-eks | eksctl order | saved (typical) | private-eks / eksctl (typical) | public endpoint open: private-eks | eksctl |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   const details: string[] = [];
   for (const { label, plan } of cases) {
@@ -179,7 +189,8 @@ export function formatCriticalPaths(cases: readonly CriticalPathCase[]): string 
     const initial = plan.endpointAccess.initial.publicAccess ? 'public + private, then switch' : 'private-only';
     lines.push(
       `| ${label} | ${initial} | ${range(ours, 'minutes')} | ${range(theirs, 'minutes')} | ` +
-        `${(theirs.typical.minutes - ours.typical.minutes).toFixed(1)} | ${range(ours, 'publicMinutes')} | ${range(theirs, 'publicMinutes')} |`,
+        `${(theirs.typical.minutes - ours.typical.minutes).toFixed(1)} | ${(ours.typical.minutes / theirs.typical.minutes).toFixed(3)}× | ` +
+        `${range(ours, 'publicMinutes')} | ${range(theirs, 'publicMinutes')} |`,
     );
     details.push(`  ${label}`);
     details.push(`    private-eks: ${ours.typical.path.join(' → ')}`);
