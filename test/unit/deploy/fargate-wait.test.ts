@@ -265,6 +265,33 @@ describe('create of a cluster without nodegroups', () => {
     ]);
   });
 
+  it('one step at a time (parallelism 1): the stack step runs first, the watcher then finds it complete', async () => {
+    const config = resolvedConfig({
+      metadata: { name: 'c1' },
+      addons: [addon('coredns')],
+      fargateProfiles: [
+        fargateProfile('apps'),
+        fargateProfile('system', { selectors: [{ namespace: 'kube-system', labels: {} }] }),
+      ],
+    });
+    const { plan } = await buildPlan(config, createOfflineFacts());
+    const done = (name: string): ScriptRow[] => [
+      { status: 'CREATE_IN_PROGRESS', events: [[name, STACK, 'CREATE_IN_PROGRESS', 'User Initiated']] },
+      { status: 'CREATE_COMPLETE', events: [[name, STACK, 'CREATE_COMPLETE']] },
+    ];
+    scriptStack(cfnMock, { name: 'eksctl-c1-cluster', afterCreate: done('eksctl-c1-cluster') });
+    scriptStack(cfnMock, { name: 'eksctl-c1-addons', afterCreate: done('eksctl-c1-addons') });
+    scriptStack(cfnMock, { name: NAME, afterCreate: creating });
+    const result = await createCluster(
+      { plan: plan!, templates: renderTemplates(plan!) },
+      { clients: mockedClients(), clock: new FakeClock(), kubeconfigPath: false, verify: false, parallelism: 1 },
+    );
+    expect(result.outcome, JSON.stringify(result)).toBe('created');
+    expect(result.steps.find((s) => s.id === 'fargate/kube-system')?.detail).toBe(
+      'the Fargate stack is complete, "system" included',
+    );
+  });
+
   it('when the Fargate stack rolls back before kube-system’s profile exists, the add-ons never start', async () => {
     const config = resolvedConfig({
       metadata: { name: 'c1' },
