@@ -123,7 +123,10 @@ function summary(result: UpgradeResult, file: string): string {
     case 'failed':
       return [
         `${head}: failed`,
-        ...result.failures.map((f) => `  ${f.stepId}: ${f.message}${f.hint === undefined ? '' : `\n    ${f.hint}`}`),
+        ...result.failures.map(
+          (f) => `  failed ${f.stepId}: ${f.message}${f.hint === undefined ? '' : `\n    hint: ${f.hint}`}`,
+        ),
+        `  what was upgraded stays; re-run to resume: private-eks upgrade cluster -f ${file} --approve`,
       ].join('\n');
   }
 }
