@@ -71,8 +71,8 @@ export interface PathFigure {
   readonly publicMinutes: number;
 }
 
-/** The longest path through plan.steps (a DAG: buildPlan never emits a cycle). */
-export function privateEksCriticalPath(plan: Plan, s: Scenario): PathFigure {
+/** When each step finishes at the earliest, and the dependency that held it back last. */
+function finishTimes(plan: Plan, s: Scenario): Map<string, { at: number; via: string | undefined }> {
   const finish = new Map<string, { at: number; via: string | undefined }>();
   const byId = new Map(plan.steps.map((step) => [step.id, step]));
   const visit = (step: PlanStep): number => {
@@ -88,16 +88,34 @@ export function privateEksCriticalPath(plan: Plan, s: Scenario): PathFigure {
     finish.set(step.id, { at, via });
     return at;
   };
+  for (const step of plan.steps) visit(step);
+  return finish;
+}
+
+function chainTo(finish: Map<string, { at: number; via: string | undefined }>, last: string | undefined): string[] {
+  const chain: string[] = [];
+  for (let id = last; id !== undefined; id = finish.get(id)?.via) chain.unshift(id);
+  return chain;
+}
+
+/** The longest path through plan.steps (a DAG: buildPlan never emits a cycle). */
+export function privateEksCriticalPath(plan: Plan, s: Scenario): PathFigure {
+  const finish = finishTimes(plan, s);
   let last: string | undefined;
   let total = 0;
   for (const step of plan.steps) {
-    const at = visit(step);
+    const at = finish.get(step.id)?.at ?? 0;
     if (at > total || last === undefined) [total, last] = [at, step.id];
   }
-  const chain: string[] = [];
-  for (let id = last; id !== undefined; id = finish.get(id)?.via) chain.unshift(id);
   const open = plan.endpointAccess.initial.publicAccess ? total - minutes('controlPlane', s) : 0;
-  return { minutes: total, path: chain, publicMinutes: open };
+  return { minutes: total, path: chainTo(finish, last), publicMinutes: open };
+}
+
+/** The chain of steps that ends with the add-ons, and when they are done; undefined without add-ons. */
+export function addonsPath(plan: Plan, s: Scenario): { minutes: number; path: string[] } | undefined {
+  const finish = finishTimes(plan, s);
+  const done = finish.get('addons');
+  return done === undefined ? undefined : { minutes: done.at, path: chainTo(finish, 'addons') };
 }
 
 /** eksctl's order for the same config: sequential stages, nodegroups in parallel within theirs. */
@@ -194,6 +212,10 @@ export function formatCriticalPaths(cases: readonly CriticalPathCase[]): string 
     );
     details.push(`  ${label}`);
     details.push(`    private-eks: ${ours.typical.path.join(' → ')}`);
+    const addons = addonsPath(plan, 'typical');
+    if (addons !== undefined && addons.path.join() !== ours.typical.path.join()) {
+      details.push(`      add-ons:   ${addons.path.join(' → ')} (done at ${addons.minutes.toFixed(1)})`);
+    }
     details.push(`    eksctl:      ${theirs.typical.path.join(' → ')}`);
   }
   return [...lines, '', 'critical paths (typical):', ...details, '', formatDurationTable()].join('\n');
