@@ -6,7 +6,9 @@
  * Fargate profiles (one at a time); then the nodegroups in parallel; and for a fully-private
  * cluster always, at the very end, the switch of public access off (seed, "Limitations").
  * private-eks runs nodegroups and Fargate side by side and switches only when a step needs the
- * Kubernetes API (SPEC §7 step 5), so the cluster is otherwise private from the first minute.
+ * Kubernetes API (SPEC §7 step 5), so the cluster is otherwise private from the first minute; on a
+ * cluster without nodegroups its add-ons wait only for the Fargate profiles selecting kube-system
+ * (created first), not for the others.
  *
  *   npx tsx bench/critical-path.ts
  *
@@ -16,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/index.js';
+import { profilesTheAddonsNeed } from '../src/plan/fargate-order.js';
 import { buildPlan, createOfflineFacts } from '../src/plan/index.js';
 import type { Plan, PlanStep } from '../src/plan/types.js';
 import { DURATIONS_DATE, formatDurationTable, minutes } from './aws-durations.js';
@@ -39,6 +42,13 @@ function stepMinutes(step: PlanStep, plan: Plan, s: Scenario): number {
         : minutes('selfManagedNodegroup', s);
     case 'fargate-stack':
       return plan.cluster.fargateProfiles.length * minutes('fargateProfile', s);
+    // Starts with the Fargate stack and ends when its first profiles, those selecting kube-system,
+    // are created (one at a time, like the rest).
+    case 'fargate-profiles-wait':
+      return (
+        (profilesTheAddonsNeed(plan.cluster)?.length ?? plan.cluster.fargateProfiles.length) *
+        minutes('fargateProfile', s)
+      );
     case 'kubernetes-api':
       return step.id === 'service-accounts' ? minutes('serviceAccountRole', s) : minutes('configMapUpdate', s);
     case 'endpoint-access-update':
@@ -61,8 +71,8 @@ export interface PathFigure {
   readonly publicMinutes: number;
 }
 
-/** The longest path through plan.steps (a DAG: buildPlan never emits a cycle). */
-export function privateEksCriticalPath(plan: Plan, s: Scenario): PathFigure {
+/** When each step finishes at the earliest, and the dependency that held it back last. */
+function finishTimes(plan: Plan, s: Scenario): Map<string, { at: number; via: string | undefined }> {
   const finish = new Map<string, { at: number; via: string | undefined }>();
   const byId = new Map(plan.steps.map((step) => [step.id, step]));
   const visit = (step: PlanStep): number => {
@@ -78,16 +88,34 @@ export function privateEksCriticalPath(plan: Plan, s: Scenario): PathFigure {
     finish.set(step.id, { at, via });
     return at;
   };
+  for (const step of plan.steps) visit(step);
+  return finish;
+}
+
+function chainTo(finish: Map<string, { at: number; via: string | undefined }>, last: string | undefined): string[] {
+  const chain: string[] = [];
+  for (let id = last; id !== undefined; id = finish.get(id)?.via) chain.unshift(id);
+  return chain;
+}
+
+/** The longest path through plan.steps (a DAG: buildPlan never emits a cycle). */
+export function privateEksCriticalPath(plan: Plan, s: Scenario): PathFigure {
+  const finish = finishTimes(plan, s);
   let last: string | undefined;
   let total = 0;
   for (const step of plan.steps) {
-    const at = visit(step);
+    const at = finish.get(step.id)?.at ?? 0;
     if (at > total || last === undefined) [total, last] = [at, step.id];
   }
-  const chain: string[] = [];
-  for (let id = last; id !== undefined; id = finish.get(id)?.via) chain.unshift(id);
   const open = plan.endpointAccess.initial.publicAccess ? total - minutes('controlPlane', s) : 0;
-  return { minutes: total, path: chain, publicMinutes: open };
+  return { minutes: total, path: chainTo(finish, last), publicMinutes: open };
+}
+
+/** The chain of steps that ends with the add-ons, and when they are done; undefined without add-ons. */
+export function addonsPath(plan: Plan, s: Scenario): { minutes: number; path: string[] } | undefined {
+  const finish = finishTimes(plan, s);
+  const done = finish.get('addons');
+  return done === undefined ? undefined : { minutes: done.at, path: chainTo(finish, 'addons') };
 }
 
 /** eksctl's order for the same config: sequential stages, nodegroups in parallel within theirs. */
@@ -163,8 +191,8 @@ const range = (f: Record<Scenario, PathFigure>, key: 'minutes' | 'publicMinutes'
 export function formatCriticalPaths(cases: readonly CriticalPathCase[]): string {
   const lines = [
     `critical path of create, minutes: typical [min–max], AWS durations dated ${DURATIONS_DATE}`,
-    '| config | private-eks initial access | private-eks | eksctl order | saved (typical) | public endpoint open: private-eks | eksctl |',
-    '|---|---|---|---|---|---|---|',
+    '| config | private-eks initial access | private-eks | eksctl order | saved (typical) | private-eks / eksctl (typical) | public endpoint open: private-eks | eksctl |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   const details: string[] = [];
   for (const { label, plan } of cases) {
@@ -179,10 +207,15 @@ export function formatCriticalPaths(cases: readonly CriticalPathCase[]): string 
     const initial = plan.endpointAccess.initial.publicAccess ? 'public + private, then switch' : 'private-only';
     lines.push(
       `| ${label} | ${initial} | ${range(ours, 'minutes')} | ${range(theirs, 'minutes')} | ` +
-        `${(theirs.typical.minutes - ours.typical.minutes).toFixed(1)} | ${range(ours, 'publicMinutes')} | ${range(theirs, 'publicMinutes')} |`,
+        `${(theirs.typical.minutes - ours.typical.minutes).toFixed(1)} | ${(ours.typical.minutes / theirs.typical.minutes).toFixed(3)}× | ` +
+        `${range(ours, 'publicMinutes')} | ${range(theirs, 'publicMinutes')} |`,
     );
     details.push(`  ${label}`);
     details.push(`    private-eks: ${ours.typical.path.join(' → ')}`);
+    const addons = addonsPath(plan, 'typical');
+    if (addons !== undefined && addons.path.join() !== ours.typical.path.join()) {
+      details.push(`      add-ons:   ${addons.path.join(' → ')} (done at ${addons.minutes.toFixed(1)})`);
+    }
     details.push(`    eksctl:      ${theirs.typical.path.join(' → ')}`);
   }
   return [...lines, '', 'critical paths (typical):', ...details, '', formatDurationTable()].join('\n');

@@ -15,6 +15,7 @@ import { addonRoleParameters } from '../templates/addons.js';
 import type { Template } from '../templates/types.js';
 import { describeClusterAccess } from './cluster-info.js';
 import { PRIVATE_ONLY, switchOffPublicAccessAfterFailure, updateEndpointAccess } from './endpoint-access.js';
+import { waitForKubeSystemProfiles } from './fargate-wait.js';
 import { runKubernetesStep } from './kubernetes-steps.js';
 import { controlPlaneLogGroupName, ensureControlPlaneLogGroup } from './log-group.js';
 import { ensureEndpointsStack } from './shared-endpoints.js';
@@ -28,6 +29,7 @@ import {
   internal,
   newRunState,
   stackDeps,
+  stackWatch,
   type DeployDeps,
   type RunState,
 } from './run-state.js';
@@ -91,6 +93,8 @@ export function graphStep(step: PlanStep, state: RunState, templates: ReadonlyMa
       case 'addons-stack':
       case 'runner-stack':
         return runStackStep(step, state, templates);
+      case 'fargate-profiles-wait':
+        return waitForKubeSystemProfiles(step, state);
       case 'kubeconfig':
         return runKubeconfigStep(state);
       case 'kubernetes-api':
@@ -110,18 +114,28 @@ async function runStackStep(
   const stack = state.plan.stacks.find((s) => s.name === step.stack);
   const template = stack === undefined ? undefined : templates.get(stack.name);
   if (stack === undefined || template === undefined) throw internal(`no stack or template for step ${step.id}`);
-  const parameters = await stackParameters(template, state);
-  const { info, outcome } = await ensureStack(stackDeps(state), {
-    stepId: step.id,
-    name: stack.name,
-    templateBody: templateBody(template),
-    parameters,
-    tags: stack.tags,
-    capabilities: stack.capabilities,
-  });
-  state.stacks.set(stack.name, info);
-  state.stackOutcomes.push({ stepId: step.id, stack: stack.name, outcome });
-  return outcome;
+  const watch = stackWatch(state, stack.name);
+  try {
+    const parameters = await stackParameters(template, state);
+    const { info, outcome } = await ensureStack(stackDeps(state), {
+      stepId: step.id,
+      name: stack.name,
+      templateBody: templateBody(template),
+      parameters,
+      tags: stack.tags,
+      capabilities: stack.capabilities,
+      onStack: (current) => {
+        watch.current = current;
+      },
+    });
+    state.stacks.set(stack.name, info);
+    state.stackOutcomes.push({ stepId: step.id, stack: stack.name, outcome });
+    watch.ended = { ok: true };
+    return outcome;
+  } catch (error) {
+    watch.ended = { ok: false, error };
+    throw error;
+  }
 }
 
 async function runEndpointsStackStep(

@@ -42,6 +42,17 @@ export interface DeployDeps {
   readonly verify?: boolean;
 }
 
+/**
+ * What a stack step of this run is doing with its stack, for steps that watch it while it is made
+ * (fargate-wait.ts): the stack it works on now (`created`: by this run's CreateStack, so a failure
+ * of it is final; else an existing stack the step waits for or reuses, which a rolled-back end would
+ * make it create again), and how the step ended, once it has.
+ */
+export interface StackWatch {
+  current?: { readonly id: string; readonly created: boolean };
+  ended?: { readonly ok: true } | { readonly ok: false; readonly error: unknown };
+}
+
 /** What the steps of one run share. */
 export interface RunState {
   readonly plan: Plan;
@@ -51,6 +62,8 @@ export interface RunState {
   readonly signal: AbortSignal | undefined;
   readonly stacks: Map<string, StackInfo>;
   readonly stackOutcomes: StackOutcome[];
+  /** By stack name: what the stack steps are doing, for the steps that watch them. */
+  readonly stackWatches: Map<string, StackWatch>;
   readonly manual: ManualStep[];
   kubeconfig: KubeconfigOutcome | undefined;
   switchedOff: { updateId?: string } | undefined;
@@ -76,10 +89,21 @@ export function newRunState(plan: Plan, deps: DeployDeps): RunState {
     signal: deps.signal,
     stacks: new Map(),
     stackOutcomes: [],
+    stackWatches: new Map(),
     manual: [],
     kubeconfig: undefined,
     switchedOff: undefined,
   };
+}
+
+/** The watch of a stack (made on first use: the watcher may ask before the stack step starts). */
+export function stackWatch(state: RunState, stack: string): StackWatch {
+  let watch = state.stackWatches.get(stack);
+  if (watch === undefined) {
+    watch = {};
+    state.stackWatches.set(stack, watch);
+  }
+  return watch;
 }
 
 export function clusterStackPlan(plan: Plan): StackPlan {

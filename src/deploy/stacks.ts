@@ -105,6 +105,11 @@ export interface EnsureStackRequest {
   readonly parameters: Readonly<Record<string, string>>;
   readonly tags: Readonly<Record<string, string>>;
   readonly capabilities: readonly string[];
+  /**
+   * Told each stack the call settles on: one this call created (`created`), or an existing one it
+   * waits for or reuses. For steps that watch the stack while it is made.
+   */
+  readonly onStack?: (stack: { readonly id: string; readonly created: boolean }) => void;
 }
 
 export type EnsureOutcome = 'created' | 'reused' | 'recreated';
@@ -135,6 +140,9 @@ export async function ensureStack(
         ...(existing === undefined ? {} : { status: existing.status }),
       });
     }
+    if ((decision.action === 'reuse' || decision.action === 'wait') && existing !== undefined) {
+      request.onStack?.({ id: existing.id, created: false });
+    }
     switch (decision.action) {
       case 'reuse':
         return { info: existing as StackInfo, outcome: recreated ? 'recreated' : 'reused' };
@@ -148,6 +156,7 @@ export async function ensureStack(
       case 'create': {
         const created = await createStack(deps, request);
         if (created === 'already-exists') continue;
+        request.onStack?.({ id: created.id, created: true });
         const info = await waitForStack(deps, { stepId: request.stepId, stack: created, goal: 'create' });
         return { info, outcome: recreated ? 'recreated' : 'created' };
       }
@@ -315,7 +324,12 @@ export const MAX_TRANSIENT_READ_FAILURES = 5;
  * own retries), waits with the poll backoff and reads again, up to MAX_TRANSIENT_READ_FAILURES
  * times in a row. A wait of many minutes must not end because one poll was unlucky.
  */
-async function readPatiently<T>(deps: StackDeps, stepId: string, stack: string, read: () => Promise<T>): Promise<T> {
+export async function readPatiently<T>(
+  deps: StackDeps,
+  stepId: string,
+  stack: string,
+  read: () => Promise<T>,
+): Promise<T> {
   for (let failures = 0; ; failures += 1) {
     try {
       return await read();

@@ -273,6 +273,12 @@ export const CALLS: readonly CallRow[] = [
     why: 'shared endpoint stacks grow with a second cluster',
   },
   {
+    action: 'cloudformation:DescribeStackResources',
+    commands: ['create'],
+    scope: 'stacks',
+    why: 'the Fargate profiles the add-ons need, while the Fargate stack still creates the others',
+  },
+  {
     action: 'cloudformation:DescribeStackResource',
     commands: [...NODEGROUP_READERS, 'describe-stacks'],
     scope: 'stacks',

@@ -6,6 +6,7 @@
  */
 import type { ResolvedConfig } from '../config/resolved.js';
 import { addonsWithIrsaRoles } from './addon-iam.js';
+import { fargateCreationOrder, profilesTheAddonsNeed } from './fargate-order.js';
 import type { PlanStep, StackPlan } from './types.js';
 
 export const STEP_IDS = {
@@ -14,6 +15,7 @@ export const STEP_IDS = {
   cluster: 'cluster',
   nodeGroup: (name: string): string => `nodegroup/${name}`,
   fargate: 'fargate',
+  fargateKubeSystem: 'fargate/kube-system',
   kubeconfig: 'kubeconfig',
   serviceAccounts: 'service-accounts',
   awsAuth: 'aws-auth',
@@ -80,15 +82,31 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
         needsKubernetesApi: false,
       });
     } else if (stack.kind === 'fargate') {
-      capacity.push(STEP_IDS.fargate);
+      const profiles = fargateCreationOrder(config.fargateProfiles);
       steps.push({
         id: STEP_IDS.fargate,
         kind: 'fargate-stack',
-        description: `create the Fargate profile(s) ${config.fargateProfiles.map((p) => `"${p.name}"`).join(', ')}`,
+        description: `create the Fargate profile(s) ${profiles.map((p) => `"${p.name}"`).join(', ')}${profiles.length > 1 ? ', one at a time in this order (EKS creates one at a time per cluster)' : ''}`,
         dependsOn: nodeDeps,
         stack: stack.name,
         needsKubernetesApi: false,
       });
+      const forAddons = stacks.some((s) => s.kind === 'addons') ? profilesTheAddonsNeed(config) : undefined;
+      if (forAddons === undefined) {
+        capacity.push(STEP_IDS.fargate);
+      } else {
+        // Declared right after the stack step and with the same dependencies, so the graph starts
+        // the stack first (at any parallelism): this step watches that stack, it creates nothing.
+        capacity.push(STEP_IDS.fargateKubeSystem);
+        steps.push({
+          id: STEP_IDS.fargateKubeSystem,
+          kind: 'fargate-profiles-wait',
+          description: `wait for the Fargate profile(s) ${forAddons.map((p) => `"${p.name}"`).join(', ')} selecting kube-system (first in the Fargate stack), so the add-ons need not wait for the other profiles`,
+          dependsOn: nodeDeps,
+          stack: null,
+          needsKubernetesApi: false,
+        });
+      }
     }
   }
   steps.push({
@@ -99,6 +117,8 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
     stack: null,
     needsKubernetesApi: false,
   });
+  // What the add-ons wait for: every nodegroup and the Fargate stack, or on a cluster without
+  // nodegroups only the profiles selecting kube-system (plan/fargate-order.ts).
   const afterCapacity = capacity.length > 0 ? capacity : nodeDeps;
   const serviceAccounts = config.iam.serviceAccounts;
   const addonRoles = addonsWithIrsaRoles(config).length;
@@ -149,7 +169,8 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
 }
 
 /**
- * Add-ons after every nodegroup and the Fargate profiles (and, in CONFIG_MAP mode, after the
+ * Add-ons after every nodegroup and the Fargate profiles — on a cluster without nodegroups, after
+ * the profiles selecting kube-system, where the add-ons' pods run (and, in CONFIG_MAP mode, after the
  * self-managed nodes are mapped in aws-auth, without which they never join). CloudFormation's
  * AWS::EKS::Addon waits for the add-on to be ACTIVE, and one whose pods need nodes (coredns,
  * metrics-server, the EBS CSI controller, …) stays DEGRADED on a cluster without any, so its create
@@ -171,7 +192,7 @@ function addonsStep(
   return {
     id: STEP_IDS.addons,
     kind: 'addons-stack',
-    description: `create the add-on(s) ${config.addons.map((a) => `"${a.name}"`).join(', ')} once the nodes are there`,
+    description: `create the add-on(s) ${config.addons.map((a) => `"${a.name}"`).join(', ')} once ${afterCapacity.includes(STEP_IDS.fargateKubeSystem) ? "kube-system's Fargate profile(s) are there" : 'the nodes are there'}`,
     dependsOn: [...afterCapacity, ...awsAuth, ...roles],
     stack: stack.name,
     needsKubernetesApi: false,

@@ -197,7 +197,8 @@ export interface StackPlan {
 
 /**
  * `addons-stack` was added after the first contract (with StackKind `addons`); `endpoints-stack`
- * (StackKind `endpoints`) and `log-group` later still.
+ * (StackKind `endpoints`) and `log-group` later still; `fargate-profiles-wait` (waits, in the
+ * Fargate stack being created, for the profiles the add-ons need; creates no stack) last.
  */
 export type StepKind =
   | 'endpoints-stack'
@@ -205,6 +206,7 @@ export type StepKind =
   | 'cluster-stack'
   | 'nodegroup-stack'
   | 'fargate-stack'
+  | 'fargate-profiles-wait'
   | 'addons-stack'
   | 'runner-stack'
   | 'kubernetes-api'

@@ -1,9 +1,11 @@
 /**
  * The Fargate stack, `eksctl-<cluster>-fargate`: one `AWS::EKS::FargateProfile` per profile, in
  * private subnets only. EKS creates one Fargate profile at a time per cluster (a second create
- * fails with ResourceInUseException), so each profile depends on the one before it.
+ * fails with ResourceInUseException), so each profile depends on the one before it; the profiles
+ * selecting kube-system come first (plan/fargate-order.ts), so the add-ons can start once they exist.
  */
 import type { FargateProfile } from '../config/resolved.js';
+import { fargateCreationOrder } from '../plan/fargate-order.js';
 import type { Plan, StackPlan } from '../plan/types.js';
 import { arnValue, logicalIdPart, tagList, uniqueLogicalIds } from './cfn.js';
 import { importFromCluster } from './cluster-exports.js';
@@ -16,10 +18,18 @@ export function fargateProfileLogicalIds(profiles: readonly FargateProfile[]): s
   return uniqueLogicalIds(profiles.map((profile) => `FargateProfile${logicalIdPart(profile.name)}`));
 }
 
+/** The logical ids of some of the cluster's profiles (`all`: every profile, in file order). */
+export function logicalIdsOf(all: readonly FargateProfile[], some: readonly FargateProfile[]): string[] {
+  const ids = fargateProfileLogicalIds(all);
+  return some.map((profile) => ids[all.indexOf(profile)] ?? `FargateProfile${all.indexOf(profile)}`);
+}
+
 export function renderFargateStack(plan: Plan, stack: StackPlan): Template {
   const clusterStack = clusterStackPlan(plan).name;
-  const profiles = plan.cluster.fargateProfiles;
-  const ids = fargateProfileLogicalIds(profiles);
+  // Logical ids follow the file's order (stable whatever the creation order); the chain follows
+  // the creation order.
+  const profiles = fargateCreationOrder(plan.cluster.fargateProfiles);
+  const ids = logicalIdsOf(plan.cluster.fargateProfiles, profiles);
   const resources: Record<string, CfnResource> = {};
   profiles.forEach((profile, index) => {
     const logicalId = ids[index] ?? `FargateProfile${index}`;

@@ -25,8 +25,11 @@ import path from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse, parseDocument } from 'yaml';
-import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DescribeStacksCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { runCli } from '../../src/cli/program.js';
+import { waitForStackResources } from '../../src/deploy/fargate-wait.js';
+import { AbortedError } from '../../src/errors.js';
+import { FakeClock } from '../unit/deploy/fakes.js';
 import { runCliCaptured, type CliRun } from '../helpers/cli.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { emulatorClientConfig, leftovers, takeInventory, type Inventory } from '../helpers/moto/inventory.js';
@@ -199,6 +202,116 @@ describe('create cluster interrupted after each step', () => {
       expect(rerun.code, rerun.stderr).toBe(0);
       expect(rerun.stderr).toContain(`stack eksctl-${CLUSTER}-cluster: reused`);
       expect(shape(leftovers(before, await inventory()))).toEqual(reference);
+      expect(await deletedStacks()).toEqual([]);
+    },
+  );
+});
+
+describe('create of a cluster without nodegroups interrupted after its Fargate steps', () => {
+  // Every pod on Fargate: the add-ons follow `fargate/kube-system` (the profile selecting
+  // kube-system, created first although listed last), not the whole Fargate stack.
+  const FARGATE_CLUSTER = 'interrupt-fargate';
+  let fargateReference: Shape;
+
+  function writeFargateConfig(dir: string): string {
+    const doc = parseDocument(readFileSync(path.join(repoRoot, 'examples/minimal.yaml'), 'utf8'));
+    doc.setIn(['metadata', 'name'], FARGATE_CLUSTER);
+    doc.delete('nodeGroups');
+    doc.delete('managedNodeGroups');
+    doc.set(
+      'fargateProfiles',
+      doc.createNode([
+        { name: 'fp-apps', selectors: [{ namespace: 'default' }] },
+        { name: 'fp-system', selectors: [{ namespace: 'kube-system' }] },
+      ]),
+    );
+    const file = path.join(dir, 'fargate-cluster.yaml');
+    writeFileSync(file, doc.toString());
+    return file;
+  }
+
+  beforeAll(async () => {
+    await moto.reset();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pe-interrupt-fargate-'));
+    const before = await inventory();
+    const run = await runCliCaptured(['create', 'cluster', '-f', writeFargateConfig(dir)], { env: env() });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/\[fargate\/kube-system\] done: /);
+    fargateReference = shape(leftovers(before, await inventory()));
+    expect([...fargateReference.eksFargateProfiles].sort()).toEqual([
+      `${FARGATE_CLUSTER}/fp-apps`,
+      `${FARGATE_CLUSTER}/fp-system`,
+    ]);
+    expect(fargateReference.stacks).toEqual([
+      `eksctl-${FARGATE_CLUSTER}-addons CREATE_COMPLETE`,
+      `eksctl-${FARGATE_CLUSTER}-cluster CREATE_COMPLETE`,
+      `eksctl-${FARGATE_CLUSTER}-fargate CREATE_COMPLETE`,
+    ]);
+  });
+
+  it("the watcher reads kube-system's profile from the emulator's Fargate stack (DescribeStackResources)", async () => {
+    // In a CLI run the emulator's Fargate stack is complete before the watcher's first look (its
+    // CreateStack is synchronous), so the step ends with the stack step: read the stack directly.
+    const file = writeFargateConfig(work);
+    const run = await runCliCaptured(['create', 'cluster', '-f', file], { env: env() });
+    expect(run.code, run.stderr).toBe(0);
+    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: `eksctl-${FARGATE_CLUSTER}-fargate` })))
+      .Stacks?.[0];
+    const clock = new FakeClock();
+    const result = await waitForStackResources(
+      { cfn, clock, events: () => {} },
+      {
+        stepId: 'fargate/kube-system',
+        stack: `eksctl-${FARGATE_CLUSTER}-fargate`,
+        logicalIds: ['FargateProfileFpSystem'],
+        watch: { current: { id: stack?.StackId ?? '', created: true } },
+      },
+    );
+    expect(result).toBe('resources-complete');
+    expect(clock.sleeps).toEqual([]);
+    // A profile the stack does not have is never complete: the watcher keeps looking.
+    const controller = new AbortController();
+    clock.onSleep = (_ms, index) => {
+      if (index === 2) controller.abort();
+    };
+    await expect(
+      waitForStackResources(
+        { cfn, clock, events: () => {}, signal: controller.signal },
+        {
+          stepId: 'fargate/kube-system',
+          stack: `eksctl-${FARGATE_CLUSTER}-fargate`,
+          logicalIds: ['FargateProfileNotThere'],
+          watch: { current: { id: stack?.StackId ?? '', created: true } },
+        },
+      ),
+    ).rejects.toBeInstanceOf(AbortedError);
+  });
+
+  it.each(['fargate/kube-system', 'fargate', 'addons'])(
+    'after %s: exit 3 (0 if it was all done), nothing abandoned or deleted, a re-run converges',
+    async (step) => {
+      const file = writeFargateConfig(work);
+      const before = await inventory();
+      const create = ['create', 'cluster', '-f', file];
+      const stopped = await runCliInterrupted(create, doneLine(step));
+      expect(stopped.stopped, `never saw "[${step}] done:"\n${stopped.stderr}`).toBe(true);
+      expectNoStackTrace(stopped);
+      if (stopped.code !== 0) {
+        expect(stopped.code, stopped.stderr).toBe(3);
+        expect(stopped.stderr).toContain(`Re-run \`private-eks create cluster -f ${file}\` to resume`);
+      }
+      const partial = shape(leftovers(before, await inventory()));
+      expect(
+        partial.stacks.every((s) => s.endsWith(' CREATE_COMPLETE')),
+        partial.stacks.join('\n'),
+      ).toBe(true);
+      expect(await deletedStacks()).toEqual([]);
+
+      const rerun = await runCliCaptured(create, { env: env() });
+      expect(rerun.code, rerun.stderr).toBe(0);
+      // The re-run finds the Fargate stack complete: its watcher is done at once.
+      expect(rerun.stderr).toMatch(/\[fargate\/kube-system\] done: /);
+      expect(shape(leftovers(before, await inventory()))).toEqual(fargateReference);
       expect(await deletedStacks()).toEqual([]);
     },
   );

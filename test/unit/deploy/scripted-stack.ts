@@ -2,7 +2,8 @@
  * A scripted CloudFormation stack for unit tests, on aws-sdk-client-mock: the test writes the
  * statuses the stack goes through and the events each status adds; every DescribeStacks moves the
  * script one row on (the last row stays), and DescribeStackEvents returns the events so far
- * newest-first in pages of `pageSize` — the way the API pages them. This is how TESTBED §6.3 says
+ * newest-first in pages of `pageSize` — the way the API pages them; DescribeStackResources gives each
+ * resource the status of its latest event so far (it moves nothing on). This is how TESTBED §6.3 says
  * to cover the failure paths moto cannot produce (rollbacks, DELETE_FAILED, stuck stacks).
  *
  * Shapes: DescribeStacksOutput / StackEvent / CreateStackOutput of @aws-sdk/client-cloudformation
@@ -13,6 +14,7 @@ import {
   CreateStackCommand,
   DeleteStackCommand,
   DescribeStackEventsCommand,
+  DescribeStackResourcesCommand,
   DescribeStacksCommand,
   type StackEvent,
 } from '@aws-sdk/client-cloudformation';
@@ -161,6 +163,24 @@ function install(mock: AnyStub): void {
     const page = newestFirst.slice(from, from + pageSize);
     const next = from + pageSize < newestFirst.length ? String(from + pageSize) : undefined;
     return { StackEvents: page, ...(next === undefined ? {} : { NextToken: next }) };
+  });
+  mock.on(DescribeStackResourcesCommand).callsFake((input: { StackName?: string }) => {
+    const script = find(mock, input.StackName);
+    if (script === undefined || !exists(script)) throw notFound(input.StackName);
+    const latest = new Map<string, StackEvent>();
+    for (const event of script.events) {
+      if (event.ResourceType !== 'AWS::CloudFormation::Stack') latest.set(event.LogicalResourceId ?? '', event);
+    }
+    return {
+      StackResources: [...latest.values()].map((event) => ({
+        StackId: script.id,
+        StackName: script.options.name,
+        LogicalResourceId: event.LogicalResourceId,
+        ResourceType: event.ResourceType,
+        ResourceStatus: event.ResourceStatus,
+        Timestamp: event.Timestamp,
+      })),
+    };
   });
   mock.on(CreateStackCommand).callsFake((input: { StackName?: string; ClientRequestToken?: string }) => {
     const script = find(mock, input.StackName);

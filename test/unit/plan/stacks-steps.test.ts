@@ -173,6 +173,70 @@ describe('steps', () => {
     expect(graph(plan)['runner']).toEqual(['cluster']);
   });
 
+  describe('Fargate without nodegroups: the add-ons wait only for the profiles selecting kube-system', () => {
+    const kubeSystem = (name: string): ReturnType<typeof fargateProfile> =>
+      fargateProfile(name, { selectors: [{ namespace: 'kube-system', labels: {} }] });
+
+    it('fargate/kube-system watches the Fargate stack beside its step; the add-ons follow it, not the whole stack', async () => {
+      const plan = await planOf(
+        resolvedConfig({
+          addons: [addon('coredns'), addon('vpc-cni')],
+          fargateProfiles: [fargateProfile('apps'), kubeSystem('system')],
+        }),
+      );
+      expect(graph(plan)).toEqual({
+        cluster: [],
+        fargate: ['cluster'],
+        'fargate/kube-system': ['cluster'],
+        kubeconfig: ['cluster'],
+        addons: ['fargate/kube-system'],
+      });
+      const ids = plan.steps.map((s) => s.id);
+      // Declared right after the stack step it watches, so the graph starts that one first.
+      expect(ids.indexOf('fargate/kube-system')).toBe(ids.indexOf('fargate') + 1);
+      const wait = plan.steps.find((s) => s.id === 'fargate/kube-system');
+      expect(wait).toMatchObject({ kind: 'fargate-profiles-wait', stack: null, needsKubernetesApi: false });
+      expect(wait?.description).toContain('"system" selecting kube-system');
+      // The profiles are created in the order that puts kube-system's first.
+      expect(plan.steps.find((s) => s.id === 'fargate')?.description).toMatch(/"system", "apps", one at a time/);
+      expect(plan.steps.find((s) => s.id === 'addons')?.description).toContain("once kube-system's Fargate profile(s)");
+    });
+
+    it('a namespace wildcard that matches kube-system counts', async () => {
+      const plan = await planOf(
+        resolvedConfig({
+          addons: [addon('coredns')],
+          fargateProfiles: [
+            fargateProfile('apps'),
+            fargateProfile('kube', { selectors: [{ namespace: 'kube-*', labels: {} }] }),
+          ],
+        }),
+      );
+      expect(graph(plan)['addons']).toEqual(['fargate/kube-system']);
+    });
+
+    it('no such step when it would not shorten anything or an add-on may need another profile', async () => {
+      const cases: ResolvedConfig[] = [
+        // Every profile selects kube-system: waiting for them is waiting for the stack.
+        resolvedConfig({ addons: [addon('coredns')], fargateProfiles: [kubeSystem('a'), kubeSystem('b')] }),
+        // No profile selects kube-system.
+        resolvedConfig({ addons: [addon('coredns')], fargateProfiles: [fargateProfile('a'), fargateProfile('b')] }),
+        // An add-on whose pods run in a namespace of its own, maybe selected by the other profile.
+        resolvedConfig({
+          addons: [addon('coredns'), addon('amazon-cloudwatch-observability')],
+          fargateProfiles: [kubeSystem('a'), fargateProfile('b')],
+        }),
+        // Nodegroups: the add-ons wait for all capacity, as before.
+        seedMinimalConfig({ addons: [addon('coredns')], fargateProfiles: [kubeSystem('a'), fargateProfile('b')] }),
+      ];
+      for (const config of cases) {
+        const plan = await planOf(config);
+        expect(plan.steps.map((s) => s.id)).not.toContain('fargate/kube-system');
+        expect(graph(plan)['addons']).toContain('fargate');
+      }
+    });
+  });
+
   it('every dependency names an earlier step (the graph is acyclic and ordered)', async () => {
     const plan = await planOf(
       seedMinimalConfig({

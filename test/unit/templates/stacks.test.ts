@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../../src/config/resolved.js';
-import { renderTemplates, requiredCapabilities } from '../../../src/templates/index.js';
+import { renderTemplates, requiredCapabilities, templateJson } from '../../../src/templates/index.js';
 import type { Template } from '../../../src/templates/index.js';
+import { formatFinding, lintTemplateTexts } from '../../helpers/cfn-lint.js';
 import { testPlan } from '../../helpers/plan-fixtures.js';
 import { planStacks } from '../../../src/plan/stacks.js';
 import { planSteps } from '../../../src/plan/steps.js';
@@ -220,6 +221,40 @@ describe('Fargate stack', () => {
     });
     const role = props(stack(templates, '-cluster'), 'FargatePodExecutionRole');
     expect(JSON.stringify(role)).toContain('fargateprofile/private-cluster/*');
+  });
+});
+
+describe('Fargate stack of a cluster without nodegroups', () => {
+  // kube-system's profile last in the file: the stack creates it first, the add-ons need only it.
+  const plan = testPlan(
+    resolvedConfig({
+      addons: [addon('coredns')],
+      fargateProfiles: [
+        fargateProfile('apps'),
+        fargateProfile('batch'),
+        fargateProfile('system', { selectors: [{ namespace: 'kube-system', labels: { tier: 'core' } }] }),
+      ],
+    }),
+  );
+  const fargate = stack(renderTemplates(plan), '-fargate');
+
+  it('creates the profiles selecting kube-system first, then the others in file order, one at a time', () => {
+    expect(Object.keys(fargate.Resources)).toEqual([
+      'FargateProfileSystem',
+      'FargateProfileApps',
+      'FargateProfileBatch',
+    ]);
+    expect(fargate.Resources['FargateProfileSystem']?.DependsOn).toBeUndefined();
+    expect(fargate.Resources['FargateProfileApps']?.DependsOn).toEqual(['FargateProfileSystem']);
+    expect(fargate.Resources['FargateProfileBatch']?.DependsOn).toEqual(['FargateProfileApps']);
+    expect(props(fargate, 'FargateProfileSystem')['FargateProfileName']).toBe('system');
+  });
+
+  it('is cfn-lint clean', () => {
+    const findings = lintTemplateTexts([
+      { name: 'fargate-reordered.json', region: plan.region.name, body: templateJson(fargate) },
+    ]).filter((f) => f.level === 'Error');
+    expect(findings.map(formatFinding)).toEqual([]);
   });
 });
 
