@@ -53,3 +53,8 @@ export async function callAws<T>(
 export function isTransientFailure(error: unknown): boolean {
   return isTransient(error instanceof AwsCallError ? error.cause : error);
 }
+
+/** The AWS error code (the SDK error's name) of a failed call, also through the AwsCallError made from it. */
+export function awsErrorCode(error: unknown): string | undefined {
+  return sdkErrorName(error instanceof AwsCallError ? error.cause : error);
+}

@@ -12,7 +12,7 @@
 import { DeleteNetworkInterfaceCommand, DescribeNetworkInterfacesCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { DeployError } from '../errors.js';
-import { callAws } from './aws-call.js';
+import { awsErrorCode, callAws } from './aws-call.js';
 import type { Clock } from './clock.js';
 
 /** How Lambda describes the interfaces it makes for a function. */
@@ -41,7 +41,7 @@ export async function detachRunnerFromVpc(
     );
     return 'detached';
   } catch (error) {
-    if ((error as { name?: string }).name === 'ResourceNotFoundException') return 'gone';
+    if (awsErrorCode(error) === 'ResourceNotFoundException') return 'gone';
     throw error;
   }
 }
@@ -82,7 +82,7 @@ export async function deleteRunnerInterfaces(ec2: EC2Client, options: ReleaseOpt
         deleted.push(id);
       } catch (error) {
         // Deleted meanwhile by Lambda itself: what we wanted.
-        if ((error as { name?: string }).name !== 'InvalidNetworkInterfaceID.NotFound') throw error;
+        if (awsErrorCode(error) !== 'InvalidNetworkInterfaceID.NotFound') throw error;
       }
     }
     if (inUse.length === 0) return deleted;
