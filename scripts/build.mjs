@@ -44,7 +44,9 @@ const builtinsThroughRequire = {
   setup(b) {
     const names = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
     b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
-      if (!names.has(args.path)) return undefined;
+      // import() of a built-in stays Node's own: the bundler's chunk for a dynamically imported
+      // CommonJS module would have a default export only.
+      if (!names.has(args.path) || args.kind === 'dynamic-import') return undefined;
       // The require() below resolves to the built-in itself.
       if (args.namespace === 'builtin') return { path: args.path, external: true };
       return { path: args.path.replace(/^node:/, ''), namespace: 'builtin' };

@@ -253,7 +253,7 @@ async function assumePrivateCluster(
   context: CommandContext,
 ): Promise<ResolvedConfig | undefined> {
   const errors = loaded.result.problems.filter((p) => p.severity === 'error');
-  const { parseDocument } = await import('yaml');
+  const { parseDocument } = await import('../shared/yaml.js');
   const doc = parseDocument(Buffer.from(loaded.text).toString('utf8'));
   const onlyMissingPrivateCluster = errors.every((p) => p.rule === 'V1') && doc.get('privateCluster') === undefined;
   const name = doc.getIn(['metadata', 'name']);

@@ -59,7 +59,7 @@ async function runWriteKubeconfig(options: WriteKubeconfigOptions, context: Comm
       return ExitCode.failed;
     }
     // Read once (stdin cannot be read twice); the metadata is known to be well-formed here.
-    const { parse } = await import('yaml');
+    const { parse } = await import('../shared/yaml.js');
     const metadata = (parse(loaded.result.source ?? '') as { metadata?: { name?: string; region?: string } } | null)
       ?.metadata;
     const name = loaded.result.config?.metadata.name ?? metadata?.name ?? '';

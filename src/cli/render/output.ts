@@ -12,7 +12,7 @@ export type OutputFormat = 'table' | 'json' | 'yaml';
 /** A result as `-o json` or `-o yaml` text. The YAML library is loaded for `-o yaml` only. */
 export async function formatData(value: unknown, format: 'json' | 'yaml'): Promise<string> {
   if (format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
-  const { stringify } = await import('yaml');
+  const { stringify } = await import('../shared/yaml.js');
   return stringify(value);
 }
 

@@ -61,7 +61,7 @@ export async function clusterTarget(
   if (options.name !== undefined) return { name: options.name };
   if (options.configFile === undefined)
     throw new UsageError('which cluster? give -f FILE or --name NAME (with --region)');
-  const [{ readConfigInput }, { parse }] = await Promise.all([import('../../config/index.js'), import('yaml')]);
+  const [{ readConfigInput }, { parse }] = await Promise.all([import('../../config/index.js'), import('./yaml.js')]);
   const input = await readConfigInput(options.configFile, context.io);
   let doc: unknown;
   try {
