@@ -1,13 +1,15 @@
 /**
  * `upgrade cluster -f FILE [--version X] [--approve]`, in EKS's order: the control plane one minor
  * version at a time (UpdateClusterVersion, each waited for), then the add-ons' stack at the new
- * version, then every nodegroup — managed ones with UpdateNodegroupVersion (EKS rolls the nodes to
+ * version (each add-on at EKS's default version for it, or the file's pinned one; see
+ * addon-versions.ts), then every nodegroup — managed ones with UpdateNodegroupVersion (EKS rolls the nodes to
  * the new release), self-managed ones with their stack at the new version (a new launch-template
  * version with the new AMI) followed by an instance refresh of their group.
  *
  * Version-skew rules are checked before anything starts (upgradeChecks): the target is a version
  * private-eks knows, not older than the control plane, and no nodegroup would end up more than
- * three minor versions behind it (Kubernetes' kubelet skew policy) or ahead of it.
+ * three minor versions behind it (Kubernetes' kubelet skew policy) or ahead of it, and every
+ * add-on version pinned in the file supports the target.
  *
  * Resume: every step looks first — a control plane already at the step's version is skipped, an
  * update in progress is waited for, a nodegroup at the target is left alone — so a re-run after
@@ -23,6 +25,7 @@ import type { ResolvedConfig } from '../config/resolved.js';
 import { SUPPORTED_KUBERNETES_VERSIONS } from '../config/versions.js';
 import { PrivateEksError } from '../errors.js';
 import type { CloudFacts } from '../plan/facts.js';
+import { resolveAddonVersions } from './addon-versions.js';
 import { callAws } from './aws-call.js';
 import { executeChangeSet } from './change-sets.js';
 import { describeClusterAccess } from './cluster-info.js';
@@ -61,6 +64,8 @@ export interface UpgradePlan {
   /** The control plane's versions, one per minor step. */
   readonly controlPlane: readonly string[];
   readonly nodegroups: readonly NodegroupVersion[];
+  /** Add-on name → the version it gets at the target (EKS's default, or the file's pin). */
+  readonly addons: Readonly<Record<string, string>>;
   readonly steps: readonly { readonly id: string; readonly description: string }[];
 }
 
@@ -176,16 +181,18 @@ export async function upgradeCluster(request: UpgradeClusterRequest, deps: Deplo
   const target = request.version ?? request.config.metadata.version;
   const nodegroups = await nodegroupVersions(deps, request.config);
   upgradeChecks(live.version, target, nodegroups);
+  const addonVersions = await resolveAddonVersions(deps.clients.eks, request.config.addons, target, deps.signal);
   const controlPlane = versionsBetween(live.version, target);
   const behind = nodegroups.filter((n) => n.version === undefined || compare(n.version, target) < 0);
   const state = newUpgradeState(deps);
-  const steps = upgradeSteps(request, state, controlPlane, behind, target);
+  const steps = upgradeSteps(request, state, controlPlane, behind, target, addonVersions);
   const plan: UpgradePlan = {
     cluster: name,
     from: live.version,
     to: target,
     controlPlane,
     nodegroups,
+    addons: Object.fromEntries(addonVersions),
     steps: steps.map((s) => ({ id: s.id, description: s.description })),
   };
   if (steps.length === 0) return { outcome: 'up-to-date', plan };
@@ -217,6 +224,7 @@ function upgradeSteps(
   controlPlane: readonly string[],
   behind: readonly NodegroupVersion[],
   target: string,
+  addonVersions: ReadonlyMap<string, string>,
 ): GraphStep[] {
   const cluster = request.config.metadata.name;
   const steps: GraphStep[] = [];
@@ -236,7 +244,7 @@ function upgradeSteps(
       id: 'addons',
       description: `add-ons' stack at Kubernetes ${target}`,
       dependsOn: previous,
-      run: () => upgradeStacks(request, state, target, (kind) => kind === 'addons', 'addons'),
+      run: () => upgradeStacks(request, state, target, (kind) => kind === 'addons', 'addons', { addonVersions }),
     });
     previous = ['addons'];
   }
@@ -307,7 +315,7 @@ async function upgradeStacks(
   version: string,
   pick: (kind: string, name: string) => boolean,
   stepId: string,
-  followVersion = false,
+  follow: { readonly version?: boolean; readonly addonVersions?: ReadonlyMap<string, string> } = {},
 ): Promise<string> {
   const { existing } = await planExistingCluster(request.config, request.facts, state.deps.clients, {
     version,
@@ -320,7 +328,8 @@ async function upgradeStacks(
   const diff = await diffCluster(existing, sdeps, {
     keepChangeSets: true,
     only,
-    ...(followVersion ? { followVersion: only } : {}),
+    ...(follow.version === true ? { followVersion: only } : {}),
+    ...(follow.addonVersions === undefined ? {} : { addonVersions: follow.addonVersions }),
   });
   let updated = 0;
   for (const stack of diff.stacks) {
@@ -346,7 +355,9 @@ async function upgradeSelfManagedNodegroup(
     });
     return 'own AMI: left as it is';
   }
-  const detail = await upgradeStacks(request, state, version, (_kind, name) => name === ng.stack, stepId, true);
+  const detail = await upgradeStacks(request, state, version, (_kind, name) => name === ng.stack, stepId, {
+    version: true,
+  });
   const group = await callAws('cloudformation:DescribeStackResource', state.signal, (options) =>
     state.deps.clients.cloudFormation.send(
       new DescribeStackResourceCommand({ StackName: ng.stack, LogicalResourceId: 'NodeGroup' }),

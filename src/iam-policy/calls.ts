@@ -262,6 +262,12 @@ export const CALLS: readonly CallRow[] = [
   },
   { action: 'eks:ListUpdates', commands: ['update', 'upgrade'], scope: 'eks', why: 'an update already in progress' },
   {
+    action: 'eks:DescribeAddonVersions',
+    commands: ['upgrade'],
+    scope: 'any',
+    why: 'the add-on versions that go with the new Kubernetes version (no resource-level permissions)',
+  },
+  {
     action: 'eks:UpdateClusterVersion',
     commands: ['upgrade'],
     scope: 'eks',

@@ -41,7 +41,7 @@ import { runCli } from '../../src/cli/program.js';
 import { runCliCaptured, type CliRun } from '../helpers/cli.js';
 import { emulatorClientConfig } from '../helpers/moto/inventory.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
-import { repoRoot } from '../helpers/python-tools.js';
+import { writeDay2Files } from '../helpers/day2-files.js';
 
 const CLUSTER = 'day2-cluster';
 const stackOf = (suffix: string): string => `eksctl-${CLUSTER}-${suffix}`;
@@ -52,24 +52,6 @@ let eks: EKSClient;
 let ec2: EC2Client;
 let asg: AutoScalingClient;
 let work: string;
-
-function writeFiles(dir: string): { original: string; edited: string } {
-  const doc = parseDocument(readFileSync(path.join(repoRoot, 'examples/minimal.yaml'), 'utf8'));
-  doc.setIn(['metadata', 'name'], CLUSTER);
-  doc.setIn(['metadata', 'version'], '1.33');
-  const original = path.join(dir, 'cluster.yaml');
-  writeFileSync(original, doc.toString());
-  doc.setIn(['metadata', 'version'], '1.34');
-  doc.setIn(['privateCluster', 'additionalEndpointServices'], doc.createNode(['autoscaling']));
-  doc.setIn(['cloudWatch', 'clusterLogging', 'enableTypes'], doc.createNode(['api', 'audit']));
-  doc.setIn(['managedNodeGroups', 0, 'desiredCapacity'], 5);
-  (doc.get('managedNodeGroups') as { add(v: unknown): void }).add(
-    doc.createNode({ name: 'm2', instanceType: 'm5.large', desiredCapacity: 1, privateNetworking: true }),
-  );
-  const edited = path.join(dir, 'cluster-edited.yaml');
-  writeFileSync(edited, doc.toString());
-  return { original, edited };
-}
 
 const env = (): NodeJS.ProcessEnv => ({ ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') });
 const cli = (args: readonly string[]): Promise<CliRun> => runCliCaptured(args, { env: env(), cwd: work });
@@ -160,6 +142,15 @@ async function readBack(): Promise<ReadBack> {
   };
 }
 
+/** Add-on name → version, as the emulator's EKS keeps them (it has no add-on API: its store). */
+async function addonVersions(): Promise<Record<string, string>> {
+  const response = await fetch(`${moto.endpoint}/private-eks-test/addons`);
+  const addons = (await response.json()) as { clusterName: string; addonName: string; addonVersion: string }[];
+  return Object.fromEntries(
+    addons.filter((a) => a.clusterName === CLUSTER).map((a) => [a.addonName, a.addonVersion] as const),
+  );
+}
+
 const EXPECTED: ReadBack = {
   version: '1.34',
   logging: ['api', 'audit'],
@@ -202,7 +193,7 @@ function changeLines(diff: DiffDoc): string[] {
 async function createOriginal(): Promise<{ original: string; edited: string }> {
   await moto.reset();
   work = mkdtempSync(path.join(os.tmpdir(), 'pe-day2-'));
-  const files = writeFiles(work);
+  const files = writeDay2Files(work, CLUSTER);
   const created = await cli(['create', 'cluster', '-f', files.original]);
   expect(created.code, created.stderr).toBe(0);
   return files;
@@ -260,6 +251,14 @@ describe('the edited example, from plan to upgrade', () => {
     expect(upgraded.code, upgraded.stderr).toBe(0);
     expect(upgraded.stderr).toContain('Kubernetes 1.33 → 1.34: done');
     expect(await readBack()).toEqual(EXPECTED);
+    // The add-ons moved to the versions EKS lists as default for 1.34 (the emulator's table:
+    // test/helpers/moto/README.md, `eks-addon-versions`): kube-proxy follows the control plane.
+    expect(await addonVersions()).toEqual({
+      coredns: 'v1.12.2-eksbuild.4',
+      'kube-proxy': 'v1.34.0-eksbuild.2',
+      'metrics-server': 'v0.8.0-eksbuild.2',
+      'vpc-cni': 'v1.20.4-eksbuild.1',
+    });
     // No resource the diff did not name was replaced: every one keeps its physical id.
     const after = await physicalIds();
     for (const [resource, id] of before) expect({ resource, id: after.get(resource) }).toEqual({ resource, id });

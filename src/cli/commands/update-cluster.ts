@@ -113,9 +113,12 @@ function summary(result: UpdateResult, file: string): string {
     case 'interrupted':
       return `interrupted: AWS carries on with what was started; re-run to resume: ${rerun}`;
     case 'failed':
-      return result.failures
-        .map((f) => `failed: ${f.stepId}: ${f.message}${f.hint === undefined ? '' : `\n  ${f.hint}`}`)
-        .join('\n');
+      return [
+        ...result.failures.map(
+          (f) => `failed ${f.stepId}: ${f.message}${f.hint === undefined ? '' : `\n  hint: ${f.hint}`}`,
+        ),
+        `what was applied stays; re-run to resume: ${rerun}`,
+      ].join('\n');
   }
 }
 

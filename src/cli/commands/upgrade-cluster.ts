@@ -106,7 +106,11 @@ async function runUpgradeCluster(options: UpgradeClusterOptions, context: Comman
 function summary(result: UpgradeResult, file: string): string {
   const { plan } = result;
   const head = `cluster "${plan.cluster}": Kubernetes ${plan.from} → ${plan.to}`;
-  const steps = plan.steps.map((s) => `  ${s.id}: ${s.description}`);
+  const addons = Object.entries(plan.addons).map(([name, version]) => `${name} ${version}`);
+  const steps = [
+    ...plan.steps.map((s) => `  ${s.id}: ${s.description}`),
+    ...(addons.length === 0 ? [] : [`  add-on versions at ${plan.to}: ${addons.join(', ')}`]),
+  ];
   switch (result.outcome) {
     case 'up-to-date':
       return `${head}: the control plane and every nodegroup are at ${plan.to}; nothing to do`;
@@ -123,7 +127,10 @@ function summary(result: UpgradeResult, file: string): string {
     case 'failed':
       return [
         `${head}: failed`,
-        ...result.failures.map((f) => `  ${f.stepId}: ${f.message}${f.hint === undefined ? '' : `\n    ${f.hint}`}`),
+        ...result.failures.map(
+          (f) => `  failed ${f.stepId}: ${f.message}${f.hint === undefined ? '' : `\n    hint: ${f.hint}`}`,
+        ),
+        `  what was upgraded stays; re-run to resume: private-eks upgrade cluster -f ${file} --approve`,
       ].join('\n');
   }
 }

@@ -25,7 +25,7 @@ import { describeClusterAccess, type ClusterAccessInfo } from '../cluster-info.j
 import { findClusterStacks, type ClusterStacks } from '../cluster-stacks.js';
 import type { StackDeps, StackInfo } from '../stacks.js';
 import { waitForStack } from '../stacks.js';
-import { pinApiManagedFields } from './pin.js';
+import { pinApiManagedFields, type PinOptions } from './pin.js';
 import { refusalsFor } from './refusals.js';
 import type { ClusterDiff, EksChange, StackDiff } from './types.js';
 
@@ -76,6 +76,8 @@ export interface DiffOptions {
   readonly followVersion?: ReadonlySet<string>;
   /** Only these stacks (upgrade compares one nodegroup at a time). */
   readonly only?: ReadonlySet<string>;
+  /** Upgrade: add-on name → the version it moves to. */
+  readonly addonVersions?: ReadonlyMap<string, string>;
 }
 
 export async function deployedTemplate(deps: DiffDeps, stack: StackInfo): Promise<Template> {
@@ -101,11 +103,11 @@ export async function desiredTemplate(
   existing: ExistingClusterPlan,
   stackPlan: StackPlan,
   deployed: StackInfo,
-  followVersion: boolean,
+  pin: PinOptions,
 ): Promise<Template> {
   const rendered = existing.templates.get(stackPlan.name);
   if (rendered === undefined) throw internal(`no template for ${stackPlan.name}`);
-  return pinApiManagedFields(rendered, await deployedTemplate(deps, deployed), { followVersion });
+  return pinApiManagedFields(rendered, await deployedTemplate(deps, deployed), pin);
 }
 
 async function diffStack(
@@ -127,13 +129,10 @@ async function diffStack(
   }
   const usable = deployed !== undefined && /(CREATE|UPDATE)_COMPLETE$/.test(deployed.status);
   if (deployed === undefined || !usable) return { ...base, change: 'add', resources: [] };
-  const template = await desiredTemplate(
-    deps,
-    existing,
-    stackPlan,
-    deployed,
-    options.followVersion?.has(stackPlan.name) === true,
-  );
+  const template = await desiredTemplate(deps, existing, stackPlan, deployed, {
+    followVersion: options.followVersion?.has(stackPlan.name) === true,
+    ...(options.addonVersions === undefined ? {} : { addonVersions: options.addonVersions }),
+  });
   const preview = await previewChangeSet(deps, {
     stepId: `diff/${stackPlan.name}`,
     stack: deployed,

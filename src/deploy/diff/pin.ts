@@ -6,7 +6,9 @@
  * - the control plane's Version (`upgrade cluster`: UpdateClusterVersion, one minor at a time);
  * - its endpoint access (the public-access switch after create: UpdateClusterConfig);
  * - a self-managed nodegroup's AMI parameter (its Kubernetes version moves with `upgrade
- *   cluster`, not with `update cluster`).
+ *   cluster`, not with `update cluster`);
+ * - an add-on's AddonVersion that the file leaves to EKS: `upgrade cluster` sets it to EKS's
+ *   default for the new Kubernetes version, and a later update keeps it.
  *
  * Pure: rendered template + deployed template → the template to compare and deploy.
  */
@@ -29,6 +31,8 @@ function clone<T>(value: T): T {
 export interface PinOptions {
   /** Upgrade: the nodegroup's AMI follows the new version instead of the deployed one. */
   readonly followVersion?: boolean;
+  /** Upgrade: add-on name → the version it moves to (resolved from EKS for the new Kubernetes version). */
+  readonly addonVersions?: ReadonlyMap<string, string>;
 }
 
 export function pinApiManagedFields(rendered: Template, deployed: Template, options: PinOptions = {}): Template {
@@ -48,12 +52,32 @@ export function pinApiManagedFields(rendered: Template, deployed: Template, opti
     props['ResourcesVpcConfig'] = vpc;
     out.Resources[wanted[0]] = { ...wanted[1], Properties: props };
   }
+  pinAddonVersions(out.Resources, deployed, options.addonVersions);
   const ami = out.Parameters?.[AMI_PARAMETER];
   const oldAmi = deployed.Parameters?.[AMI_PARAMETER];
   if (options.followVersion !== true && ami !== undefined && oldAmi !== undefined) {
     out.Parameters = { ...out.Parameters, [AMI_PARAMETER]: { ...oldAmi } };
   }
   return out;
+}
+
+function pinAddonVersions(
+  resources: Record<string, CfnResource>,
+  deployed: Template,
+  upgradeTo: ReadonlyMap<string, string> | undefined,
+): void {
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (resource.Type !== 'AWS::EKS::Addon') continue;
+    const props = { ...(resource.Properties as Properties) };
+    const name = props['AddonName'];
+    const target = typeof name === 'string' ? upgradeTo?.get(name) : undefined;
+    const before = deployed.Resources[logicalId];
+    const old = before?.Type === 'AWS::EKS::Addon' ? (before.Properties as Properties)['AddonVersion'] : undefined;
+    if (target !== undefined) props['AddonVersion'] = target;
+    else if (props['AddonVersion'] === undefined && old !== undefined) props['AddonVersion'] = old;
+    else continue;
+    resources[logicalId] = { ...resource, Properties: props };
+  }
 }
 
 /** The Kubernetes version a self-managed nodegroup's template was made for (its AMI's SSM path). */

@@ -44,6 +44,7 @@ from moto_extensions import cfn_stack_lifecycle  # noqa: E402
 from moto_extensions import cfn_template_checks  # noqa: E402
 from moto_extensions import ec2_resources  # noqa: E402
 from moto_extensions import eks_access_addons  # noqa: E402
+from moto_extensions import eks_addon_versions  # noqa: E402
 from moto_extensions import eks_identity_providers  # noqa: E402
 from moto_extensions import eks_resources  # noqa: E402
 from moto_extensions import eks_updates  # noqa: E402
@@ -81,6 +82,11 @@ EXTENSIONS: list[Extension] = [
     E("eks-fargate-profile", "AWS::EKS::FargateProfile via moto's EKS backend"),
     E("eks-access-entry", "AWS::EKS::AccessEntry kept on the cluster; GET /private-eks-test/access-entries"),
     E("eks-addon", "AWS::EKS::Addon kept on the cluster; GET /private-eks-test/addons"),
+    E(
+        "eks-addon-versions",
+        "DescribeAddonVersions from a small made-up table in EKS's shape",
+        eks_addon_versions.install_addon_versions,
+    ),
     E(
         "eks-pod-identity-association",
         "AWS::EKS::PodIdentityAssociation kept on the cluster; GET /private-eks-test/pod-identity-associations",

@@ -40,7 +40,7 @@ function generatedTemplates(): TemplateToLint[] {
 }
 
 describe('cfn-lint', () => {
-  it('finds no error in the goldens and the generated templates', { timeout: 240_000 }, () => {
+  it('finds no error in the goldens and the generated templates', { timeout: 600_000 }, () => {
     const templates = [...goldenTemplates(), ...generatedTemplates()];
     const findings = lintTemplateTexts(templates);
     const warnings = findings.filter((f) => f.level !== 'Error');

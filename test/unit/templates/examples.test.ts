@@ -62,7 +62,7 @@ describe('examples/', () => {
     });
   });
 
-  it('lints with no cfn-lint error', { timeout: 120_000 }, async () => {
+  it('lints with no cfn-lint error', { timeout: 300_000 }, async () => {
     const templates = [];
     for (const file of files) {
       const plan = await planOf(file);
