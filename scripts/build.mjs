@@ -1,10 +1,62 @@
 // Builds the library (tsc, with declarations) and the CLI bundle (esbuild).
-// The CLI is bundled so `validate` starts fast; the AWS SDK and proxy agent stay external and are
-// loaded only by the chunks of commands that talk to AWS.
+// The CLI bundle holds everything a command runs, the AWS SDK included: loading the SDK's clients
+// from node_modules (their CommonJS builds hold every command of the service) cost a live command
+// about a second before its first AWS call. The library (dist/lib) imports the SDK as usual.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFile, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { promisify } from 'node:util';
 import process from 'node:process';
+
+/**
+ * The SDK's schema modules (one per client, every shape of the service) declare their names as
+ * constants and use them as computed keys, `{ [_xN]: "subnetSet" }`. esbuild counts a computed key
+ * naming a variable as a possible side effect, so it kept every schema of the EC2 client (1 MB)
+ * for the few private-eks uses. Writing the constant's string in its place lets it drop the rest.
+ */
+const sdkSchemaKeys = {
+  name: 'sdk-schema-keys',
+  setup(b) {
+    b.onLoad(
+      { filter: /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ },
+      async (args) => {
+        const text = await promisify(readFile)(args.path, 'utf8');
+        const constants = new Map();
+        for (const match of text.matchAll(/^const (_\w+) = ("[^"\\]*");$/gm)) constants.set(match[1], match[2]);
+        const contents = text.replace(/\[(_\w+)\]:/g, (whole, name) => {
+          const value = constants.get(name);
+          return value === undefined ? whole : `[${value}]:`;
+        });
+        return { contents, loader: 'js' };
+      },
+    );
+  },
+};
+
+/**
+ * Node's built-in modules through require() rather than import. Importing one as an ES module
+ * makes Node read every export of it once, getters included: `node:http`'s WebSocket getter then
+ * loads Node's bundled undici, 50 ms on Node 22 for nothing. require() reads only what is used.
+ */
+const builtinsThroughRequire = {
+  name: 'builtins-through-require',
+  setup(b) {
+    const names = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      // import() of a built-in stays Node's own: the bundler's chunk for a dynamically imported
+      // CommonJS module would have a default export only.
+      if (!names.has(args.path) || args.kind === 'dynamic-import') return undefined;
+      // The require() below resolves to the built-in itself.
+      if (args.namespace === 'builtin') return { path: args.path, external: true };
+      return { path: args.path.replace(/^node:/, ''), namespace: 'builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -12,14 +64,20 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outdir: 'dist/cli',
   bundle: true,
-  // Commands that talk to AWS load their code with import(); with splitting those modules (and the
-  // SDK they import) stay in separate chunks and are never loaded by validate or plan --offline.
+  // Commands load their code with import(); with splitting those modules (and the parts of the SDK
+  // they import) stay in separate chunks: validate and plan --offline load no SDK code, and a live
+  // command loads the clients and commands it uses.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['@aws-sdk/*', '@smithy/*', 'proxy-agent'],
+  // The SDK's ES modules (dist-es), which esbuild can tree-shake down to the commands used.
+  mainFields: ['module', 'main'],
+  // proxy-agent's PAC support reads WebAssembly files next to its own modules (quickjs-wasi), so it
+  // is loaded from node_modules; the rest of it is small.
+  external: ['pac-proxy-agent'],
+  plugins: [sdkSchemaKeys, builtinsThroughRequire],
   // Bundled CommonJS dependencies (commander, yaml) call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __peCreateRequire } from 'node:module'; const require = __peCreateRequire(import.meta.url);",

@@ -3,8 +3,10 @@
  * proxy-aware request handler (http.ts), one call counter (call-counter.ts), the region the
  * caller resolved, the SDK's default credential chain, and retry settings per service.
  *
- * The SDK is loaded with `await import()` inside createAwsClients, so importing this module (for
- * its types or `resolveRegion`) loads no SDK code: `validate` and `plan --offline` never pay for it.
+ * The SDK is loaded with `await import()` inside createAwsClients (sdk-clients.ts), so importing
+ * this module (for its types or `resolveRegion`) loads no SDK code: `validate` and `plan --offline`
+ * never pay for it. Each client is constructed when first used, so a command pays only for the
+ * services it calls.
  *
  * What the SDK reads by itself from `process.env` (not from the `env` passed in): credentials
  * (AWS_ACCESS_KEY_ID…, AWS_PROFILE, the shared config files, SSO, web identity, IMDS) and the
@@ -16,13 +18,7 @@
  */
 import type { EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { PrivateEksError, UsageError } from '../errors.js';
-import {
-  AWS_CALL_LOG_VARIABLE,
-  AwsCallCounter,
-  attachCallCounter,
-  callLogWriter,
-  type MiddlewareClient,
-} from './call-counter.js';
+import { AWS_CALL_LOG_VARIABLE, AwsCallCounter, attachCallCounter, callLogWriter } from './call-counter.js';
 import type { AwsClients } from './types.js';
 
 /** The AWS services private-eks has clients for. */
@@ -207,7 +203,20 @@ export function assertSdkSeesSameEnvironment(env: NodeJS.ProcessEnv): void {
   }
 }
 
-/** Builds the eight clients. Loads the SDK on first call (about 0.3 s on Node 20). */
+/** The client of each service, as createAwsClients builds them. */
+type ServiceClients = { readonly [K in ServiceKey]: NonNullable<AwsClients[K]> };
+
+/** What every client is built with: region, the shared handler, credentials, retries, profile. */
+type CommonClientConfig = Pick<
+  EC2ClientConfig,
+  'region' | 'requestHandler' | 'credentialDefaultProvider' | 'maxAttempts' | 'retryMode' | 'profile'
+>;
+
+/**
+ * Builds the clients of the eight services. Each client is constructed on first use (its
+ * property is a getter), so a command pays only for the services it calls; the SDK's client
+ * classes are loaded here, by the first call.
+ */
 export async function createAwsClients(options: CreateAwsClientsOptions): Promise<BuiltAwsClients> {
   const env = options.env ?? process.env;
   assertSdkSeesSameEnvironment(env);
@@ -222,15 +231,8 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
     logs: retrySettings('logs', { ...pickRetry(options), env }),
   };
 
-  const [cfn, ec2, eks, elbv2, iam, sts, autoScaling, logs, http] = await Promise.all([
-    import('@aws-sdk/client-cloudformation'),
-    import('@aws-sdk/client-ec2'),
-    import('@aws-sdk/client-eks'),
-    import('@aws-sdk/client-elastic-load-balancing-v2'),
-    import('@aws-sdk/client-iam'),
-    import('@aws-sdk/client-sts'),
-    import('@aws-sdk/client-auto-scaling'),
-    import('@aws-sdk/client-cloudwatch-logs'),
+  const [sdk, http] = await Promise.all([
+    import('./sdk-clients.js'),
     options.httpHandler === undefined ? import('./http.js') : Promise.resolve(undefined),
   ]);
   const owned = http?.createRequestHandler({ env });
@@ -240,17 +242,27 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
   // providers create inside (assume-role profiles, SSO, web identity) use the same proxy-aware
   // handler: STS inherits the caller's handler, SSO does not (@aws-sdk/credential-provider-sso
   // builds its client from `clientConfig` only). Read from a client's resolved config because
-  // @aws-sdk/credential-provider-node is not a direct dependency of private-eks.
-  const probe = new sts.STSClient({ region: options.region });
-  const sdkDefaultProvider = probe.config.credentialDefaultProvider;
-  probe.destroy();
-  const credentialDefaultProvider = (init: Record<string, unknown>) =>
-    sdkDefaultProvider({ ...init, clientConfig: { ...(init['clientConfig'] as object | undefined), requestHandler } });
+  // @aws-sdk/credential-provider-node is not a direct dependency of private-eks; with the first
+  // client, not before, so that building the clients costs nothing until one is used.
+  let credentialDefaultProvider: CommonClientConfig['credentialDefaultProvider'];
+  const credentials = (): NonNullable<CommonClientConfig['credentialDefaultProvider']> => {
+    if (credentialDefaultProvider !== undefined) return credentialDefaultProvider;
+    const probe = new sdk.STSClient({ region: options.region });
+    const sdkDefaultProvider = probe.config.credentialDefaultProvider;
+    probe.destroy();
+    const wrapped = (init: Record<string, unknown>) =>
+      sdkDefaultProvider({
+        ...init,
+        clientConfig: { ...(init['clientConfig'] as object | undefined), requestHandler },
+      });
+    credentialDefaultProvider = wrapped;
+    return wrapped;
+  };
 
-  const common = (service: ServiceKey) => ({
+  const common = (service: ServiceKey): CommonClientConfig => ({
     region: options.region,
     requestHandler,
-    credentialDefaultProvider,
+    credentialDefaultProvider: credentials(),
     maxAttempts: retry[service].maxAttempts,
     retryMode: retry[service].retryMode,
     ...(options.profile === undefined ? {} : { profile: options.profile }),
@@ -260,30 +272,58 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
   // Read from process.env too: in-process tests pass a trimmed `env` of their own.
   const callLog = env[AWS_CALL_LOG_VARIABLE] ?? process.env[AWS_CALL_LOG_VARIABLE];
   if (callLog !== undefined && callLog !== '') calls.onCall(callLogWriter(callLog));
-  const counted = <T extends MiddlewareClient>(client: T, service: ServiceKey): T => {
-    attachCallCounter(client, SERVICE_PREFIX[service], calls);
-    return client;
-  };
 
-  const clients = {
-    cloudFormation: counted(new cfn.CloudFormationClient(common('cloudFormation')), 'cloudFormation'),
-    ec2: counted(new ec2.EC2Client(common('ec2')), 'ec2'),
-    eks: counted(new eks.EKSClient(common('eks')), 'eks'),
-    elbv2: counted(new elbv2.ElasticLoadBalancingV2Client(common('elbv2')), 'elbv2'),
-    iam: counted(new iam.IAMClient(common('iam')), 'iam'),
-    sts: counted(new sts.STSClient(common('sts')), 'sts'),
-    autoScaling: counted(new autoScaling.AutoScalingClient(common('autoScaling')), 'autoScaling'),
-    logs: counted(new logs.CloudWatchLogsClient(common('logs')), 'logs'),
+  const construct: { readonly [K in ServiceKey]: () => ServiceClients[K] } = {
+    cloudFormation: () => new sdk.CloudFormationClient(common('cloudFormation')),
+    ec2: () => new sdk.EC2Client(common('ec2')),
+    eks: () => new sdk.EKSClient(common('eks')),
+    elbv2: () => new sdk.ElasticLoadBalancingV2Client(common('elbv2')),
+    iam: () => new sdk.IAMClient(common('iam')),
+    sts: () => new sdk.STSClient(common('sts')),
+    autoScaling: () => new sdk.AutoScalingClient(common('autoScaling')),
+    logs: () => new sdk.CloudWatchLogsClient(common('logs')),
+  };
+  const built: { -readonly [K in ServiceKey]?: ServiceClients[K] } = {};
+  const client = <K extends ServiceKey>(service: K): ServiceClients[K] => {
+    const existing = built[service];
+    if (existing !== undefined) return existing;
+    const made = construct[service]();
+    attachCallCounter(made, SERVICE_PREFIX[service], calls);
+    built[service] = made;
+    return made;
   };
 
   return {
     region: options.region,
-    ...clients,
+    get cloudFormation() {
+      return client('cloudFormation');
+    },
+    get ec2() {
+      return client('ec2');
+    },
+    get eks() {
+      return client('eks');
+    },
+    get elbv2() {
+      return client('elbv2');
+    },
+    get iam() {
+      return client('iam');
+    },
+    get sts() {
+      return client('sts');
+    },
+    get autoScaling() {
+      return client('autoScaling');
+    },
+    get logs() {
+      return client('logs');
+    },
     calls,
     retry,
     destroy() {
       // The handler is shared: destroying one client's handler closes it for all, once.
-      for (const client of Object.values(clients) as { destroy(): void }[]) client.destroy();
+      for (const made of Object.values(built)) made.destroy();
       owned?.destroy();
     },
   };

@@ -28,7 +28,7 @@ export async function detachRunnerFromVpc(
   functionName: string,
   signal?: AbortSignal,
 ): Promise<'detached' | 'gone'> {
-  const { UpdateFunctionConfigurationCommand } = await import('@aws-sdk/client-lambda');
+  const { UpdateFunctionConfigurationCommand } = await import('./lambda-sdk.js');
   try {
     await callAws('lambda:UpdateFunctionConfiguration', signal, (options) =>
       lambda.send(

@@ -21,7 +21,7 @@ import type { KubernetesClient } from './kubernetes-client.js';
 export type KubernetesObjectApi = Pick<KubernetesClient, 'get' | 'create' | 'replace'>;
 
 export async function lambdaClientLike(eks: EKSClient, calls?: AwsCallCounter): Promise<LambdaClient> {
-  const { LambdaClient } = await import('@aws-sdk/client-lambda');
+  const { LambdaClient } = await import('./lambda-sdk.js');
   const config = eks.config;
   const client = new LambdaClient({
     region: config.region,
@@ -41,7 +41,7 @@ export async function invokeRunner(
   event: RunnerEvent,
   signal?: AbortSignal,
 ): Promise<RunnerResult> {
-  const { InvokeCommand } = await import('@aws-sdk/client-lambda');
+  const { InvokeCommand } = await import('./lambda-sdk.js');
   const out = await callAws('lambda:InvokeFunction', signal, (options) =>
     lambda.send(
       new InvokeCommand({

@@ -3,6 +3,8 @@
  * checks asking for the caller identity, the plan or the cluster make one call between them.
  */
 import { promises as dns } from 'node:dns';
+import { DescribeClusterCommand } from '@aws-sdk/client-eks';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { callAws, isNotFound, toAwsCallError } from '../aws/aws-errors.js';
 import { oidcIssuerHost } from '../aws/tls-thumbprint.js';
 import { PrivateEksError } from '../errors.js';
@@ -38,7 +40,6 @@ export function createDoctorContext(options: DoctorOptions): DoctorContext {
   const send = { ...(options.signal === undefined ? {} : { abortSignal: options.signal }) };
 
   const identity = once(async (): Promise<CallerIdentity> => {
-    const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
     const out = await callAws('sts:GetCallerIdentity', () => clients.sts.send(new GetCallerIdentityCommand({}), send));
     return { account: out.Account ?? '?', arn: out.Arn ?? '?' };
   });
@@ -50,7 +51,6 @@ export function createDoctorContext(options: DoctorOptions): DoctorContext {
 
   const cluster = once(async (): Promise<ClusterLookup> => {
     if (config === null) throw new PrivateEksError('PE_DOCTOR', 'no valid config: the cluster name is unknown');
-    const { DescribeClusterCommand } = await import('@aws-sdk/client-eks');
     try {
       const out = await clients.eks.send(new DescribeClusterCommand({ name: config.metadata.name }), send);
       const vpc = out.cluster?.resourcesVpcConfig;

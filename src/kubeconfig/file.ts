@@ -14,7 +14,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, readFile, readlink, rename, stat, unlink } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { PrivateEksError } from '../errors.js';
@@ -27,13 +26,7 @@ import {
   type KubeconfigEntryInput,
 } from './entry.js';
 
-export function kubeconfigPath(env: NodeJS.ProcessEnv, homedir: string = os.homedir()): string {
-  const first = (env['KUBECONFIG'] ?? '')
-    .split(path.delimiter)
-    .map((p) => p.trim())
-    .find((p) => p !== '');
-  return first ?? path.join(homedir, '.kube', 'config');
-}
+export { kubeconfigPath } from './path.js';
 
 async function readDoc(file: string): Promise<KubeconfigDoc | undefined> {
   let text: string;

@@ -1,7 +1,8 @@
 /**
  * Live CloudFacts: read-only EC2 lookups through the SDK client passed in (DESIGN.md: clients are
- * parameters). The only file under src/plan that talks to AWS. The EC2 module is loaded on first
- * use, so importing this file (through src/plan/index.ts) costs `plan --offline` nothing.
+ * parameters). The only file under src/plan that talks to AWS. The EC2 commands are loaded on
+ * first use (src/aws/sdk-ec2-facts.ts), so importing this file (through src/plan/index.ts) costs
+ * `plan --offline` nothing.
  *
  * Errors are recognised by `error.name`, never by message (aws-sdk-js-v3 ERROR_HANDLING.md), and
  * rethrown through src/aws's toAwsCallError, naming the operation as an IAM action.
@@ -14,7 +15,6 @@ import type {
   Subnet,
   VpcEndpoint,
 } from '@aws-sdk/client-ec2';
-import type * as Ec2Sdk from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../aws/types.js';
 import { errorName, toAwsCallError } from '../aws/aws-errors.js';
 import { AwsCallError, type PrivateEksError } from '../errors.js';
@@ -29,8 +29,9 @@ import type {
   VpcInfo,
   ZoneInfo,
 } from './facts.js';
+import type * as Ec2Commands from '../aws/sdk-ec2-facts.js';
 
-type Ec2Module = typeof Ec2Sdk;
+type Ec2Module = typeof Ec2Commands;
 
 /**
  * A failed call as the AWS layer words it (toAwsCallError: moto's HTML answers, credentials,
@@ -52,7 +53,7 @@ const isEndpointType = (t: string | undefined): t is EndpointType => t === 'Inte
 export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
   const ec2: EC2Client = clients.ec2;
   let sdk: Promise<Ec2Module> | undefined;
-  const load = (): Promise<Ec2Module> => (sdk ??= import('@aws-sdk/client-ec2'));
+  const load = (): Promise<Ec2Module> => (sdk ??= import('../aws/sdk-ec2-facts.js'));
 
   async function describeServicesOnce(names: readonly string[]): Promise<ServiceDetail[]> {
     const { DescribeVpcEndpointServicesCommand } = await load();

@@ -86,7 +86,9 @@ describe(`built CLI without AWS: ${cliCommand().describe}`, () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Plan for cluster "private-cluster"');
     const files = readdirSync(out).sort();
+    // eksctl's default add-ons (vpc-cni, kube-proxy, coredns, metrics-server) have their own stack.
     expect(files).toEqual([
+      'eksctl-private-cluster-addons.json',
       'eksctl-private-cluster-cluster.json',
       'eksctl-private-cluster-nodegroup-m1.json',
       'eksctl-private-cluster-nodegroup-ng1.json',
@@ -95,7 +97,7 @@ describe(`built CLI without AWS: ${cliCommand().describe}`, () => {
       const template = JSON.parse(readFileSync(path.join(out, file), 'utf8')) as { Resources: object };
       expect(Object.keys(template.Resources).length).toBeGreaterThan(0);
     }
-    expect(text.stderr).toContain(`3 templates written to ${out}`);
+    expect(text.stderr).toContain(`4 templates written to ${out}`);
     recordCombination('create cluster --dry-run', 'text');
     const json = await runBuiltCli(['create', 'cluster', '-f', MINIMAL, '--dry-run', '--offline', '-o', 'json'], {
       env: OFFLINE_ENV,

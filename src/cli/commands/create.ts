@@ -5,12 +5,11 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parseDocument } from 'yaml';
 import type { BuiltAwsClients } from '../../aws/clients.js';
 import type { LoadConfigResult, ResolvedConfig } from '../../config/index.js';
 import type { CreateResult } from '../../deploy/results.js';
 import { UsageError } from '../../errors.js';
-import { kubeconfigPath } from '../../kubeconfig/file.js';
+import { kubeconfigPath } from '../../kubeconfig/path.js';
 import type { Plan } from '../../plan/types.js';
 import { ExitCode } from '../exit-codes.js';
 import { useColor } from '../io.js';
@@ -140,13 +139,13 @@ async function runCreateCluster(options: CreateClusterOptions, context: CommandC
   });
 }
 
-function report(
+async function report(
   created: CreateResult,
   plan: Plan,
   options: { output: 'text' | 'json' | 'yaml' },
   context: CommandContext,
   rerun: string,
-): number {
+): Promise<number> {
   context.io.stderr.write(
     createSummary(created, {
       color: useColor(context.io, context.globals().color),
@@ -156,7 +155,7 @@ function report(
       ...profileOf(context),
     }),
   );
-  if (options.output !== 'text') context.io.stdout.write(formatData(resultDocument(created), options.output));
+  if (options.output !== 'text') context.io.stdout.write(await formatData(resultDocument(created), options.output));
   return exitCodeOf(created);
 }
 
@@ -254,6 +253,7 @@ async function assumePrivateCluster(
   context: CommandContext,
 ): Promise<ResolvedConfig | undefined> {
   const errors = loaded.result.problems.filter((p) => p.severity === 'error');
+  const { parseDocument } = await import('../shared/yaml.js');
   const doc = parseDocument(Buffer.from(loaded.text).toString('utf8'));
   const onlyMissingPrivateCluster = errors.every((p) => p.rule === 'V1') && doc.get('privateCluster') === undefined;
   const name = doc.getIn(['metadata', 'name']);

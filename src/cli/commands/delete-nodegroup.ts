@@ -43,7 +43,7 @@ async function runDelete(options: DeleteNodegroupOptions, context: CommandContex
     context,
   );
   return withAwsClients(target.region ?? '', context, async (clients) => {
-    const { deleteNodegroup } = await import('../../deploy/index.js');
+    const { deleteNodegroup } = await import('../../deploy/nodegroup-ops.js');
     const view = progressView(context);
     let result;
     try {
@@ -72,7 +72,7 @@ async function runDelete(options: DeleteNodegroupOptions, context: CommandContex
         ? `nodegroup "${options.name}" of "${target.name}": already gone\n`
         : `nodegroup "${options.name}" of "${target.name}" deleted (stack ${result.stack ?? '-'})${drained}\n`,
     );
-    if (options.output !== 'text') context.io.stdout.write(formatData(result, options.output));
+    if (options.output !== 'text') context.io.stdout.write(await formatData(result, options.output));
     return ExitCode.ok;
   });
 }

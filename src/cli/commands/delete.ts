@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { DeleteResult } from '../../deploy/results.js';
-import { kubeconfigPath } from '../../kubeconfig/file.js';
+import { kubeconfigPath } from '../../kubeconfig/path.js';
 import { ExitCode } from '../exit-codes.js';
 import { useColor } from '../io.js';
 import { deleteSummary, formatData } from '../render/output.js';
@@ -119,7 +119,7 @@ async function runDeleteCluster(options: DeleteClusterOptions, context: CommandC
       view.close();
     }
     context.io.stderr.write(deleteSummary(result, useColor(context.io, context.globals().color)));
-    if (options.output !== 'text') context.io.stdout.write(formatData(result, options.output));
+    if (options.output !== 'text') context.io.stdout.write(await formatData(result, options.output));
     return exitCodeOf(result);
   });
 }

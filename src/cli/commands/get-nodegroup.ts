@@ -40,13 +40,13 @@ async function runGetNodegroup(options: GetNodegroupOptions, context: CommandCon
     context,
   );
   return withAwsClients(target.region ?? '', context, async (clients) => {
-    const { getNodegroups } = await import('../../deploy/index.js');
+    const { getNodegroups } = await import('../../deploy/nodegroup-ops.js');
     const nodegroups = await getNodegroups({ clients, signal: context.signal }, target.name, options.name);
     if (options.output === 'table') {
       const { nodegroupsTable } = await import('../render/nodegroups-table.js');
       context.io.stdout.write(nodegroupsTable(nodegroups));
     } else {
-      context.io.stdout.write(formatData(nodegroups, options.output));
+      context.io.stdout.write(await formatData(nodegroups, options.output));
     }
     return ExitCode.ok;
   });

@@ -34,7 +34,7 @@ export function registerGet(program: Command, context: CommandContext, setExitCo
 async function runGetCluster(options: GetClusterOptions, context: CommandContext): Promise<number> {
   // No file: the region is --region, else AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
   return withAwsClients(undefined, context, async (clients) => {
-    const { getClusters } = await import('../../deploy/index.js');
+    const { getClusters } = await import('../../deploy/get-clusters.js');
     const clusters = await getClusters(clients, {
       ...(options.name === undefined ? {} : { name: options.name }),
       ...(options.verify === true ? { verify: true } : {}),
@@ -44,7 +44,7 @@ async function runGetCluster(options: GetClusterOptions, context: CommandContext
       const { clustersTable } = await import('../render/clusters-table.js');
       context.io.stdout.write(clustersTable(clusters));
     } else {
-      context.io.stdout.write(formatData(clusters, options.output));
+      context.io.stdout.write(await formatData(clusters, options.output));
     }
     const failed = clusters.some((c) => c.verification !== undefined && !c.verification.ok);
     return failed ? ExitCode.failed : ExitCode.ok;

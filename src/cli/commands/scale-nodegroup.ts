@@ -55,7 +55,7 @@ async function runScale(options: ScaleNodegroupOptions, context: CommandContext)
     context,
   );
   return withAwsClients(target.region ?? '', context, async (clients) => {
-    const { scaleNodegroup } = await import('../../deploy/index.js');
+    const { scaleNodegroup } = await import('../../deploy/nodegroup-ops.js');
     const view = progressView(context);
     let result;
     try {
@@ -76,7 +76,7 @@ async function runScale(options: ScaleNodegroupOptions, context: CommandContext)
     context.io.stderr.write(
       `nodegroup "${n.name}" of "${n.cluster}" ${result.outcome === 'scaled' ? 'scaled' : 'already at those sizes'}: desired ${n.desiredCapacity ?? '-'}, min ${n.minSize ?? '-'}, max ${n.maxSize ?? '-'}\n`,
     );
-    if (options.output !== 'text') context.io.stdout.write(formatData(result, options.output));
+    if (options.output !== 'text') context.io.stdout.write(await formatData(result, options.output));
     return ExitCode.ok;
   });
 }

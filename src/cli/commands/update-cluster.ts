@@ -90,7 +90,7 @@ async function runUpdateCluster(options: UpdateClusterOptions, context: CommandC
     const color = useColor(context.io, context.globals().color);
     context.io.stderr.write(renderDiffText(updated.diff, { color, verbose: context.globals().verbose === true }));
     context.io.stderr.write(`${summary(updated, options.configFile)}\n`);
-    if (options.output !== 'text') context.io.stdout.write(formatData(document(updated), options.output));
+    if (options.output !== 'text') context.io.stdout.write(await formatData(document(updated), options.output));
     return exitCodeOf(updated);
   });
 }

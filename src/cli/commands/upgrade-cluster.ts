@@ -81,7 +81,7 @@ async function runUpgradeCluster(options: UpgradeClusterOptions, context: Comman
             }))
           : undefined;
       context.io.stdout.write(
-        formatData(
+        await formatData(
           {
             outcome: upgraded.outcome,
             plan: upgraded.plan,

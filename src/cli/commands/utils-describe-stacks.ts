@@ -39,7 +39,7 @@ async function runDescribeStacks(options: DescribeStacksOptions, context: Comman
     context,
   );
   return withAwsClients(target.region ?? '', context, async (clients) => {
-    const { describeClusterStacks } = await import('../../deploy/index.js');
+    const { describeClusterStacks } = await import('../../deploy/describe-stacks.js');
     const stacks = await describeClusterStacks(clients.cloudFormation, target.name, {
       events: options.events === true,
       signal: context.signal,
@@ -49,7 +49,7 @@ async function runDescribeStacks(options: DescribeStacksOptions, context: Comman
       return ExitCode.failed;
     }
     if (options.output !== 'text') {
-      context.io.stdout.write(formatData(stacks, options.output));
+      context.io.stdout.write(await formatData(stacks, options.output));
       return ExitCode.ok;
     }
     const lines: string[] = [];

@@ -7,8 +7,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parse } from 'yaml';
-import { kubeconfigPath } from '../../kubeconfig/file.js';
+import { kubeconfigPath } from '../../kubeconfig/path.js';
 import { ExitCode } from '../exit-codes.js';
 import { profileOf, withAwsClients } from '../shared/aws.js';
 import type { Problem } from '../../config/index.js';
@@ -60,6 +59,7 @@ async function runWriteKubeconfig(options: WriteKubeconfigOptions, context: Comm
       return ExitCode.failed;
     }
     // Read once (stdin cannot be read twice); the metadata is known to be well-formed here.
+    const { parse } = await import('../shared/yaml.js');
     const metadata = (parse(loaded.result.source ?? '') as { metadata?: { name?: string; region?: string } } | null)
       ?.metadata;
     const name = loaded.result.config?.metadata.name ?? metadata?.name ?? '';

@@ -3,15 +3,17 @@
  * (SPEC §1: machine-readable output on stdout, everything else on stderr).
  */
 import pc from 'picocolors';
-import { stringify } from 'yaml';
 import type { CreateResult, DeleteResult } from '../../deploy/results.js';
 import type { SwitchOffOutcome } from '../../deploy/endpoint-access.js';
 import { disablePublicAccessCommand } from '../../deploy/endpoint-commands.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml';
 
-export function formatData(value: unknown, format: 'json' | 'yaml'): string {
-  return format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : stringify(value);
+/** A result as `-o json` or `-o yaml` text. The YAML library is loaded for `-o yaml` only. */
+export async function formatData(value: unknown, format: 'json' | 'yaml'): Promise<string> {
+  if (format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
+  const { stringify } = await import('../shared/yaml.js');
+  return stringify(value);
 }
 
 type Paint = ReturnType<typeof pc.createColors>;

@@ -1,5 +1,4 @@
 /** Reading the config file for a command: validated, or only the cluster's name and region. */
-import { parse } from 'yaml';
 import type { LoadConfigResult, Problem } from '../../config/index.js';
 import { UsageError } from '../../errors.js';
 import { useColor } from '../io.js';
@@ -62,7 +61,7 @@ export async function clusterTarget(
   if (options.name !== undefined) return { name: options.name };
   if (options.configFile === undefined)
     throw new UsageError('which cluster? give -f FILE or --name NAME (with --region)');
-  const { readConfigInput } = await import('../../config/index.js');
+  const [{ readConfigInput }, { parse }] = await Promise.all([import('../../config/index.js'), import('./yaml.js')]);
   const input = await readConfigInput(options.configFile, context.io);
   let doc: unknown;
   try {

@@ -130,7 +130,7 @@ export async function runPlan(options: PlanOptions, context: CommandContext): Pr
         ? {}
         : { existingCluster: { ...existing, stacks: existing.stacks.map(({ changeSetId: _c, ...s }) => s) } }),
     };
-    io.stdout.write(formatData(document, output));
+    io.stdout.write(await formatData(document, output));
   }
   return ExitCode.ok;
 }

@@ -2,6 +2,7 @@
  * Checks about the account and the region, which need no valid config: credentials (STS), region
  * support (V20, live), and whether the EKS API answers.
  */
+import { ListClustersCommand } from '@aws-sdk/client-eks';
 import { callAws } from '../../aws/aws-errors.js';
 import {
   endpointServiceName,
@@ -96,7 +97,6 @@ export const eksApiCheck: DoctorCheck = {
   needsAws: true,
   needsConfig: false,
   async run({ clients, region, env, signal }) {
-    const { ListClustersCommand } = await import('@aws-sdk/client-eks');
     const url = awsEndpointFor('eks', region, env);
     try {
       await callAws('eks:ListClusters', () =>
