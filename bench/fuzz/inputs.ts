@@ -4,7 +4,7 @@
  * byte-level mutations of the examples (bit flips, invalid UTF-8, BOMs, NULs, CRLF, truncation),
  * YAML structure mutations through the document API (anchors and aliases, merge keys, tags, flow
  * style, multiple documents, complex keys), and inputs that are huge, deep or alias-heavy (the
- * reader's limits: 1 MiB, nesting, alias expansion).
+ * reader's limits: 128 KiB, nesting, alias expansion).
  */
 import fc from 'fast-check';
 import { Scalar, isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
@@ -177,7 +177,7 @@ export const yamlStructureMutation: fc.Arbitrary<string> = fc
     return documents === 1 ? text : Array.from({ length: documents }, () => text).join('---\n');
   });
 
-/** Inputs at or past the reader's limits: deep nesting, alias bombs, many keys, long lines, > 1 MiB. */
+/** Inputs at or past the reader's limits: deep nesting, alias bombs, many keys, long lines, > 128 KiB. */
 export const extremeInput: fc.Arbitrary<string> = fc.oneof(
   // deep flow nesting, balanced or not
   fc
@@ -217,9 +217,9 @@ export const extremeInput: fc.Arbitrary<string> = fc.oneof(
         '',
       ].join('\n'),
     ),
-  // one long line, around the 1 MiB limit
+  // one long line, around the 128 KiB limit
   fc
-    .integer({ min: 1024 * 1024 - 64, max: 1024 * 1024 + 64 })
+    .integer({ min: 128 * 1024 - 64, max: 128 * 1024 + 64 })
     .map((size) => `metadata: {name: "${'x'.repeat(Math.max(0, size - 20))}"}\n`),
   // many small documents
   fc.integer({ min: 2, max: 5_000 }).map((count) => Array.from({ length: count }, () => 'a: 1').join('\n---\n')),

@@ -26,10 +26,10 @@ import { decodeConfigText } from './text.js';
 
 /** Deeper than any ClusterConfig (about 12 with an inline IAM policy); stops recursion bombs. */
 export const MAX_NESTING = 64;
-/** Values in one document; a large ClusterConfig has a few thousand. */
-export const MAX_NODES = 100_000;
-/** Values that aliases may add by repetition; a file of 1 MiB cannot legitimately need more. */
-export const MAX_ALIAS_EXPANSION = 10_000;
+/** Values in one document; a large ClusterConfig has a few thousand (200 nodegroups: about 2,500). */
+export const MAX_NODES = 10_000;
+/** Values that aliases may add by repetition; a file of 128 KiB cannot legitimately need more. */
+export const MAX_ALIAS_EXPANSION = 5_000;
 
 export interface ReadResult {
   /** The document as plain data: absent when the file could not be read. */

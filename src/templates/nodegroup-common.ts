@@ -20,9 +20,18 @@ export const SSH_SECURITY_GROUP_ID = 'SSH';
 
 type Tags = Readonly<Record<string, string>>;
 
+/** Each plan's nodegroups by kind and name: one lookup per stack, not a scan (thousands of stacks). */
+const nodeGroupsByName = new WeakMap<readonly ResolvedNodeGroup[], ReadonlyMap<string, ResolvedNodeGroup>>();
+
 export function findNodeGroup(plan: Plan, stack: StackPlan): ResolvedNodeGroup {
   const pool = stack.kind === 'managed-nodegroup' ? plan.cluster.managedNodeGroups : plan.cluster.nodeGroups;
-  const ng = pool.find((candidate) => candidate.name === stack.nodeGroup);
+  let byName = nodeGroupsByName.get(pool);
+  if (byName === undefined) {
+    // The first of a duplicated name, as a scan would find (rules refuse duplicates anyway).
+    byName = new Map([...pool].reverse().map((candidate) => [candidate.name, candidate]));
+    nodeGroupsByName.set(pool, byName);
+  }
+  const ng = stack.nodeGroup === null ? undefined : byName.get(stack.nodeGroup);
   if (ng === undefined)
     throw planInvariant(`stack ${stack.name} names nodegroup ${String(stack.nodeGroup)}, which the config lacks`);
   return ng;

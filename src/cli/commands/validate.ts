@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { useColor } from '../io.js';
 import type { CommandContext, SetExitCode } from '../shared/context.js';
-import { loadConfigFile } from '../shared/config-file.js';
+import { readConfigFile } from '../shared/config-file.js';
 import { outputOption } from '../shared/options.js';
 
 interface ValidateOptions {
@@ -29,11 +29,11 @@ export function registerValidate(program: Command, context: CommandContext, setE
       const globals = context.globals();
       // Read once (and the --region flag checked against the file), then the whole offline check,
       // as `plan --offline` makes it: one verdict for both.
-      const { text, file } = await loadConfigFile(options.configFile, context);
+      const { text, file, flagRegion } = await readConfigFile(options.configFile, context);
       const result = await checkConfigOffline({
         text,
         file,
-        region: globals.region?.trim() || undefined,
+        region: flagRegion,
         env: io.env,
       });
 

@@ -22,6 +22,25 @@ export async function printProblems(
 }
 
 /**
+ * Reads the file (or stdin) for a command and checks `--region` against its `metadata.region`
+ * (as in eksctl, a `--region` that contradicts the file is a usage error, before any AWS call).
+ * Without `--region` there is nothing to compare, and the YAML is parsed once, by the caller.
+ */
+export async function readConfigFile(
+  file: string,
+  context: CommandContext,
+): Promise<{ text: Uint8Array; file: string; flagRegion: string | undefined }> {
+  const { readConfigInput } = await import('../../config/index.js');
+  const input = await readConfigInput(file, context.io);
+  const flagRegion = context.globals().region?.trim() || undefined;
+  if (flagRegion !== undefined) {
+    const { regionFromDocument } = await import('../../doctor/document-region.js');
+    checkRegionFlag(context, regionFromDocument(input.bytes), input.file === '-' ? '<stdin>' : input.file);
+  }
+  return { text: input.bytes, file: input.file, flagRegion };
+}
+
+/**
  * Reads and validates the file; the caller prints its problems. The region is the file's
  * `metadata.region` (as in eksctl); a `--region` that contradicts it is a usage error, before any
  * AWS call.
@@ -30,20 +49,11 @@ export async function loadConfigFile(
   file: string,
   context: CommandContext,
 ): Promise<{ result: LoadConfigResult; text: Uint8Array; file: string; fileRegion: string | undefined }> {
-  const [{ loadConfig, readConfigInput }, { regionFromDocument }] = await Promise.all([
-    import('../../config/index.js'),
-    import('../../doctor/document-region.js'),
-  ]);
-  const input = await readConfigInput(file, context.io);
-  const fileRegion = regionFromDocument(input.bytes);
-  checkRegionFlag(context, fileRegion, input.file === '-' ? '<stdin>' : input.file);
-  const result = loadConfig({
-    text: input.bytes,
-    file: input.file,
-    region: context.globals().region?.trim() || undefined,
-    env: context.io.env,
-  });
-  return { result, text: input.bytes, file: input.file, fileRegion };
+  const [{ loadConfig }, read] = await Promise.all([import('../../config/index.js'), readConfigFile(file, context)]);
+  const result = loadConfig({ text: read.text, file: read.file, region: read.flagRegion, env: context.io.env });
+  const { regionFromDocument } = await import('../../doctor/document-region.js');
+  const fileRegion = regionFromDocument(read.text);
+  return { result, text: read.text, file: read.file, fileRegion };
 }
 
 /**

@@ -83,6 +83,47 @@ export function tags(ctx: RuleContext): Problem[] {
   return problems;
 }
 
+/** EC2 Auto Scaling's default quota: groups per region. Each nodegroup, of either kind, is one. */
+export const MAX_NODE_GROUPS = 500;
+/**
+ * Fargate profiles in one file. EKS's default quota is 10 per cluster; private-eks puts every
+ * profile in one stack, whose template (CloudFormation takes 51,200 bytes) holds about 100.
+ */
+export const MAX_FARGATE_PROFILES = 100;
+
+/**
+ * How many nodegroups and Fargate profiles one file may have: the first one past the limit is
+ * named. Besides AWS's quotas, the limits keep every answer quick (each nodegroup is a stack to
+ * plan and render).
+ */
+export function counts(ctx: RuleContext): Problem[] {
+  const problems: Problem[] = [];
+  const nodeGroups = eachNodeGroup(ctx.config);
+  const firstOver = nodeGroups[MAX_NODE_GROUPS];
+  if (firstOver !== undefined) {
+    problems.push(
+      report(ctx, 'key', {
+        rule: 'VALUE',
+        path: firstOver.path,
+        message: `the file has ${nodeGroups.length} nodegroups; each is an EC2 Auto Scaling group and a CloudFormation stack, and AWS's default quota is ${MAX_NODE_GROUPS} Auto Scaling groups per region`,
+        hint: `keep at most ${MAX_NODE_GROUPS} nodegroups (nodeGroups and managedNodeGroups together); a nodegroup can hold up to 1000 nodes (maxSize)`,
+      }),
+    );
+  }
+  const profiles = ctx.config.fargateProfiles ?? [];
+  if (profiles.length > MAX_FARGATE_PROFILES) {
+    problems.push(
+      report(ctx, 'key', {
+        rule: 'VALUE',
+        path: ['fargateProfiles', MAX_FARGATE_PROFILES],
+        message: `the file has ${profiles.length} Fargate profiles; private-eks puts them in one CloudFormation stack, whose template holds about ${MAX_FARGATE_PROFILES} (and EKS's default quota is 10 per cluster)`,
+        hint: `keep at most ${MAX_FARGATE_PROFILES} Fargate profiles; one profile takes up to 5 selectors, each matching a namespace and labels`,
+      }),
+    );
+  }
+  return problems;
+}
+
 /** The stacks a cluster makes, and the names that feed them (plan/stacks.ts names them). */
 export function stackNames(ctx: RuleContext): Problem[] {
   const cluster = ctx.config.metadata?.name ?? '';

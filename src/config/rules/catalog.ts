@@ -47,14 +47,15 @@ const SUPPLIED_VPC = `vpc:
 export const RULE_CATALOG: readonly RuleCatalogEntry[] = [
   {
     id: 'FILE',
-    title: 'the file cannot be read (missing, a directory, too large, binary, not UTF-8)',
+    title: 'the file cannot be read (missing, a directory, larger than 128 KiB, binary, not UTF-8)',
     stage: 'read',
     example: '',
-    fix: 'check the path given to -f; `-f -` reads standard input',
+    fix: 'check the path given to -f; `-f -` reads standard input. A ClusterConfig is a few kilobytes (200 nodegroups in 6 zones are 34 KB): a larger file is refused so that every answer comes in well under a second',
   },
   {
     id: 'YAML',
-    title: 'the file is not valid YAML, or uses YAML features private-eks refuses (many aliases, several documents)',
+    title:
+      'the file is not valid YAML, or uses YAML features private-eks refuses (many aliases, several documents, more than 10,000 values)',
     stage: 'read',
     example: `${HEAD}privateCluster:\n  enabled: true\n   skipEndpointCreation: false\n`,
     fix: 'fix the indentation or syntax at the position shown',

@@ -14,7 +14,7 @@ import {
 } from './cluster-fields.js';
 import type { Rule, RuleContext } from './context.js';
 import { kubernetesVersion, v15NameAndRegion, v20RegionSupport } from './metadata.js';
-import { idFormats, stackNames, tags } from './aws-limits.js';
+import { counts, idFormats, stackNames, tags } from './aws-limits.js';
 import {
   accessEntries,
   addons,
@@ -95,6 +95,7 @@ export const RULES: readonly Rule[] = [
   nodeGroupKindRules,
   nodeGroupLabelsAndTaints,
   // AWS's limits.
+  counts,
   stackNames,
   tags,
   idFormats,

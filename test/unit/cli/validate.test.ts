@@ -221,7 +221,7 @@ describe('validate: files that are not configs are located problems, exit 1, no 
       'a 2 MiB file',
       'big.yaml',
       `a: "${'x'.repeat(2 * 1024 * 1024)}"\n`,
-      /big\.yaml:1:1: error FILE: the file is \d+ bytes; private-eks reads config files of at most 1 MiB/,
+      /big\.yaml:1:1: error FILE: the file is \d+ bytes; private-eks reads config files of at most 128 KiB/,
     ],
     [
       'a binary file',

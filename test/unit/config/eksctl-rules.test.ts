@@ -49,6 +49,15 @@ const mng = (...extra: string[]) => [
 ];
 const file = (...parts: string[]) => lines(HEADER, ...parts);
 const ROLE = 'arn:aws:iam::123456789012:role/r';
+const nodeGroupList = (count: number, kind: string) =>
+  [`${kind}:`, ...Array.from({ length: count }, (_, i) => `  - {name: ${kind}${i}, privateNetworking: true}`)].join(
+    '\n',
+  );
+const fargateList = (count: number) =>
+  [
+    'fargateProfiles:',
+    ...Array.from({ length: count }, (_, i) => `  - {name: f${i}, selectors: [{namespace: n${i}}]}`),
+  ].join('\n');
 
 const CASES: Case[] = [
   // ---- metadata -------------------------------------------------------------------------------
@@ -1180,6 +1189,27 @@ const CASES: Case[] = [
     path: 'nodeGroups[0].name',
     at: 'n'.repeat(109),
     message: "the nodegroup's CloudFormation stack name",
+  },
+  {
+    area: 'AWS limits',
+    name: 'more than 500 nodegroups (EC2 Auto Scaling groups per region)',
+    pass: file(nodeGroupList(250, 'nodeGroups'), nodeGroupList(250, 'managedNodeGroups')),
+    fail: file(nodeGroupList(250, 'nodeGroups'), nodeGroupList(251, 'managedNodeGroups')),
+    path: 'managedNodeGroups[250]',
+    at: '- {name: managedNodeGroups250',
+    offset: 2,
+    message:
+      "the file has 501 nodegroups; each is an EC2 Auto Scaling group and a CloudFormation stack, and AWS's default quota is 500",
+  },
+  {
+    area: 'AWS limits',
+    name: 'more than 100 Fargate profiles (one stack)',
+    pass: file(fargateList(100)),
+    fail: file(fargateList(101)),
+    path: 'fargateProfiles[100]',
+    at: '- {name: f100',
+    offset: 2,
+    message: 'the file has 101 Fargate profiles; private-eks puts them in one CloudFormation stack',
   },
   {
     area: 'AWS limits',

@@ -91,13 +91,13 @@ describe('reading YAML into data with positions', () => {
     ]);
   });
 
-  it('refuses a file larger than 1 MiB without parsing it', () => {
+  it('refuses a file larger than 128 KiB without parsing it', () => {
     const text = 'a: "' + 'x'.repeat(2 * 1024 * 1024) + '"\n';
     for (const input of [text, Buffer.from(text)]) {
       const result = load(input);
       expect(result.problems).toHaveLength(1);
       expect(result.problems[0]).toMatchObject({ rule: 'FILE', line: 1, column: 1 });
-      expect(result.problems[0]!.message).toContain(`at most 1 MiB (${MAX_CONFIG_BYTES} bytes)`);
+      expect(result.problems[0]!.message).toContain(`at most 128 KiB (${MAX_CONFIG_BYTES} bytes)`);
     }
   });
 
