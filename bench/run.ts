@@ -5,13 +5,14 @@
  *   1. cold start: validate / plan --offline of examples/minimal.yaml vs `node -e 0` (cold-start.ts),
  *      and a live command's start-up: `get cluster` on the emulator, start to first AWS request and
  *      to exit (start-up.ts)
- *   2. scale: plan --offline, 10/50/200 nodegroups × 3/6 zones, wall time and peak RSS (plan-scale.ts)
+ *   2. scale: plan --offline, 10/50/200 nodegroups × 3/6 zones, wall time and peak RSS (plan-scale.ts);
+ *      validate of the worst files at the reader's limits: CPU, peak RSS, bytes printed (validate-worst.ts)
  *   3. emulator: create + delete, minimal and 50 nodegroups, wall time and AWS calls (deploy-emulator.ts)
  *   4. critical path of create vs eksctl's order, under dated AWS durations (critical-path.ts)
  *   5. day 2 on the emulator: plan (diff), update, upgrade, scale — wall time and AWS calls (day2-emulator.ts)
  *
  * 1 and 2 run the built CLI (dist/), so it is rebuilt first when missing or older than src/.
- *   npm run bench [-- --only cold-start,start-up,scale,emulator,critical-path,day2] [--runs N]
+ *   npm run bench [-- --only cold-start,start-up,scale,worst,emulator,critical-path,day2] [--runs N]
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -25,8 +26,9 @@ import { formatDay2Emulator, measureDay2Emulator } from './day2-emulator.js';
 import { formatDeployEmulator, measureDeployEmulator } from './deploy-emulator.js';
 import { formatPlanScaleMatrix, measurePlanScaleMatrix } from './plan-scale.js';
 import { formatStartUp, measureStartUp } from './start-up.js';
+import { formatWorstCases, measureWorstCases } from './validate-worst.js';
 
-const BENCHMARKS = ['cold-start', 'start-up', 'scale', 'emulator', 'critical-path', 'day2'] as const;
+const BENCHMARKS = ['cold-start', 'start-up', 'scale', 'worst', 'emulator', 'critical-path', 'day2'] as const;
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' } } });
 const only = new Set(args.only?.split(',') ?? BENCHMARKS);
@@ -80,7 +82,7 @@ function machine(): string {
 
 async function main(): Promise<void> {
   console.log(`${machine()}\n`);
-  if (only.has('cold-start') || only.has('start-up') || only.has('scale')) ensureBuilt();
+  if (only.has('cold-start') || only.has('start-up') || only.has('scale') || only.has('worst')) ensureBuilt();
   const section = async (name: (typeof BENCHMARKS)[number], body: () => Promise<string> | string) => {
     if (!only.has(name)) return;
     const started = performance.now();
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
   await section('cold-start', () => formatColdStart(measureColdStart(Math.max(runs ?? 15, 10))));
   await section('start-up', async () => formatStartUp(await measureStartUp(Math.max(runs ?? 10, 5))));
   await section('scale', () => formatPlanScaleMatrix(measurePlanScaleMatrix(runs ?? 5)));
+  await section('worst', () => formatWorstCases(measureWorstCases()));
   await section('emulator', async () => formatDeployEmulator(await measureDeployEmulator(runs ?? 3)));
   await section('critical-path', async () => formatCriticalPaths(await criticalPathCases()));
   await section('day2', async () => formatDay2Emulator(await measureDay2Emulator(runs ?? 3)));
