@@ -19,6 +19,7 @@ import {
 } from '../../../src/config/rules/cluster-eksctl.js';
 import { nodeGroupKindRules } from '../../../src/config/rules/nodegroup-kinds.js';
 import type { ClusterConfigFile } from '../../../src/config/schema.js';
+import { EKSCTL_RULES } from './eksctl-inventory.js';
 import { HEADER, lines, load, locate } from './support.js';
 
 interface Case {
@@ -1758,5 +1759,18 @@ describe('rules on fields private-eks does not build yet, checked on the rule', 
       expect(failed[0]!.message).toContain(c.message);
       expect(failed[0]!.hint).toBeTruthy();
     });
+  });
+});
+
+describe("the inventory of eksctl's rules (eksctl-inventory.ts) names cases that exist", () => {
+  it('every covered rule names a case, every covered-dormant rule a rule-level case', () => {
+    const cases = new Set(CASES.map((c) => `${c.area}: ${c.name}`));
+    const dormant = new Set(DORMANT.map((c) => c.name));
+    const unknown = EKSCTL_RULES.filter(
+      (r) =>
+        (r.status === 'covered' && !cases.has(r.test ?? '')) ||
+        (r.status === 'covered-dormant' && !dormant.has(r.test ?? '')),
+    ).map((r) => `${r.id}: ${r.test ?? ''}`);
+    expect(unknown).toEqual([]);
   });
 });
