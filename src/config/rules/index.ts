@@ -28,6 +28,7 @@ import {
 } from './cluster-eksctl.js';
 import { nodeGroupLabelsAndTaints } from './labels-taints.js';
 import { nodeGroupKindRules } from './nodegroup-kinds.js';
+import { nodeGroupSettingsEksctl } from './nodegroup-settings-eksctl.js';
 import {
   nodeGroupImdsV1,
   nodeGroupSettings,
@@ -93,6 +94,7 @@ export const RULES: readonly Rule[] = [
   fargateProfiles,
   // eksctl's nodegroup checks run after the cluster's, each kind in eksctl's order.
   nodeGroupKindRules,
+  nodeGroupSettingsEksctl,
   nodeGroupLabelsAndTaints,
   // AWS's limits.
   counts,

@@ -99,13 +99,13 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'loader.clusterEndpoints-private',
     LOADER,
     'vpc.clusterEndpoints cannot be set for a fully-private cluster (privateCluster.enabled) as the endpoint access defaults to private-only',
-    UNTESTED('vpc.ts'),
+    covered('network: clusterEndpoints on a fully-private cluster'),
   ),
   rule(
     'loader.subnets-and-zones',
     LOADER,
     'vpc.subnets and availabilityZones cannot be set at the same time',
-    UNTESTED('vpc.ts'),
+    covered('network: cluster subnets and availabilityZones together'),
   ),
   rule('loader.gitops-provider', LOADER, 'gitops.flux.gitProvider must be set', na('gitops is refused as a whole')),
   rule('loader.gitops-flags', LOADER, 'gitops.flux.flags must be set', na('gitops is refused as a whole')),
@@ -113,13 +113,13 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'loader.auto-mode-nodegroups',
     LOADER,
     'creation of managed or self-managed nodegroups is not supported during cluster creation when Auto Mode is enabled; …',
-    UNTESTED('cluster-fields.ts'),
+    covered('auto mode: nodegroups with Auto Mode'),
   ),
   rule(
     'loader.auto-mode-core-addons',
     LOADER,
     'core networking addons are not required on a cluster using Auto Mode; if you still wish to create them, use `eksctl create addon` post cluster creation',
-    UNTESTED('cluster-fields.ts'),
+    covered('auto mode: core networking add-ons with Auto Mode'),
   ),
   rule(
     'loader.bare-cluster',
@@ -179,7 +179,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'pod-identity.role-and-wellKnownPolicies',
     'cmdutils/pod_identity_association.go validatePodIdentityAssociations',
     '%[1]s.wellKnownPolicies cannot be specified when %[1]s.roleARN is set',
-    UNTESTED('cluster-eksctl.ts'),
+    covered('pod identity: both roleARN and wellKnownPolicies'),
   ),
   rule('outposts.managed-nodegroups', LOADER, 'Managed Nodegroups are not supported on Outposts', OUTPOSTS),
   rule(
@@ -232,7 +232,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'service-accounts.oidc-disabled',
     `${V} ValidateClusterConfig`,
     'iam.withOIDC must be enabled explicitly for iam.serviceAccounts to be created',
-    UNTESTED('cluster-settings.ts'),
+    covered('service accounts: service accounts with withOIDC false'),
   ),
   rule(
     'service-accounts.name',
@@ -264,13 +264,23 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'permissionPolicyName %q must contain at least one alphanumeric character',
     na('iam.podIdentityAssociations[].permissionPolicyName is refused as a whole (not built yet)'),
   ),
-  rule('nodegroup.name-required', `${V} ValidateClusterConfig`, '%s.name must be set', UNTESTED('nodegroups.ts')),
-  rule('nodegroup.name-unique', `${V} ValidateClusterConfig`, '%s.name %q is not unique', UNTESTED('nodegroups.ts')),
+  rule(
+    'nodegroup.name-required',
+    `${V} ValidateClusterConfig`,
+    '%s.name must be set',
+    covered('nodegroup base: a nodegroup without a name'),
+  ),
+  rule(
+    'nodegroup.name-unique',
+    `${V} ValidateClusterConfig`,
+    '%s.name %q is not unique',
+    covered('nodegroup base: the same name on a self-managed and a managed nodegroup'),
+  ),
   rule(
     'nodegroup.private-networking',
     `${V} ValidateClusterConfig`,
     '%s.privateNetworking must be enabled for a fully-private cluster',
-    UNTESTED('nodegroups.ts'),
+    covered('nodegroup base: privateNetworking false'),
   ),
   rule(
     'outposts.two-outposts',
@@ -347,7 +357,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'logging.retention-without-types',
     `${V} validateCloudWatchLogging`,
     'cannot set cloudWatch.clusterLogging.logRetentionInDays without enabling log types',
-    UNTESTED('cluster-settings.ts'),
+    covered('logging: a retention without log types'),
   ),
   rule(
     'logging.unknown-type',
@@ -375,13 +385,13 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'vpc.extraIPv6CIDRs-ipv4',
     `${V} ValidateVPCConfig`,
     'cannot specify vpc.extraIPv6CIDRs with an IPv4 cluster',
-    UNTESTED('cluster-fields.ts'),
+    covered('network: extraIPv6CIDRs on an IPv4 cluster'),
   ),
   rule(
     'vpc.security-group-and-control-plane-groups',
     `${V} ValidateVPCConfig`,
     'only one of vpc.securityGroup and vpc.controlPlaneSecurityGroupIDs can be specified',
-    UNTESTED('cluster-fields.ts'),
+    covered('network: vpc.securityGroup and controlPlaneSecurityGroupIDs together'),
   ),
   rule(
     'vpc.ipv6-cidr-needs-ipv6',
@@ -474,25 +484,25 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'private.subnets-with-existing-vpc',
     `${V} ValidatePrivateCluster`,
     'vpc.subnets.private must be specified in a fully-private cluster when a pre-existing VPC is supplied',
-    UNTESTED('vpc.ts'),
+    covered('private cluster: a supplied VPC without private subnets'),
   ),
   rule(
     'private.endpoints-with-skip',
     `${V} ValidatePrivateCluster`,
     'privateCluster.additionalEndpointServices cannot be set when privateCluster.skipEndpointCreation is true',
-    UNTESTED('V5, private-cluster.ts'),
+    covered('private cluster: additional endpoints while skipping endpoint creation'),
   ),
   rule(
     'private.endpoint-unsupported',
     'endpoint_service.go ValidateAdditionalEndpointServices',
     'invalid value in privateCluster.additionalEndpointServices: unsupported endpoint service %q',
-    UNTESTED('V6, private-cluster.ts'),
+    covered('private cluster: an endpoint service eksctl does not know'),
   ),
   rule(
     'private.endpoint-duplicate',
     'endpoint_service.go ValidateAdditionalEndpointServices',
     'invalid value in privateCluster.additionalEndpointServices: found duplicate endpoint service: %q',
-    UNTESTED('V7, private-cluster.ts'),
+    covered('private cluster: an endpoint service twice'),
   ),
   rule(
     'private.local-zones',
@@ -574,7 +584,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'nodegroup.disablePodIMDS-and-addon-policies',
     `${V} validateNodeGroupBase`,
     '%s.disablePodIMDS and %s.iam.withAddonPolicies cannot be set at the same time',
-    missing('accepted'),
+    covered('nodegroup base: disablePodIMDS with add-on policies'),
   ),
   rule(
     'nodegroup.subnets-and-zones',
@@ -716,7 +726,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'identity-providers.name',
     `${V} validateIdentityProviders`,
     'identityProviders[%d] is invalid: name must be set and non-empty',
-    UNTESTED('cluster-eksctl.ts'),
+    covered('identity providers: an OIDC identity provider without a name'),
   ),
   rule(
     'identity-providers.client-id',
@@ -728,7 +738,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'identity-providers.issuer-url',
     `${V} validateIdentityProviders`,
     'identityProviders[%d] is invalid: issuerURL must be set and non-empty',
-    UNTESTED('cluster-eksctl.ts'),
+    covered('identity providers: an OIDC identity provider without an issuer URL'),
   ),
 
   // ---- self-managed nodegroups: ValidateNodeGroup --------------------------------------------
@@ -742,7 +752,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'self-managed.alb-ingress-and-load-balancer-controller',
     `${V} validateDeprecatedIAMFields`,
     '"awsLoadBalancerController" and "albIngress" cannot both be configured, …',
-    missing('accepted'),
+    covered('self-managed settings: albIngress with awsLoadBalancerController'),
   ),
   rule(
     'self-managed.iam-conflicts',
@@ -760,7 +770,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'self-managed.bottlerocket-config-family',
     `${V} ValidateNodeGroup`,
     'bottlerocket config can only be used with amiFamily "Bottlerocket" or "BottlerocketFips" but found "%s" (path=%s.bottlerocket)',
-    missing('accepted: bottlerocket settings on an AmazonLinux2023 nodegroup'),
+    covered('self-managed settings: bottlerocket settings on another family'),
   ),
   rule(
     'self-managed.custom-ami-bootstrap',
@@ -808,7 +818,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'self-managed.bottlerocket-kubelet-config',
     `${V} ValidateNodeGroup`,
     'kubeletExtraConfig is not supported for Bottlerocket nodegroups (path=%s.kubeletExtraConfig)',
-    UNTESTED('nodegroup-kinds.ts'),
+    covered('self-managed: Bottlerocket with kubeletExtraConfig'),
   ),
   rule(
     'self-managed.bottlerocket-pre-bootstrap',
@@ -826,13 +836,13 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'self-managed.bottlerocket-setting-has-field',
     `${V} checkBottlerocketSettings`,
     'invalid Bottlerocket setting: use %[1]s.%[2]s instead (path=%[1]s.bottlerocket.settings.kubernetes.%[3]s)',
-    missing('accepted: bottlerocket.settings.kubernetes.node-labels, node-taints, max-pods, cluster-dns-ip'),
+    covered('self-managed settings: a Bottlerocket kubernetes setting that has a nodegroup field'),
   ),
   rule(
     'self-managed.bottlerocket-kubernetes-settings-map',
     `${V} checkBottlerocketSettings`,
     'invalid kubernetes settings provided: expected a map of settings',
-    missing('accepted'),
+    covered('self-managed settings: Bottlerocket kubernetes settings that are no mapping'),
   ),
   rule(
     'self-managed.bottlerocket-cluster-dns',
@@ -844,9 +854,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'self-managed.kubelet-critical-keys',
     `${V} validateNodeGroupKubeletExtraConfig`,
     "cannot override %q in kubelet config, as it's critical to eksctl functionality",
-    missing(
-      'accepted: kubeletExtraConfig with kind, apiVersion, address, clusterDomain, authentication, authorization or serverTLSBootstrap',
-    ),
+    covered('self-managed settings: a kubelet setting eksctl owns'),
   ),
   rule(
     'self-managed.container-runtime-al2023',
@@ -876,7 +884,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'self-managed.max-instance-lifetime',
     `${V} ValidateNodeGroup`,
     'maximum instance lifetime must have a minimum value of 86,400 seconds (one day), but was: %d',
-    missing('accepted'),
+    covered('self-managed settings: an instance lifetime under a day'),
   ),
   rule(
     'self-managed.local-zones-and-zones',
@@ -918,19 +926,19 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'self-managed.mixed-instance-type',
     `${V} validateInstancesDistribution`,
     'instanceType should be "mixed" or unset when using the instances distribution feature',
-    missing('accepted'),
+    covered('self-managed settings: a mixed instances policy with another instanceType'),
   ),
   rule(
     'self-managed.mixed-two-types',
     `${V} validateInstancesDistribution`,
     'at least two instance types have to be specified for mixed nodegroups',
-    missing('accepted'),
+    covered('self-managed settings: a mixed instances policy without instance types'),
   ),
   rule(
     'self-managed.mixed-at-most-20',
     `${V} validateInstancesDistribution`,
     'mixed nodegroups should have between 1 and 20 different instance types',
-    missing('accepted'),
+    covered('self-managed settings: a mixed instances policy with 21 instance types'),
   ),
   rule(
     'self-managed.on-demand-base',
@@ -954,37 +962,37 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'self-managed.spot-pools-capacity-optimized',
     `${V} validateInstancesDistribution`,
     'spotInstancePools cannot be specified when also specifying spotAllocationStrategy: capacity-optimized',
-    missing('accepted'),
+    covered('self-managed settings: spotInstancePools with capacity-optimized'),
   ),
   rule(
     'self-managed.spot-pools-capacity-optimized-prioritized',
     `${V} validateInstancesDistribution`,
     'spotInstancePools cannot be specified when also specifying spotAllocationStrategy: capacity-optimized-prioritized',
-    missing('accepted'),
+    covered('self-managed settings: spotInstancePools with capacity-optimized-prioritized'),
   ),
   rule(
     'self-managed.spot-allocation-strategy',
     'types.go validateSpotAllocationStrategy',
     'spotAllocationStrategy should be one of: %v',
-    missing('accepted: any text'),
+    covered('self-managed settings: a spot allocation strategy EC2 does not have'),
   ),
   rule(
     'self-managed.cpu-credits-burstable',
     `${V} validateCPUCredits`,
     'cpuCredits option set for nodegroup, but it has no t2/t3 instance types',
-    missing('accepted'),
+    covered('self-managed settings: cpuCredits without a burstable instance type'),
   ),
   rule(
     'self-managed.cpu-credits-value',
     `${V} validateCPUCredits`,
     "cpuCredits option accepts only one of 'standard' or 'unlimited'",
-    missing('accepted: any text'),
+    covered('self-managed settings: cpuCredits neither standard nor unlimited'),
   ),
   rule(
     'self-managed.asg-suspend-processes',
     `${V} validateASGSuspendProcesses`,
     "asgSuspendProcesses contains invalid process name '%s'",
-    missing('accepted: any name'),
+    covered('self-managed settings: a process Auto Scaling cannot suspend'),
   ),
 
   // ---- taints (pkg/utils/taints, types.go) ---------------------------------------------------
@@ -1096,7 +1104,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'managed.bottlerocket-override-bootstrap',
     `${V} ValidateManagedNodeGroup`,
     'overrideBootstrapCommand is not supported for Bottlerocket nodegroups (path=%s.overrideBootstrapCommand)',
-    UNTESTED('nodegroup-kinds.ts'),
+    covered('managed: Bottlerocket with overrideBootstrapCommand'),
   ),
   rule(
     'managed.windows-override-bootstrap',
@@ -1228,7 +1236,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'identity-mappings.account-alone',
     'identitymapping.go IAMIdentityMapping.Validate',
     'account cannot be configured with any other options',
-    UNTESTED('cluster-fields.ts'),
+    covered('identity mappings: an account with an arn'),
   ),
 
   // ---- add-ons -------------------------------------------------------------------------------
@@ -1399,7 +1407,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'access.policy-arn-required',
     'access_entry.go validateAccessEntries',
     '%s.policyARN must be set to a valid AWS ARN',
-    UNTESTED('cluster-eksctl.ts'),
+    covered('access entries: an access policy without policyARN'),
   ),
   rule(
     'access.policy-arn-resource',
@@ -1411,7 +1419,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'access.policy-arn-invalid',
     'access_entry.go validateAccessEntries',
     'invalid %s.policyARN',
-    UNTESTED('cluster-eksctl.ts'),
+    covered('access entries: a policyARN without a resource type'),
   ),
   rule(
     'access.scope-type-required',
