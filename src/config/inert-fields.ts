@@ -22,6 +22,7 @@ function isEmptyValue(value: unknown): boolean {
 }
 
 const whenEmpty: InertTest = (value) => (isEmptyValue(value) ? DROPPED : undefined);
+const whenZeroArn: InertTest = (value) => (value === 'arn:::::' || value === '' ? DROPPED : undefined);
 const whenNull: InertTest = (value) => (value === null ? DROPPED : undefined);
 
 export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
@@ -31,6 +32,14 @@ export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
   'NodeGroup.containerRuntime': (value) =>
     typeof value === 'string' && value.toLowerCase() === 'containerd' ? DROPPED : undefined,
   'NodeGroupSGs.withShared': whenNull,
+  // The AMI release (managed) eksctl writes as "" when it picks the latest, as with no field.
+  'ManagedNodeGroup.releaseVersion': whenEmpty,
+  // eksctl's ARN type marshals its zero value as "arn:::::": what its --dry-run writes for an
+  // Auto Mode role or boundary left unset (eksctl's own check reads it as unset, IsZero).
+  'AutoModeConfig.nodeRoleARN': whenZeroArn,
+  'AutoModeConfig.permissionsBoundaryARN': whenZeroArn,
+  // Status is eksctl's output (`get fargateprofile`); its --dry-run writes it empty.
+  'FargateProfile.status': whenEmpty,
   'NodeGroupSGs.withLocal': (value) => {
     if (value === null || value === false) return DROPPED;
     return value === true
