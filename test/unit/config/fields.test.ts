@@ -84,6 +84,18 @@ describe('unknown fields (a typo) and eksctl fields private-eks does not impleme
     const result = load(nulls);
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(result.config?.managedNodeGroups[0]?.iam.withAddonPolicies).toEqual(['imageBuilder']);
+    // A Pod Identity association with roleARN "" gets a role made for it, as in eksctl.
+    const pia = load(
+      lines(
+        HEADER,
+        'addons: [{name: eks-pod-identity-agent}]',
+        'iam:',
+        '  podIdentityAssociations:',
+        '    - {namespace: apps, serviceAccountName: reader, roleARN: "", permissionPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]}',
+      ),
+    );
+    expect(pia.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(pia.config?.iam.podIdentityAssociations[0]).not.toHaveProperty('roleARN');
     // Not a null written out: the key alone, or a typo whatever its value.
     const empty = lines(
       HEADER,
