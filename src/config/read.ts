@@ -133,8 +133,9 @@ class DocumentWalker {
     if (!expanding && typeof yamlNode.anchor === 'string') this.anchors.set(yamlNode.anchor, yamlNode);
 
     if (isScalar(node)) {
-      if (typeof node.value === 'number' && node.range) {
-        // Keep what was written: `version: 1.30` reads as the number 1.3, and the hint quotes `1.30`.
+      if ((typeof node.value === 'number' || (node.value === null && !empty)) && node.range) {
+        // Keep what was written: `version: 1.30` reads as the number 1.3, and the hint quotes `1.30`;
+        // `null` written out is told apart from a key with nothing after it.
         const raw = this.text.slice(node.range[0], node.range[1]).trim();
         this.locations.set(toPointer(path), { ...location, raw });
       }
