@@ -255,7 +255,7 @@ export const RULE_CATALOG: readonly RuleCatalogEntry[] = [
     id: 'V23',
     title: 'IPv6 clusters: OIDC on, the core add-ons listed, managed nodegroups only, IPv6 blocks on a supplied VPC',
     stage: 'plan',
-    example: `${BASE}kubernetesNetworkConfig:\n  ipFamily: IPv6\n`,
+    example: `${BASE}kubernetesNetworkConfig:\n  ipFamily: IPv6\naddons:\n  - name: coredns\n`,
     fix: 'set iam.withOIDC: true and list the vpc-cni, coredns and kube-proxy add-ons',
   },
   {

@@ -381,6 +381,17 @@ export function addons(ctx: RuleContext): Problem[] {
         ),
       );
     }
+    if (addon.useDefaultPodIdentityAssociations === true && irsa.some(Boolean)) {
+      problems.push(
+        problem(
+          ctx,
+          'key',
+          [...path, 'useDefaultPodIdentityAssociations'],
+          `cannot specify serviceAccountRoleARN, wellKnownPolicies, attachPolicy or attachPolicyARNs when addon.useDefaultPodIdentityAssociations is set (addon: ${name})`,
+          'keep useDefaultPodIdentityAssociations (Pod Identity) or the IRSA role settings, not both',
+        ),
+      );
+    }
     if (podIds && name.toLowerCase() === POD_IDENTITY_AGENT) {
       problems.push(
         problem(
@@ -565,6 +576,17 @@ export function optionalFeatures(ctx: RuleContext): Problem[] {
             path,
             'cannot specify autoModeConfig.nodeRoleARN when autoModeConfig.nodePools is empty',
             'remove nodeRoleARN',
+          ),
+        );
+      }
+      if (Array.isArray(pools) && pools.length === 0 && boundary) {
+        problems.push(
+          problem(
+            ctx,
+            'key',
+            path,
+            'cannot specify autoModeConfig.permissionBoundaryARN when autoModeConfig.nodePools is empty',
+            'remove permissionsBoundaryARN: with no node pools, no node role is created',
           ),
         );
       }

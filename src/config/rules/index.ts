@@ -26,6 +26,7 @@ import {
   serviceAccounts,
   vpcSettings,
 } from './cluster-eksctl.js';
+import { ipv6Requirements } from './ipv6-eksctl.js';
 import { nodeGroupLabelsAndTaints } from './labels-taints.js';
 import { nodeGroupKindRules } from './nodegroup-kinds.js';
 import { nodeGroupSettingsEksctl } from './nodegroup-settings-eksctl.js';
@@ -85,6 +86,7 @@ export const RULES: readonly Rule[] = [
   podIdentityAssociations,
   logRetentionNeedsLogging,
   vpcSettings,
+  ipv6Requirements,
   secretsEncryption,
   accessEntries,
   optionalFeatures,

@@ -516,7 +516,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'network.service-cidr-ipv6',
     `${V} validateKubernetesNetworkConfig`,
     'service IPv4 CIDR is not supported with IPv6',
-    missing('accepted: ipFamily IPv6 with serviceIPv4CIDR'),
+    covered('network: a service IPv4 CIDR on an IPv6 cluster'),
   ),
   rule(
     'network.service-cidr-invalid',
@@ -528,25 +528,25 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'network.ipv6-core-addons',
     `${V} validateKubernetesNetworkConfig`,
     'the default core addons must be defined for IPv6; missing addon(s): %s; either define them or use EKS Auto Mode',
-    missing('accepted: IPv6 without the vpc-cni, coredns and kube-proxy add-ons'),
+    covered('network: IPv6 without the coredns add-on'),
   ),
   rule(
     'network.ipv6-credentials',
     `${V} validateKubernetesNetworkConfig`,
     'either pod identity or oidc needs to be enabled if IPv6 is set; set either one or use EKS Auto Mode',
-    missing('accepted: IPv6 with neither iam.withOIDC nor the Pod Identity agent'),
+    covered('network: IPv6 with vpc-cni and neither OIDC nor the Pod Identity agent'),
   ),
   rule(
     'network.ipv6-vpc-cni-pod-identity',
     `${V} validateKubernetesNetworkConfig`,
     'Set one of: addonsConfig.autoApplyPodIdentityAssociations, useDefaultPodIdentityAssociations on the vpc-cni addon, apply a custom pod identity on the vpc-cni addon',
-    missing('accepted: IPv6 with the Pod Identity agent but no Pod Identity for vpc-cni'),
+    covered('network: IPv6 with the Pod Identity agent and no Pod Identity for vpc-cni'),
   ),
   rule(
     'network.ipv6-vpc-cni-version',
     `${V} validateKubernetesNetworkConfig`,
     'vpc-cni version must be at least version 1.10.0 for IPv6',
-    missing('accepted: IPv6 with an older vpc-cni version'),
+    covered('network: IPv6 with vpc-cni older than 1.10.0'),
   ),
   rule(
     'network.ipv6-cluster-version',
@@ -1024,7 +1024,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'taints.effect',
     'utils/taints/taints.go validateTaintEffect',
     'invalid taint effect: %v, unsupported taint effect. Valid taint effects are: NoSchedule, NoExecute and PreferNoSchedule',
-    UNTESTED('the schema: one of NoSchedule, PreferNoSchedule, NoExecute'),
+    covered('taints: an effect Kubernetes does not have'),
   ),
 
   // ---- managed nodegroups: ValidateManagedNodeGroup ------------------------------------------
@@ -1336,7 +1336,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'addons.default-pia-and-irsa',
     `${V} validateAddonPodIdentityAssociations`,
     'cannot specify serviceAccountRoleARN, wellKnownPolicies, attachPolicy or attachPolicyARNs when addon.useDefaultPodIdentityAssociations is set (addon: %s)',
-    missing('accepted'),
+    covered('add-ons: default Pod Identity with an IRSA role'),
   ),
 
   // ---- Auto Mode -----------------------------------------------------------------------------
@@ -1351,7 +1351,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'auto-mode.boundary-without-pools',
     'auto_mode.go ValidateAutoModeConfig',
     'cannot specify autoModeConfig.permissionBoundaryARN when autoModeConfig.nodePools is empty',
-    missing('accepted'),
+    covered('auto mode: a permissions boundary without node pools'),
   ),
   rule(
     'auto-mode.boundary-and-role',

@@ -1218,8 +1218,12 @@ const CASES: Case[] = [
   {
     area: 'network',
     name: 'IPv6 with a NAT',
-    pass: file('kubernetesNetworkConfig: {ipFamily: IPv6}'),
-    fail: file('kubernetesNetworkConfig: {ipFamily: IPv6}', 'vpc: {nat: {gateway: Disable}}'),
+    pass: file('kubernetesNetworkConfig: {ipFamily: IPv6}', 'addons: [{name: coredns}]'),
+    fail: file(
+      'kubernetesNetworkConfig: {ipFamily: IPv6}',
+      'addons: [{name: coredns}]',
+      'vpc: {nat: {gateway: Disable}}',
+    ),
     path: 'vpc.nat',
     at: 'nat',
     message: 'setting NAT is not supported with IPv6',
@@ -1615,6 +1619,110 @@ const CASES: Case[] = [
     path: 'accessConfig.accessEntries[0].accessPolicies[0].policyARN',
     at: '"arn:aws:eks::aws:AmazonEKSViewPolicy"',
     message: 'invalid accessEntries[0].policyARN',
+  },
+  {
+    area: 'network',
+    name: 'a service IPv4 CIDR on an IPv6 cluster',
+    pass: file('kubernetesNetworkConfig: {ipFamily: IPv6}', 'addons: [{name: coredns}]'),
+    fail: file(
+      'kubernetesNetworkConfig: {ipFamily: IPv6, serviceIPv4CIDR: 10.100.0.0/16}',
+      'addons: [{name: coredns}]',
+    ),
+    path: 'kubernetesNetworkConfig.serviceIPv4CIDR',
+    at: 'serviceIPv4CIDR',
+    message: 'service IPv4 CIDR is not supported with IPv6',
+  },
+  {
+    area: 'network',
+    name: 'IPv6 without the coredns add-on',
+    pass: file('kubernetesNetworkConfig: {ipFamily: IPv6}', 'addons: [{name: coredns}]'),
+    fail: file('kubernetesNetworkConfig: {ipFamily: IPv6}'),
+    path: 'kubernetesNetworkConfig.ipFamily',
+    at: 'ipFamily',
+    message:
+      'the default core addons must be defined for IPv6; missing addon(s): coredns; either define them or use EKS Auto Mode',
+  },
+  {
+    area: 'network',
+    name: 'IPv6 with vpc-cni and neither OIDC nor the Pod Identity agent',
+    pass: file(
+      'kubernetesNetworkConfig: {ipFamily: IPv6}',
+      'iam: {withOIDC: true}',
+      'addons: [{name: vpc-cni}, {name: coredns}, {name: kube-proxy}]',
+    ),
+    fail: file(
+      'kubernetesNetworkConfig: {ipFamily: IPv6}',
+      'addons: [{name: vpc-cni}, {name: coredns}, {name: kube-proxy}]',
+    ),
+    path: 'kubernetesNetworkConfig.ipFamily',
+    at: 'ipFamily',
+    message: 'either pod identity or oidc needs to be enabled if IPv6 is set; set either one or use EKS Auto Mode',
+  },
+  {
+    area: 'network',
+    name: 'IPv6 with the Pod Identity agent and no Pod Identity for vpc-cni',
+    pass: file(
+      'kubernetesNetworkConfig: {ipFamily: IPv6}',
+      'addons: [{name: vpc-cni, useDefaultPodIdentityAssociations: true}, {name: coredns}, {name: eks-pod-identity-agent}]',
+    ),
+    fail: file(
+      'kubernetesNetworkConfig: {ipFamily: IPv6}',
+      'addons: [{name: vpc-cni}, {name: coredns}, {name: eks-pod-identity-agent}]',
+    ),
+    path: 'addons[0]',
+    at: '{name: vpc-cni}',
+    message:
+      'Set one of: addonsConfig.autoApplyPodIdentityAssociations, useDefaultPodIdentityAssociations on the vpc-cni addon, apply a custom pod identity on the vpc-cni addon',
+  },
+  {
+    area: 'network',
+    name: 'IPv6 with vpc-cni older than 1.10.0',
+    pass: file(
+      'kubernetesNetworkConfig: {ipFamily: IPv6}',
+      'iam: {withOIDC: true}',
+      'addons: [{name: vpc-cni, version: v1.18.3-eksbuild.1}, {name: coredns}]',
+    ),
+    fail: file(
+      'kubernetesNetworkConfig: {ipFamily: IPv6}',
+      'iam: {withOIDC: true}',
+      'addons: [{name: vpc-cni, version: v1.9.3-eksbuild.1}, {name: coredns}]',
+    ),
+    path: 'addons[0].version',
+    at: 'v1.9.3',
+    message: 'vpc-cni version must be at least version 1.10.0 for IPv6',
+  },
+  {
+    area: 'add-ons',
+    name: 'default Pod Identity with an IRSA role',
+    pass: file('addons: [{name: eks-pod-identity-agent}, {name: vpc-cni, useDefaultPodIdentityAssociations: true}]'),
+    fail: file(
+      `addons: [{name: eks-pod-identity-agent}, {name: vpc-cni, useDefaultPodIdentityAssociations: true, serviceAccountRoleARN: "${ROLE}"}]`,
+    ),
+    path: 'addons[1].useDefaultPodIdentityAssociations',
+    at: 'useDefaultPodIdentityAssociations',
+    message:
+      'cannot specify serviceAccountRoleARN, wellKnownPolicies, attachPolicy or attachPolicyARNs when addon.useDefaultPodIdentityAssociations is set (addon: vpc-cni)',
+  },
+  {
+    area: 'auto mode',
+    name: 'a permissions boundary without node pools',
+    pass: file('autoModeConfig: {enabled: true, permissionsBoundaryARN: "arn:aws:iam::123456789012:policy/p"}'),
+    fail: file(
+      'autoModeConfig: {enabled: true, permissionsBoundaryARN: "arn:aws:iam::123456789012:policy/p", nodePools: []}',
+    ),
+    path: 'autoModeConfig',
+    at: 'autoModeConfig',
+    message: 'cannot specify autoModeConfig.permissionBoundaryARN when autoModeConfig.nodePools is empty',
+  },
+  {
+    area: 'taints',
+    name: 'an effect Kubernetes does not have',
+    pass: file(...mng('taints: [{key: a, value: b, effect: NoExecute}]')),
+    fail: file(...mng('taints: [{key: a, value: b, effect: NoWay}]')),
+    path: 'managedNodeGroups[0].taints[0].effect',
+    at: 'NoWay',
+    message:
+      'invalid taint effect: NoWay, unsupported taint effect. Valid taint effects are: NoSchedule, NoExecute and PreferNoSchedule',
   },
   // ---- AWS limits --------------------------------------------------------------------------------
   {
