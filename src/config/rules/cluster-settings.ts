@@ -57,3 +57,33 @@ export function addonAttachPolicyArns(ctx: RuleContext): Problem[] {
     ];
   });
 }
+
+/**
+ * eksctl's validateBareCluster: with the default add-ons off, no Auto Mode and no vpc-cni add-on,
+ * pods get no network; eksctl then refuses everything that would run pods at create time. It
+ * counts nodegroups by the desiredCapacity the file gives (its check runs before the defaults).
+ */
+export function bareClusterWithoutVpcCni(ctx: RuleContext): Problem[] {
+  const config = ctx.config;
+  if (config.addonsConfig?.disableDefaultAddons !== true || ctx.resolved.autoMode !== undefined) return [];
+  if ((config.addons ?? []).some((a) => a.name === 'vpc-cni')) return [];
+  const withNodes = [...(config.nodeGroups ?? []), ...(config.managedNodeGroups ?? [])].some(
+    (ng) => (ng.desiredCapacity ?? 0) > 0,
+  );
+  const iam = config.iam;
+  const needsPods =
+    withNodes ||
+    (config.fargateProfiles ?? []).length > 0 ||
+    (iam?.serviceAccounts ?? []).length > 0 ||
+    (iam?.podIdentityAssociations ?? []).length > 0;
+  if (!needsPods) return [];
+  return [
+    report(ctx, 'value', {
+      rule: 'VALUE',
+      path: ['addonsConfig', 'disableDefaultAddons'],
+      message:
+        'fields nodeGroups, managedNodeGroups, fargateProfiles, karpenter, gitops, iam.serviceAccounts, and iam.podIdentityAssociations are not supported during cluster creation in a cluster without VPC CNI if Auto Mode is disabled; please remove these fields and add them back after cluster creation is successful',
+      hint: 'add the vpc-cni add-on (addons: [{name: vpc-cni}]), or remove disableDefaultAddons',
+    }),
+  ];
+}

@@ -3,7 +3,12 @@
  * does not implement) is found with the unknown fields, in fields.ts.
  */
 import type { Problem } from '../problem.js';
-import { addonAttachPolicyArns, logRetentionNeedsLogging, serviceAccountsNeedOidc } from './cluster-settings.js';
+import {
+  addonAttachPolicyArns,
+  bareClusterWithoutVpcCni,
+  logRetentionNeedsLogging,
+  serviceAccountsNeedOidc,
+} from './cluster-settings.js';
 import { v16Cidrs } from './cidrs.js';
 import {
   autoModeConfig,
@@ -92,6 +97,7 @@ export const RULES: readonly Rule[] = [
   optionalFeatures,
   addons,
   addonAttachPolicyArns,
+  bareClusterWithoutVpcCni,
   creatorAdminPermissions,
   fargateProfiles,
   // eksctl's nodegroup checks run after the cluster's, each kind in eksctl's order.

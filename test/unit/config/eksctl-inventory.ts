@@ -125,7 +125,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'loader.bare-cluster',
     'cmdutils/configfile.go validateBareCluster',
     'fields nodeGroups, managedNodeGroups, fargateProfiles, karpenter, gitops, iam.serviceAccounts, and iam.podIdentityAssociations are not supported during cluster creation in a cluster without VPC CNI if Auto Mode is disabled; …',
-    missing('accepted: addonsConfig.disableDefaultAddons without vpc-cni and with nodegroups'),
+    covered('add-ons: nodes with the default add-ons off and no vpc-cni'),
   ),
   rule(
     'loader.nodegroup-unset',

@@ -1724,6 +1724,16 @@ const CASES: Case[] = [
     message:
       'invalid taint effect: NoWay, unsupported taint effect. Valid taint effects are: NoSchedule, NoExecute and PreferNoSchedule',
   },
+  {
+    area: 'add-ons',
+    name: 'nodes with the default add-ons off and no vpc-cni',
+    pass: file('addonsConfig: {disableDefaultAddons: true}', 'addons: [{name: vpc-cni}]', ...mng('desiredCapacity: 2')),
+    fail: file('addonsConfig: {disableDefaultAddons: true}', ...mng('desiredCapacity: 2')),
+    path: 'addonsConfig.disableDefaultAddons',
+    at: ['true', 2],
+    message:
+      'fields nodeGroups, managedNodeGroups, fargateProfiles, karpenter, gitops, iam.serviceAccounts, and iam.podIdentityAssociations are not supported during cluster creation in a cluster without VPC CNI if Auto Mode is disabled',
+  },
   // ---- AWS limits --------------------------------------------------------------------------------
   {
     area: 'AWS limits',
