@@ -6,7 +6,9 @@
  * - docs/rules.md — every rule id, from the rule catalog (src/config/rules/catalog.ts), each example
  *   run through the real checks so the page shows the real message;
  * - docs/network.md — the network picture of each file in examples/, from the real planner and
- *   renderer (offline).
+ *   renderer (offline);
+ * - docs/eksctl-parity.md — eksctl's validation rules and where private-eks stands on each, from
+ *   the inventory the rules test checks (test/unit/config/eksctl-inventory.ts).
  *
  * `npm run docs:update` writes them; test/unit/docs/generated-docs.test.ts fails when one is stale.
  */
@@ -22,6 +24,7 @@ import { RULE_CATALOG, type RuleStage } from '../src/config/rules/catalog.js';
 import { createOfflineFacts } from '../src/plan/facts-offline.js';
 import { buildPlan } from '../src/plan/plan.js';
 import { networkPicture, egressSentence } from '../src/render/network-picture.js';
+import { EKSCTL_RULES, inventoryFigures, type ParityStatus } from '../test/unit/config/eksctl-inventory.js';
 import { renderNetworkMermaid } from '../src/render/network-mermaid.js';
 
 const GENERATED = (how: string): string =>
@@ -216,12 +219,54 @@ export async function networkDoc(examplesDir = 'examples'): Promise<string> {
   return out.join('\n') + '\n';
 }
 
+// ---- eksctl-parity.md ----------------------------------------------------------------------
+
+const PARITY_TEXT: Readonly<Record<ParityStatus, string>> = {
+  covered: "same verdict, eksctl's words",
+  'covered-dormant': "same verdict, eksctl's words (checked on the rule: the field is refused or not built yet)",
+  stricter: 'private-eks refuses more',
+  'not-applicable': 'does not apply to a fully-private cluster file private-eks accepts',
+  missing: 'not the same yet',
+};
+
+export function parityDoc(): string {
+  const figures = inventoryFigures();
+  const n = figures.byStatus;
+  const out: string[] = [
+    GENERATED("the inventory of eksctl's rules (test/unit/config/eksctl-inventory.ts), which the rules test checks"),
+    "# eksctl's validation rules in private-eks",
+    '',
+    `Every rejection eksctl's offline validation makes for \`eksctl create cluster -f\` (${figures.total} in all, read`,
+    "from eksctl's source), and what private-eks does with the same file. Checks on command-line flags only,",
+    'checks that need AWS, and warnings are not counted.',
+    '',
+    `- ${n.covered + n['covered-dormant']} the same: eksctl's verdict and eksctl's words, each tested with a passing and a failing file;`,
+    `- ${n.stricter} where private-eks refuses more;`,
+    `- ${n['not-applicable']} that do not apply (a field or feature a fully-private cluster file cannot have, refused as a whole);`,
+    `- ${n.missing} not the same yet.`,
+  ];
+  const areas = new Map<string, typeof EKSCTL_RULES>();
+  for (const rule of EKSCTL_RULES) {
+    const area = rule.id.split('.')[1]!;
+    areas.set(area, [...(areas.get(area) ?? []), rule]);
+  }
+  for (const [area, rules] of areas) {
+    out.push('', `## ${area}`, '', "| rule | eksctl's message | private-eks |", '|---|---|---|');
+    for (const r of rules) {
+      const status = PARITY_TEXT[r.status] + (r.note === undefined ? '' : `: ${r.note}`);
+      out.push(`| \`${r.id}\` | ${cell(r.message)} | ${cell(status)} |`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
 /** Every generated page: path → content. */
 export async function generatedDocs(): Promise<Map<string, string>> {
   return new Map([
     ['docs/configuration.md', configurationDoc()],
     ['docs/rules.md', await rulesDoc()],
     ['docs/network.md', await networkDoc()],
+    ['docs/eksctl-parity.md', parityDoc()],
   ]);
 }
 

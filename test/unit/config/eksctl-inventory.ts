@@ -51,7 +51,8 @@ const KARPENTER = na('karpenter is refused as a whole (it installs from public.e
 const LOCAL_ZONES = na('localZones are refused as a whole (V9)');
 const WINDOWS = na('Windows families are refused as a whole');
 const ADDON_PIA = na('addons[].podIdentityAssociations is refused as a whole (not built yet)');
-const UNTESTED = (how: string) => missing(`private-eks refuses it (${how}), but no case tests it`);
+/** private-eks refuses the file, in its own words (not eksctl's), and no case tests it yet. */
+const UNTESTED = (how: string) => missing(`refused in private-eks's own words (${how}); no case yet`);
 
 const outpostRule = (what: string, message: string) =>
   rule(`outposts.${what}`, `${V} ValidateClusterConfig`, message, OUTPOSTS);
@@ -87,7 +88,9 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'metadata.region-required',
     'cmdutils/configfile.go Load',
     'metadata.region must be set',
-    stricter('private-eks also takes the region from AWS_REGION/--region, and refuses when none is given'),
+    missing(
+      'accepted when the region comes from --region or AWS_REGION (eksctl wants it in the file); refused without any region',
+    ),
   ),
   rule(
     'metadata.name-pattern',
