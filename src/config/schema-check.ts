@@ -16,7 +16,7 @@ import { ClusterConfigSchema, type ClusterConfigFile } from './schema.js';
 import { enumValues, schemaNode } from './schema-walk.js';
 import type { SourceMap } from './source-map.js';
 import { didYouMean } from './suggest.js';
-import { eksctlEnumMessage, normalizeCase } from './schema-eksctl.js';
+import { eksctlEnumMessage, eksctlTypeMessage, normalizeCase } from './schema-eksctl.js';
 import { TAINT_EFFECTS, invalidTaintEffect } from './rules/k8s-syntax.js';
 
 export interface SchemaCheckResult {
@@ -67,10 +67,16 @@ function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { m
       };
     case ValueErrorType.IntegerMinimum:
     case ValueErrorType.NumberMinimum:
-      return { message: `must be at least ${String(error.schema['minimum'])}, got ${got}`, hint: range(error) };
+      return {
+        message: withEksctlWords(path, 'minimum', `must be at least ${String(error.schema['minimum'])}, got ${got}`),
+        hint: range(error),
+      };
     case ValueErrorType.IntegerMaximum:
     case ValueErrorType.NumberMaximum:
-      return { message: `must be at most ${String(error.schema['maximum'])}, got ${got}`, hint: range(error) };
+      return {
+        message: withEksctlWords(path, 'maximum', `must be at most ${String(error.schema['maximum'])}, got ${got}`),
+        hint: range(error),
+      };
     case ValueErrorType.String:
       if (typeof value === 'number') {
         const written = raw ?? String(value);
@@ -97,14 +103,28 @@ function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { m
       }
       return { message: `expected a list, got ${got}` };
     case ValueErrorType.Object:
-      return { message: `expected a mapping, got ${got}` };
+      return {
+        message:
+          value === null
+            ? withEksctlWords(path, 'null', `expected a mapping, got ${got}`)
+            : `expected a mapping, got ${got}`,
+      };
     case ValueErrorType.Literal: {
       const expected = error.schema['const'] as string;
-      return { message: `expected ${quote(expected)}, got ${got}`, hint: `write ${String(path.at(-1))}: ${expected}` };
+      return {
+        message: withEksctlWords(path, 'literal', `expected ${quote(expected)}, got ${got}`),
+        hint: `write ${String(path.at(-1))}: ${expected}`,
+      };
     }
     default:
       return { message: error.message.charAt(0).toLowerCase() + error.message.slice(1) };
   }
+}
+
+/** eksctl's words first where eksctl has them, then the type check's own. */
+function withEksctlWords(path: FieldPath, kind: Parameters<typeof eksctlTypeMessage>[1], own: string): string {
+  const words = eksctlTypeMessage(path, kind);
+  return words === undefined ? own : `${words} (${own})`;
 }
 
 function enumMessage(values: readonly unknown[], value: unknown, path: FieldPath): { message: string; hint?: string } {

@@ -5,7 +5,7 @@
  */
 import { LOG_RETENTION_DAYS } from './schema.js';
 import { AMI_FAMILIES } from './schema-nodegroups.js';
-import { isRecord, type FieldPath } from './path.js';
+import { formatPath, isRecord, type FieldPath } from './path.js';
 import { quote } from './report.js';
 import { goList, invalidTaintEffect } from './rules/k8s-syntax.js';
 
@@ -45,8 +45,36 @@ export function eksctlEnumMessage(path: FieldPath, value: unknown): string | und
   if (field === 'logRetentionInDays') {
     return `invalid value ${shown} for logRetentionInDays; supported values are ${goList(LOG_RETENTION_DAYS.map(String))}`;
   }
+  if (field === 'supportType') {
+    return typeof value === 'string' && [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
+      ? 'upgradePolicy.supportType contains invalid control characters'
+      : 'upgradePolicy.supportType must be either "STANDARD" or "EXTENDED"';
+  }
   if (field === 'type' && parent === 'accessScope') {
     return `invalid access scope type ${quote(shown)} for accessEntries[${String(path[2])}]`;
   }
+  return undefined;
+}
+
+/**
+ * eksctl's words for a value the type check refuses where eksctl has its own check: a number
+ * below or above the range eksctl accepts, an empty nodegroup entry, an identity provider type.
+ */
+export function eksctlTypeMessage(
+  path: FieldPath,
+  kind: 'minimum' | 'maximum' | 'null' | 'literal',
+): string | undefined {
+  const field = path.at(-1);
+  if (kind === 'null' && path.length === 2 && (path[0] === 'nodeGroups' || path[0] === 'managedNodeGroups')) {
+    return `invalid ClusterConfig: ${formatPath(path)} is not set`;
+  }
+  if (kind === 'literal' && path[0] === 'identityProviders' && field === 'type') {
+    return "couldn't unmarshal to IdentityProvider, invalid type";
+  }
+  if (kind === 'minimum' && field === 'maxPodsPerNode') return `${formatPath(path)} cannot be negative`;
+  if (path.at(-2) !== 'instancesDistribution') return undefined;
+  if (field === 'onDemandBaseCapacity' && kind === 'minimum') return 'onDemandBaseCapacity should be 0 or more';
+  if (field === 'onDemandPercentageAboveBaseCapacity') return 'percentageAboveBase should be between 0 and 100';
+  if (field === 'spotInstancePools') return 'spotInstancePools should be between 1 and 20';
   return undefined;
 }

@@ -134,13 +134,13 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'loader.nodegroup-unset',
     'cmdutils/configfile.go validateUnsetNodeGroups',
     'invalid ClusterConfig: nodeGroups[%d] is not set',
-    UNTESTED('the schema: expected a mapping'),
+    covered('nodegroup base: an empty self-managed nodegroup entry'),
   ),
   rule(
     'loader.managed-nodegroup-unset',
     'cmdutils/configfile.go validateUnsetNodeGroups',
     'invalid ClusterConfig: managedNodeGroups[%d] is not set',
-    UNTESTED('the schema: expected a mapping'),
+    covered('nodegroup base: an empty managed nodegroup entry'),
   ),
   rule(
     'pod-identity.agent-required',
@@ -217,13 +217,13 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'cluster.supportType-control-characters',
     `${V} validateSupportType`,
     'upgradePolicy.supportType contains invalid control characters',
-    UNTESTED('the schema: one of STANDARD, EXTENDED'),
+    covered('cluster: a support type with a control character'),
   ),
   rule(
     'cluster.supportType-value',
     `${V} validateSupportType`,
     'upgradePolicy.supportType must be either %q or %q',
-    UNTESTED('the schema: one of STANDARD, EXTENDED'),
+    covered('cluster: a support type EKS does not have'),
   ),
   rule(
     'metadata.rollback-timeout',
@@ -581,7 +581,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'nodegroup.maxPodsPerNode-negative',
     `${V} validateNodeGroupBase`,
     '%s.maxPodsPerNode cannot be negative',
-    UNTESTED('the schema: minimum 0, before the rule in nodegroup-kinds.ts'),
+    covered('nodegroup base: a negative maxPodsPerNode'),
   ),
   rule(
     'nodegroup.disablePodIMDS-and-addon-policies',
@@ -723,7 +723,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'identity-providers.type',
     'identity_provider.go UnmarshalJSON',
     "couldn't unmarshal to IdentityProvider, invalid type",
-    UNTESTED('the schema: expected "oidc"'),
+    covered('identity providers: an identity provider type eksctl does not know'),
   ),
   rule(
     'identity-providers.name',
@@ -947,19 +947,19 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'self-managed.on-demand-base',
     `${V} validateInstancesDistribution`,
     'onDemandBaseCapacity should be 0 or more',
-    UNTESTED('the schema: minimum 0'),
+    covered('self-managed settings: a negative On-Demand base capacity'),
   ),
   rule(
     'self-managed.on-demand-percentage',
     `${V} validateInstancesDistribution`,
     'percentageAboveBase should be between 0 and 100',
-    UNTESTED('the schema: 0 to 100'),
+    covered('self-managed settings: an On-Demand percentage above 100'),
   ),
   rule(
     'self-managed.spot-pools-range',
     `${V} validateInstancesDistribution`,
     'spotInstancePools should be between 1 and 20',
-    UNTESTED('the schema: 1 to 20'),
+    covered('self-managed settings: more than 20 spot instance pools'),
   ),
   rule(
     'self-managed.spot-pools-capacity-optimized',
