@@ -453,6 +453,17 @@ export function vpcSettings(ctx: RuleContext): Problem[] {
       ),
     );
   }
+  if (extra(vpc, 'controlPlaneOnPrivateSubnets') === true && nonEmpty(extra(vpc, 'controlPlaneSubnetIDs'))) {
+    problems.push(
+      problem(
+        ctx,
+        'key',
+        ['vpc', 'controlPlaneSubnetIDs'],
+        'only one of vpc.controlPlaneSubnetIDs and vpc.controlPlaneOnPrivateSubnets can be specified',
+        'keep controlPlaneSubnetIDs and remove controlPlaneOnPrivateSubnets (every subnet of a fully-private cluster is private)',
+      ),
+    );
+  }
   const hostnameType = extra(vpc, 'hostnameType');
   if (typeof hostnameType === 'string' && hostnameType !== '') {
     const subnets = vpc?.subnets;

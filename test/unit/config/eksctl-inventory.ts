@@ -449,7 +449,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'vpc.control-plane-subnets-and-private',
     `${V} validateControlPlaneOnPrivateSubnets`,
     'only one of vpc.controlPlaneSubnetIDs and vpc.controlPlaneOnPrivateSubnets can be specified',
-    na('vpc.controlPlaneSubnetIDs is refused as a whole'),
+    covered('network: controlPlaneSubnetIDs with controlPlaneOnPrivateSubnets'),
   ),
   rule(
     'vpc.control-plane-private-zones',

@@ -1820,6 +1820,19 @@ const CASES: Case[] = [
     at: '21}',
     message: 'spotInstancePools should be between 1 and 20',
   },
+  {
+    area: 'network',
+    name: 'controlPlaneSubnetIDs with controlPlaneOnPrivateSubnets',
+    pass: file(
+      'vpc: {id: vpc-0123456789abcdef0, subnets: {private: {us-west-2a: {id: subnet-0123456789abcdef0}, us-west-2b: {id: subnet-0123456789abcdef1}}}, controlPlaneSubnetIDs: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]}',
+    ),
+    fail: file(
+      'vpc: {id: vpc-0123456789abcdef0, subnets: {private: {us-west-2a: {id: subnet-0123456789abcdef0}, us-west-2b: {id: subnet-0123456789abcdef1}}}, controlPlaneOnPrivateSubnets: true, controlPlaneSubnetIDs: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]}',
+    ),
+    path: 'vpc.controlPlaneSubnetIDs',
+    at: 'controlPlaneSubnetIDs',
+    message: 'only one of vpc.controlPlaneSubnetIDs and vpc.controlPlaneOnPrivateSubnets can be specified',
+  },
   // ---- AWS limits --------------------------------------------------------------------------------
   {
     area: 'AWS limits',
