@@ -155,7 +155,12 @@ function collect(schema: TSchema, value: unknown, base: FieldPath, source: Sourc
       findings.push({
         path,
         missing: true,
-        spec: { rule: 'REQUIRED', path, message: `${formatPath(path)} must be set`, hint: requiredHint(path) },
+        spec: {
+          rule: 'REQUIRED',
+          path,
+          message: withEksctlWords(path, 'required', `${formatPath(path)} must be set`),
+          hint: requiredHint(path),
+        },
       });
       continue;
     }

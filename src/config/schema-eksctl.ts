@@ -62,9 +62,12 @@ export function eksctlEnumMessage(path: FieldPath, value: unknown): string | und
  */
 export function eksctlTypeMessage(
   path: FieldPath,
-  kind: 'minimum' | 'maximum' | 'null' | 'literal',
+  kind: 'minimum' | 'maximum' | 'null' | 'literal' | 'required',
 ): string | undefined {
   const field = path.at(-1);
+  if (kind === 'required' && field === 'type' && path.at(-2) === 'accessScope' && path[1] === 'accessEntries') {
+    return `accessEntries[${String(path[2])}].accessScope.type must be set to either "namespace" or "cluster"`;
+  }
   if (kind === 'null' && path.length === 2 && (path[0] === 'nodeGroups' || path[0] === 'managedNodeGroups')) {
     return `invalid ClusterConfig: ${formatPath(path)} is not set`;
   }

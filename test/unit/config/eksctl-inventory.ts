@@ -81,9 +81,14 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'metadata.required',
     'cmdutils/configfile.go Load',
     'metadata must be set',
-    UNTESTED('the schema: a required field'),
+    missing('refused in other words: "metadata.name must be set" (and metadata.region)'),
   ),
-  rule('metadata.name-required', 'cmdutils/configfile.go Load', 'metadata.name must be set', UNTESTED('metadata.ts')),
+  rule(
+    'metadata.name-required',
+    'cmdutils/configfile.go Load',
+    'metadata.name must be set',
+    covered('metadata: no name'),
+  ),
   rule(
     'metadata.region-required',
     'cmdutils/configfile.go Load',
@@ -1428,7 +1433,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'access.scope-type-required',
     'access_entry.go validateAccessEntries',
     '%s.accessScope.type must be set to either "namespace" or "cluster"',
-    missing('refused in other words: "….accessScope.type must be set"; no case'),
+    covered('access entries: an access scope without a type'),
   ),
   rule(
     'access.cluster-scope-namespaces',

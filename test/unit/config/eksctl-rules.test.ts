@@ -1833,6 +1833,28 @@ const CASES: Case[] = [
     at: 'controlPlaneSubnetIDs',
     message: 'only one of vpc.controlPlaneSubnetIDs and vpc.controlPlaneOnPrivateSubnets can be specified',
   },
+  {
+    area: 'metadata',
+    name: 'no name',
+    pass: file(),
+    fail: file().replace('  name: c1\n', ''),
+    path: 'metadata.name',
+    at: 'metadata:',
+    message: 'metadata.name must be set',
+  },
+  {
+    area: 'access entries',
+    name: 'an access scope without a type',
+    pass: file(
+      `accessConfig: {accessEntries: [{principalARN: "${ROLE}", accessPolicies: [{policyARN: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", accessScope: {type: cluster}}]}]}`,
+    ),
+    fail: file(
+      `accessConfig: {accessEntries: [{principalARN: "${ROLE}", accessPolicies: [{policyARN: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", accessScope: {}}]}]}`,
+    ),
+    path: 'accessConfig.accessEntries[0].accessPolicies[0].accessScope.type',
+    at: 'accessScope: {}',
+    message: 'accessEntries[0].accessScope.type must be set to either "namespace" or "cluster"',
+  },
   // ---- AWS limits --------------------------------------------------------------------------------
   {
     area: 'AWS limits',
