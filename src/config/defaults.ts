@@ -22,6 +22,7 @@ import type { ClusterConfigFile, ManagedNodeGroupFile, NodeGroupFile, TaintFile 
 import { ADDON_POLICY_NAMES, type AddonPolicyName } from './schema-nodegroups.js';
 import { WELL_KNOWN_POLICY_NAMES, type WellKnownPolicyName } from './schema-parts.js';
 import { clusterFieldDefaults, vpcFieldDefaults } from './defaults-cluster.js';
+import { nodeGroupOptions } from './defaults-nodegroup-options.js';
 import { DEFAULT_KUBERNETES_VERSION } from './versions.js';
 
 export interface DefaultsOptions {
@@ -162,6 +163,9 @@ function nodeGroup(
       ...(ng.iam?.instanceRolePermissionsBoundary === undefined
         ? {}
         : { instanceRolePermissionsBoundary: ng.iam.instanceRolePermissionsBoundary }),
+      ...(ng.iam?.instanceRoleName === undefined || ng.iam.instanceRoleName === ''
+        ? {}
+        : { instanceRoleName: ng.iam.instanceRoleName }),
       withAddonPolicies: addonPolicies(ng.iam?.withAddonPolicies),
     },
     securityGroups: {
@@ -176,7 +180,11 @@ function nodeGroup(
     preBootstrapCommands: copy(ng.preBootstrapCommands),
     asgSuspendProcesses: copy(managed === undefined ? (ng as NodeGroupFile).asgSuspendProcesses : undefined),
   };
-  return withNodeGroupOptions(withOptional(resolved, ng, managed), ng, managed === undefined ? ng : undefined);
+  const selfManaged = managed === undefined ? (ng as NodeGroupFile) : undefined;
+  return {
+    ...withNodeGroupOptions(withOptional(resolved, ng, managed), ng, selfManaged),
+    ...nodeGroupOptions(ng, selfManaged, managed),
+  };
 }
 
 /** `withAddonPolicies` as the list of enabled names; eksctl reads the old albIngress as awsLoadBalancerController. */

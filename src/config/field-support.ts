@@ -231,16 +231,13 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
     'local zones have no VPC endpoints for the services a fully-private cluster needs (V9)',
     'remove localZones: nodes run in the private subnets of the availability zones',
   ),
-  'NodeGroup.asgMetricsCollection': refused(NOT_BUILT_YET, REMOVE),
-  MetricsCollection: refused('part of asgMetricsCollection', 'see asgMetricsCollection'),
-  'NodeGroup.classicLoadBalancerNames': refused(NOT_BUILT_YET, REMOVE),
-  'NodeGroup.targetGroupARNs': refused(NOT_BUILT_YET, REMOVE),
-  'NodeGroup.clusterDNS': refused(NOT_BUILT_YET, 'private-eks sets the cluster DNS address from the service CIDR'),
+  'NodeGroup.clusterDNS': built(
+    "as eksctl: the kubelet's cluster DNS through the bootstrap (AmazonLinux2023: nodeadm's kubelet config; AmazonLinux2 and Ubuntu: bootstrap.sh; Bottlerocket: its settings)",
+  ),
   'NodeGroup.containerRuntime': refused(
     'nodes run containerd, the only runtime of the AMIs private-eks uses; `containerd` (what eksctl writes) is accepted',
     'remove it, or write containerd',
   ),
-  'NodeGroup.enclaveEnabled': refused(NOT_BUILT_YET, REMOVE),
   'NodeGroup.kubeletExtraConfig': built(
     "AmazonLinux2023: nodeadm's NodeConfig kubelet config; AmazonLinux2: merged into the kubelet config file before bootstrap.sh; never a command-line flag",
   ),
@@ -254,11 +251,17 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
     "EKS owns a managed nodegroup's auto scaling group; private-eks does not suspend its processes yet",
     'suspend them with the Auto Scaling API (SuspendProcesses) once the nodegroup exists',
   ),
-  'ManagedNodeGroup.releaseVersion': refused(NOT_BUILT_YET, 'pin the image with ami and amiFamily'),
-  'ManagedNodeGroup.nodeRepairConfig': refused(NOT_BUILT_YET, REMOVE),
-  NodeGroupNodeRepairConfig: refused('part of nodeRepairConfig', 'see nodeRepairConfig'),
-  NodeRepairConfigOverride: refused('part of nodeRepairConfig', 'see nodeRepairConfig'),
-  'NodeGroupIAM.instanceRoleName': refused(NOT_BUILT_YET, 'give an existing role with iam.instanceRoleARN'),
+  'ManagedNodeGroup.releaseVersion': built(
+    'EKS-optimized images only: refused with ami or an Ubuntu family (a custom image), as eksctl',
+  ),
+  'ManagedNodeGroup.propagateASGTags': refused(
+    "EKS creates a managed nodegroup's auto scaling group, which CloudFormation cannot tag; eksctl tags it with the Auto Scaling API after the nodegroup exists, a step private-eks does not have yet",
+    'tag the group (k8s.io/cluster-autoscaler/node-template/label/<key> and …/taint/<key>) with the Auto Scaling API once the nodegroup exists, or use a self-managed nodegroup (nodeGroups[].propagateASGTags)',
+  ),
+  'NodeGroupIAM.instanceRoleName': built('the stack then needs CAPABILITY_NAMED_IAM, which private-eks passes'),
+  'NodeGroup.propagateASGTags': different(
+    "eksctl's cluster-autoscaler node-template tags for labels and taints on the auto scaling group; a taint's tag is value:Effect, as the cluster autoscaler reads it (eksctl writes the value only)",
+  ),
   'NodeGroupIAM.withAddonPolicies': different(
     "eksctl's policy sets; the inline ones are policies of the node role instead of separate AWS::IAM::Policy resources",
   ),
@@ -279,10 +282,7 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   ),
   'NodeGroupSSH.enableSsm': different('needs the ssm, ssmmessages and ec2messages endpoints, which are added'),
   InstanceSelector: refused('part of instanceSelector', 'see instanceSelector'),
-  InstanceMarketOptions: refused('part of instanceMarketOptions', 'see instanceMarketOptions'),
-  CapacityReservation: refused('part of capacityReservation', 'see capacityReservation'),
-  CapacityReservationTarget: refused('part of capacityReservation', 'see capacityReservation'),
-  VolumeMapping: refused('part of additionalVolumes', 'see additionalVolumes'),
+  'VolumeMapping.volumeEncrypted': different('default true: extra volumes are encrypted unless the file says false'),
 };
 
 /** Fields both kinds of nodegroup have, refused or built differently in the same way. */
@@ -292,14 +292,11 @@ function nodeGroupRows(type: 'NodeGroup' | 'ManagedNodeGroup'): Record<string, F
     [`${type}.disableIMDSv1`]: different('always true: nodes require IMDSv2 (false gets a warning)'),
     [`${type}.privateNetworking`]: different('must be true in a fully-private cluster (V8)'),
     [`${type}.outpostARN`]: refused('nodegroups on Outposts are out of scope (V10)', 'remove outpostARN'),
-    [`${type}.additionalVolumes`]: refused(NOT_BUILT_YET, 'add volumes with a launch template of your own'),
-    [`${type}.capacityReservation`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.ebsOptimized`]: refused(NOT_BUILT_YET, REMOVE),
+    [`${type}.additionalVolumes`]: different(
+      "block devices of the nodes' launch template, with eksctl's defaults, encrypted unless volumeEncrypted is false",
+    ),
     [`${type}.efaEnabled`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.enableDetailedMonitoring`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.instanceMarketOptions`]: refused(NOT_BUILT_YET, 'use spot: true on a managed nodegroup'),
-    [`${type}.instanceName`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.instancePrefix`]: refused(NOT_BUILT_YET, REMOVE),
+    [`${type}.instanceMarketOptions`]: built('with capacityReservation only (a Capacity Block), as eksctl'),
     [`${type}.instanceSelector`]: refused(
       'the instance selector asks EC2 for matching types at create time; private-eks plans without it; an empty selector (what eksctl writes) is accepted',
       'list the instance types in instanceTypes (managed nodegroups) or instanceType',
@@ -308,9 +305,7 @@ function nodeGroupRows(type: 'NodeGroup' | 'ManagedNodeGroup'): Record<string, F
       'placement groups are not built by private-eks yet',
       'create the nodegroup with a launch template that names the placement group',
     ),
-    [`${type}.propagateASGTags`]: refused(NOT_BUILT_YET, REMOVE),
     [`${type}.volumeIOPS`]: built('default 3000 for gp3, 100 for io1 and io2, as eksctl'),
-    [`${type}.volumeName`]: refused(NOT_BUILT_YET, REMOVE),
     [`${type}.volumeThroughput`]: built('default 125 MiB/s for gp3, as eksctl'),
   };
 }

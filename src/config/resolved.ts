@@ -287,6 +287,8 @@ export interface ResolvedNodeGroup {
     /** An inline IAM policy document for the node role (`iam.attachPolicy`). */
     readonly attachPolicy?: Readonly<Record<string, unknown>>;
     readonly instanceRolePermissionsBoundary?: string;
+    /** The RoleName of the node role private-eks creates (absent: CloudFormation names it). */
+    readonly instanceRoleName?: string;
     /** The enabled `withAddonPolicies` (albIngress read as awsLoadBalancerController). */
     readonly withAddonPolicies: readonly AddonPolicyName[];
   };
@@ -328,6 +330,60 @@ export interface ResolvedNodeGroup {
   readonly maxInstanceLifetime?: number;
   /** Self-managed: auto scaling processes suspended during the group's rolling updates. */
   readonly asgSuspendProcesses: readonly string[];
+  /** The root (Bottlerocket: data) volume's device name; absent: the image family's. */
+  readonly volumeName?: string;
+  /** Extra EBS volumes, with eksctl's defaults (and encrypted unless the file says false). */
+  readonly additionalVolumes?: readonly AdditionalVolume[];
+  readonly enableDetailedMonitoring?: boolean;
+  readonly ebsOptimized?: boolean;
+  /** The nodes' Name tag: eksctl's `<instancePrefix>-<instanceName>`, else `<cluster>-<ng>-Node`. */
+  readonly instanceName?: string;
+  readonly instancePrefix?: string;
+  readonly capacityReservation?: {
+    readonly preference?: string;
+    readonly target?: { readonly id?: string; readonly resourceGroupARN?: string };
+  };
+  /** Applied with capacityReservation only, as eksctl. */
+  readonly marketType?: string;
+  /** Self-managed: Nitro Enclaves. */
+  readonly enclaveEnabled?: boolean;
+  /** Self-managed: eksctl's cluster-autoscaler node-template tags from labels and taints. */
+  readonly propagateASGTags?: boolean;
+  /** Self-managed: the auto scaling group's MetricsCollection. */
+  readonly asgMetricsCollection?: readonly { readonly granularity: string; readonly metrics: readonly string[] }[];
+  readonly classicLoadBalancerNames?: readonly string[];
+  readonly targetGroupARNs?: readonly string[];
+  /** Self-managed: the kubelet's cluster DNS address instead of the one from the service CIDR. */
+  readonly clusterDNS?: string;
+  /** Managed: the EKS-optimized AMI release. */
+  readonly releaseVersion?: string;
+  /** Managed: EKS node auto repair, as written (AWS::EKS::Nodegroup NodeRepairConfig). */
+  readonly nodeRepairConfig?: NodeRepairConfig;
+}
+
+export interface AdditionalVolume {
+  readonly volumeName: string;
+  readonly volumeSize: number;
+  readonly volumeType: string;
+  readonly volumeEncrypted: boolean;
+  readonly volumeKmsKeyID?: string;
+  readonly volumeIOPS?: number;
+  readonly volumeThroughput?: number;
+  readonly snapshotID?: string;
+}
+
+export interface NodeRepairConfig {
+  readonly enabled?: boolean;
+  readonly maxUnhealthyNodeThresholdPercentage?: number;
+  readonly maxUnhealthyNodeThresholdCount?: number;
+  readonly maxParallelNodesRepairedPercentage?: number;
+  readonly maxParallelNodesRepairedCount?: number;
+  readonly nodeRepairConfigOverrides: readonly {
+    readonly nodeMonitoringCondition: string;
+    readonly nodeUnhealthyReason: string;
+    readonly minRepairWaitTimeMins: number;
+    readonly repairAction: string;
+  }[];
 }
 
 export interface InstancesDistribution {

@@ -44,8 +44,9 @@ function stackTags(config: ResolvedConfig, extra: Readonly<Record<string, string
   };
 }
 
-/** CAPABILITY_IAM when the stack creates roles; none of private-eks's roles has an explicit name. */
-const capabilities = (createsRoles: boolean): string[] => (createsRoles ? ['CAPABILITY_IAM'] : []);
+/** CAPABILITY_IAM when the stack creates roles; CAPABILITY_NAMED_IAM when one has an explicit name. */
+const capabilities = (createsRoles: boolean, named = false): string[] =>
+  createsRoles ? [named ? 'CAPABILITY_NAMED_IAM' : 'CAPABILITY_IAM'] : [];
 
 function createsFargateRole(config: ResolvedConfig): boolean {
   return (
@@ -78,6 +79,8 @@ function nodeGroupStack(config: ResolvedConfig, ng: ResolvedNodeGroup): StackPla
     // A self-managed nodegroup with a role of the user's still gets its own instance profile.
     capabilities: capabilities(
       ng.iam.instanceRoleARN === undefined || (ng.kind === 'self-managed' && ng.iam.instanceProfileARN === undefined),
+      // iam.instanceRoleName names the node role private-eks creates.
+      ng.iam.instanceRoleARN === undefined && ng.iam.instanceRoleName !== undefined,
     ),
   };
 }

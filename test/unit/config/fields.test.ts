@@ -117,10 +117,12 @@ describe("fields of eksctl's other kind of nodegroup", () => {
       'managedNodeGroups:',
       '  - name: m1',
       '    privateNetworking: true',
-      '    targetGroupARNs: []',
+      '    containerRuntime: dockerd',
     );
     const [problem] = withRule(load(text), 'UNKNOWN_FIELD');
-    expect(problem!.hint).toBe('remove it: private-eks does not implement targetGroupARNs on either kind of nodegroup');
+    expect(problem!.hint).toBe(
+      'remove it: private-eks does not implement containerRuntime on either kind of nodegroup',
+    );
   });
 });
 
