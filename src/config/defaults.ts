@@ -301,6 +301,10 @@ function serviceAccount(
     ...(sa.attachRoleARN === undefined ? {} : { attachRoleARN: sa.attachRoleARN }),
     labels: copyMap(sa.metadata?.labels),
     annotations: copyMap(sa.metadata?.annotations),
+    ...(sa.permissionsBoundary === undefined || sa.permissionsBoundary === ''
+      ? {}
+      : { permissionsBoundary: sa.permissionsBoundary }),
+    ...(sa.tags === undefined ? {} : { tags: copyMap(sa.tags) }),
   };
 }
 
@@ -345,6 +349,20 @@ function addon(a: NonNullable<ClusterConfigFile['addons']>[number]): Addon {
     ...(a.attachPolicy === undefined ? {} : { attachPolicy: structuredClone(a.attachPolicy) }),
     wellKnownPolicies: wellKnownPolicies(a.wellKnownPolicies),
     useDefaultPodIdentityAssociations: a.useDefaultPodIdentityAssociations ?? false,
+    ...(a.permissionsBoundary === undefined || a.permissionsBoundary === ''
+      ? {}
+      : { permissionsBoundary: a.permissionsBoundary }),
+    ...(a.podIdentityAssociations === undefined || a.podIdentityAssociations.length === 0
+      ? {}
+      : {
+          podIdentityAssociations: a.podIdentityAssociations.map((pia) => ({
+            serviceAccountName: pia.serviceAccountName,
+            ...(pia.namespace === undefined || pia.namespace === '' ? {} : { namespace: pia.namespace }),
+            ...(pia.roleARN === undefined || pia.roleARN === '' ? {} : { roleARN: pia.roleARN }),
+            permissionPolicyARNs: copy(pia.permissionPolicyARNs),
+            wellKnownPolicies: wellKnownPolicies(pia.wellKnownPolicies),
+          })),
+        }),
   };
 }
 
@@ -446,6 +464,13 @@ export function applyDefaults(config: ClusterConfigFile, options: DefaultsOption
       ...(iam.fargatePodExecutionRoleARN === undefined
         ? {}
         : { fargatePodExecutionRoleARN: iam.fargatePodExecutionRoleARN }),
+      ...(iam.serviceRolePermissionsBoundary === undefined || iam.serviceRolePermissionsBoundary === ''
+        ? {}
+        : { serviceRolePermissionsBoundary: iam.serviceRolePermissionsBoundary }),
+      ...(iam.fargatePodExecutionRolePermissionsBoundary === undefined ||
+      iam.fargatePodExecutionRolePermissionsBoundary === ''
+        ? {}
+        : { fargatePodExecutionRolePermissionsBoundary: iam.fargatePodExecutionRolePermissionsBoundary }),
       serviceAccounts: (iam.serviceAccounts ?? []).map(serviceAccount),
       podIdentityAssociations: (iam.podIdentityAssociations ?? []).map(podIdentity),
       // eksctl's default: the cluster role gets AmazonEKSVPCResourceController unless told otherwise.

@@ -154,17 +154,11 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
 
   // ---- iam, access ---------------------------------------------------------------------------
   'ClusterIAM.vpcResourceControllerPolicy': built('default true, as eksctl'),
-  'ClusterIAM.serviceRolePermissionsBoundary': refused(NOT_BUILT_YET, 'give an existing role in iam.serviceRoleARN'),
-  'ClusterIAM.fargatePodExecutionRolePermissionsBoundary': refused(
-    NOT_BUILT_YET,
-    'give an existing role in iam.fargatePodExecutionRoleARN',
-  ),
   'ClusterIAM.withOIDC': different(
     'the IAM OIDC provider is created without a thumbprint: IAM trusts the EKS issuers by their root CAs',
   ),
-  'ClusterIAMServiceAccount.permissionsBoundary': refused(NOT_BUILT_YET, REMOVE),
   'ClusterIAMServiceAccount.subjectPattern': refused(NOT_BUILT_YET, 'one entry per service account'),
-  'ClusterIAMServiceAccount.tags': refused(NOT_BUILT_YET, REMOVE),
+  'ClusterIAMServiceAccount.tags': built("as eksctl: tags of the role's stack, and so of the role"),
   'ClusterIAMServiceAccount.status': refused('written by eksctl, not read from a file', REMOVE),
   ClusterIAMServiceAccountStatus: refused('written by eksctl, not read from a file', REMOVE),
   'PodIdentityAssociation.createServiceAccount': refused(NOT_BUILT_YET, 'create the ServiceAccount yourself'),
@@ -216,8 +210,10 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'Addon.owners': refused('used by eksctl to search add-ons, not by create', REMOVE),
   'Addon.publishers': refused('used by eksctl to search add-ons, not by create', REMOVE),
   'Addon.types': refused('used by eksctl to search add-ons, not by create', REMOVE),
-  'Addon.permissionsBoundary': refused(NOT_BUILT_YET, REMOVE),
-  'Addon.podIdentityAssociations': refused(NOT_BUILT_YET, 'list the association under iam.podIdentityAssociations'),
+  'Addon.permissionsBoundary': built("on the add-on's IRSA role, as eksctl (Pod Identity roles do not get it)"),
+  'Addon.podIdentityAssociations': different(
+    "the roles are made in the add-ons stack (eksctl: a stack per role) and passed in the add-on's PodIdentityAssociations",
+  ),
   'Addon.useDefaultPodIdentityAssociations': different(
     "Pod Identity roles with AWS's recommended policies for the add-ons private-eks knows them for (vpc-cni, aws-ebs-csi-driver, aws-efs-csi-driver, amazon-cloudwatch-observability), made in the add-ons stack; other add-ons run with the node role",
   ),

@@ -171,6 +171,8 @@ export interface ResolvedIam {
   readonly withOIDC: boolean;
   /** Absent: private-eks creates a Fargate pod execution role when there are Fargate profiles. */
   readonly fargatePodExecutionRoleARN?: string;
+  readonly serviceRolePermissionsBoundary?: string;
+  readonly fargatePodExecutionRolePermissionsBoundary?: string;
   readonly serviceAccounts: readonly ServiceAccount[];
   readonly podIdentityAssociations: readonly PodIdentityAssociation[];
   /** Default true (eksctl): AmazonEKSVPCResourceController on the cluster role. */
@@ -193,6 +195,9 @@ export interface ServiceAccount {
   /** `metadata.labels` and `metadata.annotations` of the ServiceAccount object. */
   readonly labels?: Readonly<Record<string, string>>;
   readonly annotations?: Readonly<Record<string, string>>;
+  readonly permissionsBoundary?: string;
+  /** Tags of the role's stack (and so of the role), as eksctl. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** An `iam.podIdentityAssociations` entry: an IAM role for a service account through EKS Pod Identity. */
@@ -207,6 +212,14 @@ export interface PodIdentityAssociation {
 }
 
 /** An `accessConfig.accessEntries` entry: an IAM principal given access to the cluster through an EKS access entry. */
+export interface AddonPodIdentityAssociation {
+  readonly serviceAccountName: string;
+  readonly namespace?: string;
+  readonly roleARN?: string;
+  readonly permissionPolicyARNs: readonly string[];
+  readonly wellKnownPolicies: readonly WellKnownPolicyName[];
+}
+
 export interface AccessEntry {
   readonly principalARN: string;
   /** Default `STANDARD`. */
@@ -236,6 +249,10 @@ export interface Addon {
   readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
   /** Default false. */
   readonly useDefaultPodIdentityAssociations?: boolean;
+  /** For the add-on's IRSA role (eksctl: IRSA roles only). */
+  readonly permissionsBoundary?: string;
+  /** The file's Pod Identity associations for the add-on's service accounts. */
+  readonly podIdentityAssociations?: readonly AddonPodIdentityAssociation[];
   /** Installed because eksctl installs it by default, not listed in the file. */
   readonly implicit?: true;
 }

@@ -176,6 +176,8 @@ const ServiceAccount = strict(
     attachRoleARN: Type.Optional(text('an existing role for the service account; no role is created')),
     roleName: Type.Optional(text('name of the IAM role to create')),
     roleOnly: Type.Optional(flag('create the IAM role only, not the Kubernetes service account')),
+    permissionsBoundary: Type.Optional(text('the ARN of a permissions boundary for the role')),
+    tags: Type.Optional(StringMap),
   },
   'an IAM role for a Kubernetes service account (IRSA); needs iam.withOIDC',
 );
@@ -191,11 +193,28 @@ const PodIdentityAssociation = strict(
   'an EKS Pod Identity association',
 );
 
+const AddonPodIdentityAssociation = strict(
+  {
+    serviceAccountName: text("the add-on's service account"),
+    namespace: Type.Optional(text("its namespace; default: the add-on's")),
+    roleARN: Type.Optional(text('an existing role; otherwise one is created with permissionPolicyARNs')),
+    permissionPolicyARNs: Type.Optional(texts('managed policies for the created role')),
+    wellKnownPolicies: Type.Optional(WellKnownPolicies),
+  },
+  "an EKS Pod Identity association for one of the add-on's service accounts",
+);
+
 const Iam = strict(
   {
     serviceRoleARN: Type.Optional(text('an existing IAM role for the control plane')),
     withOIDC: Type.Optional(flag('create an IAM OIDC provider for IRSA')),
     fargatePodExecutionRoleARN: Type.Optional(text('an existing pod execution role for Fargate profiles')),
+    serviceRolePermissionsBoundary: Type.Optional(
+      text('the ARN of a permissions boundary for the cluster role private-eks creates'),
+    ),
+    fargatePodExecutionRolePermissionsBoundary: Type.Optional(
+      text('the ARN of a permissions boundary for the Fargate pod execution role private-eks creates'),
+    ),
     serviceAccounts: Type.Optional(Type.Array(ServiceAccount)),
     podIdentityAssociations: Type.Optional(Type.Array(PodIdentityAssociation)),
     vpcResourceControllerPolicy: Type.Optional(
@@ -291,6 +310,8 @@ const Addon = strict(
     attachPolicyARNs: Type.Optional(texts("managed policies for the add-on's IRSA role (needs iam.withOIDC)")),
     attachPolicy: Type.Optional(PolicyDocument),
     wellKnownPolicies: Type.Optional(WellKnownPolicies),
+    permissionsBoundary: Type.Optional(text("the ARN of a permissions boundary for the add-on's IRSA role")),
+    podIdentityAssociations: Type.Optional(Type.Array(AddonPodIdentityAssociation)),
     useDefaultPodIdentityAssociations: Type.Optional(
       flag("give the add-on EKS Pod Identity roles with AWS's recommended policies"),
     ),

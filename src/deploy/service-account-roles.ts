@@ -47,6 +47,7 @@ export function serviceAccountRoleTemplate(input: RoleTemplateInput): Template {
       ...wellKnown.inline,
     ],
     ...(sa.roleName === undefined ? {} : { roleName: sa.roleName }),
+    ...(sa.permissionsBoundary === undefined ? {} : { permissionsBoundary: sa.permissionsBoundary }),
     tags: input.tags,
   });
 }
@@ -86,6 +87,7 @@ export function addonRoleTemplate(input: AddonRoleTemplateInput): Template {
       ...(iam.ipv6CniPolicy ? [vpcCniIpv6Policy()] : []),
       ...wellKnown.inline,
     ],
+    ...(input.addon.permissionsBoundary === undefined ? {} : { permissionsBoundary: input.addon.permissionsBoundary }),
     tags: input.tags,
   });
 }
@@ -99,6 +101,7 @@ interface IrsaRoleSpec {
   readonly managedPolicyArns: readonly CfnValue[];
   readonly inlinePolicies: readonly InlinePolicy[];
   readonly roleName?: string;
+  readonly permissionsBoundary?: string;
   readonly tags: Readonly<Record<string, string>>;
 }
 
@@ -132,6 +135,7 @@ function irsaRoleTemplate(spec: IrsaRoleSpec): Template {
           ...(spec.managedPolicyArns.length > 0 ? { ManagedPolicyArns: [...spec.managedPolicyArns] } : {}),
           ...(spec.inlinePolicies.length > 0 ? { Policies: [...spec.inlinePolicies] } : {}),
           ...(spec.roleName === undefined ? {} : { RoleName: spec.roleName }),
+          ...(spec.permissionsBoundary === undefined ? {} : { PermissionsBoundary: spec.permissionsBoundary }),
           Tags: Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value })),
         },
       },

@@ -1,5 +1,7 @@
 /**
  * How each add-on gets its AWS permissions, by eksctl's rules (pkg/actions/addon/create.go):
+ * 0. the add-on's own `podIdentityAssociations`: each given role, or a Pod Identity role with the
+ *    association's policies;
  * 1. IRSA set on the add-on (`serviceAccountRoleARN`, `attachPolicyARNs`, `attachPolicy`,
  *    `wellKnownPolicies`): the given role, or an IRSA role with those policies — only with
  *    `iam.withOIDC` (eksctl warns and configures nothing without it; so do we, rules/cluster-settings.ts);
@@ -44,6 +46,11 @@ export type AddonIam =
         readonly serviceAccount: string;
         readonly managedPolicyNames: readonly string[];
         readonly ipv6CniPolicy: boolean;
+        /** The file's `addons[].podIdentityAssociations`: a role of the user's (no role is made)… */
+        readonly roleArn?: string;
+        /** …or the created role's policy ARNs and eksctl's well-known sets. */
+        readonly policyArns?: readonly string[];
+        readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
       }[];
     };
 
@@ -87,6 +94,21 @@ export function addonIrsaWithoutOidc(config: ResolvedConfig, addon: Addon): bool
 export function addonIam(config: ResolvedConfig, addon: Addon): AddonIam {
   const name = addon.name.toLowerCase();
   const ipv6 = config.kubernetesNetworkConfig.ipFamily === 'IPv6';
+  // 0. The file's own associations for the add-on (eksctl: a role per association unless roleARN).
+  const listed = addon.podIdentityAssociations ?? [];
+  if (listed.length > 0) {
+    return {
+      kind: 'pod-identity',
+      associations: listed.map((a) => ({
+        serviceAccount: a.serviceAccountName,
+        managedPolicyNames: [],
+        ipv6CniPolicy: false,
+        ...(a.roleARN === undefined ? {} : { roleArn: a.roleARN }),
+        policyArns: a.permissionPolicyARNs,
+        wellKnownPolicies: a.wellKnownPolicies,
+      })),
+    };
+  }
   if (hasIrsaSet(addon)) {
     if (addon.serviceAccountRoleARN !== undefined) return { kind: 'given-role', roleArn: addon.serviceAccountRoleARN };
     if (!config.iam.withOIDC) return { kind: 'node-role' };

@@ -14,6 +14,7 @@ import { importFromCluster } from './cluster-exports.js';
 import { clusterStackPlan } from './context.js';
 import { fargateOnly } from '../plan/placement.js';
 import { servicePrincipalMappings, serviceRole, vpcCniIpv6Policy } from './iam.js';
+import { wellKnownPolicySet } from './policy-sets.js';
 import type { CfnParameter, CfnResource, CfnValue, Template } from './types.js';
 
 /** `Addon<Name>` (`AddonVpcCni`, `AddonCoredns`), made unique when two names reduce to the same letters. */
@@ -72,12 +73,24 @@ export function renderAddonsStack(plan: Plan, stack: StackPlan): Template {
     } else if (iam.kind === 'pod-identity') {
       const associations: CfnValue[] = [];
       iam.associations.forEach((association, i) => {
+        if (association.roleArn !== undefined) {
+          associations.push({
+            ServiceAccount: association.serviceAccount,
+            RoleArn: arnValue(association.roleArn, partition),
+          });
+          return;
+        }
         const roleId = `${logicalId}PodIdentityRole${i === 0 ? '' : i + 1}`;
+        const wellKnown = wellKnownPolicySet(association.wellKnownPolicies ?? []);
         resources[roleId] = serviceRole({
           principal: 'EKSPods',
           actions: ['sts:AssumeRole', 'sts:TagSession'],
-          managedPolicyArns: association.managedPolicyNames.map(awsManagedPolicyArn),
-          inlinePolicies: association.ipv6CniPolicy ? [vpcCniIpv6Policy()] : [],
+          managedPolicyArns: [
+            ...association.managedPolicyNames.map(awsManagedPolicyArn),
+            ...(association.policyArns ?? []).map((arn) => arnValue(arn, partition)),
+            ...wellKnown.managed,
+          ],
+          inlinePolicies: [...(association.ipv6CniPolicy ? [vpcCniIpv6Policy()] : []), ...wellKnown.inline],
           tags: tagList(roleId, stack.tags),
         });
         associations.push({ ServiceAccount: association.serviceAccount, RoleArn: getAtt(roleId, 'Arn') });
