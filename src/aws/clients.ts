@@ -235,7 +235,7 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
     import('./sdk-clients.js'),
     options.httpHandler === undefined ? import('./http.js') : Promise.resolve(undefined),
   ]);
-  const owned = http?.createRequestHandler({ env });
+  const owned = await http?.createRequestHandler({ env });
   const requestHandler: AwsRequestHandler = options.httpHandler ?? (owned as NonNullable<typeof owned>).handler;
 
   // The SDK's default chain, wrapped so the STS, SSO and SSO-OIDC clients that credential

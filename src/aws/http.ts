@@ -5,13 +5,14 @@
  * proxy.ts and the env passed in — not proxy-from-env reading process.env — so in-process runs
  * with their own environment behave like a process started with it.
  *
- * Loaded only through `await import()` from clients.ts: it pulls in @smithy and proxy-agent.
+ * Loaded only through `await import()` from clients.ts: it pulls in @smithy; proxy-agent is
+ * loaded only when a proxy variable is set (without one, every request goes direct, and a live
+ * command does not pay for loading it).
  */
 import http from 'node:http';
 import https from 'node:https';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { ProxyAgent } from 'proxy-agent';
-import { proxyForUrl, readProxySettings, type ProxyEnv } from './proxy.js';
+import { anyProxyConfigured, proxyForUrl, readProxySettings, type ProxyEnv } from './proxy.js';
 
 export interface RequestHandlerOptions {
   readonly env: ProxyEnv;
@@ -26,45 +27,46 @@ export interface RequestHandlerOptions {
 export interface ProxyAwareHandler {
   readonly handler: NodeHttpHandler;
   /** The agents behind the handler: for http:// and https:// endpoints. */
-  readonly agents: { readonly http: ProxyAgent; readonly https: ProxyAgent };
+  readonly agents: { readonly http: http.Agent; readonly https: http.Agent };
   destroy(): void;
 }
 
-export function createRequestHandler(options: RequestHandlerOptions): ProxyAwareHandler {
+export async function createRequestHandler(options: RequestHandlerOptions): Promise<ProxyAwareHandler> {
   const settings = readProxySettings(options.env);
   const maxSockets = options.maxSockets ?? 50;
-  const getProxyForUrl = (url: string): string => proxyForUrl(url, settings);
-  // Two agents because keep-alive must differ. Plain HTTP through a proxy (only emulators serve
-  // AWS APIs over http://) gets a connection per request: tinyproxy, like other small proxies,
-  // closes the client connection after each response without saying `Connection: close`, and a
-  // reused socket then fails with ECONNRESET. CONNECT tunnels for https:// are kept alive, as are
-  // direct connections: one TLS handshake per host, not per call.
-  const httpAgent = new ProxyAgent({
-    keepAlive: false,
-    httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
-    getProxyForUrl,
-  });
-  const httpsAgent = new ProxyAgent({
-    keepAlive: true,
-    maxSockets,
-    httpsAgent: new https.Agent({ keepAlive: true, maxSockets }),
-    getProxyForUrl,
-  });
+  const direct = {
+    http: new http.Agent({ keepAlive: true, maxSockets }),
+    https: new https.Agent({ keepAlive: true, maxSockets }),
+  };
+  let agents: { readonly http: http.Agent; readonly https: http.Agent } = direct;
+  if (anyProxyConfigured(settings)) {
+    const { ProxyAgent } = await import('proxy-agent');
+    const getProxyForUrl = (url: string): string => proxyForUrl(url, settings);
+    // Two agents because keep-alive must differ. Plain HTTP through a proxy (only emulators serve
+    // AWS APIs over http://) gets a connection per request: tinyproxy, like other small proxies,
+    // closes the client connection after each response without saying `Connection: close`, and a
+    // reused socket then fails with ECONNRESET. CONNECT tunnels for https:// are kept alive, as are
+    // direct connections (NO_PROXY): one TLS handshake per host, not per call.
+    agents = {
+      http: new ProxyAgent({ keepAlive: false, httpAgent: direct.http, getProxyForUrl }),
+      https: new ProxyAgent({ keepAlive: true, maxSockets, httpsAgent: direct.https, getProxyForUrl }),
+    };
+  }
   const handler = new NodeHttpHandler({
-    httpAgent,
-    httpsAgent,
+    httpAgent: agents.http,
+    httpsAgent: agents.https,
     connectionTimeout: options.connectionTimeoutMs ?? 10_000,
     socketTimeout: options.socketTimeoutMs ?? 120_000,
   });
   return {
     handler,
-    agents: { http: httpAgent, https: httpsAgent },
+    agents,
     destroy() {
       handler.destroy();
-      httpAgent.destroy();
-      httpsAgent.destroy();
-      httpAgent.httpAgent.destroy();
-      httpsAgent.httpsAgent.destroy();
+      agents.http.destroy();
+      agents.https.destroy();
+      direct.http.destroy();
+      direct.https.destroy();
     },
   };
 }

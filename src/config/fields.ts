@@ -78,7 +78,15 @@ class FieldChecker {
           const childSchema = Object.prototype.hasOwnProperty.call(node.properties, key)
             ? node.properties[key]
             : undefined;
+          const known =
+            childSchema !== undefined ||
+            (eksctlType?.fields !== undefined && Object.prototype.hasOwnProperty.call(eksctlType.fields, key));
           const inert = inertValue(eksctl ?? undefined, key, child);
+          // eksctl reads `field: null` as the field left unset (Go's nil), and writes it so for
+          // options it leaves unset (`appMesh: null` in its --dry-run output): the same here, for
+          // every field eksctl has. A key with nothing after it is still a problem (a value
+          // forgotten), and a misspelt key is reported whatever its value.
+          if (child === null && known && this.source.explicitNull([...path, key])) continue;
           if (inert !== undefined) {
             if (inert.kind === 'warning') this.ignored([...path, key], inert.message);
           } else if (childSchema !== undefined) {

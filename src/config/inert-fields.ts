@@ -1,9 +1,10 @@
 /**
- * Values of fields private-eks does not implement that ask for nothing it would build differently:
- * what `eksctl create cluster --dry-run` writes for an option left unset (`instanceSelector: {}`,
- * `ssh.publicKeyPath: ""`, `securityGroups.withShared: null`), or the only choice private-eks makes
- * anyway (`containerRuntime: containerd`). A file eksctl printed is then read as it is; any other
- * value is refused by V19 as before (fields.ts). Keyed `<eksctl type>.<field>` like field-support.ts.
+ * Values that ask for nothing: what `eksctl create cluster --dry-run` writes for an option left
+ * unset (`instanceSelector: {}`, `ssh.publicKeyPath: ""`, `securityGroups.withShared: null`, a Pod
+ * Identity association's `roleARN: ""`, Auto Mode's zero ARN), or the only choice private-eks
+ * makes anyway (`containerRuntime: containerd`). A file eksctl printed is then read as it is, and
+ * means what it meant to eksctl; any other value goes on to the field check (V19 for a field
+ * private-eks does not implement, fields.ts). Keyed `<eksctl type>.<field>` like field-support.ts.
  */
 
 /** `dropped`: read as if absent. `warning`: read as if absent, with a warning "<path> <message>". */
@@ -22,6 +23,7 @@ function isEmptyValue(value: unknown): boolean {
 }
 
 const whenEmpty: InertTest = (value) => (isEmptyValue(value) ? DROPPED : undefined);
+const whenZeroArn: InertTest = (value) => (value === 'arn:::::' || value === '' ? DROPPED : undefined);
 const whenNull: InertTest = (value) => (value === null ? DROPPED : undefined);
 
 export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
@@ -31,6 +33,17 @@ export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
   'NodeGroup.containerRuntime': (value) =>
     typeof value === 'string' && value.toLowerCase() === 'containerd' ? DROPPED : undefined,
   'NodeGroupSGs.withShared': whenNull,
+  // The AMI release (managed) eksctl writes as "" when it picks the latest, as with no field.
+  'ManagedNodeGroup.releaseVersion': whenEmpty,
+  // eksctl's ARN type marshals its zero value as "arn:::::": what its --dry-run writes for an
+  // Auto Mode role or boundary left unset (eksctl's own check reads it as unset, IsZero).
+  'AutoModeConfig.nodeRoleARN': whenZeroArn,
+  'AutoModeConfig.permissionsBoundaryARN': whenZeroArn,
+  // eksctl creates a role when roleARN is empty (pkg/apis/eksctl.io/v1alpha5/iam.go); its
+  // --dry-run writes every association's roleARN, "" when it will create one.
+  'PodIdentityAssociation.roleARN': whenEmpty,
+  // Status is eksctl's output (`get fargateprofile`); its --dry-run writes it empty.
+  'FargateProfile.status': whenEmpty,
   'NodeGroupSGs.withLocal': (value) => {
     if (value === null || value === false) return DROPPED;
     return value === true

@@ -15,7 +15,10 @@ export interface NodeLocation {
   readonly value: SourcePosition;
   /** Start of the key, for mapping entries. */
   readonly key?: SourcePosition;
-  /** The text of a number as written (`1.30`), for hints about numbers that should be strings. */
+  /**
+   * The text of a number as written (`1.30`), for hints about numbers that should be strings; of
+   * a null written out (`null`, `~`), to tell it from a key with nothing after it.
+   */
   readonly raw?: string;
 }
 
@@ -35,6 +38,12 @@ export class SourceMap {
   /** The source text of the number at `path`, when it is one. */
   raw(path: FieldPath): string | undefined {
     return this.locations.get(toPointer(path))?.raw;
+  }
+
+  /** True when the value at `path` is a null written out (`null`, `~`), not a missing value. */
+  explicitNull(path: FieldPath): boolean {
+    const raw = this.locations.get(toPointer(path))?.raw;
+    return raw !== undefined && /^(null|Null|NULL|~)$/.test(raw);
   }
 
   /** The value at `path`; for a path that is not in the file, where it would be added (`missing`). */

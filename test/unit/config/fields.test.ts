@@ -67,6 +67,57 @@ describe('unknown fields (a typo) and eksctl fields private-eks does not impleme
     expect(withRule(result, 'UNKNOWN_FIELD').map((p) => p.path)).toEqual(['metadata2']);
   });
 
+  it('reads a null written out as the field left unset, as eksctl does; a key with nothing after it stays a problem', () => {
+    const nulls = lines(
+      HEADER,
+      'managedNodeGroups:',
+      '  - name: m1',
+      '    privateNetworking: true',
+      '    releaseVersion: ""',
+      '    iam:',
+      '      withAddonPolicies: {appMesh: null, appMeshPreview: ~, imageBuilder: true}',
+      'fargateProfiles:',
+      '  - {name: f1, selectors: [{namespace: n}], status: ""}',
+      'autoModeConfig: {enabled: false, nodeRoleARN: "arn:::::", permissionsBoundaryARN: "arn:::::"}',
+      'gitops: null',
+    );
+    const result = load(nulls);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.config?.managedNodeGroups[0]?.iam.withAddonPolicies).toEqual(['imageBuilder']);
+    // A Pod Identity association with roleARN "" gets a role made for it, as in eksctl.
+    const pia = load(
+      lines(
+        HEADER,
+        'addons: [{name: eks-pod-identity-agent}]',
+        'iam:',
+        '  podIdentityAssociations:',
+        '    - {namespace: apps, serviceAccountName: reader, roleARN: "", permissionPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]}',
+      ),
+    );
+    expect(pia.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(pia.config?.iam.podIdentityAssociations[0]).not.toHaveProperty('roleARN');
+    // Not a null written out: the key alone, or a typo whatever its value.
+    const empty = lines(
+      HEADER,
+      'managedNodeGroups:',
+      '  - name: m1',
+      '    privateNetworking: true',
+      '    iam:',
+      '      withAddonPolicies: {appMesh: }',
+    );
+    expect(withRule(load(empty), 'TYPE').map((p) => p.path)).toEqual([
+      'managedNodeGroups[0].iam.withAddonPolicies.appMesh',
+    ]);
+    expect(withRule(load(lines(HEADER, 'gitopz: null')), 'UNKNOWN_FIELD').map((p) => p.path)).toEqual(['gitopz']);
+    // Any other value of a field private-eks does not build is still refused.
+    expect(
+      withRule(
+        load(lines(HEADER, 'fargateProfiles:', '  - {name: f1, selectors: [{namespace: n}], status: ACTIVE}')),
+        'V19',
+      ).map((p) => p.path),
+    ).toEqual(['fargateProfiles[0].status']);
+  });
+
   it('reports an empty unsupported section too: never silently dropped', () => {
     expect(withRule(load(lines(HEADER, 'gitops:')), 'V19').map((p) => p.path)).toEqual(['gitops']);
     const text = lines(HEADER.replace('  region: us-west-2', '  region: us-west-2\n  annotations: {}'));
