@@ -12,12 +12,18 @@ export const AUTO_MODE_NODE_POOLS = ['general-purpose', 'system'] as const;
 
 type ClusterFields = Pick<
   ResolvedConfig,
-  'identityProviders' | 'iamIdentityMappings' | 'upgradeSupportType' | 'zonalShift' | 'autoMode'
+  'identityProviders' | 'iamIdentityMappings' | 'upgradeSupportType' | 'zonalShift' | 'autoMode' | 'controlPlaneTier'
 >;
-type VpcFields = Pick<ResolvedVpc, 'extraCIDRs' | 'extraIPv6CIDRs' | 'controlPlaneSecurityGroupIDs' | 'hostnameType'>;
+type VpcFields = Pick<
+  ResolvedVpc,
+  'extraCIDRs' | 'extraIPv6CIDRs' | 'controlPlaneSecurityGroupIDs' | 'hostnameType' | 'controlPlaneEgressMode'
+>;
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
   value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+
+/** eksctl --dry-run writes empty strings for unset values. */
+const nonEmpty = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
 
 function identityProvider(p: IdentityProviderFile): OidcIdentityProvider {
   return {
@@ -65,6 +71,7 @@ export function clusterFieldDefaults(config: ClusterConfigFile): ClusterFields {
     ...(supportType === undefined || supportType === '' ? {} : { upgradeSupportType: supportType }),
     zonalShift: config.zonalShiftConfig?.enabled ?? false,
     ...(auto === undefined ? {} : { autoMode: auto }),
+    ...optional('controlPlaneTier', nonEmpty(config.controlPlaneScalingConfig?.tier)),
   };
 }
 
@@ -74,5 +81,6 @@ export function vpcFieldDefaults(vpc: NonNullable<ClusterConfigFile['vpc']>): Vp
     extraIPv6CIDRs: [...(vpc.extraIPv6CIDRs ?? [])],
     controlPlaneSecurityGroupIDs: [...(vpc.controlPlaneSecurityGroupIDs ?? [])],
     ...optional('hostnameType', vpc.hostnameType),
+    ...optional('controlPlaneEgressMode', nonEmpty(vpc.controlPlaneEgressMode)),
   };
 }

@@ -305,6 +305,7 @@ function serviceAccount(
       ? {}
       : { permissionsBoundary: sa.permissionsBoundary }),
     ...(sa.tags === undefined ? {} : { tags: copyMap(sa.tags) }),
+    ...(sa.subjectPattern === undefined || sa.subjectPattern === '' ? {} : { subjectPattern: sa.subjectPattern }),
   };
 }
 

@@ -63,8 +63,6 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   RemoteNetworkConfig: refused('part of remoteNetworkConfig', 'see remoteNetworkConfig'),
   RemoteNetwork: refused('part of remoteNetworkConfig', 'see remoteNetworkConfig'),
   RemoteNodesIAM: refused('part of remoteNetworkConfig', 'see remoteNetworkConfig'),
-  'ClusterConfig.controlPlaneScalingConfig': refused(NOT_BUILT_YET, 'set the control-plane tier with the EKS API'),
-  ControlPlaneScalingConfig: refused('part of controlPlaneScalingConfig', 'see controlPlaneScalingConfig'),
   'ClusterConfig.kubeAPIServerConfig': refused(
     'EKS does not let the API server, scheduler or controller manager be configured; eksctl passes these only to local clusters on Outposts',
     REMOVE,
@@ -126,9 +124,8 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'ClusterVPC.publicAccessCIDRs': different(
     'restricts the public endpoint only while it is open during creation (when a Kubernetes step needs it)',
   ),
-  'ClusterVPC.controlPlaneEgressMode': refused(
-    NOT_BUILT_YET,
-    'remove it; the control plane keeps its AWS-managed egress',
+  'ClusterVPC.controlPlaneEgressMode': built(
+    "as eksctl; with CUSTOMER_ROUTED the control plane's egress goes through the private subnets, where only the VPC endpoints lead out",
   ),
   'ClusterVPC.controlPlaneSubnetIDs': refused(
     'the control plane uses the cluster subnets; separate control-plane subnets are not planned by private-eks',
@@ -157,7 +154,9 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'ClusterIAM.withOIDC': different(
     'the IAM OIDC provider is created without a thumbprint: IAM trusts the EKS issuers by their root CAs',
   ),
-  'ClusterIAMServiceAccount.subjectPattern': refused(NOT_BUILT_YET, 'one entry per service account'),
+  'ClusterIAMServiceAccount.subjectPattern': built(
+    "as eksctl: the role trusts system:serviceaccount:<namespace>:<pattern> with StringLike; the ServiceAccount object is still metadata.name's",
+  ),
   'ClusterIAMServiceAccount.tags': built("as eksctl: tags of the role's stack, and so of the role"),
   'ClusterIAMServiceAccount.status': refused('written by eksctl, not read from a file', REMOVE),
   ClusterIAMServiceAccountStatus: refused('written by eksctl, not read from a file', REMOVE),
@@ -291,7 +290,10 @@ function nodeGroupRows(type: 'NodeGroup' | 'ManagedNodeGroup'): Record<string, F
     [`${type}.additionalVolumes`]: different(
       "block devices of the nodes' launch template, with eksctl's defaults, encrypted unless volumeEncrypted is false",
     ),
-    [`${type}.efaEnabled`]: refused(NOT_BUILT_YET, REMOVE),
+    [`${type}.efaEnabled`]: refused(
+      'eksctl asks EC2 at create time how many network cards each instance type has, builds an EFA interface per card with an EFA security group and a cluster placement group, and installs the EFA device plugin; private-eks plans offline and does not build these yet',
+      'create the nodegroup from a launch template of your own with the EFA interfaces (managedNodeGroups[].launchTemplate), and install the EFA device plugin from a private ECR mirror',
+    ),
     [`${type}.instanceMarketOptions`]: built('with capacityReservation only (a Capacity Block), as eksctl'),
     [`${type}.instanceSelector`]: refused(
       'the instance selector asks EC2 for matching types at create time; private-eks plans without it; an empty selector (what eksctl writes) is accepted',

@@ -90,6 +90,8 @@ export interface ResolvedConfig {
   readonly upgradeSupportType?: 'STANDARD' | 'EXTENDED';
   /** `zonalShiftConfig.enabled`, default false. */
   readonly zonalShift?: boolean;
+  /** `controlPlaneScalingConfig.tier`; absent: the EKS default. */
+  readonly controlPlaneTier?: string;
   /** EKS Auto Mode; absent when `autoModeConfig.enabled` is not true. */
   readonly autoMode?: AutoMode;
 }
@@ -152,6 +154,8 @@ export interface ResolvedVpc {
   readonly controlPlaneSecurityGroupIDs?: readonly string[];
   /** Subnets private-eks creates: `PrivateDnsNameOptionsOnLaunch.HostnameType`; absent: EC2's default. */
   readonly hostnameType?: 'ip-name' | 'resource-name';
+  /** `vpc.controlPlaneEgressMode`; absent: the EKS default (AWS_MANAGED). */
+  readonly controlPlaneEgressMode?: string;
 }
 
 /** A `vpc.subnets.private` entry. */
@@ -196,6 +200,8 @@ export interface ServiceAccount {
   readonly labels?: Readonly<Record<string, string>>;
   readonly annotations?: Readonly<Record<string, string>>;
   readonly permissionsBoundary?: string;
+  /** The trusted service account names, a StringLike pattern (eksctl), instead of `name`. */
+  readonly subjectPattern?: string;
   /** Tags of the role's stack (and so of the role), as eksctl. */
   readonly tags?: Readonly<Record<string, string>>;
 }

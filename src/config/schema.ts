@@ -153,6 +153,9 @@ const Vpc = strict(
       oneOf(['ip-name', 'resource-name'] as const, 'hostnames of instances in the subnets private-eks creates'),
     ),
     autoAllocateIPv6: Type.Optional(flag('false, as eksctl --dry-run writes; IPv6 clusters always get a block')),
+    controlPlaneEgressMode: Type.Optional(
+      text("how the control plane's egress is routed: AWS_MANAGED (the EKS default) or CUSTOMER_ROUTED"),
+    ),
   },
   'the VPC: created by private-eks, or an existing one (vpc.id and vpc.subnets.private)',
 );
@@ -178,6 +181,9 @@ const ServiceAccount = strict(
     roleOnly: Type.Optional(flag('create the IAM role only, not the Kubernetes service account')),
     permissionsBoundary: Type.Optional(text('the ARN of a permissions boundary for the role')),
     tags: Type.Optional(StringMap),
+    subjectPattern: Type.Optional(
+      text('a service account name pattern (wildcards * and ?) the role trusts instead of metadata.name'),
+    ),
   },
   'an IAM role for a Kubernetes service account (IRSA); needs iam.withOIDC',
 );
@@ -408,6 +414,12 @@ export const ClusterConfigSchema = strict(
     iamIdentityMappings: Type.Optional(Type.Array(IamIdentityMapping)),
     upgradePolicy: Type.Optional(UpgradePolicy),
     zonalShiftConfig: Type.Optional(ZonalShiftConfig),
+    controlPlaneScalingConfig: Type.Optional(
+      strict(
+        { tier: Type.Optional(text('the provisioned control plane tier: standard, tier-xl, tier-2xl, …')) },
+        'the control plane scaling tier',
+      ),
+    ),
     autoModeConfig: Type.Optional(AutoModeConfig),
     outpost: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), { description: 'not supported by private-eks yet (V11)' }),

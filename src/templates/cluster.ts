@@ -123,6 +123,9 @@ function controlPlane(plan: Plan, tags: Readonly<Record<string, string>>): CfnRe
         EndpointPrivateAccess: access.privateAccess,
         // Only meaningful while public access is on (eksctl's switch, SPEC §7 step 5).
         ...(access.publicAccess && publicAccessCidrs.length > 0 ? { PublicAccessCidrs: publicAccessCidrs } : {}),
+        ...(plan.cluster.vpc.controlPlaneEgressMode === undefined
+          ? {}
+          : { ControlPlaneEgressMode: plan.cluster.vpc.controlPlaneEgressMode }),
       },
       ...(logTypes.length > 0
         ? { Logging: { ClusterLogging: { EnabledTypes: logTypes.map((type) => ({ Type: type })) } } }

@@ -60,6 +60,7 @@ describe('IRSA role template', () => {
       }),
       serviceAccount('named', { roleName: 'my-irsa-role' }),
       serviceAccount('bounded', { permissionsBoundary: 'arn:aws:iam::111122223333:policy/workload-boundary' }),
+      serviceAccount('pattern', { namespace: 'jobs', subjectPattern: 'job-runner-*' }),
     ].map((sa) => ({
       name: `${sa.name}.json`,
       region: 'us-west-2',
@@ -97,5 +98,19 @@ describe('IRSA role template', () => {
       partition: 'aws',
     });
     expect(addonRole.Resources['Role1']?.Properties['PermissionsBoundary']).toBe(boundary);
+  });
+
+  it('trusts every service account matching subjectPattern with StringLike, the audience still with StringEquals', () => {
+    const template = serviceAccountRoleTemplate({
+      ...input,
+      serviceAccount: serviceAccount('job-runner', { namespace: 'jobs', subjectPattern: 'job-runner-*' }),
+    });
+    const document = template.Resources['Role1']?.Properties['AssumeRolePolicyDocument'] as {
+      Statement: { Condition: unknown }[];
+    };
+    expect(document.Statement[0]?.Condition).toEqual({
+      StringLike: { 'oidc.eks.us-west-2.amazonaws.com/id/ABCDEF:sub': 'system:serviceaccount:jobs:job-runner-*' },
+      StringEquals: { 'oidc.eks.us-west-2.amazonaws.com/id/ABCDEF:aud': 'sts.amazonaws.com' },
+    });
   });
 });
