@@ -12,6 +12,7 @@ import type {
   ClusterLogType,
   FargateProfile,
   PodIdentityAssociation,
+  PodIdentityRoleOptions,
   ResolvedConfig,
   ResolvedNodeGroup,
   ServiceAccount,
@@ -318,6 +319,31 @@ function podIdentity(
     ...(pia.roleARN === undefined ? {} : { roleARN: pia.roleARN }),
     permissionPolicyARNs: copy(pia.permissionPolicyARNs),
     wellKnownPolicies: wellKnownPolicies(pia.wellKnownPolicies),
+    ...podIdentityRoleOptions(pia),
+    ...(pia.targetRoleARN === undefined || pia.targetRoleARN === '' ? {} : { targetRoleARN: pia.targetRoleARN }),
+    ...(pia.disableSessionTags === undefined ? {} : { disableSessionTags: pia.disableSessionTags }),
+    ...(pia.policy === undefined || pia.policy === '' ? {} : { policy: pia.policy }),
+  };
+}
+
+/** eksctl's options for the role of a Pod Identity association (empty strings are unset). */
+function podIdentityRoleOptions(pia: {
+  roleName?: string;
+  permissionsBoundaryARN?: string;
+  permissionPolicy?: Record<string, unknown>;
+  permissionPolicyName?: string;
+  tags?: Record<string, string>;
+}): PodIdentityRoleOptions {
+  return {
+    ...(pia.roleName === undefined || pia.roleName === '' ? {} : { roleName: pia.roleName }),
+    ...(pia.permissionsBoundaryARN === undefined || pia.permissionsBoundaryARN === ''
+      ? {}
+      : { permissionsBoundaryARN: pia.permissionsBoundaryARN }),
+    ...(pia.permissionPolicy === undefined ? {} : { permissionPolicy: structuredClone(pia.permissionPolicy) }),
+    ...(pia.permissionPolicyName === undefined || pia.permissionPolicyName === ''
+      ? {}
+      : { permissionPolicyName: pia.permissionPolicyName }),
+    ...(pia.tags === undefined ? {} : { tags: copyMap(pia.tags) }),
   };
 }
 
@@ -362,6 +388,7 @@ function addon(a: NonNullable<ClusterConfigFile['addons']>[number]): Addon {
             ...(pia.roleARN === undefined || pia.roleARN === '' ? {} : { roleARN: pia.roleARN }),
             permissionPolicyARNs: copy(pia.permissionPolicyARNs),
             wellKnownPolicies: wellKnownPolicies(pia.wellKnownPolicies),
+            ...podIdentityRoleOptions(pia),
           })),
         }),
   };

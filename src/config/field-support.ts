@@ -160,15 +160,24 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'ClusterIAMServiceAccount.tags': built("as eksctl: tags of the role's stack, and so of the role"),
   'ClusterIAMServiceAccount.status': refused('written by eksctl, not read from a file', REMOVE),
   ClusterIAMServiceAccountStatus: refused('written by eksctl, not read from a file', REMOVE),
-  'PodIdentityAssociation.createServiceAccount': refused(NOT_BUILT_YET, 'create the ServiceAccount yourself'),
-  'PodIdentityAssociation.disableSessionTags': refused(NOT_BUILT_YET, REMOVE),
-  'PodIdentityAssociation.permissionPolicy': refused(NOT_BUILT_YET, 'list managed policies in permissionPolicyARNs'),
-  'PodIdentityAssociation.permissionPolicyName': refused(NOT_BUILT_YET, REMOVE),
-  'PodIdentityAssociation.permissionsBoundaryARN': refused(NOT_BUILT_YET, REMOVE),
-  'PodIdentityAssociation.policy': refused(NOT_BUILT_YET, REMOVE),
-  'PodIdentityAssociation.roleName': refused(NOT_BUILT_YET, 'give an existing role in roleARN'),
-  'PodIdentityAssociation.tags': refused(NOT_BUILT_YET, REMOVE),
-  'PodIdentityAssociation.targetRoleARN': refused(NOT_BUILT_YET, REMOVE),
+  'PodIdentityAssociation.createServiceAccount': refused(
+    'creating the ServiceAccount object is a Kubernetes step private-eks does not take for Pod Identity associations yet',
+    'remove it and create the ServiceAccount from inside the VPC (kubectl create serviceaccount <name> -n <namespace>)',
+  ),
+  'PodIdentityAssociation.permissionPolicyName': built(
+    'the name of the permissionPolicy inline policy (default PodIdentityPolicy)',
+  ),
+  'PodIdentityAssociation.roleName': built('the stack then needs CAPABILITY_NAMED_IAM, which private-eks passes'),
+  'PodIdentityAssociation.tags': built('on the created role, and on the association (iam.podIdentityAssociations)'),
+  'PodIdentityAssociation.disableSessionTags': built(
+    "iam.podIdentityAssociations only: EKS takes no such setting for an add-on's associations",
+  ),
+  'PodIdentityAssociation.policy': built(
+    "iam.podIdentityAssociations only: EKS takes no session policy for an add-on's associations",
+  ),
+  'PodIdentityAssociation.targetRoleARN': built(
+    "iam.podIdentityAssociations only: EKS takes no target role for an add-on's associations",
+  ),
   'ClusterConfig.iamIdentityMappings': built(
     'written to the aws-auth ConfigMap by a Kubernetes step (from here when the API server answers, else a manifest to apply from inside the VPC); refused with authenticationMode API, which ignores aws-auth',
   ),

@@ -207,7 +207,21 @@ export interface ServiceAccount {
 }
 
 /** An `iam.podIdentityAssociations` entry: an IAM role for a service account through EKS Pod Identity. */
-export interface PodIdentityAssociation {
+/** The role private-eks creates for a Pod Identity association: eksctl's options for it. */
+export interface PodIdentityRoleOptions {
+  readonly roleName?: string;
+  readonly permissionsBoundaryARN?: string;
+  readonly permissionPolicy?: Readonly<Record<string, unknown>>;
+  readonly permissionPolicyName?: string;
+  /** Tags of the role (and of the association, for iam.podIdentityAssociations). */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface PodIdentityAssociation extends PodIdentityRoleOptions {
+  readonly targetRoleARN?: string;
+  readonly disableSessionTags?: boolean;
+  /** A session policy (JSON text). */
+  readonly policy?: string;
   readonly namespace: string;
   readonly serviceAccountName: string;
   /** Absent: private-eks creates a role with `permissionPolicyARNs`. */
@@ -218,7 +232,7 @@ export interface PodIdentityAssociation {
 }
 
 /** An `accessConfig.accessEntries` entry: an IAM principal given access to the cluster through an EKS access entry. */
-export interface AddonPodIdentityAssociation {
+export interface AddonPodIdentityAssociation extends PodIdentityRoleOptions {
   readonly serviceAccountName: string;
   readonly namespace?: string;
   readonly roleARN?: string;

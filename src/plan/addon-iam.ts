@@ -17,7 +17,7 @@
  * for the add-ons it knows (POD_IDENTITY_DEFAULTS). For the others eksctl's "not supported"
  * branch applies.
  */
-import type { Addon, ResolvedConfig, WellKnownPolicyName } from '../config/resolved.js';
+import type { Addon, PodIdentityRoleOptions, ResolvedConfig, WellKnownPolicyName } from '../config/resolved.js';
 
 /** A service account an add-on's pods use: where a role's trust is narrowed to. */
 export interface AddonServiceAccount {
@@ -51,6 +51,8 @@ export type AddonIam =
         /** …or the created role's policy ARNs and eksctl's well-known sets. */
         readonly policyArns?: readonly string[];
         readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
+        /** The file's options for the created role (name, boundary, inline policy, tags). */
+        readonly roleOptions?: PodIdentityRoleOptions;
       }[];
     };
 
@@ -106,6 +108,7 @@ export function addonIam(config: ResolvedConfig, addon: Addon): AddonIam {
         ...(a.roleARN === undefined ? {} : { roleArn: a.roleARN }),
         policyArns: a.permissionPolicyARNs,
         wellKnownPolicies: a.wellKnownPolicies,
+        roleOptions: a,
       })),
     };
   }

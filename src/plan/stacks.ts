@@ -118,7 +118,10 @@ export function planStacks(config: ResolvedConfig): StackPlan[] {
       kind: 'cluster',
       nodeGroup: null,
       tags: stackTags(config),
-      capabilities: capabilities(clusterStackCreatesIam(config)),
+      capabilities: capabilities(
+        clusterStackCreatesIam(config),
+        config.iam.podIdentityAssociations.some((a) => a.roleARN === undefined && a.roleName !== undefined),
+      ),
     },
   ];
   for (const ng of [...config.nodeGroups, ...config.managedNodeGroups]) stacks.push(nodeGroupStack(config, ng));
@@ -138,7 +141,12 @@ export function planStacks(config: ResolvedConfig): StackPlan[] {
       nodeGroup: null,
       tags: stackTags(config),
       // Pod Identity roles of add-ons are made in the stack; IRSA roles have stacks of their own.
-      capabilities: capabilities(config.addons.some((a) => addonIam(config, a).kind === 'pod-identity')),
+      capabilities: capabilities(
+        config.addons.some((a) => addonIam(config, a).kind === 'pod-identity'),
+        config.addons.some((a) =>
+          (a.podIdentityAssociations ?? []).some((pia) => pia.roleARN === undefined && pia.roleName !== undefined),
+        ),
+      ),
     });
   }
   return stacks;

@@ -14,6 +14,7 @@ import { importFromCluster } from './cluster-exports.js';
 import { clusterStackPlan } from './context.js';
 import { fargateOnly } from '../plan/placement.js';
 import { servicePrincipalMappings, serviceRole, vpcCniIpv6Policy } from './iam.js';
+import { podIdentityRoleOptions } from './pod-identity.js';
 import { wellKnownPolicySet } from './policy-sets.js';
 import type { CfnParameter, CfnResource, CfnValue, Template } from './types.js';
 
@@ -82,6 +83,7 @@ export function renderAddonsStack(plan: Plan, stack: StackPlan): Template {
         }
         const roleId = `${logicalId}PodIdentityRole${i === 0 ? '' : i + 1}`;
         const wellKnown = wellKnownPolicySet(association.wellKnownPolicies ?? []);
+        const extras = podIdentityRoleOptions(association.roleOptions ?? {}, partition, tagList(roleId, stack.tags));
         resources[roleId] = serviceRole({
           principal: 'EKSPods',
           actions: ['sts:AssumeRole', 'sts:TagSession'],
@@ -90,8 +92,12 @@ export function renderAddonsStack(plan: Plan, stack: StackPlan): Template {
             ...(association.policyArns ?? []).map((arn) => arnValue(arn, partition)),
             ...wellKnown.managed,
           ],
-          inlinePolicies: [...(association.ipv6CniPolicy ? [vpcCniIpv6Policy()] : []), ...wellKnown.inline],
-          tags: tagList(roleId, stack.tags),
+          ...extras,
+          inlinePolicies: [
+            ...(association.ipv6CniPolicy ? [vpcCniIpv6Policy()] : []),
+            ...extras.inlinePolicies,
+            ...wellKnown.inline,
+          ],
         });
         associations.push({ ServiceAccount: association.serviceAccount, RoleArn: getAtt(roleId, 'Arn') });
       });
