@@ -17,6 +17,7 @@ type Options = Partial<
     | 'volumeName'
     | 'additionalVolumes'
     | 'enableDetailedMonitoring'
+    | 'placementGroup'
     | 'ebsOptimized'
     | 'instanceName'
     | 'instancePrefix'
@@ -51,6 +52,8 @@ export function nodeGroupOptions(
   }
   if (ng.enableDetailedMonitoring !== undefined) out.enableDetailedMonitoring = ng.enableDetailedMonitoring;
   if (ng.ebsOptimized !== undefined) out.ebsOptimized = ng.ebsOptimized;
+  const group = ng.placement?.groupName;
+  if (group !== undefined && group !== '') out.placementGroup = group;
   if (ng.instanceName !== undefined && ng.instanceName !== '') out.instanceName = ng.instanceName;
   if (ng.instancePrefix !== undefined && ng.instancePrefix !== '') out.instancePrefix = ng.instancePrefix;
   const reservation = ng.capacityReservation;

@@ -376,6 +376,9 @@ function addon(a: NonNullable<ClusterConfigFile['addons']>[number]): Addon {
     ...(a.attachPolicy === undefined ? {} : { attachPolicy: structuredClone(a.attachPolicy) }),
     wellKnownPolicies: wellKnownPolicies(a.wellKnownPolicies),
     useDefaultPodIdentityAssociations: a.useDefaultPodIdentityAssociations ?? false,
+    ...(a.namespaceConfig?.namespace === undefined || a.namespaceConfig.namespace === ''
+      ? {}
+      : { namespace: a.namespaceConfig.namespace }),
     ...(a.permissionsBoundary === undefined || a.permissionsBoundary === ''
       ? {}
       : { permissionsBoundary: a.permissionsBoundary }),

@@ -28,7 +28,6 @@ const refused = (why: string, instead: string): FieldSupport => ({ status: 'refu
 const different = (how: string): FieldSupport => ({ status: 'built-differently', note: how });
 const built = (note?: string): FieldSupport => (note === undefined ? { status: 'built' } : { status: 'built', note });
 
-const NOT_BUILT_YET = 'private-eks does not build this eksctl option yet';
 const REMOVE = 'remove it';
 
 export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
@@ -86,9 +85,9 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   ),
   'ClusterConfig.outpost': refused('EKS local clusters on Outposts are out of scope (V11)', 'remove outpost'),
   Outpost: refused('part of outpost', 'see outpost'),
-  Placement: refused(
-    'placement groups are not built by private-eks yet',
-    'create the nodegroup with a launch template that names the placement group (managedNodeGroups[].launchTemplate)',
+  'Placement.spreadLevel': refused(
+    'eksctl reads it for the control plane of a local cluster on Outposts only, which private-eks does not build',
+    'remove it; placement.groupName names the placement group of the nodes',
   ),
   'AddonsConfig.disableDefaultAddons': different(
     "eksctl's default add-ons (vpc-cni, kube-proxy, coredns, metrics-server) are created with the others after the nodes, in the add-ons stack; coredns and metrics-server only when a nodegroup or a kube-system Fargate profile can run them",
@@ -214,7 +213,9 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'Addon.attachPolicyARNs': built(
     'an IRSA role in a stack of its own (eksctl-<cluster>-addon-<name>), with iam.withOIDC; without it a warning and no role, as eksctl',
   ),
-  'Addon.namespaceConfig': refused(NOT_BUILT_YET, 'install the add-on in its default namespace'),
+  'Addon.namespaceConfig': built(
+    "as eksctl (AWS::EKS::Addon NamespaceConfig); the add-on's IRSA role trusts its service account in that namespace",
+  ),
   'Addon.owners': refused('used by eksctl to search add-ons, not by create', REMOVE),
   'Addon.publishers': refused('used by eksctl to search add-ons, not by create', REMOVE),
   'Addon.types': refused('used by eksctl to search add-ons, not by create', REMOVE),
@@ -225,7 +226,6 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'Addon.useDefaultPodIdentityAssociations': different(
     "Pod Identity roles with AWS's recommended policies for the add-ons private-eks knows them for (vpc-cni, aws-ebs-csi-driver, aws-efs-csi-driver, amazon-cloudwatch-observability), made in the add-ons stack; other add-ons run with the node role",
   ),
-  AddonNamespaceConfig: refused('part of addons[].namespaceConfig', 'see addons[].namespaceConfig'),
 
   // ---- nodegroups (both kinds; the other kind's rows are the same) ---------------------------
   ...nodeGroupRows('NodeGroup'),
@@ -307,10 +307,6 @@ function nodeGroupRows(type: 'NodeGroup' | 'ManagedNodeGroup'): Record<string, F
     [`${type}.instanceSelector`]: refused(
       'the instance selector asks EC2 for matching types at create time; private-eks plans without it; an empty selector (what eksctl writes) is accepted',
       'list the instance types in instanceTypes (managed nodegroups) or instanceType',
-    ),
-    [`${type}.placement`]: refused(
-      'placement groups are not built by private-eks yet',
-      'create the nodegroup with a launch template that names the placement group',
     ),
     [`${type}.volumeIOPS`]: built('default 3000 for gp3, 100 for io1 and io2, as eksctl'),
     [`${type}.volumeThroughput`]: built('default 125 MiB/s for gp3, as eksctl'),

@@ -269,6 +269,8 @@ export interface Addon {
   readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
   /** Default false. */
   readonly useDefaultPodIdentityAssociations?: boolean;
+  /** `namespaceConfig.namespace`: the add-on's namespace instead of its default. */
+  readonly namespace?: string;
   /** For the add-on's IRSA role (eksctl: IRSA roles only). */
   readonly permissionsBoundary?: string;
   /** The file's Pod Identity associations for the add-on's service accounts. */
@@ -372,6 +374,8 @@ export interface ResolvedNodeGroup {
   /** Extra EBS volumes, with eksctl's defaults (and encrypted unless the file says false). */
   readonly additionalVolumes?: readonly AdditionalVolume[];
   readonly enableDetailedMonitoring?: boolean;
+  /** `placement.groupName`: an existing EC2 placement group. */
+  readonly placementGroup?: string;
   readonly ebsOptimized?: boolean;
   /** The nodes' Name tag: eksctl's `<instancePrefix>-<instanceName>`, else `<cluster>-<ng>-Node`. */
   readonly instanceName?: string;

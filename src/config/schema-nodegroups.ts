@@ -172,6 +172,12 @@ const nodeGroupFields = {
   instanceName: Type.Optional(text('the Name tag of the nodes; default <cluster>-<nodegroup>-Node')),
   instancePrefix: Type.Optional(text('a prefix for the Name tag of the nodes (<prefix>-<name>)')),
   capacityReservation: Type.Optional(CapacityReservation),
+  placement: Type.Optional(
+    named(
+      'NodePlacement',
+      strict({ groupName: Type.Optional(text('an existing EC2 placement group')) }, 'the placement group of the nodes'),
+    ),
+  ),
   instanceMarketOptions: Type.Optional(InstanceMarketOptions),
   subnets: Type.Optional(texts('subnet ids or vpc.subnets.private names; default: all private subnets')),
   availabilityZones: Type.Optional(texts("zones for the nodes; default: all the cluster's zones")),

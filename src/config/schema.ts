@@ -330,6 +330,12 @@ const Addon = strict(
     attachPolicy: Type.Optional(PolicyDocument),
     wellKnownPolicies: Type.Optional(WellKnownPolicies),
     permissionsBoundary: Type.Optional(text("the ARN of a permissions boundary for the add-on's IRSA role")),
+    namespaceConfig: Type.Optional(
+      strict(
+        { namespace: Type.Optional(text("the namespace the add-on is installed in; default: the add-on's own")) },
+        "the add-on's namespace",
+      ),
+    ),
     podIdentityAssociations: Type.Optional(Type.Array(AddonPodIdentityAssociation)),
     useDefaultPodIdentityAssociations: Type.Optional(
       flag("give the add-on EKS Pod Identity roles with AWS's recommended policies"),

@@ -79,6 +79,16 @@ const POD_IDENTITY_DEFAULTS: Readonly<
   ],
 };
 
+/** The add-on's known service account, in the namespace namespaceConfig moves it to. */
+function knownServiceAccount(addon: Addon, name: string): AddonServiceAccount | undefined {
+  const known = KNOWN_SERVICE_ACCOUNTS[name];
+  if (known === undefined || addon.namespace === undefined) return known;
+  return { namespace: addon.namespace, name: known.name };
+}
+
+const serviceAccountOf = (sa: AddonServiceAccount | undefined): { serviceAccount?: AddonServiceAccount } =>
+  sa === undefined ? {} : { serviceAccount: sa };
+
 function hasIrsaSet(addon: Addon): boolean {
   return (
     addon.serviceAccountRoleARN !== undefined ||
@@ -115,7 +125,7 @@ export function addonIam(config: ResolvedConfig, addon: Addon): AddonIam {
   if (hasIrsaSet(addon)) {
     if (addon.serviceAccountRoleARN !== undefined) return { kind: 'given-role', roleArn: addon.serviceAccountRoleARN };
     if (!config.iam.withOIDC) return { kind: 'node-role' };
-    const serviceAccount = KNOWN_SERVICE_ACCOUNTS[name];
+    const serviceAccount = knownServiceAccount(addon, name);
     return {
       kind: 'irsa',
       ...(serviceAccount === undefined ? {} : { serviceAccount }),
@@ -149,7 +159,7 @@ export function addonIam(config: ResolvedConfig, addon: Addon): AddonIam {
   if (recommended !== undefined && config.iam.withOIDC) {
     return {
       kind: 'irsa',
-      ...(KNOWN_SERVICE_ACCOUNTS[name] === undefined ? {} : { serviceAccount: KNOWN_SERVICE_ACCOUNTS[name] }),
+      ...serviceAccountOf(knownServiceAccount(addon, name)),
       policyArns: [],
       ...recommended,
     };

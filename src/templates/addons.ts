@@ -109,6 +109,7 @@ export function renderAddonsStack(plan: Plan, stack: StackPlan): Template {
         AddonName: addon.name,
         ClusterName: importFromCluster(clusterStack, 'ClusterName'),
         ...(addon.version === undefined ? {} : { AddonVersion: addon.version }),
+        ...(addon.namespace === undefined ? {} : { NamespaceConfig: { Namespace: addon.namespace } }),
         ...roleProperties,
         ...configurationValues(plan, addon),
         ResolveConflicts: addon.resolveConflicts,

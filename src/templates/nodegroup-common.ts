@@ -184,6 +184,7 @@ export function secureLaunchTemplateData(plan: Plan, ng: ResolvedNodeGroup): Rec
     ...(ng.cpuCredits === undefined ? {} : { CreditSpecification: { CpuCredits: ng.cpuCredits.toLowerCase() } }),
     ...(ng.ebsOptimized === undefined ? {} : { EbsOptimized: ng.ebsOptimized }),
     ...(ng.enableDetailedMonitoring === undefined ? {} : { Monitoring: { Enabled: ng.enableDetailedMonitoring } }),
+    ...(ng.placementGroup === undefined ? {} : { Placement: { GroupName: ng.placementGroup } }),
     ...capacityReservationData(ng),
   };
 }
