@@ -16,7 +16,12 @@ type ClusterFields = Pick<
 >;
 type VpcFields = Pick<
   ResolvedVpc,
-  'extraCIDRs' | 'extraIPv6CIDRs' | 'controlPlaneSecurityGroupIDs' | 'hostnameType' | 'controlPlaneEgressMode'
+  | 'extraCIDRs'
+  | 'extraIPv6CIDRs'
+  | 'controlPlaneSecurityGroupIDs'
+  | 'controlPlaneSubnetIDs'
+  | 'hostnameType'
+  | 'controlPlaneEgressMode'
 >;
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
@@ -80,6 +85,7 @@ export function vpcFieldDefaults(vpc: NonNullable<ClusterConfigFile['vpc']>): Vp
     extraCIDRs: [...(vpc.extraCIDRs ?? [])],
     extraIPv6CIDRs: [...(vpc.extraIPv6CIDRs ?? [])],
     controlPlaneSecurityGroupIDs: [...(vpc.controlPlaneSecurityGroupIDs ?? [])],
+    ...((vpc.controlPlaneSubnetIDs ?? []).length > 0 ? { controlPlaneSubnetIDs: [...vpc.controlPlaneSubnetIDs!] } : {}),
     ...optional('hostnameType', vpc.hostnameType),
     ...optional('controlPlaneEgressMode', nonEmpty(vpc.controlPlaneEgressMode)),
   };

@@ -10,7 +10,8 @@
 /** `dropped`: read as if absent. `warning`: read as if absent, with a warning "<path> <message>". */
 export type InertVerdict = { readonly kind: 'dropped' } | { readonly kind: 'warning'; readonly message: string };
 
-type InertTest = (value: unknown) => InertVerdict | undefined;
+/** `value` is the field's; `parent` the mapping that holds it (for a field read with its siblings). */
+type InertTest = (value: unknown, parent: Readonly<Record<string, unknown>>) => InertVerdict | undefined;
 
 const DROPPED: InertVerdict = { kind: 'dropped' };
 
@@ -23,12 +24,37 @@ function isEmptyValue(value: unknown): boolean {
 }
 
 const whenEmpty: InertTest = (value) => (isEmptyValue(value) ? DROPPED : undefined);
+/**
+ * An instance selector asks EC2 for matching types when eksctl runs; eksctl's --dry-run writes the
+ * types it found next to the selector (`instanceTypes`, or `instancesDistribution.instanceTypes`
+ * for a self-managed nodegroup). Those are what private-eks builds; a selector alone is refused
+ * (V19, why and what instead in field-support.ts).
+ */
+const selectorResolved: InertTest = (value, parent) => {
+  if (isEmptyValue(value)) return DROPPED;
+  const distribution = parent['instancesDistribution'];
+  const resolved = [
+    parent['instanceTypes'],
+    parent['instanceType'],
+    typeof distribution === 'object' && distribution !== null
+      ? (distribution as Record<string, unknown>)['instanceTypes']
+      : undefined,
+  ].some((types) => !isEmptyValue(types));
+  return resolved
+    ? {
+        kind: 'warning',
+        message:
+          'is ignored: the instance types it was resolved to (written next to it by eksctl --dry-run) are the ones built',
+      }
+    : undefined;
+};
+
 const whenZeroArn: InertTest = (value) => (value === 'arn:::::' || value === '' ? DROPPED : undefined);
 const whenNull: InertTest = (value) => (value === null ? DROPPED : undefined);
 
 export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
-  'NodeGroup.instanceSelector': whenEmpty,
-  'ManagedNodeGroup.instanceSelector': whenEmpty,
+  'NodeGroup.instanceSelector': selectorResolved,
+  'ManagedNodeGroup.instanceSelector': selectorResolved,
   'NodeGroupSSH.publicKeyPath': whenEmpty,
   'NodeGroup.containerRuntime': (value) =>
     typeof value === 'string' && value.toLowerCase() === 'containerd' ? DROPPED : undefined,
@@ -57,8 +83,13 @@ export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
 };
 
 /** The verdict for `<eksctlType>.<key>: value`, or undefined when the value is not inert. */
-export function inertValue(eksctlType: string | undefined, key: string, value: unknown): InertVerdict | undefined {
+export function inertValue(
+  eksctlType: string | undefined,
+  key: string,
+  value: unknown,
+  parent: Readonly<Record<string, unknown>>,
+): InertVerdict | undefined {
   if (eksctlType === undefined) return undefined;
   const test = INERT_VALUES[`${eksctlType}.${key}`];
-  return test?.(value);
+  return test?.(value, parent);
 }

@@ -118,6 +118,26 @@ describe('unknown fields (a typo) and eksctl fields private-eks does not impleme
     ).toEqual(['fargateProfiles[0].status']);
   });
 
+  it('reads an instance selector with the types eksctl --dry-run resolved it to; a selector alone stays refused', () => {
+    const ng = (...extra: string[]) =>
+      lines(
+        HEADER,
+        'managedNodeGroups:',
+        '  - name: m1',
+        '    privateNetworking: true',
+        '    instanceSelector: {vCPUs: 4, memory: 16GiB}',
+        ...extra.map((l) => '    ' + l),
+      );
+    const resolved = load(ng('instanceTypes: [m5.xlarge, m6i.xlarge]'));
+    expect(resolved.problems.map((p) => [p.severity, p.rule, p.path])).toEqual([
+      ['warning', 'V19', 'managedNodeGroups[0].instanceSelector'],
+    ]);
+    expect(resolved.config?.managedNodeGroups[0]?.instanceTypes).toEqual(['m5.xlarge', 'm6i.xlarge']);
+    expect(withRule(load(ng()), 'V19').map((p) => [p.severity, p.path])).toEqual([
+      ['error', 'managedNodeGroups[0].instanceSelector'],
+    ]);
+  });
+
   it('reports an empty unsupported section too: never silently dropped', () => {
     expect(withRule(load(lines(HEADER, 'gitops:')), 'V19').map((p) => p.path)).toEqual(['gitops']);
     const text = lines(HEADER.replace('  region: us-west-2', '  region: us-west-2\n  annotations: {}'));
