@@ -177,7 +177,9 @@ export interface ResolvedIam {
   readonly withOIDC: boolean;
   /** Absent: private-eks creates a Fargate pod execution role when there are Fargate profiles. */
   readonly fargatePodExecutionRoleARN?: string;
+  /** A permissions boundary for the cluster role private-eks creates. */
   readonly serviceRolePermissionsBoundary?: string;
+  /** A permissions boundary for the Fargate pod execution role private-eks creates. */
   readonly fargatePodExecutionRolePermissionsBoundary?: string;
   readonly serviceAccounts: readonly ServiceAccount[];
   readonly podIdentityAssociations: readonly PodIdentityAssociation[];
@@ -219,8 +221,11 @@ export interface PodIdentityRoleOptions {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** An `iam.podIdentityAssociations` entry, with defaults applied. */
 export interface PodIdentityAssociation extends PodIdentityRoleOptions {
+  /** A role in another account chained to the association's role. */
   readonly targetRoleARN?: string;
+  /** True: EKS adds no session tags to the role session. */
   readonly disableSessionTags?: boolean;
   /** A session policy (JSON text). */
   readonly policy?: string;
@@ -233,7 +238,7 @@ export interface PodIdentityAssociation extends PodIdentityRoleOptions {
   readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
 }
 
-/** An `accessConfig.accessEntries` entry: an IAM principal given access to the cluster through an EKS access entry. */
+/** An `addons[].podIdentityAssociations` entry, with defaults applied. */
 export interface AddonPodIdentityAssociation extends PodIdentityRoleOptions {
   readonly serviceAccountName: string;
   readonly namespace?: string;
@@ -242,6 +247,7 @@ export interface AddonPodIdentityAssociation extends PodIdentityRoleOptions {
   readonly wellKnownPolicies: readonly WellKnownPolicyName[];
 }
 
+/** An `accessConfig.accessEntries` entry: an IAM principal given access to the cluster through an EKS access entry. */
 export interface AccessEntry {
   readonly principalARN: string;
   /** Default `STANDARD`. */
@@ -404,6 +410,7 @@ export interface ResolvedNodeGroup {
   readonly nodeRepairConfig?: NodeRepairConfig;
 }
 
+/** A nodegroup's `additionalVolumes` entry, with eksctl's defaults (and encrypted unless false). */
 export interface AdditionalVolume {
   readonly volumeName: string;
   readonly volumeSize: number;
@@ -415,6 +422,7 @@ export interface AdditionalVolume {
   readonly snapshotID?: string;
 }
 
+/** A managed nodegroup's `nodeRepairConfig`, as written. */
 export interface NodeRepairConfig {
   readonly enabled?: boolean;
   readonly maxUnhealthyNodeThresholdPercentage?: number;
