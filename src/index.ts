@@ -67,6 +67,13 @@ export { WELL_KNOWN_POLICY_NAMES, type WellKnownPolicyName } from './config/sche
 export { ADDON_POLICY_NAMES, type AddonPolicyName } from './config/schema-nodegroups.js';
 /** A self-managed nodegroup's mix of instance types and purchase options. */
 export type { InstancesDistribution } from './config/resolved.js';
+/** A nodegroup's extra EBS volume, its EKS node auto repair, and the options of Pod Identity roles. */
+export type {
+  AdditionalVolume,
+  NodeRepairConfig,
+  AddonPodIdentityAssociation,
+  PodIdentityRoleOptions,
+} from './config/resolved.js';
 export { UNKNOWN_OFFLINE } from './plan/types.js';
 export type {
   Plan,

@@ -12,15 +12,23 @@ export const AUTO_MODE_NODE_POOLS = ['general-purpose', 'system'] as const;
 
 type ClusterFields = Pick<
   ResolvedConfig,
-  'identityProviders' | 'iamIdentityMappings' | 'upgradeSupportType' | 'zonalShift' | 'autoMode'
+  'identityProviders' | 'iamIdentityMappings' | 'upgradeSupportType' | 'zonalShift' | 'autoMode' | 'controlPlaneTier'
 >;
 type VpcFields = Pick<
   ResolvedVpc,
-  'extraCIDRs' | 'extraIPv6CIDRs' | 'controlPlaneSecurityGroupIDs' | 'controlPlaneSubnetIDs' | 'hostnameType'
+  | 'extraCIDRs'
+  | 'extraIPv6CIDRs'
+  | 'controlPlaneSecurityGroupIDs'
+  | 'controlPlaneSubnetIDs'
+  | 'hostnameType'
+  | 'controlPlaneEgressMode'
 >;
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
   value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+
+/** eksctl --dry-run writes empty strings for unset values. */
+const nonEmpty = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
 
 function identityProvider(p: IdentityProviderFile): OidcIdentityProvider {
   return {
@@ -68,6 +76,7 @@ export function clusterFieldDefaults(config: ClusterConfigFile): ClusterFields {
     ...(supportType === undefined || supportType === '' ? {} : { upgradeSupportType: supportType }),
     zonalShift: config.zonalShiftConfig?.enabled ?? false,
     ...(auto === undefined ? {} : { autoMode: auto }),
+    ...optional('controlPlaneTier', nonEmpty(config.controlPlaneScalingConfig?.tier)),
   };
 }
 
@@ -78,5 +87,6 @@ export function vpcFieldDefaults(vpc: NonNullable<ClusterConfigFile['vpc']>): Vp
     controlPlaneSecurityGroupIDs: [...(vpc.controlPlaneSecurityGroupIDs ?? [])],
     ...((vpc.controlPlaneSubnetIDs ?? []).length > 0 ? { controlPlaneSubnetIDs: [...vpc.controlPlaneSubnetIDs!] } : {}),
     ...optional('hostnameType', vpc.hostnameType),
+    ...optional('controlPlaneEgressMode', nonEmpty(vpc.controlPlaneEgressMode)),
   };
 }

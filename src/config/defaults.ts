@@ -12,6 +12,7 @@ import type {
   ClusterLogType,
   FargateProfile,
   PodIdentityAssociation,
+  PodIdentityRoleOptions,
   ResolvedConfig,
   ResolvedNodeGroup,
   ServiceAccount,
@@ -22,6 +23,7 @@ import type { ClusterConfigFile, ManagedNodeGroupFile, NodeGroupFile, TaintFile 
 import { ADDON_POLICY_NAMES, type AddonPolicyName } from './schema-nodegroups.js';
 import { WELL_KNOWN_POLICY_NAMES, type WellKnownPolicyName } from './schema-parts.js';
 import { clusterFieldDefaults, vpcFieldDefaults } from './defaults-cluster.js';
+import { nodeGroupOptions } from './defaults-nodegroup-options.js';
 import { DEFAULT_KUBERNETES_VERSION } from './versions.js';
 
 export interface DefaultsOptions {
@@ -162,6 +164,9 @@ function nodeGroup(
       ...(ng.iam?.instanceRolePermissionsBoundary === undefined
         ? {}
         : { instanceRolePermissionsBoundary: ng.iam.instanceRolePermissionsBoundary }),
+      ...(ng.iam?.instanceRoleName === undefined || ng.iam.instanceRoleName === ''
+        ? {}
+        : { instanceRoleName: ng.iam.instanceRoleName }),
       withAddonPolicies: addonPolicies(ng.iam?.withAddonPolicies),
     },
     securityGroups: {
@@ -176,7 +181,11 @@ function nodeGroup(
     preBootstrapCommands: copy(ng.preBootstrapCommands),
     asgSuspendProcesses: copy(managed === undefined ? (ng as NodeGroupFile).asgSuspendProcesses : undefined),
   };
-  return withNodeGroupOptions(withOptional(resolved, ng, managed), ng, managed === undefined ? ng : undefined);
+  const selfManaged = managed === undefined ? (ng as NodeGroupFile) : undefined;
+  return {
+    ...withNodeGroupOptions(withOptional(resolved, ng, managed), ng, selfManaged),
+    ...nodeGroupOptions(ng, selfManaged, managed),
+  };
 }
 
 /** `withAddonPolicies` as the list of enabled names; eksctl reads the old albIngress as awsLoadBalancerController. */
@@ -293,6 +302,11 @@ function serviceAccount(
     ...(sa.attachRoleARN === undefined ? {} : { attachRoleARN: sa.attachRoleARN }),
     labels: copyMap(sa.metadata?.labels),
     annotations: copyMap(sa.metadata?.annotations),
+    ...(sa.permissionsBoundary === undefined || sa.permissionsBoundary === ''
+      ? {}
+      : { permissionsBoundary: sa.permissionsBoundary }),
+    ...(sa.tags === undefined ? {} : { tags: copyMap(sa.tags) }),
+    ...(sa.subjectPattern === undefined || sa.subjectPattern === '' ? {} : { subjectPattern: sa.subjectPattern }),
   };
 }
 
@@ -305,6 +319,31 @@ function podIdentity(
     ...(pia.roleARN === undefined ? {} : { roleARN: pia.roleARN }),
     permissionPolicyARNs: copy(pia.permissionPolicyARNs),
     wellKnownPolicies: wellKnownPolicies(pia.wellKnownPolicies),
+    ...podIdentityRoleOptions(pia),
+    ...(pia.targetRoleARN === undefined || pia.targetRoleARN === '' ? {} : { targetRoleARN: pia.targetRoleARN }),
+    ...(pia.disableSessionTags === undefined ? {} : { disableSessionTags: pia.disableSessionTags }),
+    ...(pia.policy === undefined || pia.policy === '' ? {} : { policy: pia.policy }),
+  };
+}
+
+/** eksctl's options for the role of a Pod Identity association (empty strings are unset). */
+function podIdentityRoleOptions(pia: {
+  roleName?: string;
+  permissionsBoundaryARN?: string;
+  permissionPolicy?: Record<string, unknown>;
+  permissionPolicyName?: string;
+  tags?: Record<string, string>;
+}): PodIdentityRoleOptions {
+  return {
+    ...(pia.roleName === undefined || pia.roleName === '' ? {} : { roleName: pia.roleName }),
+    ...(pia.permissionsBoundaryARN === undefined || pia.permissionsBoundaryARN === ''
+      ? {}
+      : { permissionsBoundaryARN: pia.permissionsBoundaryARN }),
+    ...(pia.permissionPolicy === undefined ? {} : { permissionPolicy: structuredClone(pia.permissionPolicy) }),
+    ...(pia.permissionPolicyName === undefined || pia.permissionPolicyName === ''
+      ? {}
+      : { permissionPolicyName: pia.permissionPolicyName }),
+    ...(pia.tags === undefined ? {} : { tags: copyMap(pia.tags) }),
   };
 }
 
@@ -337,6 +376,24 @@ function addon(a: NonNullable<ClusterConfigFile['addons']>[number]): Addon {
     ...(a.attachPolicy === undefined ? {} : { attachPolicy: structuredClone(a.attachPolicy) }),
     wellKnownPolicies: wellKnownPolicies(a.wellKnownPolicies),
     useDefaultPodIdentityAssociations: a.useDefaultPodIdentityAssociations ?? false,
+    ...(a.namespaceConfig?.namespace === undefined || a.namespaceConfig.namespace === ''
+      ? {}
+      : { namespace: a.namespaceConfig.namespace }),
+    ...(a.permissionsBoundary === undefined || a.permissionsBoundary === ''
+      ? {}
+      : { permissionsBoundary: a.permissionsBoundary }),
+    ...(a.podIdentityAssociations === undefined || a.podIdentityAssociations.length === 0
+      ? {}
+      : {
+          podIdentityAssociations: a.podIdentityAssociations.map((pia) => ({
+            serviceAccountName: pia.serviceAccountName,
+            ...(pia.namespace === undefined || pia.namespace === '' ? {} : { namespace: pia.namespace }),
+            ...(pia.roleARN === undefined || pia.roleARN === '' ? {} : { roleARN: pia.roleARN }),
+            permissionPolicyARNs: copy(pia.permissionPolicyARNs),
+            wellKnownPolicies: wellKnownPolicies(pia.wellKnownPolicies),
+            ...podIdentityRoleOptions(pia),
+          })),
+        }),
   };
 }
 
@@ -438,6 +495,13 @@ export function applyDefaults(config: ClusterConfigFile, options: DefaultsOption
       ...(iam.fargatePodExecutionRoleARN === undefined
         ? {}
         : { fargatePodExecutionRoleARN: iam.fargatePodExecutionRoleARN }),
+      ...(iam.serviceRolePermissionsBoundary === undefined || iam.serviceRolePermissionsBoundary === ''
+        ? {}
+        : { serviceRolePermissionsBoundary: iam.serviceRolePermissionsBoundary }),
+      ...(iam.fargatePodExecutionRolePermissionsBoundary === undefined ||
+      iam.fargatePodExecutionRolePermissionsBoundary === ''
+        ? {}
+        : { fargatePodExecutionRolePermissionsBoundary: iam.fargatePodExecutionRolePermissionsBoundary }),
       serviceAccounts: (iam.serviceAccounts ?? []).map(serviceAccount),
       podIdentityAssociations: (iam.podIdentityAssociations ?? []).map(podIdentity),
       // eksctl's default: the cluster role gets AmazonEKSVPCResourceController unless told otherwise.

@@ -28,7 +28,6 @@ const refused = (why: string, instead: string): FieldSupport => ({ status: 'refu
 const different = (how: string): FieldSupport => ({ status: 'built-differently', note: how });
 const built = (note?: string): FieldSupport => (note === undefined ? { status: 'built' } : { status: 'built', note });
 
-const NOT_BUILT_YET = 'private-eks does not build this eksctl option yet';
 const REMOVE = 'remove it';
 
 export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
@@ -63,8 +62,6 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   RemoteNetworkConfig: refused('part of remoteNetworkConfig', 'see remoteNetworkConfig'),
   RemoteNetwork: refused('part of remoteNetworkConfig', 'see remoteNetworkConfig'),
   RemoteNodesIAM: refused('part of remoteNetworkConfig', 'see remoteNetworkConfig'),
-  'ClusterConfig.controlPlaneScalingConfig': refused(NOT_BUILT_YET, 'set the control-plane tier with the EKS API'),
-  ControlPlaneScalingConfig: refused('part of controlPlaneScalingConfig', 'see controlPlaneScalingConfig'),
   'ClusterConfig.kubeAPIServerConfig': refused(
     'EKS does not let the API server, scheduler or controller manager be configured; eksctl passes these only to local clusters on Outposts',
     REMOVE,
@@ -88,9 +85,9 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   ),
   'ClusterConfig.outpost': refused('EKS local clusters on Outposts are out of scope (V11)', 'remove outpost'),
   Outpost: refused('part of outpost', 'see outpost'),
-  Placement: refused(
-    'placement groups are not built by private-eks yet',
-    'create the nodegroup with a launch template that names the placement group (managedNodeGroups[].launchTemplate)',
+  'Placement.spreadLevel': refused(
+    'eksctl reads it for the control plane of a local cluster on Outposts only, which private-eks does not build',
+    'remove it; placement.groupName names the placement group of the nodes',
   ),
   'AddonsConfig.disableDefaultAddons': different(
     "eksctl's default add-ons (vpc-cni, kube-proxy, coredns, metrics-server) are created with the others after the nodes, in the add-ons stack; coredns and metrics-server only when a nodegroup or a kube-system Fargate profile can run them",
@@ -126,9 +123,8 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'ClusterVPC.publicAccessCIDRs': different(
     'restricts the public endpoint only while it is open during creation (when a Kubernetes step needs it)',
   ),
-  'ClusterVPC.controlPlaneEgressMode': refused(
-    NOT_BUILT_YET,
-    'remove it; the control plane keeps its AWS-managed egress',
+  'ClusterVPC.controlPlaneEgressMode': built(
+    "as eksctl; with CUSTOMER_ROUTED the control plane's egress goes through the private subnets, where only the VPC endpoints lead out",
   ),
   'ClusterVPC.controlPlaneSubnetIDs': built(
     "as eksctl: the control plane's network interfaces go in these subnets; nodegroups and endpoints keep the cluster subnets",
@@ -153,28 +149,33 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
 
   // ---- iam, access ---------------------------------------------------------------------------
   'ClusterIAM.vpcResourceControllerPolicy': built('default true, as eksctl'),
-  'ClusterIAM.serviceRolePermissionsBoundary': refused(NOT_BUILT_YET, 'give an existing role in iam.serviceRoleARN'),
-  'ClusterIAM.fargatePodExecutionRolePermissionsBoundary': refused(
-    NOT_BUILT_YET,
-    'give an existing role in iam.fargatePodExecutionRoleARN',
-  ),
   'ClusterIAM.withOIDC': different(
     'the IAM OIDC provider is created without a thumbprint: IAM trusts the EKS issuers by their root CAs',
   ),
-  'ClusterIAMServiceAccount.permissionsBoundary': refused(NOT_BUILT_YET, REMOVE),
-  'ClusterIAMServiceAccount.subjectPattern': refused(NOT_BUILT_YET, 'one entry per service account'),
-  'ClusterIAMServiceAccount.tags': refused(NOT_BUILT_YET, REMOVE),
+  'ClusterIAMServiceAccount.subjectPattern': built(
+    "as eksctl: the role trusts system:serviceaccount:<namespace>:<pattern> with StringLike; the ServiceAccount object is still metadata.name's",
+  ),
+  'ClusterIAMServiceAccount.tags': built("as eksctl: tags of the role's stack, and so of the role"),
   'ClusterIAMServiceAccount.status': refused('written by eksctl, not read from a file', REMOVE),
   ClusterIAMServiceAccountStatus: refused('written by eksctl, not read from a file', REMOVE),
-  'PodIdentityAssociation.createServiceAccount': refused(NOT_BUILT_YET, 'create the ServiceAccount yourself'),
-  'PodIdentityAssociation.disableSessionTags': refused(NOT_BUILT_YET, REMOVE),
-  'PodIdentityAssociation.permissionPolicy': refused(NOT_BUILT_YET, 'list managed policies in permissionPolicyARNs'),
-  'PodIdentityAssociation.permissionPolicyName': refused(NOT_BUILT_YET, REMOVE),
-  'PodIdentityAssociation.permissionsBoundaryARN': refused(NOT_BUILT_YET, REMOVE),
-  'PodIdentityAssociation.policy': refused(NOT_BUILT_YET, REMOVE),
-  'PodIdentityAssociation.roleName': refused(NOT_BUILT_YET, 'give an existing role in roleARN'),
-  'PodIdentityAssociation.tags': refused(NOT_BUILT_YET, REMOVE),
-  'PodIdentityAssociation.targetRoleARN': refused(NOT_BUILT_YET, REMOVE),
+  'PodIdentityAssociation.createServiceAccount': refused(
+    'creating the ServiceAccount object is a Kubernetes step private-eks does not take for Pod Identity associations yet',
+    'remove it and create the ServiceAccount from inside the VPC (kubectl create serviceaccount <name> -n <namespace>)',
+  ),
+  'PodIdentityAssociation.permissionPolicyName': built(
+    'the name of the permissionPolicy inline policy (default PodIdentityPolicy)',
+  ),
+  'PodIdentityAssociation.roleName': built('the stack then needs CAPABILITY_NAMED_IAM, which private-eks passes'),
+  'PodIdentityAssociation.tags': built('on the created role, and on the association (iam.podIdentityAssociations)'),
+  'PodIdentityAssociation.disableSessionTags': built(
+    "iam.podIdentityAssociations only: EKS takes no such setting for an add-on's associations",
+  ),
+  'PodIdentityAssociation.policy': built(
+    "iam.podIdentityAssociations only: EKS takes no session policy for an add-on's associations",
+  ),
+  'PodIdentityAssociation.targetRoleARN': built(
+    "iam.podIdentityAssociations only: EKS takes no target role for an add-on's associations",
+  ),
   'ClusterConfig.iamIdentityMappings': built(
     'written to the aws-auth ConfigMap by a Kubernetes step (from here when the API server answers, else a manifest to apply from inside the VPC); refused with authenticationMode API, which ignores aws-auth',
   ),
@@ -211,16 +212,19 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'Addon.attachPolicyARNs': built(
     'an IRSA role in a stack of its own (eksctl-<cluster>-addon-<name>), with iam.withOIDC; without it a warning and no role, as eksctl',
   ),
-  'Addon.namespaceConfig': refused(NOT_BUILT_YET, 'install the add-on in its default namespace'),
+  'Addon.namespaceConfig': built(
+    "as eksctl (AWS::EKS::Addon NamespaceConfig); the add-on's IRSA role trusts its service account in that namespace",
+  ),
   'Addon.owners': refused('used by eksctl to search add-ons, not by create', REMOVE),
   'Addon.publishers': refused('used by eksctl to search add-ons, not by create', REMOVE),
   'Addon.types': refused('used by eksctl to search add-ons, not by create', REMOVE),
-  'Addon.permissionsBoundary': refused(NOT_BUILT_YET, REMOVE),
-  'Addon.podIdentityAssociations': refused(NOT_BUILT_YET, 'list the association under iam.podIdentityAssociations'),
+  'Addon.permissionsBoundary': built("on the add-on's IRSA role, as eksctl (Pod Identity roles do not get it)"),
+  'Addon.podIdentityAssociations': different(
+    "the roles are made in the add-ons stack (eksctl: a stack per role) and passed in the add-on's PodIdentityAssociations",
+  ),
   'Addon.useDefaultPodIdentityAssociations': different(
     "Pod Identity roles with AWS's recommended policies for the add-ons private-eks knows them for (vpc-cni, aws-ebs-csi-driver, aws-efs-csi-driver, amazon-cloudwatch-observability), made in the add-ons stack; other add-ons run with the node role",
   ),
-  AddonNamespaceConfig: refused('part of addons[].namespaceConfig', 'see addons[].namespaceConfig'),
 
   // ---- nodegroups (both kinds; the other kind's rows are the same) ---------------------------
   ...nodeGroupRows('NodeGroup'),
@@ -230,16 +234,13 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
     'local zones have no VPC endpoints for the services a fully-private cluster needs (V9)',
     'remove localZones: nodes run in the private subnets of the availability zones',
   ),
-  'NodeGroup.asgMetricsCollection': refused(NOT_BUILT_YET, REMOVE),
-  MetricsCollection: refused('part of asgMetricsCollection', 'see asgMetricsCollection'),
-  'NodeGroup.classicLoadBalancerNames': refused(NOT_BUILT_YET, REMOVE),
-  'NodeGroup.targetGroupARNs': refused(NOT_BUILT_YET, REMOVE),
-  'NodeGroup.clusterDNS': refused(NOT_BUILT_YET, 'private-eks sets the cluster DNS address from the service CIDR'),
+  'NodeGroup.clusterDNS': built(
+    "as eksctl: the kubelet's cluster DNS through the bootstrap (AmazonLinux2023: nodeadm's kubelet config; AmazonLinux2 and Ubuntu: bootstrap.sh; Bottlerocket: its settings)",
+  ),
   'NodeGroup.containerRuntime': refused(
     'nodes run containerd, the only runtime of the AMIs private-eks uses; `containerd` (what eksctl writes) is accepted',
     'remove it, or write containerd',
   ),
-  'NodeGroup.enclaveEnabled': refused(NOT_BUILT_YET, REMOVE),
   'NodeGroup.kubeletExtraConfig': built(
     "AmazonLinux2023: nodeadm's NodeConfig kubelet config; AmazonLinux2: merged into the kubelet config file before bootstrap.sh; never a command-line flag",
   ),
@@ -253,11 +254,17 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
     "EKS owns a managed nodegroup's auto scaling group; private-eks does not suspend its processes yet",
     'suspend them with the Auto Scaling API (SuspendProcesses) once the nodegroup exists',
   ),
-  'ManagedNodeGroup.releaseVersion': refused(NOT_BUILT_YET, 'pin the image with ami and amiFamily'),
-  'ManagedNodeGroup.nodeRepairConfig': refused(NOT_BUILT_YET, REMOVE),
-  NodeGroupNodeRepairConfig: refused('part of nodeRepairConfig', 'see nodeRepairConfig'),
-  NodeRepairConfigOverride: refused('part of nodeRepairConfig', 'see nodeRepairConfig'),
-  'NodeGroupIAM.instanceRoleName': refused(NOT_BUILT_YET, 'give an existing role with iam.instanceRoleARN'),
+  'ManagedNodeGroup.releaseVersion': built(
+    'EKS-optimized images only: refused with ami or an Ubuntu family (a custom image), as eksctl',
+  ),
+  'ManagedNodeGroup.propagateASGTags': refused(
+    "EKS creates a managed nodegroup's auto scaling group, which CloudFormation cannot tag; eksctl tags it with the Auto Scaling API after the nodegroup exists, a step private-eks does not have yet",
+    'tag the group (k8s.io/cluster-autoscaler/node-template/label/<key> and …/taint/<key>) with the Auto Scaling API once the nodegroup exists, or use a self-managed nodegroup (nodeGroups[].propagateASGTags)',
+  ),
+  'NodeGroupIAM.instanceRoleName': built('the stack then needs CAPABILITY_NAMED_IAM, which private-eks passes'),
+  'NodeGroup.propagateASGTags': different(
+    "eksctl's cluster-autoscaler node-template tags for labels and taints on the auto scaling group; a taint's tag is value:Effect, as the cluster autoscaler reads it (eksctl writes the value only)",
+  ),
   'NodeGroupIAM.withAddonPolicies': different(
     "eksctl's policy sets; the inline ones are policies of the node role instead of separate AWS::IAM::Policy resources",
   ),
@@ -278,10 +285,7 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   ),
   'NodeGroupSSH.enableSsm': different('needs the ssm, ssmmessages and ec2messages endpoints, which are added'),
   InstanceSelector: refused('part of instanceSelector', 'see instanceSelector'),
-  InstanceMarketOptions: refused('part of instanceMarketOptions', 'see instanceMarketOptions'),
-  CapacityReservation: refused('part of capacityReservation', 'see capacityReservation'),
-  CapacityReservationTarget: refused('part of capacityReservation', 'see capacityReservation'),
-  VolumeMapping: refused('part of additionalVolumes', 'see additionalVolumes'),
+  'VolumeMapping.volumeEncrypted': different('default true: extra volumes are encrypted unless the file says false'),
 };
 
 /** Fields both kinds of nodegroup have, refused or built differently in the same way. */
@@ -291,25 +295,19 @@ function nodeGroupRows(type: 'NodeGroup' | 'ManagedNodeGroup'): Record<string, F
     [`${type}.disableIMDSv1`]: different('always true: nodes require IMDSv2 (false gets a warning)'),
     [`${type}.privateNetworking`]: different('must be true in a fully-private cluster (V8)'),
     [`${type}.outpostARN`]: refused('nodegroups on Outposts are out of scope (V10)', 'remove outpostARN'),
-    [`${type}.additionalVolumes`]: refused(NOT_BUILT_YET, 'add volumes with a launch template of your own'),
-    [`${type}.capacityReservation`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.ebsOptimized`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.efaEnabled`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.enableDetailedMonitoring`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.instanceMarketOptions`]: refused(NOT_BUILT_YET, 'use spot: true on a managed nodegroup'),
-    [`${type}.instanceName`]: refused(NOT_BUILT_YET, REMOVE),
-    [`${type}.instancePrefix`]: refused(NOT_BUILT_YET, REMOVE),
+    [`${type}.additionalVolumes`]: different(
+      "block devices of the nodes' launch template, with eksctl's defaults, encrypted unless volumeEncrypted is false",
+    ),
+    [`${type}.efaEnabled`]: refused(
+      'eksctl asks EC2 at create time how many network cards each instance type has, builds an EFA interface per card with an EFA security group and a cluster placement group, and installs the EFA device plugin; private-eks plans offline and does not build these yet',
+      'create the nodegroup from a launch template of your own with the EFA interfaces (managedNodeGroups[].launchTemplate), and install the EFA device plugin from a private ECR mirror',
+    ),
+    [`${type}.instanceMarketOptions`]: built('with capacityReservation only (a Capacity Block), as eksctl'),
     [`${type}.instanceSelector`]: refused(
       'the instance selector asks EC2 for matching types at create time; private-eks plans without it; an empty selector (what eksctl writes) is accepted',
       'list the instance types in instanceTypes (managed nodegroups) or instanceType',
     ),
-    [`${type}.placement`]: refused(
-      'placement groups are not built by private-eks yet',
-      'create the nodegroup with a launch template that names the placement group',
-    ),
-    [`${type}.propagateASGTags`]: refused(NOT_BUILT_YET, REMOVE),
     [`${type}.volumeIOPS`]: built('default 3000 for gp3, 100 for io1 and io2, as eksctl'),
-    [`${type}.volumeName`]: refused(NOT_BUILT_YET, REMOVE),
     [`${type}.volumeThroughput`]: built('default 125 MiB/s for gp3, as eksctl'),
   };
 }

@@ -68,6 +68,11 @@ export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
   // eksctl creates a role when roleARN is empty (pkg/apis/eksctl.io/v1alpha5/iam.go); its
   // --dry-run writes every association's roleARN, "" when it will create one.
   'PodIdentityAssociation.roleARN': whenEmpty,
+  // false asks for nothing: read as unset, though the fields themselves are refused (field-support.ts).
+  'NodeGroup.efaEnabled': whenEmpty,
+  'ManagedNodeGroup.efaEnabled': whenEmpty,
+  'ManagedNodeGroup.propagateASGTags': whenEmpty,
+  'PodIdentityAssociation.createServiceAccount': whenEmpty,
   // Status is eksctl's output (`get fargateprofile`); its --dry-run writes it empty.
   'FargateProfile.status': whenEmpty,
   'NodeGroupSGs.withLocal': (value) => {

@@ -90,6 +90,8 @@ export interface ResolvedConfig {
   readonly upgradeSupportType?: 'STANDARD' | 'EXTENDED';
   /** `zonalShiftConfig.enabled`, default false. */
   readonly zonalShift?: boolean;
+  /** `controlPlaneScalingConfig.tier`; absent: the EKS default. */
+  readonly controlPlaneTier?: string;
   /** EKS Auto Mode; absent when `autoModeConfig.enabled` is not true. */
   readonly autoMode?: AutoMode;
 }
@@ -154,6 +156,8 @@ export interface ResolvedVpc {
   readonly controlPlaneSubnetIDs?: readonly string[];
   /** Subnets private-eks creates: `PrivateDnsNameOptionsOnLaunch.HostnameType`; absent: EC2's default. */
   readonly hostnameType?: 'ip-name' | 'resource-name';
+  /** `vpc.controlPlaneEgressMode`; absent: the EKS default (AWS_MANAGED). */
+  readonly controlPlaneEgressMode?: string;
 }
 
 /** A `vpc.subnets.private` entry. */
@@ -173,6 +177,10 @@ export interface ResolvedIam {
   readonly withOIDC: boolean;
   /** Absent: private-eks creates a Fargate pod execution role when there are Fargate profiles. */
   readonly fargatePodExecutionRoleARN?: string;
+  /** A permissions boundary for the cluster role private-eks creates. */
+  readonly serviceRolePermissionsBoundary?: string;
+  /** A permissions boundary for the Fargate pod execution role private-eks creates. */
+  readonly fargatePodExecutionRolePermissionsBoundary?: string;
   readonly serviceAccounts: readonly ServiceAccount[];
   readonly podIdentityAssociations: readonly PodIdentityAssociation[];
   /** Default true (eksctl): AmazonEKSVPCResourceController on the cluster role. */
@@ -195,10 +203,32 @@ export interface ServiceAccount {
   /** `metadata.labels` and `metadata.annotations` of the ServiceAccount object. */
   readonly labels?: Readonly<Record<string, string>>;
   readonly annotations?: Readonly<Record<string, string>>;
+  readonly permissionsBoundary?: string;
+  /** The trusted service account names, a StringLike pattern (eksctl), instead of `name`. */
+  readonly subjectPattern?: string;
+  /** Tags of the role's stack (and so of the role), as eksctl. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** An `iam.podIdentityAssociations` entry: an IAM role for a service account through EKS Pod Identity. */
-export interface PodIdentityAssociation {
+/** The role private-eks creates for a Pod Identity association: eksctl's options for it. */
+export interface PodIdentityRoleOptions {
+  readonly roleName?: string;
+  readonly permissionsBoundaryARN?: string;
+  readonly permissionPolicy?: Readonly<Record<string, unknown>>;
+  readonly permissionPolicyName?: string;
+  /** Tags of the role (and of the association, for iam.podIdentityAssociations). */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** An `iam.podIdentityAssociations` entry, with defaults applied. */
+export interface PodIdentityAssociation extends PodIdentityRoleOptions {
+  /** A role in another account chained to the association's role. */
+  readonly targetRoleARN?: string;
+  /** True: EKS adds no session tags to the role session. */
+  readonly disableSessionTags?: boolean;
+  /** A session policy (JSON text). */
+  readonly policy?: string;
   readonly namespace: string;
   readonly serviceAccountName: string;
   /** Absent: private-eks creates a role with `permissionPolicyARNs`. */
@@ -206,6 +236,15 @@ export interface PodIdentityAssociation {
   readonly permissionPolicyARNs: readonly string[];
   /** The enabled `wellKnownPolicies`, in eksctl's order. Absent: none. */
   readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
+}
+
+/** An `addons[].podIdentityAssociations` entry, with defaults applied. */
+export interface AddonPodIdentityAssociation extends PodIdentityRoleOptions {
+  readonly serviceAccountName: string;
+  readonly namespace?: string;
+  readonly roleARN?: string;
+  readonly permissionPolicyARNs: readonly string[];
+  readonly wellKnownPolicies: readonly WellKnownPolicyName[];
 }
 
 /** An `accessConfig.accessEntries` entry: an IAM principal given access to the cluster through an EKS access entry. */
@@ -238,6 +277,12 @@ export interface Addon {
   readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
   /** Default false. */
   readonly useDefaultPodIdentityAssociations?: boolean;
+  /** `namespaceConfig.namespace`: the add-on's namespace instead of its default. */
+  readonly namespace?: string;
+  /** For the add-on's IRSA role (eksctl: IRSA roles only). */
+  readonly permissionsBoundary?: string;
+  /** The file's Pod Identity associations for the add-on's service accounts. */
+  readonly podIdentityAssociations?: readonly AddonPodIdentityAssociation[];
   /** Installed because eksctl installs it by default, not listed in the file. */
   readonly implicit?: true;
 }
@@ -289,6 +334,8 @@ export interface ResolvedNodeGroup {
     /** An inline IAM policy document for the node role (`iam.attachPolicy`). */
     readonly attachPolicy?: Readonly<Record<string, unknown>>;
     readonly instanceRolePermissionsBoundary?: string;
+    /** The RoleName of the node role private-eks creates (absent: CloudFormation names it). */
+    readonly instanceRoleName?: string;
     /** The enabled `withAddonPolicies` (albIngress read as awsLoadBalancerController). */
     readonly withAddonPolicies: readonly AddonPolicyName[];
   };
@@ -330,6 +377,64 @@ export interface ResolvedNodeGroup {
   readonly maxInstanceLifetime?: number;
   /** Self-managed: auto scaling processes suspended during the group's rolling updates. */
   readonly asgSuspendProcesses: readonly string[];
+  /** The root (Bottlerocket: data) volume's device name; absent: the image family's. */
+  readonly volumeName?: string;
+  /** Extra EBS volumes, with eksctl's defaults (and encrypted unless the file says false). */
+  readonly additionalVolumes?: readonly AdditionalVolume[];
+  readonly enableDetailedMonitoring?: boolean;
+  /** `placement.groupName`: an existing EC2 placement group. */
+  readonly placementGroup?: string;
+  readonly ebsOptimized?: boolean;
+  /** The nodes' Name tag: eksctl's `<instancePrefix>-<instanceName>`, else `<cluster>-<ng>-Node`. */
+  readonly instanceName?: string;
+  readonly instancePrefix?: string;
+  readonly capacityReservation?: {
+    readonly preference?: string;
+    readonly target?: { readonly id?: string; readonly resourceGroupARN?: string };
+  };
+  /** Applied with capacityReservation only, as eksctl. */
+  readonly marketType?: string;
+  /** Self-managed: Nitro Enclaves. */
+  readonly enclaveEnabled?: boolean;
+  /** Self-managed: eksctl's cluster-autoscaler node-template tags from labels and taints. */
+  readonly propagateASGTags?: boolean;
+  /** Self-managed: the auto scaling group's MetricsCollection. */
+  readonly asgMetricsCollection?: readonly { readonly granularity: string; readonly metrics: readonly string[] }[];
+  readonly classicLoadBalancerNames?: readonly string[];
+  readonly targetGroupARNs?: readonly string[];
+  /** Self-managed: the kubelet's cluster DNS address instead of the one from the service CIDR. */
+  readonly clusterDNS?: string;
+  /** Managed: the EKS-optimized AMI release. */
+  readonly releaseVersion?: string;
+  /** Managed: EKS node auto repair, as written (AWS::EKS::Nodegroup NodeRepairConfig). */
+  readonly nodeRepairConfig?: NodeRepairConfig;
+}
+
+/** A nodegroup's `additionalVolumes` entry, with eksctl's defaults (and encrypted unless false). */
+export interface AdditionalVolume {
+  readonly volumeName: string;
+  readonly volumeSize: number;
+  readonly volumeType: string;
+  readonly volumeEncrypted: boolean;
+  readonly volumeKmsKeyID?: string;
+  readonly volumeIOPS?: number;
+  readonly volumeThroughput?: number;
+  readonly snapshotID?: string;
+}
+
+/** A managed nodegroup's `nodeRepairConfig`, as written. */
+export interface NodeRepairConfig {
+  readonly enabled?: boolean;
+  readonly maxUnhealthyNodeThresholdPercentage?: number;
+  readonly maxUnhealthyNodeThresholdCount?: number;
+  readonly maxParallelNodesRepairedPercentage?: number;
+  readonly maxParallelNodesRepairedCount?: number;
+  readonly nodeRepairConfigOverrides: readonly {
+    readonly nodeMonitoringCondition: string;
+    readonly nodeUnhealthyReason: string;
+    readonly minRepairWaitTimeMins: number;
+    readonly repairAction: string;
+  }[];
 }
 
 export interface InstancesDistribution {

@@ -88,6 +88,55 @@ const AddonPolicies = named(
   ),
 );
 
+const VOLUME_TYPES = ['gp2', 'gp3', 'io1', 'io2', 'sc1', 'st1'] as const;
+
+/** eksctl's VolumeMapping: an extra EBS volume in the nodes' launch template. */
+const AdditionalVolume = named(
+  'NodeAdditionalVolume',
+  strict(
+    {
+      volumeName: text('the device name, e.g. /dev/xvdb'),
+      volumeSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 16384, description: 'size in GiB; default 80' })),
+      volumeType: Type.Optional(oneOf(VOLUME_TYPES, 'default gp3')),
+      volumeEncrypted: Type.Optional(flag('encrypt the volume; default true')),
+      volumeKmsKeyID: Type.Optional(text('the KMS key that encrypts the volume; default: the account default key')),
+      volumeIOPS: Type.Optional(
+        Type.Integer({ minimum: 0, description: 'IOPS (gp3, io1, io2); default 3000 for gp3, 100 for io1 and io2' }),
+      ),
+      volumeThroughput: Type.Optional(Type.Integer({ minimum: 0, description: 'MiB/s (gp3); default 125' })),
+      snapshotID: Type.Optional(text('an EBS snapshot the volume starts from')),
+    },
+    'an extra EBS volume attached to every node',
+  ),
+);
+
+const CapacityReservation = named(
+  'NodeCapacityReservation',
+  strict(
+    {
+      capacityReservationPreference: Type.Optional(text('open or none')),
+      capacityReservationTarget: Type.Optional(
+        strict(
+          {
+            capacityReservationID: Type.Optional(text('a capacity reservation id (cr-…)')),
+            capacityReservationResourceGroupARN: Type.Optional(text('a capacity reservation resource group ARN')),
+          },
+          'the reservation (or reservation group) the nodes launch into',
+        ),
+      ),
+    },
+    'the EC2 capacity reservation the nodes use',
+  ),
+);
+
+const InstanceMarketOptions = named(
+  'NodeInstanceMarketOptions',
+  strict(
+    { marketType: Type.Optional(text('capacity-block for an EC2 Capacity Block')) },
+    'the purchasing option of the nodes (with capacityReservation)',
+  ),
+);
+
 const nodeGroupFields = {
   name: Type.Optional(text('nodegroup name, unique across nodeGroups and managedNodeGroups')),
   instanceType: Type.Optional(text('EC2 instance type; default m5.large')),
@@ -101,7 +150,11 @@ const nodeGroupFields = {
   volumeSize: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 16384, description: 'root volume size in GiB; default 80' }),
   ),
-  volumeType: Type.Optional(oneOf(['gp2', 'gp3', 'io1', 'io2', 'sc1', 'st1'] as const, 'default gp3')),
+  volumeType: Type.Optional(oneOf(VOLUME_TYPES, 'default gp3')),
+  volumeName: Type.Optional(
+    text("the root volume's device name; default /dev/xvda (Bottlerocket's data volume /dev/xvdb, Ubuntu /dev/sda1)"),
+  ),
+  additionalVolumes: Type.Optional(Type.Array(AdditionalVolume, { description: 'extra EBS volumes for every node' })),
   volumeEncrypted: Type.Optional(flag('encrypt the root volume; default true')),
   volumeIOPS: Type.Optional(
     Type.Integer({
@@ -114,6 +167,18 @@ const nodeGroupFields = {
   ),
   volumeKmsKeyID: Type.Optional(text('the KMS key that encrypts the root volume; default: the account default key')),
   privateNetworking: Type.Optional(flag('must be set to true in a fully-private cluster')),
+  enableDetailedMonitoring: Type.Optional(flag('EC2 detailed (1-minute) monitoring of the nodes')),
+  ebsOptimized: Type.Optional(flag('EBS-optimized instances')),
+  instanceName: Type.Optional(text('the Name tag of the nodes; default <cluster>-<nodegroup>-Node')),
+  instancePrefix: Type.Optional(text('a prefix for the Name tag of the nodes (<prefix>-<name>)')),
+  capacityReservation: Type.Optional(CapacityReservation),
+  placement: Type.Optional(
+    named(
+      'NodePlacement',
+      strict({ groupName: Type.Optional(text('an existing EC2 placement group')) }, 'the placement group of the nodes'),
+    ),
+  ),
+  instanceMarketOptions: Type.Optional(InstanceMarketOptions),
   subnets: Type.Optional(texts('subnet ids or vpc.subnets.private names; default: all private subnets')),
   availabilityZones: Type.Optional(texts("zones for the nodes; default: all the cluster's zones")),
   labels: Type.Optional(Labels),
@@ -138,6 +203,7 @@ const nodeGroupFields = {
       strict(
         {
           instanceRoleARN: Type.Optional(text('an existing node role')),
+          instanceRoleName: Type.Optional(text('the name of the node role private-eks creates')),
           instanceProfileARN: Type.Optional(text('an existing instance profile (self-managed nodegroups)')),
           attachPolicyARNs: Type.Optional(texts('managed policies for the node role')),
           attachPolicy: Type.Optional(PolicyDocument),
@@ -251,6 +317,28 @@ export const NodeGroup = named(
       maxInstanceLifetime: Type.Optional(
         Type.Integer({ minimum: 0, description: 'seconds an instance may live before it is replaced (86400 or more)' }),
       ),
+      enclaveEnabled: Type.Optional(flag('Nitro Enclaves on the nodes')),
+      propagateASGTags: Type.Optional(
+        flag("tag the auto scaling group with the nodegroup's labels and taints, for the cluster autoscaler"),
+      ),
+      asgMetricsCollection: Type.Optional(
+        Type.Array(
+          named(
+            'AsgMetricsCollection',
+            strict(
+              {
+                granularity: text('1Minute'),
+                metrics: Type.Optional(texts('the group metrics to collect; default: all')),
+              },
+              'auto scaling group metrics sent to CloudWatch',
+            ),
+          ),
+          { description: 'auto scaling group metrics sent to CloudWatch' },
+        ),
+      ),
+      classicLoadBalancerNames: Type.Optional(texts('Classic Load Balancers the nodes register with')),
+      targetGroupARNs: Type.Optional(texts('load balancer target groups the nodes register with')),
+      clusterDNS: Type.Optional(text("the kubelet's cluster DNS address; default: from the service CIDR")),
     },
     'a self-managed nodegroup: an auto scaling group of EC2 instances',
   ),
@@ -264,6 +352,35 @@ export const ManagedNodeGroup = named(
       instanceTypes: Type.Optional(texts('several instance types (instead of instanceType)')),
       spot: Type.Optional(flag('use Spot capacity')),
       taints: Type.Optional(Type.Array(Taint)),
+      releaseVersion: Type.Optional(text('the EKS-optimized AMI release (e.g. 1.33.0-20250704); default: the latest')),
+      nodeRepairConfig: Type.Optional(
+        named(
+          'NodeRepairConfig',
+          strict(
+            {
+              enabled: Type.Optional(flag('EKS replaces nodes it finds unhealthy')),
+              maxUnhealthyNodeThresholdPercentage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+              maxUnhealthyNodeThresholdCount: Type.Optional(Type.Integer({ minimum: 1 })),
+              maxParallelNodesRepairedPercentage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+              maxParallelNodesRepairedCount: Type.Optional(Type.Integer({ minimum: 1 })),
+              nodeRepairConfigOverrides: Type.Optional(
+                Type.Array(
+                  strict(
+                    {
+                      nodeMonitoringCondition: text('e.g. AcceleratedInstanceNotReady'),
+                      nodeUnhealthyReason: text('e.g. NvidiaXID13Error'),
+                      minRepairWaitTimeMins: Type.Integer({ minimum: 0 }),
+                      repairAction: text('Replace, Reboot or NoAction'),
+                    },
+                    'a repair action for one condition and reason',
+                  ),
+                ),
+              ),
+            },
+            'EKS node auto repair',
+          ),
+        ),
+      ),
       launchTemplate: Type.Optional(
         strict(
           {

@@ -156,6 +156,9 @@ const Vpc = strict(
       oneOf(['ip-name', 'resource-name'] as const, 'hostnames of instances in the subnets private-eks creates'),
     ),
     autoAllocateIPv6: Type.Optional(flag('false, as eksctl --dry-run writes; IPv6 clusters always get a block')),
+    controlPlaneEgressMode: Type.Optional(
+      text("how the control plane's egress is routed: AWS_MANAGED (the EKS default) or CUSTOMER_ROUTED"),
+    ),
   },
   'the VPC: created by private-eks, or an existing one (vpc.id and vpc.subnets.private)',
 );
@@ -179,6 +182,11 @@ const ServiceAccount = strict(
     attachRoleARN: Type.Optional(text('an existing role for the service account; no role is created')),
     roleName: Type.Optional(text('name of the IAM role to create')),
     roleOnly: Type.Optional(flag('create the IAM role only, not the Kubernetes service account')),
+    permissionsBoundary: Type.Optional(text('the ARN of a permissions boundary for the role')),
+    tags: Type.Optional(StringMap),
+    subjectPattern: Type.Optional(
+      text('a service account name pattern (wildcards * and ?) the role trusts instead of metadata.name'),
+    ),
   },
   'an IAM role for a Kubernetes service account (IRSA); needs iam.withOIDC',
 );
@@ -190,8 +198,32 @@ const PodIdentityAssociation = strict(
     roleARN: Type.Optional(text('an existing role; otherwise one is created with permissionPolicyARNs')),
     permissionPolicyARNs: Type.Optional(texts('managed policies for the created role')),
     wellKnownPolicies: Type.Optional(WellKnownPolicies),
+    roleName: Type.Optional(text('the name of the role private-eks creates')),
+    permissionsBoundaryARN: Type.Optional(text('the ARN of a permissions boundary for the created role')),
+    permissionPolicy: Type.Optional(PolicyDocument),
+    permissionPolicyName: Type.Optional(text('the name of the permissionPolicy inline policy')),
+    tags: Type.Optional(StringMap),
+    targetRoleARN: Type.Optional(text("a role in another account, chained to the association's role")),
+    disableSessionTags: Type.Optional(flag('no EKS session tags on the role session')),
+    policy: Type.Optional(text('a session policy (JSON) restricting the association further')),
   },
   'an EKS Pod Identity association',
+);
+
+const AddonPodIdentityAssociation = strict(
+  {
+    serviceAccountName: text("the add-on's service account"),
+    namespace: Type.Optional(text("its namespace; default: the add-on's")),
+    roleARN: Type.Optional(text('an existing role; otherwise one is created with permissionPolicyARNs')),
+    permissionPolicyARNs: Type.Optional(texts('managed policies for the created role')),
+    wellKnownPolicies: Type.Optional(WellKnownPolicies),
+    roleName: Type.Optional(text('the name of the role private-eks creates')),
+    permissionsBoundaryARN: Type.Optional(text('the ARN of a permissions boundary for the created role')),
+    permissionPolicy: Type.Optional(PolicyDocument),
+    permissionPolicyName: Type.Optional(text('the name of the permissionPolicy inline policy')),
+    tags: Type.Optional(StringMap),
+  },
+  "an EKS Pod Identity association for one of the add-on's service accounts",
 );
 
 const Iam = strict(
@@ -199,6 +231,12 @@ const Iam = strict(
     serviceRoleARN: Type.Optional(text('an existing IAM role for the control plane')),
     withOIDC: Type.Optional(flag('create an IAM OIDC provider for IRSA')),
     fargatePodExecutionRoleARN: Type.Optional(text('an existing pod execution role for Fargate profiles')),
+    serviceRolePermissionsBoundary: Type.Optional(
+      text('the ARN of a permissions boundary for the cluster role private-eks creates'),
+    ),
+    fargatePodExecutionRolePermissionsBoundary: Type.Optional(
+      text('the ARN of a permissions boundary for the Fargate pod execution role private-eks creates'),
+    ),
     serviceAccounts: Type.Optional(Type.Array(ServiceAccount)),
     podIdentityAssociations: Type.Optional(Type.Array(PodIdentityAssociation)),
     vpcResourceControllerPolicy: Type.Optional(
@@ -294,6 +332,14 @@ const Addon = strict(
     attachPolicyARNs: Type.Optional(texts("managed policies for the add-on's IRSA role (needs iam.withOIDC)")),
     attachPolicy: Type.Optional(PolicyDocument),
     wellKnownPolicies: Type.Optional(WellKnownPolicies),
+    permissionsBoundary: Type.Optional(text("the ARN of a permissions boundary for the add-on's IRSA role")),
+    namespaceConfig: Type.Optional(
+      strict(
+        { namespace: Type.Optional(text("the namespace the add-on is installed in; default: the add-on's own")) },
+        "the add-on's namespace",
+      ),
+    ),
+    podIdentityAssociations: Type.Optional(Type.Array(AddonPodIdentityAssociation)),
     useDefaultPodIdentityAssociations: Type.Optional(
       flag("give the add-on EKS Pod Identity roles with AWS's recommended policies"),
     ),
@@ -390,6 +436,12 @@ export const ClusterConfigSchema = strict(
     iamIdentityMappings: Type.Optional(Type.Array(IamIdentityMapping)),
     upgradePolicy: Type.Optional(UpgradePolicy),
     zonalShiftConfig: Type.Optional(ZonalShiftConfig),
+    controlPlaneScalingConfig: Type.Optional(
+      strict(
+        { tier: Type.Optional(text('the provisioned control plane tier: standard, tier-xl, tier-2xl, …')) },
+        'the control plane scaling tier',
+      ),
+    ),
     autoModeConfig: Type.Optional(AutoModeConfig),
     outpost: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), { description: 'not supported by private-eks yet (V11)' }),

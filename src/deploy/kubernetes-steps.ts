@@ -69,18 +69,19 @@ async function serviceAccountsStep(step: PlanStep, state: RunState): Promise<str
       continue;
     }
     const name = serviceAccountStackName(cluster, sa);
-    const template = serviceAccountRoleTemplate({
-      serviceAccount: sa,
-      providerArn,
-      issuerUrl,
-      tags: { ...clusterStackPlan(plan).tags, 'alpha.eksctl.io/iamserviceaccount-name': `${sa.namespace}/${sa.name}` },
-    });
+    // The file's tags go on the role's stack (and so on the role), as eksctl puts them.
+    const tags = {
+      ...clusterStackPlan(plan).tags,
+      ...sa.tags,
+      'alpha.eksctl.io/iamserviceaccount-name': `${sa.namespace}/${sa.name}`,
+    };
+    const template = serviceAccountRoleTemplate({ serviceAccount: sa, providerArn, issuerUrl, tags });
     const { info, outcome } = await ensureStack(stackDeps(state), {
       stepId: step.id,
       name,
       templateBody: JSON.stringify(template),
       parameters: {},
-      tags: { ...clusterStackPlan(plan).tags, 'alpha.eksctl.io/iamserviceaccount-name': `${sa.namespace}/${sa.name}` },
+      tags,
       capabilities: serviceAccountCapabilities(sa),
     });
     state.stackOutcomes.push({ stepId: step.id, stack: name, outcome });

@@ -36,7 +36,8 @@ export function serviceAccountRoleTemplate(input: RoleTemplateInput): Template {
   const wellKnown = wellKnownPolicySet(sa.wellKnownPolicies ?? []);
   return irsaRoleTemplate({
     description: `IAM role for serviceaccount "${sa.namespace}/${sa.name}" [created by private-eks]`,
-    subject: { namespace: sa.namespace, name: sa.name },
+    subject: { namespace: sa.namespace, name: sa.subjectPattern ?? sa.name },
+    ...(sa.subjectPattern === undefined ? {} : { subjectLike: true }),
     providerArn: input.providerArn,
     issuerUrl: input.issuerUrl,
     managedPolicyArns: [...sa.attachPolicyARNs, ...wellKnown.managed],
@@ -47,6 +48,7 @@ export function serviceAccountRoleTemplate(input: RoleTemplateInput): Template {
       ...wellKnown.inline,
     ],
     ...(sa.roleName === undefined ? {} : { roleName: sa.roleName }),
+    ...(sa.permissionsBoundary === undefined ? {} : { permissionsBoundary: sa.permissionsBoundary }),
     tags: input.tags,
   });
 }
@@ -86,6 +88,7 @@ export function addonRoleTemplate(input: AddonRoleTemplateInput): Template {
       ...(iam.ipv6CniPolicy ? [vpcCniIpv6Policy()] : []),
       ...wellKnown.inline,
     ],
+    ...(input.addon.permissionsBoundary === undefined ? {} : { permissionsBoundary: input.addon.permissionsBoundary }),
     tags: input.tags,
   });
 }
@@ -94,11 +97,14 @@ interface IrsaRoleSpec {
   readonly description: string;
   /** The one service account that may assume the role; absent: any of the cluster's (eksctl's trust for unknown add-ons). */
   readonly subject?: { readonly namespace: string; readonly name: string };
+  /** The subject's name is a pattern (`subjectPattern`): StringLike instead of StringEquals (eksctl). */
+  readonly subjectLike?: boolean;
   readonly providerArn: string;
   readonly issuerUrl: string;
   readonly managedPolicyArns: readonly CfnValue[];
   readonly inlinePolicies: readonly InlinePolicy[];
   readonly roleName?: string;
+  readonly permissionsBoundary?: string;
   readonly tags: Readonly<Record<string, string>>;
 }
 
@@ -118,20 +124,14 @@ function irsaRoleTemplate(spec: IrsaRoleSpec): Template {
                 Effect: 'Allow',
                 Action: ['sts:AssumeRoleWithWebIdentity'],
                 Principal: { Federated: spec.providerArn },
-                Condition: {
-                  StringEquals: {
-                    [`${issuer}:aud`]: 'sts.amazonaws.com',
-                    ...(spec.subject === undefined
-                      ? {}
-                      : { [`${issuer}:sub`]: `system:serviceaccount:${spec.subject.namespace}:${spec.subject.name}` }),
-                  },
-                },
+                Condition: trustCondition(issuer, spec),
               },
             ],
           },
           ...(spec.managedPolicyArns.length > 0 ? { ManagedPolicyArns: [...spec.managedPolicyArns] } : {}),
           ...(spec.inlinePolicies.length > 0 ? { Policies: [...spec.inlinePolicies] } : {}),
           ...(spec.roleName === undefined ? {} : { RoleName: spec.roleName }),
+          ...(spec.permissionsBoundary === undefined ? {} : { PermissionsBoundary: spec.permissionsBoundary }),
           Tags: Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value })),
         },
       },
@@ -143,6 +143,17 @@ function irsaRoleTemplate(spec: IrsaRoleSpec): Template {
       },
     },
   };
+}
+
+function trustCondition(issuer: string, spec: IrsaRoleSpec): Record<string, CfnValue> {
+  const subject =
+    spec.subject === undefined
+      ? {}
+      : { [`${issuer}:sub`]: `system:serviceaccount:${spec.subject.namespace}:${spec.subject.name}` };
+  const audience = { [`${issuer}:aud`]: 'sts.amazonaws.com' };
+  return spec.subjectLike === true
+    ? { StringLike: subject, StringEquals: audience }
+    : { StringEquals: { ...audience, ...subject } };
 }
 
 /** A named role needs CAPABILITY_NAMED_IAM; an unnamed one CAPABILITY_IAM. */

@@ -1,5 +1,7 @@
 /**
  * How each add-on gets its AWS permissions, by eksctl's rules (pkg/actions/addon/create.go):
+ * 0. the add-on's own `podIdentityAssociations`: each given role, or a Pod Identity role with the
+ *    association's policies;
  * 1. IRSA set on the add-on (`serviceAccountRoleARN`, `attachPolicyARNs`, `attachPolicy`,
  *    `wellKnownPolicies`): the given role, or an IRSA role with those policies — only with
  *    `iam.withOIDC` (eksctl warns and configures nothing without it; so do we, rules/cluster-settings.ts);
@@ -15,7 +17,7 @@
  * for the add-ons it knows (POD_IDENTITY_DEFAULTS). For the others eksctl's "not supported"
  * branch applies.
  */
-import type { Addon, ResolvedConfig, WellKnownPolicyName } from '../config/resolved.js';
+import type { Addon, PodIdentityRoleOptions, ResolvedConfig, WellKnownPolicyName } from '../config/resolved.js';
 
 /** A service account an add-on's pods use: where a role's trust is narrowed to. */
 export interface AddonServiceAccount {
@@ -44,6 +46,13 @@ export type AddonIam =
         readonly serviceAccount: string;
         readonly managedPolicyNames: readonly string[];
         readonly ipv6CniPolicy: boolean;
+        /** The file's `addons[].podIdentityAssociations`: a role of the user's (no role is made)… */
+        readonly roleArn?: string;
+        /** …or the created role's policy ARNs and eksctl's well-known sets. */
+        readonly policyArns?: readonly string[];
+        readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
+        /** The file's options for the created role (name, boundary, inline policy, tags). */
+        readonly roleOptions?: PodIdentityRoleOptions;
       }[];
     };
 
@@ -70,6 +79,16 @@ const POD_IDENTITY_DEFAULTS: Readonly<
   ],
 };
 
+/** The add-on's known service account, in the namespace namespaceConfig moves it to. */
+function knownServiceAccount(addon: Addon, name: string): AddonServiceAccount | undefined {
+  const known = KNOWN_SERVICE_ACCOUNTS[name];
+  if (known === undefined || addon.namespace === undefined) return known;
+  return { namespace: addon.namespace, name: known.name };
+}
+
+const serviceAccountOf = (sa: AddonServiceAccount | undefined): { serviceAccount?: AddonServiceAccount } =>
+  sa === undefined ? {} : { serviceAccount: sa };
+
 function hasIrsaSet(addon: Addon): boolean {
   return (
     addon.serviceAccountRoleARN !== undefined ||
@@ -87,10 +106,26 @@ export function addonIrsaWithoutOidc(config: ResolvedConfig, addon: Addon): bool
 export function addonIam(config: ResolvedConfig, addon: Addon): AddonIam {
   const name = addon.name.toLowerCase();
   const ipv6 = config.kubernetesNetworkConfig.ipFamily === 'IPv6';
+  // 0. The file's own associations for the add-on (eksctl: a role per association unless roleARN).
+  const listed = addon.podIdentityAssociations ?? [];
+  if (listed.length > 0) {
+    return {
+      kind: 'pod-identity',
+      associations: listed.map((a) => ({
+        serviceAccount: a.serviceAccountName,
+        managedPolicyNames: [],
+        ipv6CniPolicy: false,
+        ...(a.roleARN === undefined ? {} : { roleArn: a.roleARN }),
+        policyArns: a.permissionPolicyARNs,
+        wellKnownPolicies: a.wellKnownPolicies,
+        roleOptions: a,
+      })),
+    };
+  }
   if (hasIrsaSet(addon)) {
     if (addon.serviceAccountRoleARN !== undefined) return { kind: 'given-role', roleArn: addon.serviceAccountRoleARN };
     if (!config.iam.withOIDC) return { kind: 'node-role' };
-    const serviceAccount = KNOWN_SERVICE_ACCOUNTS[name];
+    const serviceAccount = knownServiceAccount(addon, name);
     return {
       kind: 'irsa',
       ...(serviceAccount === undefined ? {} : { serviceAccount }),
@@ -124,7 +159,7 @@ export function addonIam(config: ResolvedConfig, addon: Addon): AddonIam {
   if (recommended !== undefined && config.iam.withOIDC) {
     return {
       kind: 'irsa',
-      ...(KNOWN_SERVICE_ACCOUNTS[name] === undefined ? {} : { serviceAccount: KNOWN_SERVICE_ACCOUNTS[name] }),
+      ...serviceAccountOf(knownServiceAccount(addon, name)),
       policyArns: [],
       ...recommended,
     };

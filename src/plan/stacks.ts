@@ -44,8 +44,9 @@ function stackTags(config: ResolvedConfig, extra: Readonly<Record<string, string
   };
 }
 
-/** CAPABILITY_IAM when the stack creates roles; none of private-eks's roles has an explicit name. */
-const capabilities = (createsRoles: boolean): string[] => (createsRoles ? ['CAPABILITY_IAM'] : []);
+/** CAPABILITY_IAM when the stack creates roles; CAPABILITY_NAMED_IAM when one has an explicit name. */
+const capabilities = (createsRoles: boolean, named = false): string[] =>
+  createsRoles ? [named ? 'CAPABILITY_NAMED_IAM' : 'CAPABILITY_IAM'] : [];
 
 function createsFargateRole(config: ResolvedConfig): boolean {
   return (
@@ -78,6 +79,8 @@ function nodeGroupStack(config: ResolvedConfig, ng: ResolvedNodeGroup): StackPla
     // A self-managed nodegroup with a role of the user's still gets its own instance profile.
     capabilities: capabilities(
       ng.iam.instanceRoleARN === undefined || (ng.kind === 'self-managed' && ng.iam.instanceProfileARN === undefined),
+      // iam.instanceRoleName names the node role private-eks creates.
+      ng.iam.instanceRoleARN === undefined && ng.iam.instanceRoleName !== undefined,
     ),
   };
 }
@@ -115,7 +118,10 @@ export function planStacks(config: ResolvedConfig): StackPlan[] {
       kind: 'cluster',
       nodeGroup: null,
       tags: stackTags(config),
-      capabilities: capabilities(clusterStackCreatesIam(config)),
+      capabilities: capabilities(
+        clusterStackCreatesIam(config),
+        config.iam.podIdentityAssociations.some((a) => a.roleARN === undefined && a.roleName !== undefined),
+      ),
     },
   ];
   for (const ng of [...config.nodeGroups, ...config.managedNodeGroups]) stacks.push(nodeGroupStack(config, ng));
@@ -135,7 +141,12 @@ export function planStacks(config: ResolvedConfig): StackPlan[] {
       nodeGroup: null,
       tags: stackTags(config),
       // Pod Identity roles of add-ons are made in the stack; IRSA roles have stacks of their own.
-      capabilities: capabilities(config.addons.some((a) => addonIam(config, a).kind === 'pod-identity')),
+      capabilities: capabilities(
+        config.addons.some((a) => addonIam(config, a).kind === 'pod-identity'),
+        config.addons.some((a) =>
+          (a.podIdentityAssociations ?? []).some((pia) => pia.roleARN === undefined && pia.roleName !== undefined),
+        ),
+      ),
     });
   }
   return stacks;

@@ -14,6 +14,8 @@ import { importFromCluster } from './cluster-exports.js';
 import { clusterStackPlan } from './context.js';
 import { fargateOnly } from '../plan/placement.js';
 import { servicePrincipalMappings, serviceRole, vpcCniIpv6Policy } from './iam.js';
+import { podIdentityRoleOptions } from './pod-identity.js';
+import { wellKnownPolicySet } from './policy-sets.js';
 import type { CfnParameter, CfnResource, CfnValue, Template } from './types.js';
 
 /** `Addon<Name>` (`AddonVpcCni`, `AddonCoredns`), made unique when two names reduce to the same letters. */
@@ -72,13 +74,30 @@ export function renderAddonsStack(plan: Plan, stack: StackPlan): Template {
     } else if (iam.kind === 'pod-identity') {
       const associations: CfnValue[] = [];
       iam.associations.forEach((association, i) => {
+        if (association.roleArn !== undefined) {
+          associations.push({
+            ServiceAccount: association.serviceAccount,
+            RoleArn: arnValue(association.roleArn, partition),
+          });
+          return;
+        }
         const roleId = `${logicalId}PodIdentityRole${i === 0 ? '' : i + 1}`;
+        const wellKnown = wellKnownPolicySet(association.wellKnownPolicies ?? []);
+        const extras = podIdentityRoleOptions(association.roleOptions ?? {}, partition, tagList(roleId, stack.tags));
         resources[roleId] = serviceRole({
           principal: 'EKSPods',
           actions: ['sts:AssumeRole', 'sts:TagSession'],
-          managedPolicyArns: association.managedPolicyNames.map(awsManagedPolicyArn),
-          inlinePolicies: association.ipv6CniPolicy ? [vpcCniIpv6Policy()] : [],
-          tags: tagList(roleId, stack.tags),
+          managedPolicyArns: [
+            ...association.managedPolicyNames.map(awsManagedPolicyArn),
+            ...(association.policyArns ?? []).map((arn) => arnValue(arn, partition)),
+            ...wellKnown.managed,
+          ],
+          ...extras,
+          inlinePolicies: [
+            ...(association.ipv6CniPolicy ? [vpcCniIpv6Policy()] : []),
+            ...extras.inlinePolicies,
+            ...wellKnown.inline,
+          ],
         });
         associations.push({ ServiceAccount: association.serviceAccount, RoleArn: getAtt(roleId, 'Arn') });
       });
@@ -90,6 +109,7 @@ export function renderAddonsStack(plan: Plan, stack: StackPlan): Template {
         AddonName: addon.name,
         ClusterName: importFromCluster(clusterStack, 'ClusterName'),
         ...(addon.version === undefined ? {} : { AddonVersion: addon.version }),
+        ...(addon.namespace === undefined ? {} : { NamespaceConfig: { Namespace: addon.namespace } }),
         ...roleProperties,
         ...configurationValues(plan, addon),
         ResolveConflicts: addon.resolveConflicts,

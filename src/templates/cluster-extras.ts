@@ -89,11 +89,13 @@ export function fargateRoleResources(plan: Plan, stackTags: Tags): Resources {
       ),
     },
   };
+  const boundary = plan.cluster.iam.fargatePodExecutionRolePermissionsBoundary;
   return {
     [FARGATE_ROLE_ID]: serviceRole({
       principal: 'EKSFargatePods',
       managedPolicyArns: [awsManagedPolicyArn('AmazonEKSFargatePodExecutionRolePolicy')],
       condition,
+      ...(boundary === undefined ? {} : { permissionsBoundary: arnValue(boundary, plan.region.partition) }),
       tags: tagList(FARGATE_ROLE_ID, stackTags),
     }),
   };

@@ -32,6 +32,8 @@ export function controlPlaneFeatures(plan: Plan): Record<string, CfnValue> {
     properties['UpgradePolicy'] = { SupportType: cluster.upgradeSupportType };
   }
   if (cluster.zonalShift === true) properties['ZonalShiftConfig'] = { Enabled: true };
+  if (cluster.controlPlaneTier !== undefined)
+    properties['ControlPlaneScalingConfig'] = { Tier: cluster.controlPlaneTier };
   if (auto !== undefined) {
     properties['ComputeConfig'] = {
       Enabled: true,

@@ -78,6 +78,7 @@ export function renderClusterStack(plan: Plan, stack: StackPlan): Template {
 function serviceRoleResources(plan: Plan, tags: Readonly<Record<string, string>>): Record<string, CfnResource> {
   if (plan.cluster.iam.serviceRoleARN !== undefined) return {};
   const autoMode = plan.cluster.autoMode !== undefined;
+  const boundary = plan.cluster.iam.serviceRolePermissionsBoundary;
   return {
     [SERVICE_ROLE_ID]: serviceRole({
       principal: 'EKS',
@@ -92,6 +93,7 @@ function serviceRoleResources(plan: Plan, tags: Readonly<Record<string, string>>
         ...(autoMode ? AUTO_MODE_CLUSTER_POLICIES.map(awsManagedPolicyArn) : []),
       ],
       actions: ['sts:AssumeRole', 'sts:TagSession'],
+      ...(boundary === undefined ? {} : { permissionsBoundary: arnValue(boundary, plan.region.partition) }),
       tags: tagList(SERVICE_ROLE_ID, tags),
     }),
   };
@@ -125,6 +127,9 @@ function controlPlane(plan: Plan, tags: Readonly<Record<string, string>>): CfnRe
         EndpointPrivateAccess: access.privateAccess,
         // Only meaningful while public access is on (eksctl's switch, SPEC §7 step 5).
         ...(access.publicAccess && publicAccessCidrs.length > 0 ? { PublicAccessCidrs: publicAccessCidrs } : {}),
+        ...(plan.cluster.vpc.controlPlaneEgressMode === undefined
+          ? {}
+          : { ControlPlaneEgressMode: plan.cluster.vpc.controlPlaneEgressMode }),
       },
       ...(logTypes.length > 0
         ? { Logging: { ClusterLogging: { EnabledTypes: logTypes.map((type) => ({ Type: type })) } } }

@@ -49,6 +49,8 @@ export interface RoleOptions {
   /** Inline policies, for permissions no AWS-managed policy grants. */
   readonly inlinePolicies?: readonly InlinePolicy[];
   readonly permissionsBoundary?: CfnValue;
+  /** An explicit RoleName (the stack then needs CAPABILITY_NAMED_IAM). */
+  readonly roleName?: string;
 }
 
 /** An entry of an `AWS::IAM::Role`'s `Policies`. A type alias so that it fits CfnValue. */
@@ -65,6 +67,7 @@ export function serviceRole(options: RoleOptions): CfnResource {
   return {
     Type: 'AWS::IAM::Role',
     Properties: {
+      ...(options.roleName === undefined ? {} : { RoleName: options.roleName }),
       AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [statement] },
       ManagedPolicyArns: dedupe(options.managedPolicyArns),
       ...(options.inlinePolicies === undefined || options.inlinePolicies.length === 0

@@ -3,13 +3,13 @@
  * (IMDSv2, encrypted volume, no public address), the node role, and `AWS::EKS::Nodegroup` in the
  * private subnets. EKS creates the nodes' access entry itself.
  */
-import type { ResolvedNodeGroup } from '../config/resolved.js';
+import type { NodeRepairConfig, ResolvedNodeGroup } from '../config/resolved.js';
 import type { Plan, StackPlan } from '../plan/types.js';
 import { launchTemplateImageId, managedAmiType } from './ami.js';
 import { getAtt, ref, tagList, tagMap } from './cfn.js';
 import { exportedNodeRoleOutput } from './nodegroup-outputs.js';
 import { importFromCluster } from './cluster-exports.js';
-import { clusterStackPlan } from './context.js';
+import { clusterStackPlan, unsupported } from './context.js';
 import { servicePrincipalMappings } from './iam.js';
 import {
   bootstrapSources,
@@ -81,6 +81,13 @@ function launchTemplate(plan: Plan, ng: ResolvedNodeGroup, tags: Readonly<Record
 
 function managedNodeGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Readonly<Record<string, string>>): CfnResource {
   const clusterStack = clusterStackPlan(plan).name;
+  if (ng.releaseVersion !== undefined && launchTemplateImageId(ng, plan.cluster.metadata.version) !== undefined) {
+    // EKS takes a release only for its own images (eksctl: "cannot set releaseVersion" with an image id).
+    throw unsupported(
+      `nodegroup "${ng.name}": releaseVersion selects an EKS-optimized image, and this nodegroup runs a custom one (ami or ${ng.amiFamily})`,
+      'remove releaseVersion, or remove ami and use an EKS-optimized amiFamily',
+    );
+  }
   const template: CfnValue =
     ng.launchTemplate === undefined
       ? { Id: ref(LAUNCH_TEMPLATE_ID), Version: getAtt(LAUNCH_TEMPLATE_ID, 'LatestVersionNumber') }
@@ -114,8 +121,39 @@ function managedNodeGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Readonly<Reco
         : {}),
       LaunchTemplate: template,
       ...(ng.updateConfig === undefined ? {} : { UpdateConfig: updateConfig(ng.updateConfig) }),
+      ...(ng.releaseVersion === undefined ? {} : { ReleaseVersion: ng.releaseVersion }),
+      ...(ng.nodeRepairConfig === undefined ? {} : { NodeRepairConfig: nodeRepairConfig(ng.nodeRepairConfig) }),
       Tags: tagMap(tags, ng.tags),
     },
+  };
+}
+
+/** AWS::EKS::Nodegroup NodeRepairConfig: the fields the file sets, as eksctl passes them. */
+function nodeRepairConfig(repair: NodeRepairConfig): Record<string, CfnValue> {
+  return {
+    ...(repair.enabled === undefined ? {} : { Enabled: repair.enabled }),
+    ...(repair.maxUnhealthyNodeThresholdPercentage === undefined
+      ? {}
+      : { MaxUnhealthyNodeThresholdPercentage: repair.maxUnhealthyNodeThresholdPercentage }),
+    ...(repair.maxUnhealthyNodeThresholdCount === undefined
+      ? {}
+      : { MaxUnhealthyNodeThresholdCount: repair.maxUnhealthyNodeThresholdCount }),
+    ...(repair.maxParallelNodesRepairedPercentage === undefined
+      ? {}
+      : { MaxParallelNodesRepairedPercentage: repair.maxParallelNodesRepairedPercentage }),
+    ...(repair.maxParallelNodesRepairedCount === undefined
+      ? {}
+      : { MaxParallelNodesRepairedCount: repair.maxParallelNodesRepairedCount }),
+    ...(repair.nodeRepairConfigOverrides.length === 0
+      ? {}
+      : {
+          NodeRepairConfigOverrides: repair.nodeRepairConfigOverrides.map((o) => ({
+            NodeMonitoringCondition: o.nodeMonitoringCondition,
+            NodeUnhealthyReason: o.nodeUnhealthyReason,
+            MinRepairWaitTimeMins: o.minRepairWaitTimeMins,
+            RepairAction: o.repairAction,
+          })),
+        }),
   };
 }
 

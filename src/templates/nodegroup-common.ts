@@ -97,6 +97,7 @@ export function nodeRoleResources(plan: Plan, ng: ResolvedNodeGroup, stackTags: 
         ...addonInlinePolicies(ng.iam.withAddonPolicies),
       ],
       ...(boundary === undefined ? {} : { permissionsBoundary: arnValue(boundary, partition) }),
+      ...(ng.iam.instanceRoleName === undefined ? {} : { roleName: ng.iam.instanceRoleName }),
       tags: tagList(NODE_ROLE_ID, stackTags),
     }),
   };
@@ -116,10 +117,19 @@ export function nodeLabels(plan: Plan, ng: ResolvedNodeGroup): Record<string, st
   };
 }
 
+/**
+ * The nodes' Name tag as eksctl forms it (generateNodeName): `instanceName` replaces
+ * `<cluster>-<nodegroup>-Node`, and `instancePrefix` comes before either, with a dash.
+ */
+export function nodeName(plan: Plan, ng: ResolvedNodeGroup): string {
+  const name = ng.instanceName ?? `${plan.cluster.metadata.name}-${ng.name}-Node`;
+  return ng.instancePrefix === undefined ? name : `${ng.instancePrefix}-${name}`;
+}
+
 /** The tags every node, volume and interface of the nodegroup gets at launch. */
 export function nodeTags(plan: Plan, ng: ResolvedNodeGroup, stackTags: Tags): Record<string, string> {
   return {
-    Name: `${plan.cluster.metadata.name}-${ng.name}-Node`,
+    Name: nodeName(plan, ng),
     ...clusterOwnedTag(plan.cluster.metadata.name),
     ...stackTags,
     ...ng.tags,
@@ -134,8 +144,8 @@ export function nodeTagSpecifications(plan: Plan, ng: ResolvedNodeGroup, stackTa
 
 /** Launch template fields every nodegroup shares. */
 export function secureLaunchTemplateData(plan: Plan, ng: ResolvedNodeGroup): Record<string, CfnValue> {
-  const kmsKey = ng.volumeKmsKeyID === undefined ? {} : { KmsKeyId: kmsKeyValue(plan, ng.volumeKmsKeyID) };
-  const encryption = { Encrypted: ng.volumeEncrypted, ...(ng.volumeEncrypted ? kmsKey : {}) };
+  const encryption = volumeEncryption(plan, ng.volumeEncrypted, ng.volumeKmsKeyID);
+  const rootDevice = ng.volumeName ?? dataVolumeDevice(ng);
   return {
     // IMDSv2 only. Hop limit 2 lets pods on the node network reach it through the node;
     // disablePodIMDS makes it 1, so only the node itself (and host-network pods) can (eksctl).
@@ -146,33 +156,78 @@ export function secureLaunchTemplateData(plan: Plan, ng: ResolvedNodeGroup): Rec
     },
     BlockDeviceMappings: [
       // Bottlerocket's small OS volume keeps the image's size but is encrypted too, with the same key.
-      ...(dataVolumeDevice(ng) !== '/dev/xvdb'
+      ...(dataVolumeDevice(ng) !== '/dev/xvdb' || rootDevice === '/dev/xvda'
         ? []
         : [{ DeviceName: '/dev/xvda', Ebs: { VolumeType: 'gp3', ...encryption } }]),
       {
-        DeviceName: dataVolumeDevice(ng),
+        DeviceName: rootDevice,
         Ebs: {
           VolumeSize: ng.volumeSize,
           VolumeType: ng.volumeType,
-          ...volumePerformance(ng),
+          ...volumePerformance(ng.volumeType, ng.volumeIOPS, ng.volumeThroughput),
           ...encryption,
         },
       },
+      ...(ng.additionalVolumes ?? []).map((volume) => ({
+        DeviceName: volume.volumeName,
+        Ebs: {
+          VolumeSize: volume.volumeSize,
+          VolumeType: volume.volumeType,
+          ...volumePerformance(volume.volumeType, volume.volumeIOPS, volume.volumeThroughput),
+          ...volumeEncryption(plan, volume.volumeEncrypted, volume.volumeKmsKeyID),
+          ...(volume.snapshotID === undefined ? {} : { SnapshotId: volume.snapshotID }),
+        },
+      })),
     ],
     ...(ng.ssh.allow && ng.ssh.publicKeyName !== undefined ? { KeyName: ng.ssh.publicKeyName } : {}),
     // T instances' credit mode; EC2 wants it in lower case (eksctl lowers it too).
     ...(ng.cpuCredits === undefined ? {} : { CreditSpecification: { CpuCredits: ng.cpuCredits.toLowerCase() } }),
+    ...(ng.ebsOptimized === undefined ? {} : { EbsOptimized: ng.ebsOptimized }),
+    ...(ng.enableDetailedMonitoring === undefined ? {} : { Monitoring: { Enabled: ng.enableDetailedMonitoring } }),
+    ...(ng.placementGroup === undefined ? {} : { Placement: { GroupName: ng.placementGroup } }),
+    ...capacityReservationData(ng),
+  };
+}
+
+/** eksctl's capacity reservation targeting; the market type (a Capacity Block) only with it. */
+function capacityReservationData(ng: ResolvedNodeGroup): Record<string, CfnValue> {
+  const reservation = ng.capacityReservation;
+  if (reservation === undefined) return {};
+  const target = reservation.target;
+  return {
+    CapacityReservationSpecification: {
+      ...(reservation.preference === undefined ? {} : { CapacityReservationPreference: reservation.preference }),
+      ...(target === undefined
+        ? {}
+        : {
+            CapacityReservationTarget: {
+              ...(target.id === undefined ? {} : { CapacityReservationId: target.id }),
+              ...(target.resourceGroupARN === undefined
+                ? {}
+                : { CapacityReservationResourceGroupArn: target.resourceGroupARN }),
+            },
+          }),
+    },
+    ...(ng.marketType === undefined ? {} : { InstanceMarketOptions: { MarketType: ng.marketType } }),
+  };
+}
+
+function volumeEncryption(plan: Plan, encrypted: boolean, kmsKeyId: string | undefined): Record<string, CfnValue> {
+  return {
+    Encrypted: encrypted,
+    ...(encrypted && kmsKeyId !== undefined ? { KmsKeyId: kmsKeyValue(plan, kmsKeyId) } : {}),
   };
 }
 
 /** IOPS for the types that take them (gp3, io1, io2), throughput for gp3 only: EC2 refuses them elsewhere. */
-function volumePerformance(ng: ResolvedNodeGroup): Record<string, number> {
-  const type = ng.volumeType;
+function volumePerformance(
+  type: string,
+  iops: number | undefined,
+  throughput: number | undefined,
+): Record<string, number> {
   return {
-    ...(ng.volumeIOPS !== undefined && (type === 'gp3' || type === 'io1' || type === 'io2')
-      ? { Iops: ng.volumeIOPS }
-      : {}),
-    ...(ng.volumeThroughput !== undefined && type === 'gp3' ? { Throughput: ng.volumeThroughput } : {}),
+    ...(iops !== undefined && (type === 'gp3' || type === 'io1' || type === 'io2') ? { Iops: iops } : {}),
+    ...(throughput !== undefined && type === 'gp3' ? { Throughput: throughput } : {}),
   };
 }
 

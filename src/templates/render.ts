@@ -41,7 +41,10 @@ export function renderTemplates(plan: Plan): Map<string, Template> {
 
 /** The capabilities CloudFormation will demand for a template (IAM resources need CAPABILITY_IAM). */
 export function requiredCapabilities(template: Template): string[] {
-  return Object.values(template.Resources).some((resource) => resource.Type.startsWith('AWS::IAM::'))
-    ? ['CAPABILITY_IAM']
-    : [];
+  const iam = Object.values(template.Resources).filter((resource) => resource.Type.startsWith('AWS::IAM::'));
+  if (iam.length === 0) return [];
+  // A role with an explicit name needs the named capability (which also covers unnamed ones).
+  return iam.some((resource) => resource.Properties['RoleName'] !== undefined)
+    ? ['CAPABILITY_NAMED_IAM']
+    : ['CAPABILITY_IAM'];
 }

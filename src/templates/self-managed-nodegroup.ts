@@ -9,7 +9,7 @@ import type { Plan, StackPlan } from '../plan/types.js';
 import { amiSsmParameter } from './ami.js';
 import { arnValue, getAtt, iamResourceName, ref, sub, tagList } from './cfn.js';
 import { importFromCluster } from './cluster-exports.js';
-import { clusterStackPlan } from './context.js';
+import { clusterStackPlan, unsupported } from './context.js';
 import { servicePrincipalMappings } from './iam.js';
 import {
   NODE_ROLE_ID,
@@ -117,6 +117,7 @@ function launchTemplate(plan: Plan, ng: ResolvedNodeGroup, tags: Tags): CfnResou
           },
         ],
         TagSpecifications: nodeTagSpecifications(plan, ng, tags),
+        ...(ng.enclaveEnabled === undefined ? {} : { EnclaveOptions: { Enabled: ng.enclaveEnabled } }),
         ...(userData === undefined ? {} : { UserData: userData }),
       },
       TagSpecifications: [{ ResourceType: 'launch-template', Tags: tagList(LAUNCH_TEMPLATE_ID, tags) }],
@@ -164,7 +165,19 @@ function autoScalingGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Tags, afterAc
         : { LaunchTemplate: templateSpec }),
       ...(distribution?.capacityRebalance === true ? { CapacityRebalance: true } : {}),
       ...(ng.maxInstanceLifetime === undefined ? {} : { MaxInstanceLifetime: ng.maxInstanceLifetime }),
-      Tags: Object.entries(nodeTags(plan, ng, tags)).map(([Key, Value]) => ({ Key, Value, PropagateAtLaunch: true })),
+      ...(ng.asgMetricsCollection === undefined
+        ? {}
+        : {
+            MetricsCollection: ng.asgMetricsCollection.map((m) => ({
+              Granularity: m.granularity,
+              ...(m.metrics.length > 0 ? { Metrics: [...m.metrics] } : {}),
+            })),
+          }),
+      ...(ng.classicLoadBalancerNames === undefined ? {} : { LoadBalancerNames: [...ng.classicLoadBalancerNames] }),
+      ...(ng.targetGroupARNs === undefined
+        ? {}
+        : { TargetGroupARNs: ng.targetGroupARNs.map((arn) => arnValue(arn, plan.region.partition)) }),
+      Tags: autoScalingGroupTags(plan, ng, tags),
     },
     // Nodes register as soon as they boot; with the access entry in place first they join at once.
     ...(afterAccessEntry ? { DependsOn: [NODE_ACCESS_ENTRY_ID] } : {}),
@@ -177,6 +190,33 @@ function autoScalingGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Tags, afterAc
       },
     },
   };
+}
+
+/** An auto scaling group holds at most 50 tags. */
+const MAX_ASG_TAGS = 50;
+const NODE_TEMPLATE_PREFIX = 'k8s.io/cluster-autoscaler/node-template/';
+
+/**
+ * The group's tags, all propagated to the nodes; with propagateASGTags, eksctl's cluster
+ * autoscaler node-template tags for each label and taint (so it can scale the group from zero).
+ */
+function autoScalingGroupTags(plan: Plan, ng: ResolvedNodeGroup, tags: Tags): CfnValue[] {
+  const all: Record<string, string> = { ...nodeTags(plan, ng, tags) };
+  if (ng.propagateASGTags === true) {
+    for (const [key, value] of Object.entries(nodeLabels(plan, ng))) all[`${NODE_TEMPLATE_PREFIX}label/${key}`] = value;
+    // The autoscaler reads a taint tag as value:Effect.
+    for (const taint of ng.taints) {
+      all[`${NODE_TEMPLATE_PREFIX}taint/${taint.key}`] = `${taint.value ?? ''}:${taint.effect}`;
+    }
+    const count = Object.keys(all).length;
+    if (count > MAX_ASG_TAGS) {
+      throw unsupported(
+        `nodegroup "${ng.name}": propagateASGTags gives its auto scaling group ${count} tags; an auto scaling group holds at most ${MAX_ASG_TAGS}`,
+        'remove labels, taints or tags from the nodegroup, or remove propagateASGTags',
+      );
+    }
+  }
+  return Object.entries(all).map(([Key, Value]) => ({ Key, Value, PropagateAtLaunch: true }));
 }
 
 /**

@@ -64,7 +64,8 @@ export function nodeUserData(
     Endpoint: sources.endpoint,
     CertificateAuthorityData: sources.certificateAuthority,
     ServiceCIDR: sources.serviceCidr,
-    ClusterDNS: sources.clusterDns,
+    // nodeGroups[].clusterDNS replaces the address derived from the service CIDR (eksctl).
+    ClusterDNS: ng.clusterDNS ?? sources.clusterDns,
   };
   for (const [name, value] of Object.entries(candidates)) {
     if (text.includes(`\${${name}}`)) variables[name] = value;
@@ -111,11 +112,13 @@ function taintFlag(ng: ResolvedNodeGroup): string[] {
  * valid YAML — so that no user value can become a flag or a key of its own; escaped for Sub.
  */
 function kubeletConfiguration(ng: ResolvedNodeGroup): string[] | undefined {
-  if (ng.kubeletExtraConfig === undefined) {
+  if (ng.kubeletExtraConfig === undefined && ng.clusterDNS === undefined) {
     return ng.maxPodsPerNode === undefined ? undefined : ['    config:', `      maxPods: ${ng.maxPodsPerNode}`];
   }
+  // eksctl gives nodeadm the cluster DNS in the kubelet config, over kubeletExtraConfig's.
   const merged = {
     ...ng.kubeletExtraConfig,
+    ...(ng.clusterDNS === undefined ? {} : { clusterDNS: [ng.clusterDNS] }),
     ...(ng.maxPodsPerNode === undefined ? {} : { maxPods: ng.maxPodsPerNode }),
   };
   return [`    config: ${escapeSub(JSON.stringify(merged))}`];

@@ -188,10 +188,12 @@ describe("fields of eksctl's other kind of nodegroup", () => {
       'managedNodeGroups:',
       '  - name: m1',
       '    privateNetworking: true',
-      '    targetGroupARNs: []',
+      '    containerRuntime: dockerd',
     );
     const [problem] = withRule(load(text), 'UNKNOWN_FIELD');
-    expect(problem!.hint).toBe('remove it: private-eks does not implement targetGroupARNs on either kind of nodegroup');
+    expect(problem!.hint).toBe(
+      'remove it: private-eks does not implement containerRuntime on either kind of nodegroup',
+    );
   });
 });
 
@@ -227,6 +229,15 @@ describe("eksctl's dry-run values for options left unset (inert-fields.ts)", () 
     );
     expect(load(text).problems).toEqual([]);
     expect(load(text).config?.nodeGroups[0]?.securityGroups.withShared).toBe(true);
+  });
+
+  it('reads efaEnabled: false and a managed propagateASGTags: false as unset; true is refused with why', () => {
+    expect(load(nodegroup('efaEnabled: false')).problems).toEqual([]);
+    const managed = (field: string) =>
+      lines(HEADER, 'managedNodeGroups:', '  - name: m1', '    privateNetworking: true', `    ${field}`);
+    expect(load(managed('propagateASGTags: false')).problems).toEqual([]);
+    const [refused] = withRule(load(managed('propagateASGTags: true')), 'V19');
+    expect(refused!.hint).toMatch(/^EKS creates a managed nodegroup's auto scaling group/);
   });
 
   it('warns that withLocal: true is ignored, at the key', () => {

@@ -4,7 +4,11 @@
  * template private-eks deploys (SPEC §6).
  */
 import { describe, expect, it } from 'vitest';
-import { serviceAccountCapabilities, serviceAccountRoleTemplate } from '../../../src/deploy/service-account-roles.js';
+import {
+  addonRoleTemplate,
+  serviceAccountCapabilities,
+  serviceAccountRoleTemplate,
+} from '../../../src/deploy/service-account-roles.js';
 import { formatFinding, lintTemplateTexts } from '../../helpers/cfn-lint.js';
 import { serviceAccount } from '../../helpers/resolved-config.js';
 
@@ -55,6 +59,8 @@ describe('IRSA role template', () => {
         },
       }),
       serviceAccount('named', { roleName: 'my-irsa-role' }),
+      serviceAccount('bounded', { permissionsBoundary: 'arn:aws:iam::111122223333:policy/workload-boundary' }),
+      serviceAccount('pattern', { namespace: 'jobs', subjectPattern: 'job-runner-*' }),
     ].map((sa) => ({
       name: `${sa.name}.json`,
       region: 'us-west-2',
@@ -62,5 +68,49 @@ describe('IRSA role template', () => {
     }));
     const findings = lintTemplateTexts(templates);
     expect(findings.filter((f) => f.level === 'Error').map(formatFinding)).toEqual([]);
+  });
+
+  it("puts iam.serviceAccounts[].permissionsBoundary on the role, and an add-on's on its IRSA role", () => {
+    const boundary = 'arn:aws:iam::111122223333:policy/workload-boundary';
+    const bounded = serviceAccountRoleTemplate({
+      ...input,
+      serviceAccount: serviceAccount('s3-reader', { permissionsBoundary: boundary }),
+    });
+    expect(bounded.Resources['Role1']?.Properties['PermissionsBoundary']).toBe(boundary);
+    const plain = serviceAccountRoleTemplate({ ...input, serviceAccount: serviceAccount('s3-reader') });
+    expect(plain.Resources['Role1']?.Properties).not.toHaveProperty('PermissionsBoundary');
+    const addonRole = addonRoleTemplate({
+      ...input,
+      addon: {
+        name: 'vpc-cni',
+        attachPolicyARNs: [],
+        resolveConflicts: 'OVERWRITE',
+        tags: {},
+        permissionsBoundary: boundary,
+      },
+      iam: {
+        kind: 'irsa',
+        policyArns: ['arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy'],
+        managedPolicyNames: [],
+        wellKnownPolicies: [],
+        ipv6CniPolicy: false,
+      },
+      partition: 'aws',
+    });
+    expect(addonRole.Resources['Role1']?.Properties['PermissionsBoundary']).toBe(boundary);
+  });
+
+  it('trusts every service account matching subjectPattern with StringLike, the audience still with StringEquals', () => {
+    const template = serviceAccountRoleTemplate({
+      ...input,
+      serviceAccount: serviceAccount('job-runner', { namespace: 'jobs', subjectPattern: 'job-runner-*' }),
+    });
+    const document = template.Resources['Role1']?.Properties['AssumeRolePolicyDocument'] as {
+      Statement: { Condition: unknown }[];
+    };
+    expect(document.Statement[0]?.Condition).toEqual({
+      StringLike: { 'oidc.eks.us-west-2.amazonaws.com/id/ABCDEF:sub': 'system:serviceaccount:jobs:job-runner-*' },
+      StringEquals: { 'oidc.eks.us-west-2.amazonaws.com/id/ABCDEF:aud': 'sts.amazonaws.com' },
+    });
   });
 });
