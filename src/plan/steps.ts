@@ -5,6 +5,7 @@
  * tests use them.
  */
 import type { ResolvedConfig } from '../config/resolved.js';
+import { isWindowsFamily } from '../templates/ami.js';
 import { addonsWithIrsaRoles } from './addon-iam.js';
 import { fargateCreationOrder, profilesTheAddonsNeed } from './fargate-order.js';
 import type { PlanStep, StackPlan } from './types.js';
@@ -19,6 +20,7 @@ export const STEP_IDS = {
   kubeconfig: 'kubeconfig',
   serviceAccounts: 'service-accounts',
   awsAuth: 'aws-auth',
+  windowsIpam: 'windows-ipam',
   addons: 'addons',
   endpointAccess: 'endpoint-access',
   runner: 'runner',
@@ -163,9 +165,28 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
       needsKubernetesApi: true,
     });
   }
+  const windowsIpam = windowsIpamStep(config);
+  if (windowsIpam !== undefined) steps.push(windowsIpam);
   const addonsStack = stacks.find((s) => s.kind === 'addons');
   if (addonsStack !== undefined) steps.push(addonsStep(config, addonsStack, afterCapacity, steps));
   return steps;
+}
+
+/**
+ * eksctl's "enable Windows IP address management" task of a cluster with a Windows nodegroup: the
+ * amazon-vpc-cni ConfigMap in kube-system. It needs no node, so it follows the control plane.
+ */
+function windowsIpamStep(config: ResolvedConfig): PlanStep | undefined {
+  const windows = [...config.nodeGroups, ...config.managedNodeGroups].filter((ng) => isWindowsFamily(ng.amiFamily));
+  if (windows.length === 0) return undefined;
+  return {
+    id: STEP_IDS.windowsIpam,
+    kind: 'kubernetes-api',
+    description: `switch Windows IP address management on (enable-windows-ipam in kube-system/amazon-vpc-cni) for the Windows nodegroup(s) ${windows.map((ng) => `"${ng.name}"`).join(', ')}`,
+    dependsOn: [STEP_IDS.cluster],
+    stack: null,
+    needsKubernetesApi: true,
+  };
 }
 
 /**
