@@ -14,7 +14,10 @@ type ClusterFields = Pick<
   ResolvedConfig,
   'identityProviders' | 'iamIdentityMappings' | 'upgradeSupportType' | 'zonalShift' | 'autoMode'
 >;
-type VpcFields = Pick<ResolvedVpc, 'extraCIDRs' | 'extraIPv6CIDRs' | 'controlPlaneSecurityGroupIDs' | 'hostnameType'>;
+type VpcFields = Pick<
+  ResolvedVpc,
+  'extraCIDRs' | 'extraIPv6CIDRs' | 'controlPlaneSecurityGroupIDs' | 'controlPlaneSubnetIDs' | 'hostnameType'
+>;
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
   value === undefined ? {} : ({ [key]: value } as Record<K, V>);
@@ -73,6 +76,7 @@ export function vpcFieldDefaults(vpc: NonNullable<ClusterConfigFile['vpc']>): Vp
     extraCIDRs: [...(vpc.extraCIDRs ?? [])],
     extraIPv6CIDRs: [...(vpc.extraIPv6CIDRs ?? [])],
     controlPlaneSecurityGroupIDs: [...(vpc.controlPlaneSecurityGroupIDs ?? [])],
+    ...((vpc.controlPlaneSubnetIDs ?? []).length > 0 ? { controlPlaneSubnetIDs: [...vpc.controlPlaneSubnetIDs!] } : {}),
     ...optional('hostnameType', vpc.hostnameType),
   };
 }

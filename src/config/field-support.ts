@@ -130,9 +130,8 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
     NOT_BUILT_YET,
     'remove it; the control plane keeps its AWS-managed egress',
   ),
-  'ClusterVPC.controlPlaneSubnetIDs': refused(
-    'the control plane uses the cluster subnets; separate control-plane subnets are not planned by private-eks',
-    'list the subnets under vpc.subnets.private',
+  'ClusterVPC.controlPlaneSubnetIDs': built(
+    "as eksctl: the control plane's network interfaces go in these subnets; nodegroups and endpoints keep the cluster subnets",
   ),
   'ClusterVPC.ipv6Cidr': refused(
     'an IPv6 cluster gets an Amazon-provided IPv6 block; BYOIP pools are not planned by private-eks',

@@ -81,7 +81,7 @@ class FieldChecker {
           const known =
             childSchema !== undefined ||
             (eksctlType?.fields !== undefined && Object.prototype.hasOwnProperty.call(eksctlType.fields, key));
-          const inert = inertValue(eksctl ?? undefined, key, child);
+          const inert = inertValue(eksctl ?? undefined, key, child, value);
           // eksctl reads `field: null` as the field left unset (Go's nil), and writes it so for
           // options it leaves unset (`appMesh: null` in its --dry-run output): the same here, for
           // every field eksctl has. A key with nothing after it is still a problem (a value

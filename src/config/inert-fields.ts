@@ -1,15 +1,17 @@
 /**
- * Values of fields private-eks does not implement that ask for nothing it would build differently:
- * what `eksctl create cluster --dry-run` writes for an option left unset (`instanceSelector: {}`,
- * `ssh.publicKeyPath: ""`, `securityGroups.withShared: null`), or the only choice private-eks makes
- * anyway (`containerRuntime: containerd`). A file eksctl printed is then read as it is; any other
- * value is refused by V19 as before (fields.ts). Keyed `<eksctl type>.<field>` like field-support.ts.
+ * Values that ask for nothing: what `eksctl create cluster --dry-run` writes for an option left
+ * unset (`instanceSelector: {}`, `ssh.publicKeyPath: ""`, `securityGroups.withShared: null`, a Pod
+ * Identity association's `roleARN: ""`, Auto Mode's zero ARN), or the only choice private-eks
+ * makes anyway (`containerRuntime: containerd`). A file eksctl printed is then read as it is, and
+ * means what it meant to eksctl; any other value goes on to the field check (V19 for a field
+ * private-eks does not implement, fields.ts). Keyed `<eksctl type>.<field>` like field-support.ts.
  */
 
 /** `dropped`: read as if absent. `warning`: read as if absent, with a warning "<path> <message>". */
 export type InertVerdict = { readonly kind: 'dropped' } | { readonly kind: 'warning'; readonly message: string };
 
-type InertTest = (value: unknown) => InertVerdict | undefined;
+/** `value` is the field's; `parent` the mapping that holds it (for a field read with its siblings). */
+type InertTest = (value: unknown, parent: Readonly<Record<string, unknown>>) => InertVerdict | undefined;
 
 const DROPPED: InertVerdict = { kind: 'dropped' };
 
@@ -22,12 +24,37 @@ function isEmptyValue(value: unknown): boolean {
 }
 
 const whenEmpty: InertTest = (value) => (isEmptyValue(value) ? DROPPED : undefined);
+/**
+ * An instance selector asks EC2 for matching types when eksctl runs; eksctl's --dry-run writes the
+ * types it found next to the selector (`instanceTypes`, or `instancesDistribution.instanceTypes`
+ * for a self-managed nodegroup). Those are what private-eks builds; a selector alone is refused
+ * (V19, why and what instead in field-support.ts).
+ */
+const selectorResolved: InertTest = (value, parent) => {
+  if (isEmptyValue(value)) return DROPPED;
+  const distribution = parent['instancesDistribution'];
+  const resolved = [
+    parent['instanceTypes'],
+    parent['instanceType'],
+    typeof distribution === 'object' && distribution !== null
+      ? (distribution as Record<string, unknown>)['instanceTypes']
+      : undefined,
+  ].some((types) => !isEmptyValue(types));
+  return resolved
+    ? {
+        kind: 'warning',
+        message:
+          'is ignored: the instance types it was resolved to (written next to it by eksctl --dry-run) are the ones built',
+      }
+    : undefined;
+};
+
 const whenZeroArn: InertTest = (value) => (value === 'arn:::::' || value === '' ? DROPPED : undefined);
 const whenNull: InertTest = (value) => (value === null ? DROPPED : undefined);
 
 export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
-  'NodeGroup.instanceSelector': whenEmpty,
-  'ManagedNodeGroup.instanceSelector': whenEmpty,
+  'NodeGroup.instanceSelector': selectorResolved,
+  'ManagedNodeGroup.instanceSelector': selectorResolved,
   'NodeGroupSSH.publicKeyPath': whenEmpty,
   'NodeGroup.containerRuntime': (value) =>
     typeof value === 'string' && value.toLowerCase() === 'containerd' ? DROPPED : undefined,
@@ -38,6 +65,9 @@ export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
   // Auto Mode role or boundary left unset (eksctl's own check reads it as unset, IsZero).
   'AutoModeConfig.nodeRoleARN': whenZeroArn,
   'AutoModeConfig.permissionsBoundaryARN': whenZeroArn,
+  // eksctl creates a role when roleARN is empty (pkg/apis/eksctl.io/v1alpha5/iam.go); its
+  // --dry-run writes every association's roleARN, "" when it will create one.
+  'PodIdentityAssociation.roleARN': whenEmpty,
   // Status is eksctl's output (`get fargateprofile`); its --dry-run writes it empty.
   'FargateProfile.status': whenEmpty,
   'NodeGroupSGs.withLocal': (value) => {
@@ -53,8 +83,13 @@ export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
 };
 
 /** The verdict for `<eksctlType>.<key>: value`, or undefined when the value is not inert. */
-export function inertValue(eksctlType: string | undefined, key: string, value: unknown): InertVerdict | undefined {
+export function inertValue(
+  eksctlType: string | undefined,
+  key: string,
+  value: unknown,
+  parent: Readonly<Record<string, unknown>>,
+): InertVerdict | undefined {
   if (eksctlType === undefined) return undefined;
   const test = INERT_VALUES[`${eksctlType}.${key}`];
-  return test?.(value);
+  return test?.(value, parent);
 }

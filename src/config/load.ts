@@ -44,7 +44,10 @@ function regionSource(fileRegion: string | undefined, input: LoadConfigInput): R
 function check(input: LoadConfigInput): { config?: ResolvedConfig; problems: Problem[]; source?: string } {
   const read = readConfigDocument(input.text, input.file);
   const source = read.text === undefined ? {} : { source: read.text };
-  if (read.value === undefined || read.problems.some((p) => p.rule === 'YAML' || p.rule === 'FILE')) {
+  if (
+    read.value === undefined ||
+    read.problems.some((p) => p.severity === 'error' && (p.rule === 'YAML' || p.rule === 'FILE'))
+  ) {
     return { problems: read.problems, ...source };
   }
   const fields = checkFieldNames(read.value as Record<string, unknown>, read.sourceMap, input.file);

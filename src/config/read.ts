@@ -283,6 +283,40 @@ class DocumentWalker {
   }
 }
 
+/** eksctl's logger: `2026-12-03 20:15:55 [!]  SSM is now enabled by default; …`. */
+const EKSCTL_LOG_LINE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \[[^\]\s]{1,2}\] {1,2}\S/u;
+
+/**
+ * How many lines at the start of `text` are eksctl's log output: `eksctl create cluster --dry-run`
+ * prints some (a deprecation, a warning) before the config, on the same output, so a file saved
+ * with `> cluster.yaml` starts with them.
+ */
+function leadingEksctlLogLines(text: string): number {
+  let count = 0;
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end);
+    if (!EKSCTL_LOG_LINE.test(line)) break;
+    count++;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return count;
+}
+
+/**
+ * `text` with its leading eksctl log lines made YAML comments: one character more on each of
+ * those lines, every other offset and line the same (problems still show the file as written).
+ */
+export function eksctlLogLinesAsComments(text: string, count = leadingEksctlLogLines(text)): string {
+  if (count === 0) return text;
+  return text
+    .split('\n')
+    .map((line, i) => (i < count ? `#${line}` : line))
+    .join('\n');
+}
+
 function yamlMessage(message: string): string {
   // The yaml package's messages are sentences with a capital letter; ours are lower-case.
   const text = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -300,14 +334,33 @@ export function readConfigDocument(input: string | Uint8Array, file: string): Re
     };
   }
   const text = decoded.text;
+  const logLines = leadingEksctlLogLines(text);
+  const yamlText = eksctlLogLinesAsComments(text, logLines);
   const lines = new LineCounter();
-  const walker = new DocumentWalker(file, text, lines);
+  const walker = new DocumentWalker(file, yamlText, lines);
+  // Said once the file has read well (any YAML error returns before): a warning, not a stop.
+  const logWarning: Problem[] =
+    logLines === 0
+      ? []
+      : [
+          problemAt(
+            file,
+            { line: 1, column: 1 },
+            {
+              rule: 'YAML',
+              severity: 'warning',
+              path: [],
+              message: `${logLines === 1 ? 'line 1 is' : `lines 1 to ${logLines} are`} eksctl's log output, not part of the config: read as comments`,
+              hint: 'eksctl prints its log lines and the --dry-run config to the same output: remove them from the file',
+            },
+          ),
+        ];
   const fail = (offset: number | undefined, spec: ProblemSpec): ReadResult => {
     walker.report(walker.position(offset), spec);
     return { sourceMap: new SourceMap(), text, problems: walker.problems };
   };
 
-  const tokens = [...new Parser(lines.addNewLine).parse(text)];
+  const tokens = [...new Parser(lines.addNewLine).parse(yamlText)];
   const deep = tooDeepAt(tokens, MAX_NESTING);
   if (deep !== undefined) {
     return fail(deep, { rule: 'YAML', path: [], message: `values are nested more than ${MAX_NESTING} levels deep` });
@@ -315,7 +368,7 @@ export function readConfigDocument(input: string | Uint8Array, file: string): Re
 
   const documents: Document.Parsed[] = [];
   const composer = new Composer({ merge: true, uniqueKeys: false, prettyErrors: false, version: '1.2' });
-  for (const document of composer.compose(tokens, true, text.length)) documents.push(document);
+  for (const document of composer.compose(tokens, true, yamlText.length)) documents.push(document);
   // A trailing `---` with nothing after it is harmless; a second document with content is not.
   const [document, ...rest] = documents.filter((d, i) => i === 0 || d.contents !== null || d.errors.length > 0);
   const extra = rest.find((d) => !(isScalar(d.contents) && d.contents.value === null && d.errors.length === 0));
@@ -368,5 +421,5 @@ export function readConfigDocument(input: string | Uint8Array, file: string): Re
     });
     return { sourceMap, text, problems: walker.problems };
   }
-  return { value, sourceMap, text, problems: walker.problems };
+  return { value, sourceMap, text, problems: [...logWarning, ...walker.problems] };
 }

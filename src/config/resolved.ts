@@ -150,6 +150,8 @@ export interface ResolvedVpc {
   readonly extraIPv6CIDRs?: readonly string[];
   /** Existing control-plane security groups (eksctl: instead of `securityGroup`); empty: none. */
   readonly controlPlaneSecurityGroupIDs?: readonly string[];
+  /** The subnets of the control plane's network interfaces (eksctl); absent: the cluster's subnets. */
+  readonly controlPlaneSubnetIDs?: readonly string[];
   /** Subnets private-eks creates: `PrivateDnsNameOptionsOnLaunch.HostnameType`; absent: EC2's default. */
   readonly hostnameType?: 'ip-name' | 'resource-name';
 }

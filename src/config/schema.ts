@@ -149,6 +149,9 @@ const Vpc = strict(
     controlPlaneSecurityGroupIDs: Type.Optional(
       texts('existing security groups for the control plane (instead of vpc.securityGroup)'),
     ),
+    controlPlaneSubnetIDs: Type.Optional(
+      texts("existing subnets for the control plane's network interfaces (instead of every cluster subnet)"),
+    ),
     hostnameType: Type.Optional(
       oneOf(['ip-name', 'resource-name'] as const, 'hostnames of instances in the subnets private-eks creates'),
     ),

@@ -5,12 +5,13 @@
  * still run.
  */
 import { parseDocument } from 'yaml';
+import { eksctlLogLinesAsComments } from '../config/read.js';
 
 export function regionFromDocument(bytes: Uint8Array | string): string | undefined {
   try {
     const text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     // getIn resolves no alias; the config layer has already refused oversized files.
-    const document = parseDocument(text, { uniqueKeys: false });
+    const document = parseDocument(eksctlLogLinesAsComments(text), { uniqueKeys: false });
     // A file the YAML parser had to repair is not one to guess a region from.
     if (document.errors.length > 0) return undefined;
     const region = document.getIn(['metadata', 'region']);

@@ -115,7 +115,11 @@ function controlPlane(plan: Plan, tags: Readonly<Record<string, string>>): CfnRe
       Version: cluster.metadata.version,
       RoleArn: serviceRoleArn(plan),
       ResourcesVpcConfig: {
-        SubnetIds: plan.subnets.map(subnetValue),
+        // eksctl: `vpc.controlPlaneSubnetIDs` when given, else every cluster subnet.
+        SubnetIds:
+          (cluster.vpc.controlPlaneSubnetIDs ?? []).length > 0
+            ? [...(cluster.vpc.controlPlaneSubnetIDs ?? [])]
+            : plan.subnets.map(subnetValue),
         SecurityGroupIds: controlPlaneSecurityGroupIds(plan),
         EndpointPublicAccess: access.publicAccess,
         EndpointPrivateAccess: access.privateAccess,

@@ -84,6 +84,18 @@ describe('unknown fields (a typo) and eksctl fields private-eks does not impleme
     const result = load(nulls);
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(result.config?.managedNodeGroups[0]?.iam.withAddonPolicies).toEqual(['imageBuilder']);
+    // A Pod Identity association with roleARN "" gets a role made for it, as in eksctl.
+    const pia = load(
+      lines(
+        HEADER,
+        'addons: [{name: eks-pod-identity-agent}]',
+        'iam:',
+        '  podIdentityAssociations:',
+        '    - {namespace: apps, serviceAccountName: reader, roleARN: "", permissionPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]}',
+      ),
+    );
+    expect(pia.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(pia.config?.iam.podIdentityAssociations[0]).not.toHaveProperty('roleARN');
     // Not a null written out: the key alone, or a typo whatever its value.
     const empty = lines(
       HEADER,
@@ -104,6 +116,26 @@ describe('unknown fields (a typo) and eksctl fields private-eks does not impleme
         'V19',
       ).map((p) => p.path),
     ).toEqual(['fargateProfiles[0].status']);
+  });
+
+  it('reads an instance selector with the types eksctl --dry-run resolved it to; a selector alone stays refused', () => {
+    const ng = (...extra: string[]) =>
+      lines(
+        HEADER,
+        'managedNodeGroups:',
+        '  - name: m1',
+        '    privateNetworking: true',
+        '    instanceSelector: {vCPUs: 4, memory: 16GiB}',
+        ...extra.map((l) => '    ' + l),
+      );
+    const resolved = load(ng('instanceTypes: [m5.xlarge, m6i.xlarge]'));
+    expect(resolved.problems.map((p) => [p.severity, p.rule, p.path])).toEqual([
+      ['warning', 'V19', 'managedNodeGroups[0].instanceSelector'],
+    ]);
+    expect(resolved.config?.managedNodeGroups[0]?.instanceTypes).toEqual(['m5.xlarge', 'm6i.xlarge']);
+    expect(withRule(load(ng()), 'V19').map((p) => [p.severity, p.path])).toEqual([
+      ['error', 'managedNodeGroups[0].instanceSelector'],
+    ]);
   });
 
   it('reports an empty unsupported section too: never silently dropped', () => {

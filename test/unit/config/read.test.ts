@@ -91,6 +91,24 @@ describe('reading YAML into data with positions', () => {
     ]);
   });
 
+  it("reads eksctl's log lines before a --dry-run config as comments, with a warning", () => {
+    const config = lines(HEADER, 'managedNodeGroups:', '  - name: m1', '    privateNetworking: true');
+    const log = [
+      '2026-12-03 20:15:55 [!]  SSM is now enabled by default; `ssh.enableSSM` is deprecated',
+      '2026-12-03 20:15:55 [ℹ]  eksctl version 0.231.0',
+    ].join('\n');
+    const result = load(`${log}\n${config}`);
+    expect(result.problems.map((p) => [p.severity, p.rule, p.line, p.message])).toEqual([
+      ['warning', 'YAML', 1, "lines 1 to 2 are eksctl's log output, not part of the config: read as comments"],
+    ]);
+    expect(result.config?.managedNodeGroups.map((n) => n.name)).toEqual(['m1']);
+    // Positions after them are the file's own.
+    const bad = load(`${log}\n${config.replace('privateNetworking: true', 'privateNetworking: maybe')}`);
+    expect(bad.problems.find((p) => p.severity === 'error')).toMatchObject({ line: 12, column: 24 });
+    // A line like it anywhere else is not skipped.
+    expect(load(`${config}${log}\n`).problems.some((p) => p.severity === 'error' && p.rule === 'YAML')).toBe(true);
+  });
+
   it('refuses a file larger than 128 KiB without parsing it', () => {
     const text = 'a: "' + 'x'.repeat(2 * 1024 * 1024) + '"\n';
     for (const input of [text, Buffer.from(text)]) {
