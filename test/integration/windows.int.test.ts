@@ -9,12 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  DescribeNodegroupCommand,
-  EKSClient,
-  ListAccessEntriesCommand,
-  DescribeAccessEntryCommand,
-} from '@aws-sdk/client-eks';
+import { DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
 import { runCliCaptured } from '../helpers/cli.js';
 import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
