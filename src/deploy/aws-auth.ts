@@ -23,12 +23,15 @@ export interface AwsAuthEntries {
   readonly noDuplicate: ReadonlySet<string>;
 }
 
-/** aws-auth's mapRoles entry for self-managed nodes (EKS user guide, "aws-auth ConfigMap"). */
-export function nodeRoleMapping(roleArn: string): AwsAuthEntry {
+/**
+ * aws-auth's mapRoles entry for self-managed nodes (EKS user guide, "aws-auth ConfigMap"); Windows
+ * nodes also need `eks:kube-proxy-windows`, first (eksctl's authconfigmap.AddNodeGroup).
+ */
+export function nodeRoleMapping(roleArn: string, windows = false): AwsAuthEntry {
   return {
     rolearn: roleArn,
     username: 'system:node:{{EC2PrivateDNSName}}',
-    groups: ['system:bootstrappers', 'system:nodes'],
+    groups: [...(windows ? ['eks:kube-proxy-windows'] : []), 'system:bootstrappers', 'system:nodes'],
   };
 }
 
@@ -46,9 +49,16 @@ function identityEntry(key: 'rolearn' | 'userarn', arn: string, m: IamIdentityMa
   };
 }
 
-/** What the ConfigMap must hold: node roles first, then the mappings in file order. */
-export function desiredAwsAuth(nodeRoles: readonly string[], mappings: readonly IamIdentityMapping[]): AwsAuthEntries {
-  const mapRoles: AwsAuthEntry[] = nodeRoles.map(nodeRoleMapping);
+/**
+ * What the ConfigMap must hold: node roles first (those in `windowsRoles` with the Windows group),
+ * then the mappings in file order.
+ */
+export function desiredAwsAuth(
+  nodeRoles: readonly string[],
+  mappings: readonly IamIdentityMapping[],
+  windowsRoles: ReadonlySet<string> = new Set(),
+): AwsAuthEntries {
+  const mapRoles: AwsAuthEntry[] = nodeRoles.map((arn) => nodeRoleMapping(arn, windowsRoles.has(arn)));
   const mapUsers: AwsAuthEntry[] = [];
   const mapAccounts: string[] = [];
   const noDuplicate = new Set<string>();

@@ -3,7 +3,9 @@
  * - `service-accounts`: the IAM role of each `iam.serviceAccounts` entry (a stack each, through
  *   the EKS OIDC provider), then the ServiceAccount objects annotated with the role;
  * - `aws-auth`: with `authenticationMode: CONFIG_MAP`, the self-managed nodes' roles mapped in the
- *   aws-auth ConfigMap so they can join; and the file's `iamIdentityMappings` (aws-auth.ts).
+ *   aws-auth ConfigMap so they can join; and the file's `iamIdentityMappings` (aws-auth.ts);
+ * - `windows-ipam`: with a Windows nodegroup, Windows IP address management switched on in
+ *   kube-system/amazon-vpc-cni (windows-ipam.ts).
  *
  * The IAM roles are always created. The Kubernetes objects are applied only when the API server
  * answers from here; otherwise the step records exactly what must be applied from inside the VPC
@@ -13,6 +15,8 @@
  */
 import { stringify } from 'yaml';
 import { awsAuthConfigMap, desiredAwsAuth, mergeAwsAuth } from './aws-auth.js';
+import { isWindowsFamily } from '../templates/ami.js';
+import { VPC_CNI_CONFIG_MAP, windowsIpamConfigMap, withWindowsIpam } from './windows-ipam.js';
 import { PrivateEksError } from '../errors.js';
 import type { PlanStep } from '../plan/types.js';
 import { describeClusterAccess } from './cluster-info.js';
@@ -37,6 +41,7 @@ import { ensureStack } from './stacks.js';
 export async function runKubernetesStep(step: PlanStep, state: RunState): Promise<string> {
   if (step.id === 'service-accounts') return serviceAccountsStep(step, state);
   if (step.id === 'aws-auth') return awsAuthStep(step, state);
+  if (step.id === 'windows-ipam') return windowsIpamStep(step, state);
   throw new PrivateEksError('PE_INTERNAL', `no implementation for the Kubernetes-API step ${step.id}`, {
     source: 'internal',
   });
@@ -153,15 +158,18 @@ async function applyServiceAccount(client: KubernetesObjectApi, object: Record<s
  */
 async function awsAuthStep(step: PlanStep, state: RunState): Promise<string> {
   const mapsNodes = state.plan.cluster.accessConfig.authenticationMode === 'CONFIG_MAP';
-  const roles = mapsNodes
-    ? state.plan.stacks
-        .filter((s) => s.kind === 'nodegroup')
-        .map((s) => state.stacks.get(s.name)?.outputs['InstanceRoleARN'])
-        .filter((arn): arn is string => arn !== undefined)
-    : [];
+  const roles: string[] = [];
+  const windowsRoles = new Set<string>();
+  for (const stack of mapsNodes ? state.plan.stacks.filter((s) => s.kind === 'nodegroup') : []) {
+    const arn = state.stacks.get(stack.name)?.outputs['InstanceRoleARN'];
+    if (arn === undefined) continue;
+    roles.push(arn);
+    const ng = state.plan.cluster.nodeGroups.find((n) => n.name === stack.nodeGroup);
+    if (isWindowsFamily(ng?.amiFamily)) windowsRoles.add(arn);
+  }
   const mappings = state.plan.cluster.iamIdentityMappings ?? [];
   if (roles.length === 0 && mappings.length === 0) return 'nothing to map';
-  const desired = desiredAwsAuth(roles, mappings);
+  const desired = desiredAwsAuth(roles, mappings, windowsRoles);
   const nodesOnly = mappings.length === 0;
   const what = nodesOnly ? 'node role(s)' : 'mapping(s)';
   const client = await kubernetesClient(state, step);
@@ -187,6 +195,27 @@ async function awsAuthStep(step: PlanStep, state: RunState): Promise<string> {
     return nodesOnly ? 'aws-auth already maps the node roles' : 'aws-auth already holds every mapping';
   await client.replace(`${path}/aws-auth`, { ...existing, data: merged.data });
   return `aws-auth: ${merged.added} ${what} added`;
+}
+
+/** kube-system/amazon-vpc-cni with `enable-windows-ipam: "true"` (windows-ipam.ts). */
+async function windowsIpamStep(step: PlanStep, state: RunState): Promise<string> {
+  const client = await kubernetesClient(state, step);
+  if (client === undefined) {
+    recordManual(state, step, `switch Windows IP address management on in kube-system/${VPC_CNI_CONFIG_MAP}`, [
+      windowsIpamConfigMap(),
+    ]);
+    return 'Windows IPAM to switch on from inside the VPC';
+  }
+  const path = '/api/v1/namespaces/kube-system/configmaps';
+  const existing = await client.get(`${path}/${VPC_CNI_CONFIG_MAP}`);
+  if (existing === undefined) {
+    await client.create(path, windowsIpamConfigMap());
+    return `${VPC_CNI_CONFIG_MAP} created with Windows IPAM on`;
+  }
+  const updated = withWindowsIpam(existing);
+  if (updated === undefined) return 'Windows IPAM already on';
+  await client.replace(`${path}/${VPC_CNI_CONFIG_MAP}`, updated);
+  return `Windows IPAM switched on in ${VPC_CNI_CONFIG_MAP}`;
 }
 
 function recordManual(state: RunState, step: PlanStep, what: string, objects: readonly unknown[]): void {

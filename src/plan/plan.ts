@@ -152,7 +152,8 @@ export async function buildPlan(
   const runner = planRunner(
     config,
     firstSteps.filter((s) => s.needsKubernetesApi).map((s) => s.id),
-    firstSteps.some((s) => s.id === STEP_IDS.awsAuth),
+    // aws-auth and Windows IPAM both write a kube-system ConfigMap.
+    firstSteps.some((s) => s.id === STEP_IDS.awsAuth || s.id === STEP_IDS.windowsIpam),
   );
   // Unless the user asked for the public window (--endpoint-switch=always), the runner carries the
   // Kubernetes steps and the cluster stays private-only.

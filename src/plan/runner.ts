@@ -34,7 +34,7 @@ function serviceAccountNamespaces(config: ResolvedConfig): string[] {
 
 /**
  * `stepsNeedingKubernetesApi` are the plan's steps that talk to the API server (PlanStep ids);
- * `awsAuth` tells whether one of them writes the aws-auth ConfigMap.
+ * `awsAuth` tells whether one of them writes a kube-system ConfigMap (aws-auth, amazon-vpc-cni).
  */
 export function planRunner(
   config: ResolvedConfig,

@@ -5,6 +5,7 @@
  * tests use them.
  */
 import type { ResolvedConfig } from '../config/resolved.js';
+import { isWindowsFamily } from '../templates/ami.js';
 import { addonsWithIrsaRoles } from './addon-iam.js';
 import { fargateCreationOrder, profilesTheAddonsNeed } from './fargate-order.js';
 import type { PlanStep, StackPlan } from './types.js';
@@ -19,6 +20,7 @@ export const STEP_IDS = {
   kubeconfig: 'kubeconfig',
   serviceAccounts: 'service-accounts',
   awsAuth: 'aws-auth',
+  windowsIpam: 'windows-ipam',
   addons: 'addons',
   endpointAccess: 'endpoint-access',
   runner: 'runner',
@@ -165,7 +167,29 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
   }
   const addonsStack = stacks.find((s) => s.kind === 'addons');
   if (addonsStack !== undefined) steps.push(addonsStep(config, addonsStack, afterCapacity, steps));
+  const windowsIpam = windowsIpamStep(config, addonsStack !== undefined);
+  if (windowsIpam !== undefined) steps.push(windowsIpam);
   return steps;
+}
+
+/**
+ * eksctl's "enable Windows IP address management" task of a cluster with a Windows nodegroup: the
+ * amazon-vpc-cni ConfigMap in kube-system. It needs no node; but the vpc-cni add-on writes that
+ * ConfigMap (with `enable-windows-ipam: "false"`), so when the add-ons stack installs vpc-cni the
+ * step comes after it, as eksctl's comes after its default add-ons.
+ */
+function windowsIpamStep(config: ResolvedConfig, withAddonsStack: boolean): PlanStep | undefined {
+  const windows = [...config.nodeGroups, ...config.managedNodeGroups].filter((ng) => isWindowsFamily(ng.amiFamily));
+  if (windows.length === 0) return undefined;
+  const afterVpcCni = withAddonsStack && config.addons.some((a) => a.name === 'vpc-cni');
+  return {
+    id: STEP_IDS.windowsIpam,
+    kind: 'kubernetes-api',
+    description: `switch Windows IP address management on (enable-windows-ipam in kube-system/amazon-vpc-cni) for the Windows nodegroup(s) ${windows.map((ng) => `"${ng.name}"`).join(', ')}`,
+    dependsOn: afterVpcCni ? [STEP_IDS.addons] : [STEP_IDS.cluster],
+    stack: null,
+    needsKubernetesApi: true,
+  };
 }
 
 /**

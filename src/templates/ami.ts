@@ -6,12 +6,13 @@
  * Ubuntu families come from Canonical's public parameters, as eksctl reads them
  * (pkg/ami/ssm_resolver.go): EKS has no managed AmiType for them, so a managed Ubuntu nodegroup
  * runs the image as a custom AMI, resolved from the same parameter by CloudFormation. Windows
- * families are refused before planning (rules/cluster-fields.ts says why).
+ * families as eksctl builds them: EKS's WINDOWS_* AmiTypes on managed nodegroups, the public
+ * `/aws/service/ami-windows-latest/...-EKS_Optimized-<version>` parameters on self-managed ones.
  */
 import type { ResolvedNodeGroup } from '../config/resolved.js';
 import { unsupported } from './context.js';
 
-export type OsFamily = 'AmazonLinux2023' | 'AmazonLinux2' | 'Bottlerocket' | 'Ubuntu';
+export type OsFamily = 'AmazonLinux2023' | 'AmazonLinux2' | 'Bottlerocket' | 'Ubuntu' | 'Windows';
 type Architecture = 'x86_64' | 'arm64';
 type Accelerator = 'standard' | 'nvidia' | 'neuron';
 
@@ -29,8 +30,37 @@ export const UBUNTU_RELEASES: Readonly<Record<string, string>> = {
   UbuntuPro2604: '26.04',
 };
 
+/** eksctl's Windows families: Windows Server release and edition (Core or Full) of each. */
+export const WINDOWS_IMAGES: Readonly<Record<string, { readonly release: string; readonly edition: 'Core' | 'Full' }>> =
+  {
+    WindowsServer2019CoreContainer: { release: '2019', edition: 'Core' },
+    WindowsServer2019FullContainer: { release: '2019', edition: 'Full' },
+    WindowsServer2022CoreContainer: { release: '2022', edition: 'Core' },
+    WindowsServer2022FullContainer: { release: '2022', edition: 'Full' },
+    WindowsServer2025CoreContainer: { release: '2025', edition: 'Core' },
+    WindowsServer2025FullContainer: { release: '2025', edition: 'Full' },
+  };
+
+export function isWindowsFamily(amiFamily: string | undefined): boolean {
+  return amiFamily !== undefined && amiFamily in WINDOWS_IMAGES;
+}
+
+function windowsImage(ng: ResolvedNodeGroup): { readonly release: string; readonly edition: 'Core' | 'Full' } {
+  const image = WINDOWS_IMAGES[ng.amiFamily];
+  if (image === undefined) throw unsupported(`nodegroup "${ng.name}": ${ng.amiFamily} is not a Windows family`, '');
+  // EKS publishes Windows images for x86_64 only (eksctl maps no Arm instance to a Windows AmiType).
+  if (architecture(ng) === 'arm64') {
+    throw unsupported(
+      `nodegroup "${ng.name}": ${ng.amiFamily} has no Arm (Graviton) image`,
+      'use x86_64 instance types for Windows nodes',
+    );
+  }
+  return image;
+}
+
 export function osFamily(ng: ResolvedNodeGroup): OsFamily {
   if (ng.amiFamily in UBUNTU_RELEASES) return 'Ubuntu';
+  if (isWindowsFamily(ng.amiFamily)) return 'Windows';
   const family = SUPPORTED.find((f) => f === ng.amiFamily);
   if (family === undefined) {
     throw unsupported(
@@ -74,6 +104,10 @@ export function managedAmiType(ng: ResolvedNodeGroup): string {
     case 'Ubuntu':
       // A custom image (imageId below): the launch template carries it, AmiType is implied.
       return 'CUSTOM';
+    case 'Windows': {
+      const { release, edition } = windowsImage(ng);
+      return `WINDOWS_${edition.toUpperCase()}_${release}_x86_64`;
+    }
   }
 }
 
@@ -106,14 +140,22 @@ export function amiSsmParameter(ng: ResolvedNodeGroup, kubernetesVersion: string
       const volume = release === '20.04' || release === '22.04' ? 'ebs-gp2' : 'ebs-gp3';
       return `/aws/service/canonical/ubuntu/${product}/${release}/${kubernetesVersion}/stable/current/${arch === 'arm64' ? 'arm64' : 'amd64'}/hvm/${volume}/ami-id`;
     }
+    case 'Windows': {
+      const { release, edition } = windowsImage(ng);
+      return `/aws/service/ami-windows-latest/Windows_Server-${release}-English-${edition}-EKS_Optimized-${kubernetesVersion}/image_id`;
+    }
   }
 }
 
 /**
  * The root device; Bottlerocket keeps its OS on xvda and containers on the xvdb data volume;
- * Canonical's Ubuntu images boot from /dev/sda1.
+ * Canonical's Ubuntu images and the Windows images boot from /dev/sda1.
  */
 export function dataVolumeDevice(ng: ResolvedNodeGroup): string {
   const family = osFamily(ng);
-  return family === 'Bottlerocket' ? '/dev/xvdb' : family === 'Ubuntu' ? '/dev/sda1' : '/dev/xvda';
+  return family === 'Bottlerocket'
+    ? '/dev/xvdb'
+    : family === 'Ubuntu' || family === 'Windows'
+      ? '/dev/sda1'
+      : '/dev/xvda';
 }

@@ -1,12 +1,13 @@
 /**
  * A self-managed nodegroup stack, `eksctl-<cluster>-nodegroup-<ng>` (SPEC §6): a launch template
  * whose user data bootstraps from the cluster stack's exports, an auto scaling group in the
- * private subnets, the node role and instance profile, and an `EC2_LINUX` access entry so nodes
- * join without anyone editing `aws-auth` (unless the cluster is in CONFIG_MAP mode).
+ * private subnets, the node role and instance profile, and an `EC2_LINUX` (Windows nodes:
+ * `EC2_WINDOWS`) access entry so nodes join without anyone editing `aws-auth` (unless the cluster
+ * is in CONFIG_MAP mode).
  */
 import type { ResolvedNodeGroup } from '../config/resolved.js';
 import type { Plan, StackPlan } from '../plan/types.js';
-import { amiSsmParameter } from './ami.js';
+import { amiSsmParameter, isWindowsFamily } from './ami.js';
 import { arnValue, getAtt, iamResourceName, ref, sub, tagList } from './cfn.js';
 import { importFromCluster } from './cluster-exports.js';
 import { clusterStackPlan, unsupported } from './context.js';
@@ -131,7 +132,8 @@ function accessEntry(plan: Plan, ng: ResolvedNodeGroup, tags: Tags): CfnResource
     Properties: {
       ClusterName: importFromCluster(clusterStackPlan(plan).name, 'ClusterName'),
       PrincipalArn: nodeRoleArn(plan, ng),
-      Type: 'EC2_LINUX',
+      // eksctl's GetAccessEntryType: Windows nodes need the kube-proxy-windows group EC2_WINDOWS grants.
+      Type: isWindowsFamily(ng.amiFamily) ? 'EC2_WINDOWS' : 'EC2_LINUX',
       Tags: tagList(NODE_ACCESS_ENTRY_ID, tags),
     },
   };

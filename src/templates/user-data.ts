@@ -8,11 +8,13 @@
  * - AmazonLinux2 and Ubuntu: `/etc/eks/bootstrap.sh` with `--apiserver-endpoint`, `--b64-cluster-ca`,
  *   `--dns-cluster-ip`.
  * - Bottlerocket: TOML settings.
+ * - Windows: PowerShell calling the image's Start-EKSBootstrap.ps1 (user-data-windows.ts).
  */
 import type { ResolvedNodeGroup } from '../config/resolved.js';
 import { base64, escapeSub, sub } from './cfn.js';
 import { osFamily } from './ami.js';
 import { unsupported } from './context.js';
+import { windowsUserData } from './user-data-windows.js';
 import type { CfnValue } from './types.js';
 
 /** Where the bootstrap values come from (imports of the cluster stack's outputs). */
@@ -57,7 +59,9 @@ export function nodeUserData(
       : family === 'AmazonLinux2' || family === 'Ubuntu'
         ? // Canonical's EKS images ship the same /etc/eks/bootstrap.sh as AmazonLinux2.
           al2UserData(ng, sources, options)
-        : bottlerocketUserData(ng, sources, options);
+        : family === 'Windows'
+          ? windowsUserData(ng, sources, options)
+          : bottlerocketUserData(ng, sources, options);
   if (text === undefined) return undefined;
   const variables: Record<string, CfnValue> = {};
   const candidates: Record<string, CfnValue> = {

@@ -1,7 +1,7 @@
 /**
  * Checks of the cluster-level fields schema-cluster.ts adds and the VPC's extra fields, with
  * eksctl's messages where eksctl has one (validation.go, identitymapping.go, auto_mode.go,
- * cmdutils/configfile.go), and what a fully-private cluster cannot do: Windows nodes, aws-auth
+ * cmdutils/configfile.go), and what a fully-private cluster cannot do: aws-auth
  * mappings the cluster would ignore (authenticationMode API).
  */
 import type { FieldPath } from '../path.js';
@@ -170,25 +170,47 @@ function minorOf(version: string): number {
   return Number(version.split('.')[1] ?? 'NaN');
 }
 
+/** The first Kubernetes version EKS publishes each Windows Server release for (eksctl's ssm_resolver.go). */
+const WINDOWS_MIN_VERSIONS: Readonly<Record<string, string>> = { '2019': '1.0', '2022': '1.23', '2025': '1.35' };
+
 /**
- * Windows nodes are refused (why, and what instead); Ubuntu families only for the Kubernetes
- * versions Canonical publishes images for (eksctl's ranges), on the EKS-optimized path.
+ * Windows families only for the Kubernetes versions EKS publishes their images for, and, as
+ * eksctl warns, beside a Linux nodegroup (CoreDNS and the other kube-system pods run only on
+ * Linux); Ubuntu families only for the versions Canonical publishes images for (eksctl's ranges),
+ * on the EKS-optimized path.
  */
 export function nodeImageFamilies(ctx: RuleContext): Problem[] {
   const problems: Problem[] = [];
   const version = ctx.resolved.metadata.version;
-  for (const { path, ng } of eachNodeGroup(ctx.config)) {
+  const groups = [...eachNodeGroup(ctx.config)];
+  const hasLinux = groups.some(({ ng }) => !(ng.amiFamily ?? '').startsWith('Windows'));
+  for (const { path, ng } of groups) {
     const family = ng.amiFamily;
     if (family === undefined) continue;
     if (family.startsWith('Windows')) {
-      problems.push(
-        report(ctx, 'value', {
-          rule: 'V19',
-          path: [...path, 'amiFamily'],
-          message: `${family} nodes are not supported by private-eks`,
-          hint: "Windows nodes need EKS's PowerShell bootstrap and Windows IP address management switched on in the vpc-cni ConfigMap, which private-eks does not build; use a Linux amiFamily, and add Windows nodes from inside the VPC once the cluster exists",
-        }),
-      );
+      const release = /^WindowsServer(\d{4})/.exec(family)?.[1] ?? '';
+      const min = WINDOWS_MIN_VERSIONS[release];
+      if (min !== undefined && ng.ami === undefined && minorOf(version) < minorOf(min)) {
+        problems.push(
+          report(ctx, 'value', {
+            rule: 'VALUE',
+            path: [...path, 'amiFamily'],
+            message: `Windows Server ${release} ${family.includes('Core') ? 'Core' : 'Full'} requires EKS version ${min} and above`,
+            hint: 'use WindowsServer2019CoreContainer or WindowsServer2019FullContainer, or a later metadata.version',
+          }),
+        );
+      }
+      if (!hasLinux) {
+        problems.push(
+          report(ctx, 'value', {
+            rule: 'VALUE',
+            severity: 'warning',
+            path: [...path, 'amiFamily'],
+            message: 'a Linux node group is required to support Windows workloads',
+            hint: 'add a managedNodeGroups entry with amiFamily AmazonLinux2023 (CoreDNS runs on Linux nodes only)',
+          }),
+        );
+      }
       continue;
     }
     const range = UBUNTU_VERSIONS[family];

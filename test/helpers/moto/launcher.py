@@ -54,6 +54,7 @@ from moto_extensions import iam_resources  # noqa: E402
 from moto_extensions import lambda_runner  # noqa: E402
 from moto_extensions import ssm_bottlerocket_amis  # noqa: E402
 from moto_extensions import ssm_eks_amis  # noqa: E402
+from moto_extensions import ssm_windows_amis  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,11 @@ EXTENSIONS: list[Extension] = [
         "ssm-bottlerocket-ami",
         "public /aws/service/bottlerocket/aws-k8s-<1.29-1.35>[-nvidia]/<arch>/latest/image_id parameters",
         ssm_bottlerocket_amis.install,
+    ),
+    E(
+        "ssm-windows-ami",
+        "public /aws/service/ami-windows-latest/Windows_Server-<release>-English-<edition>-EKS_Optimized-<v>/image_id parameters",
+        ssm_windows_amis.install,
     ),
 ]
 

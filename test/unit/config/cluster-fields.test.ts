@@ -92,21 +92,31 @@ describe('cluster-level fields', () => {
     expect(load(lines(HEADER, 'upgradePolicy: {supportType: EXTENDED}')).config!.upgradeSupportType).toBe('EXTENDED');
   });
 
-  it('refuses Windows nodes with why and what instead, so validate and plan agree', () => {
-    const text = lines(
-      HEADER,
-      'nodeGroups:',
-      '  - name: win',
-      '    privateNetworking: true',
-      '    amiFamily: WindowsServer2022CoreContainer',
-    );
-    const [problem] = errors(text);
-    expect(problem).toMatchObject({
-      rule: 'V19',
-      path: 'nodeGroups[0].amiFamily',
-      ...locate(text, 'WindowsServer2022CoreContainer'),
-    });
-    expect(problem!.hint).toContain('use a Linux amiFamily');
+  it("takes Windows families beside a Linux nodegroup, for the versions EKS publishes their images for (eksctl's rules)", () => {
+    const windows = (family: string, version: string, linux = true) =>
+      lines(
+        HEADER.replace('  region: us-west-2', `  region: us-west-2\n  version: "${version}"`),
+        ...(linux ? ['managedNodeGroups:', '  - name: linux', '    privateNetworking: true'] : []),
+        'nodeGroups:',
+        '  - name: win',
+        '    privateNetworking: true',
+        `    amiFamily: ${family}`,
+      );
+    expect(load(windows('WindowsServer2022CoreContainer', '1.33')).problems).toEqual([]);
+    expect(errors(windows('WindowsServer2019FullContainer', '1.29'))).toEqual([]);
+    const old = windows('WindowsServer2025FullContainer', '1.33');
+    expect(errors(old)).toEqual([
+      expect.objectContaining({
+        path: 'nodeGroups[0].amiFamily',
+        message: 'Windows Server 2025 Full requires EKS version 1.35 and above',
+        ...locate(old, 'WindowsServer2025FullContainer'),
+      }),
+    ]);
+    // eksctl warns (LogWindowsCompatibility): CoreDNS needs a Linux node.
+    const alone = load(windows('WindowsServer2022CoreContainer', '1.33', false)).problems;
+    expect(alone.map((p) => [p.severity, p.path, p.message])).toEqual([
+      ['warning', 'nodeGroups[0].amiFamily', 'a Linux node group is required to support Windows workloads'],
+    ]);
   });
 
   it("takes Ubuntu families for the Kubernetes versions Canonical publishes (eksctl's ranges)", () => {

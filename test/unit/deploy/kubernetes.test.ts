@@ -14,7 +14,7 @@ import { eksToken, tokenUrl } from '../../../src/deploy/kubernetes-token.js';
 import { runKubernetesStep } from '../../../src/deploy/kubernetes-steps.js';
 import { newRunState } from '../../../src/deploy/run-state.js';
 import { buildPlan, createOfflineFacts } from '../../../src/plan/index.js';
-import { nodeGroup, seedMinimalConfig, serviceAccount } from '../../helpers/resolved-config.js';
+import { managedNodeGroup, nodeGroup, seedMinimalConfig, serviceAccount } from '../../helpers/resolved-config.js';
 import { createTestPki, type TestPki } from '../../helpers/tls-server.js';
 import { readFileSync } from 'node:fs';
 import { FakeClock } from './fakes.js';
@@ -375,5 +375,86 @@ describe('Kubernetes-API steps against a local HTTPS API server', () => {
       kind: 'ConfigMap',
       metadata: { name: 'aws-auth', namespace: 'kube-system' },
     });
+  });
+
+  it('switches Windows IP address management on in amazon-vpc-cni: created when missing, merged, idempotent', async () => {
+    const config = seedMinimalConfig({
+      managedNodeGroups: [managedNodeGroup('linux')],
+      nodeGroups: [nodeGroup('win', { amiFamily: 'WindowsServer2022CoreContainer' })],
+    });
+    const { plan, state: s } = await state(config);
+    const step = plan.steps.find((x) => x.id === 'windows-ipam')!;
+    expect(step).toMatchObject({ kind: 'kubernetes-api', needsKubernetesApi: true });
+    expect(step.description).toContain('"win"');
+    const path = '/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni';
+    expect(await runKubernetesStep(step, s)).toBe('amazon-vpc-cni created with Windows IPAM on');
+    expect(api.objects.get(path)).toEqual({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'amazon-vpc-cni', namespace: 'kube-system' },
+      data: { 'enable-windows-ipam': 'true' },
+    });
+    expect(await runKubernetesStep(step, s)).toBe('Windows IPAM already on');
+
+    // The vpc-cni add-on's own ConfigMap: its other keys and metadata stay as they are.
+    api.objects.set(path, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'amazon-vpc-cni', namespace: 'kube-system', resourceVersion: '42' },
+      data: { 'enable-windows-ipam': 'false', 'enable-network-policy-controller': 'false' },
+    });
+    expect(await runKubernetesStep(step, s)).toBe('Windows IPAM switched on in amazon-vpc-cni');
+    expect(api.objects.get(path)).toEqual({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'amazon-vpc-cni', namespace: 'kube-system', resourceVersion: '42' },
+      data: { 'enable-windows-ipam': 'true', 'enable-network-policy-controller': 'false' },
+    });
+    expect(api.requests.filter((r) => !r.startsWith('GET'))).toEqual([
+      'POST /api/v1/namespaces/kube-system/configmaps',
+      `PUT ${path}`,
+    ]);
+  });
+
+  it('plans no Windows IPAM step without a Windows nodegroup', async () => {
+    const { plan } = await state(seedMinimalConfig({ managedNodeGroups: [managedNodeGroup('linux')] }));
+    expect(plan.steps.map((x) => x.id)).not.toContain('windows-ipam');
+  });
+
+  it('maps a self-managed Windows node role with eks:kube-proxy-windows in aws-auth (CONFIG_MAP), as eksctl', async () => {
+    const config = seedMinimalConfig({
+      accessConfig: { authenticationMode: 'CONFIG_MAP' },
+      managedNodeGroups: [managedNodeGroup('linux')],
+      nodeGroups: [nodeGroup('ng1'), nodeGroup('win', { amiFamily: 'WindowsServer2019FullContainer' })],
+    });
+    const { plan, state: s } = await state(config);
+    for (const [name, role] of [
+      ['ng1', 'ng1-nodes'],
+      ['win', 'win-nodes'],
+    ] as const) {
+      s.stacks.set(`eksctl-private-cluster-nodegroup-${name}`, {
+        ...s.stacks.get('eksctl-private-cluster-cluster')!,
+        outputs: { InstanceRoleARN: `arn:aws:iam::123456789012:role/${role}` },
+      });
+    }
+    expect(
+      await runKubernetesStep(
+        plan.steps.find((x) => x.id === 'aws-auth')!,
+        s,
+      ),
+    ).toBe('aws-auth created with 2 node role(s)');
+    const cm = api.objects.get('/api/v1/namespaces/kube-system/configmaps/aws-auth') as { data: { mapRoles: string } };
+    expect(parse(cm.data.mapRoles)).toEqual([
+      {
+        rolearn: 'arn:aws:iam::123456789012:role/ng1-nodes',
+        username: 'system:node:{{EC2PrivateDNSName}}',
+        groups: ['system:bootstrappers', 'system:nodes'],
+      },
+      {
+        rolearn: 'arn:aws:iam::123456789012:role/win-nodes',
+        username: 'system:node:{{EC2PrivateDNSName}}',
+        groups: ['eks:kube-proxy-windows', 'system:bootstrappers', 'system:nodes'],
+      },
+    ]);
   });
 });

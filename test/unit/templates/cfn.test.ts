@@ -86,9 +86,25 @@ describe('AMI choice', () => {
       '/aws/service/bottlerocket/aws-k8s-1.34/x86_64/latest/image_id',
     );
   });
+  it("takes eksctl's Windows AmiTypes and image parameters, x86_64 only", () => {
+    const win = (family: string, instanceTypes = ['m5.large']) =>
+      nodeGroup('win', { amiFamily: family, instanceTypes });
+    expect(managedAmiType(win('WindowsServer2019CoreContainer'))).toBe('WINDOWS_CORE_2019_x86_64');
+    expect(managedAmiType(win('WindowsServer2022FullContainer', ['g4dn.xlarge']))).toBe('WINDOWS_FULL_2022_x86_64');
+    expect(managedAmiType(win('WindowsServer2025CoreContainer'))).toBe('WINDOWS_CORE_2025_x86_64');
+    expect(amiSsmParameter(win('WindowsServer2022CoreContainer'), '1.33')).toBe(
+      '/aws/service/ami-windows-latest/Windows_Server-2022-English-Core-EKS_Optimized-1.33/image_id',
+    );
+    expect(amiSsmParameter(win('WindowsServer2019FullContainer'), '1.31')).toBe(
+      '/aws/service/ami-windows-latest/Windows_Server-2019-English-Full-EKS_Optimized-1.31/image_id',
+    );
+    expect(() => managedAmiType(win('WindowsServer2022CoreContainer', ['m7g.large']))).toThrow(
+      /WindowsServer2022CoreContainer has no Arm \(Graviton\) image/,
+    );
+  });
   it('refuses an image family it cannot bootstrap', () => {
-    expect(() => managedAmiType(nodeGroup('win', { amiFamily: 'WindowsServer2022FullContainer' }))).toThrow(
-      /amiFamily WindowsServer2022FullContainer is not supported/,
+    expect(() => managedAmiType(nodeGroup('x', { amiFamily: 'WindowsServer2004CoreContainer' }))).toThrow(
+      /amiFamily WindowsServer2004CoreContainer is not supported/,
     );
   });
 });

@@ -400,6 +400,37 @@ function ipv6(): Plan {
   );
 }
 
+/**
+ * Windows nodes as eksctl builds them, next to the Linux nodegroup CoreDNS needs: a managed
+ * Windows nodegroup on EKS's WINDOWS_CORE_2022 image (a pre-bootstrap command, no bootstrap of
+ * ours) and a self-managed Windows Server 2019 Full one (the public Windows AMI parameter, the
+ * PowerShell bootstrap with labels, taints and max pods, an EC2_WINDOWS access entry).
+ */
+function windows(): Plan {
+  return testPlan(
+    resolvedConfig({
+      metadata: { name: 'windows', version: '1.33' },
+      managedNodeGroups: [
+        managedNodeGroup('linux'),
+        managedNodeGroup('win-managed', {
+          amiFamily: 'WindowsServer2022CoreContainer',
+          instanceTypes: ['m5.xlarge'],
+          preBootstrapCommands: ['New-Item -ItemType Directory -Force -Path C:\\logs'],
+        }),
+      ],
+      nodeGroups: [
+        nodeGroup('win-self', {
+          amiFamily: 'WindowsServer2019FullContainer',
+          instanceTypes: ['m5.large'],
+          labels: { os: 'windows' },
+          taints: [{ key: 'os', value: 'windows', effect: 'NoSchedule' }],
+          maxPodsPerNode: 20,
+        }),
+      ],
+    }),
+  );
+}
+
 export function scenarios(): Scenario[] {
   return [
     { name: 'minimal', plan: minimal() },
@@ -412,5 +443,6 @@ export function scenarios(): Scenario[] {
     { name: 'aws-iso', plan: iso() },
     { name: 'bring-your-own', plan: bringYourOwn() },
     { name: 'ipv6', plan: ipv6() },
+    { name: 'windows', plan: windows() },
   ];
 }
