@@ -304,7 +304,7 @@ function nodeGroupRows(type: 'NodeGroup' | 'ManagedNodeGroup'): Record<string, F
     ),
     [`${type}.instanceMarketOptions`]: built('with capacityReservation only (a Capacity Block), as eksctl'),
     [`${type}.instanceSelector`]: refused(
-      'the instance selector asks EC2 for matching types at create time; private-eks plans without it; an empty selector (what eksctl writes) is accepted',
+      'the instance selector asks EC2 for matching types at create time; private-eks plans without it; an empty selector, or one next to the instance types eksctl --dry-run resolved it to, is accepted',
       'list the instance types in instanceTypes (managed nodegroups) or instanceType',
     ),
     [`${type}.volumeIOPS`]: built('default 3000 for gp3, 100 for io1 and io2, as eksctl'),
