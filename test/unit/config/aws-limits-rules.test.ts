@@ -162,6 +162,16 @@ const CASES: LimitCase[] = [
       "nodeGroups[0].tags gives a resource 45 tags; with the 6 private-eks adds that is over AWS's limit of 50 tags per resource",
     hint: COUNT_HINT,
   },
+  {
+    name: "a nodegroup's tags counted when the cluster has exactly 44",
+    pass: tagged(tagMap('t', 44), ...ng(`tags: ${tagMap('t', 44)}`)),
+    fail: tagged(tagMap('t', 44), ...ng('tags: {n: v}')),
+    path: 'nodeGroups[0].tags',
+    at: ['tags', 2],
+    message:
+      "nodeGroups[0].tags gives a resource 45 tags; with the 6 private-eks adds that is over AWS's limit of 50 tags per resource",
+    hint: COUNT_HINT,
+  },
   // ---- how many nodegroups and Fargate profiles -------------------------------------------------------
   {
     name: '501 nodegroups of both kinds together (500 is the quota)',
@@ -301,6 +311,15 @@ const CASES: LimitCase[] = [
     hint: 'write a KMS key ARN such as arn:aws:kms:us-west-2:123456789012:key/KEY-ID',
   },
   {
+    name: "a secrets key that is no ARN at all: eksctl's message only",
+    pass: file('secretsEncryption: {keyARN: "arn:aws:kms:us-west-2:123456789012:key/k"}'),
+    fail: file('secretsEncryption: {keyARN: k}'),
+    path: 'secretsEncryption.keyARN',
+    at: 'k}',
+    message: 'invalid ARN in secretsEncryption.keyARN: "k": arn: invalid prefix',
+    hint: 'write the ARN of a KMS key: arn:aws:kms:REGION:ACCOUNT:key/KEY-ID',
+  },
+  {
     name: "an add-on's service account role ARN",
     pass: file(`addons: [{name: vpc-cni, serviceAccountRoleARN: "${ROLE}"}]`),
     fail: file('addons: [{name: vpc-cni, serviceAccountRoleARN: r}]'),
@@ -346,6 +365,15 @@ const CASES: LimitCase[] = [
     hint: POLICY_HINT,
   },
   {
+    name: "a nodegroup's policy that is no ARN at all: eksctl's message only",
+    pass: file(...ng('iam: {attachPolicyARNs: ["arn:aws:iam::aws:policy/P"]}')),
+    fail: file(...ng('iam: {attachPolicyARNs: [nonarn]}')),
+    path: 'nodeGroups[0].iam.attachPolicyARNs[0]',
+    at: 'nonarn',
+    message: 'invalid ARN "nonarn" in nodeGroups[0].iam.attachPolicyARNs: arn: invalid prefix',
+    hint: 'write a policy ARN: arn:aws:iam::aws:policy/NAME or arn:aws:iam::ACCOUNT:policy/NAME',
+  },
+  {
     name: "a self-managed nodegroup's AMI id",
     pass: file(...ng('ami: ami-0123456789abcdef0', 'amiFamily: AmazonLinux2023')),
     fail: file(...ng('ami: ami-x', 'amiFamily: AmazonLinux2023')),
@@ -362,6 +390,15 @@ const CASES: LimitCase[] = [
     at: 'ami-q',
     message: 'managedNodeGroups[0].ami "ami-q" is not an AMI id',
     hint: 'write an AMI id such as ami-0123456789abcdef0',
+  },
+  {
+    name: "a managed nodegroup's AMI that is no AMI id at all: eksctl's message only",
+    pass: file(...mng('ami: ami-0123456789abcdef0', 'amiFamily: AmazonLinux2023')),
+    fail: file(...mng('ami: q')),
+    path: 'managedNodeGroups[0].ami',
+    at: 'q',
+    message: 'invalid AMI "q" (managedNodeGroups[0].ami)',
+    hint: 'write an AMI id: ami-…',
   },
   {
     name: 'a security group to attach',
@@ -414,6 +451,11 @@ describe("AWS's limits, before any AWS call", () => {
         },
       ]);
     });
+  });
+
+  it('an empty id is no id to check (the field is as good as left out)', () => {
+    const text = file('vpc: {id: "", securityGroup: "", sharedNodeSecurityGroup: ""}');
+    expect(load(text).problems).toEqual([]);
   });
 
   it("a nodegroup is not told about the count when the cluster's tags alone are over it", () => {
