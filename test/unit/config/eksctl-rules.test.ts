@@ -18,6 +18,7 @@ import {
   vpcSettings,
 } from '../../../src/config/rules/cluster-eksctl.js';
 import { nodeGroupKindRules } from '../../../src/config/rules/nodegroup-kinds.js';
+import { RULE_CATALOG } from '../../../src/config/rules/catalog.js';
 import type { ClusterConfigFile } from '../../../src/config/schema.js';
 import { EKSCTL_RULES } from './eksctl-inventory.js';
 import { HEADER, lines, load, locate } from './support.js';
@@ -49,6 +50,8 @@ const mng = (...extra: string[]) => [
   ...extra.map((l) => '    ' + l),
 ];
 const file = (...parts: string[]) => lines(HEADER, ...parts);
+/** The rule ids docs/rules.md documents: every problem names one. */
+const CATALOGUED_RULES: readonly string[] = RULE_CATALOG.map((r) => r.id);
 const ROLE = 'arn:aws:iam::123456789012:role/r';
 const nodeGroupList = (count: number, kind: string) =>
   [`${kind}:`, ...Array.from({ length: count }, (_, i) => `  - {name: ${kind}${i}, privateNetworking: true}`)].join(
@@ -2069,6 +2072,7 @@ describe("eksctl's rules, area by area: a passing and a failing file each", () =
         column: at.column + (c.offset ?? 0),
       });
       expect(problems[0]!.hint).toBeTruthy();
+      expect(CATALOGUED_RULES).toContain(problems[0]!.rule);
       expect(result.config).toBeUndefined();
     });
   });
@@ -2432,6 +2436,7 @@ describe('rules on fields private-eks does not build yet, checked on the rule', 
       expect(failed).toHaveLength(1);
       expect(failed[0]!.message).toContain(c.message);
       expect(failed[0]!.hint).toBeTruthy();
+      expect(CATALOGUED_RULES).toContain(failed[0]!.rule);
     });
   });
 });
