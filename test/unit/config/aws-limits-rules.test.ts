@@ -458,6 +458,21 @@ describe("AWS's limits, before any AWS call", () => {
     expect(load(text).problems).toEqual([]);
   });
 
+  it('a missing cluster or nodegroup name adds nothing to the stack name it is checked with', () => {
+    const noClusterName = lines(
+      HEADER.replace('  name: c1\n', ''),
+      'nodeGroups:',
+      `  - {name: ${'n'.repeat(110)}, privateNetworking: true}`,
+    );
+    expect(load(noClusterName).problems.filter((p) => p.path === 'nodeGroups[0].name')).toEqual([]);
+    const noNodeGroupName = lines(
+      HEADER.replace('name: c1', `name: ${'c'.repeat(100)}`),
+      'nodeGroups:',
+      '  - {privateNetworking: true}',
+    );
+    expect(load(noNodeGroupName).problems.map((p) => p.message)).toEqual(['nodeGroups[0].name must be set']);
+  });
+
   it("a nodegroup is not told about the count when the cluster's tags alone are over it", () => {
     const problems = load(tagged(tagMap('t', 45), ...ng('tags: {n: v}'))).problems.filter((p) =>
       p.path.endsWith('tags'),
