@@ -20,7 +20,7 @@ const SPOT_ALLOCATION_STRATEGIES = [
   'price-capacity-optimized',
 ];
 /** The processes EC2 Auto Scaling can suspend (eksctl's list). */
-const ASG_PROCESSES = [
+export const ASG_PROCESSES = [
   'Launch',
   'Terminate',
   'AddToLoadBalancer',
