@@ -2151,6 +2151,128 @@ const CASES: Case[] = [
     at: 'template-1',
     message: 'is not a launch template id',
   },
+  // ---- private-eks's own limits where eksctl passes a value on to AWS unchecked ------------------
+  {
+    area: 'AWS limits',
+    name: 'controlPlaneScalingConfig.tier not an EKS tier',
+    pass: file('controlPlaneScalingConfig: {tier: tier-xl}'),
+    fail: file('controlPlaneScalingConfig: {tier: tier-3xl}'),
+    path: 'controlPlaneScalingConfig.tier',
+    at: 'tier-3xl',
+    message: 'expected one of standard, tier-xl, tier-2xl, tier-4xl, tier-8xl; got the string "tier-3xl"',
+  },
+  {
+    area: 'AWS limits',
+    name: 'vpc.controlPlaneEgressMode not an EKS mode',
+    pass: file('vpc: {controlPlaneEgressMode: AWS_MANAGED}'),
+    fail: file('vpc: {controlPlaneEgressMode: CUSTOMER}'),
+    path: 'vpc.controlPlaneEgressMode',
+    at: 'CUSTOMER',
+    message: 'expected one of AWS_MANAGED, CUSTOMER_ROUTED, CUSTOMER_ISOLATED; got the string "CUSTOMER"',
+  },
+  {
+    area: 'AWS limits',
+    name: 'nodeRepairConfig with a percentage and a count for the same limit',
+    pass: file(...mng('nodeRepairConfig: {enabled: true, maxUnhealthyNodeThresholdPercentage: 20}')),
+    fail: file(
+      ...mng(
+        'nodeRepairConfig: {enabled: true, maxUnhealthyNodeThresholdPercentage: 20, maxUnhealthyNodeThresholdCount: 2}',
+      ),
+    ),
+    path: 'managedNodeGroups[0].nodeRepairConfig.maxUnhealthyNodeThresholdCount',
+    at: 'maxUnhealthyNodeThresholdCount',
+    message:
+      'managedNodeGroups[0].nodeRepairConfig.maxUnhealthyNodeThresholdPercentage and managedNodeGroups[0].nodeRepairConfig.maxUnhealthyNodeThresholdCount cannot be set at the same time',
+  },
+  {
+    area: 'AWS limits',
+    name: 'nodeRepairConfig with both parallel-repair limits',
+    pass: file(...mng('nodeRepairConfig: {enabled: true, maxParallelNodesRepairedCount: 1}')),
+    fail: file(
+      ...mng(
+        'nodeRepairConfig: {enabled: true, maxParallelNodesRepairedPercentage: 10, maxParallelNodesRepairedCount: 1}',
+      ),
+    ),
+    path: 'managedNodeGroups[0].nodeRepairConfig.maxParallelNodesRepairedCount',
+    at: 'maxParallelNodesRepairedCount',
+    message:
+      'maxParallelNodesRepairedPercentage and managedNodeGroups[0].nodeRepairConfig.maxParallelNodesRepairedCount cannot be set',
+  },
+  {
+    area: 'AWS limits',
+    name: 'an additional gp3 volume with IOPS out of range',
+    pass: file(...ng('additionalVolumes: [{volumeName: /dev/xvdb, volumeType: gp3, volumeIOPS: 16000}]')),
+    fail: file(...ng('additionalVolumes: [{volumeName: /dev/xvdb, volumeType: gp3, volumeIOPS: 20000}]')),
+    path: 'nodeGroups[0].additionalVolumes[0].volumeIOPS',
+    at: '20000',
+    message: 'value for nodeGroups[0].additionalVolumes[0].volumeIOPS must be within range 3000-16000',
+  },
+  {
+    area: 'AWS limits',
+    name: 'an additional io2 volume with IOPS out of range',
+    pass: file(...mng('additionalVolumes: [{volumeName: /dev/xvdb, volumeType: io2, volumeIOPS: 100}]')),
+    fail: file(...mng('additionalVolumes: [{volumeName: /dev/xvdb, volumeType: io2, volumeIOPS: 99}]')),
+    path: 'managedNodeGroups[0].additionalVolumes[0].volumeIOPS',
+    at: '99',
+    message: 'value for managedNodeGroups[0].additionalVolumes[0].volumeIOPS must be within range 100-256000',
+  },
+  {
+    area: 'AWS limits',
+    name: 'an additional gp2 volume with IOPS',
+    pass: file(...ng('additionalVolumes: [{volumeName: /dev/xvdb, volumeType: gp2}]')),
+    fail: file(...ng('additionalVolumes: [{volumeName: /dev/xvdb, volumeType: gp2, volumeIOPS: 3000}]')),
+    path: 'nodeGroups[0].additionalVolumes[0].volumeIOPS',
+    at: 'volumeIOPS',
+    message: 'nodeGroups[0].additionalVolumes[0].volumeIOPS is only supported for io1, io2 and gp3 volume types',
+  },
+  {
+    area: 'AWS limits',
+    name: 'an additional io1 volume with throughput',
+    pass: file(...ng('additionalVolumes: [{volumeName: /dev/xvdb, volumeType: io1, volumeIOPS: 100}]')),
+    fail: file(
+      ...ng('additionalVolumes: [{volumeName: /dev/xvdb, volumeType: io1, volumeIOPS: 100, volumeThroughput: 200}]'),
+    ),
+    path: 'nodeGroups[0].additionalVolumes[0].volumeThroughput',
+    at: 'volumeThroughput',
+    message: 'nodeGroups[0].additionalVolumes[0].volumeThroughput is only supported for gp3 volume type',
+  },
+  {
+    area: 'AWS limits',
+    name: 'an additional gp3 volume with throughput out of range',
+    pass: file(...ng('additionalVolumes: [{volumeName: /dev/xvdb, volumeThroughput: 1000}]')),
+    fail: file(...ng('additionalVolumes: [{volumeName: /dev/xvdb, volumeThroughput: 1001}]')),
+    path: 'nodeGroups[0].additionalVolumes[0].volumeThroughput',
+    at: '1001',
+    message: 'value for nodeGroups[0].additionalVolumes[0].volumeThroughput must be within range 125-1000',
+  },
+  // eksctl's list of fields a managed nodegroup with its own launch template cannot set: one case each.
+  ...(
+    [
+      ['instanceType', 'instanceType: m5.large'],
+      ['ami', 'ami: ami-0abc'],
+      ['ssh.allow', 'ssh: {allow: true, publicKeyName: k}'],
+      ['ssh.enableSsm', 'ssh: {enableSsm: true}'],
+      ['ssh.sourceSecurityGroupIds', 'ssh: {sourceSecurityGroupIds: [sg-0abc]}'],
+      ['securityGroups.attachIDs', 'securityGroups: {attachIDs: [sg-0abc]}'],
+      ['volumeSize', 'volumeSize: 20'],
+      ['instanceName', 'instanceName: x'],
+      ['instancePrefix', 'instancePrefix: x'],
+      ['maxPodsPerNode', 'maxPodsPerNode: 10'],
+      ['disableIMDSv1: false', 'disableIMDSv1: false'],
+      ['disablePodIMDS', 'disablePodIMDS: true'],
+      ['preBootstrapCommands', 'preBootstrapCommands: [echo]'],
+      ['overrideBootstrapCommand', 'overrideBootstrapCommand: echo'],
+      ['placement', 'placement: {groupName: g}'],
+    ] as const
+  ).map(([field, line]): Case => ({
+    area: 'managed',
+    name: `${field} with a launch template`,
+    pass: file(...mng('launchTemplate: {id: lt-0abc, version: "2"}')),
+    fail: file(...mng('launchTemplate: {id: lt-0abc, version: "2"}', line)),
+    path: 'managedNodeGroups[0].launchTemplate',
+    at: 'launchTemplate',
+    message: 'in managedNodeGroup when a launch template is supplied',
+  })),
 ];
 
 describe("eksctl's rules, area by area: a passing and a failing file each", () => {
@@ -2419,6 +2541,28 @@ const DORMANT: DormantCase[] = [
     fail: root({ addons: [{ name: 'vpc-cni', serviceAccountRoleARN: ROLE, podIdentityAssociations: [{}] }] }),
     path: 'addons[0].podIdentityAssociations',
     message: 'invalid configuration for "vpc-cni" addon: cannot set IRSA config',
+  },
+  {
+    name: 'an add-on with attachPolicyARNs and pod identity',
+    rule: addons,
+    text: file('addons: [{name: vpc-cni}]'),
+    pass: root({ addons: [{ name: 'vpc-cni', attachPolicyARNs: [ROLE] }] }),
+    fail: root({ addons: [{ name: 'vpc-cni', attachPolicyARNs: [ROLE], podIdentityAssociations: [{}] }] }),
+    path: 'addons[0].podIdentityAssociations',
+    message: 'invalid configuration for "vpc-cni" addon: cannot set IRSA config',
+  },
+  {
+    name: 'an add-on with wellKnownPolicies and pod identity',
+    rule: addons,
+    text: file('addons: [{name: aws-ebs-csi-driver}]'),
+    pass: root({ addons: [{ name: 'aws-ebs-csi-driver', wellKnownPolicies: { ebsCSIController: true } }] }),
+    fail: root({
+      addons: [
+        { name: 'aws-ebs-csi-driver', wellKnownPolicies: { ebsCSIController: true }, podIdentityAssociations: [{}] },
+      ],
+    }),
+    path: 'addons[0].podIdentityAssociations',
+    message: 'invalid configuration for "aws-ebs-csi-driver" addon: cannot set IRSA config',
   },
   {
     name: 'an add-on with two policy sources',
