@@ -57,9 +57,15 @@ function isAccelerated(instanceType: string): boolean {
   return NVIDIA_FAMILIES.has(f) || NEURON_FAMILY.test(f);
 }
 
+/** An Arm (Graviton) instance type. */
+export function isArmInstanceType(instanceType: string): boolean {
+  const f = family(instanceType);
+  return f === 'a1' || ARM_FAMILY.test(f);
+}
+
 function variant(instanceType: string): Variant {
   const f = family(instanceType);
-  const arch = f === 'a1' || ARM_FAMILY.test(f) ? 'arm' : 'x86';
+  const arch = isArmInstanceType(instanceType) ? 'arm' : 'x86';
   if (NVIDIA_FAMILIES.has(f)) return `${arch}-nvidia`;
   if (NEURON_FAMILY.test(f)) return `${arch}-neuron`;
   return arch;

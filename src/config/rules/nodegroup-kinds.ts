@@ -13,6 +13,7 @@ import type { Problem } from '../problem.js';
 import { quote } from '../report.js';
 import type { ManagedNodeGroupFile, NodeGroupFile } from '../schema.js';
 import { report, type RuleContext } from './context.js';
+import { isArmInstanceType } from './instance-images.js';
 
 type AnyNodeGroup = NodeGroupFile | ManagedNodeGroupFile;
 type Kind = 'self-managed' | 'managed';
@@ -549,6 +550,7 @@ function privateEksLimits(n: NodeGroupAt): void {
   }
   if (n.kind !== 'managed' || (ng.ami ?? '') !== '' || (ng as ManagedNodeGroupFile).launchTemplate !== undefined)
     return;
+  if (isWindows(family)) windowsOnArm(n, family!);
   if (ng.overrideBootstrapCommand !== undefined && (family ?? 'AmazonLinux2023') === 'AmazonLinux2023') {
     at(
       n,
@@ -563,6 +565,30 @@ function privateEksLimits(n: NodeGroupAt): void {
       'maxPodsPerNode',
       `${p}.maxPodsPerNode on a managed AmazonLinux2 nodegroup needs a custom AMI (${p}.ami) in private-eks`,
       'use amiFamily AmazonLinux2023, or set ami',
+    );
+  }
+}
+
+/**
+ * EKS publishes Windows images for x86_64 only: a managed Windows nodegroup on a Graviton type
+ * would fail at CreateNodegroup (self-managed ones: eksctl's instance-type check).
+ */
+function windowsOnArm(n: NodeGroupAt, family: string): void {
+  const ng = n.ng as ManagedNodeGroupFile;
+  const types: [FieldPath, string][] =
+    (ng.instanceTypes ?? []).length > 0
+      ? ng.instanceTypes!.map((t, i) => [['instanceTypes', i], t])
+      : ng.instanceType !== undefined
+        ? [[['instanceType'], ng.instanceType]]
+        : [];
+  for (const [field, type] of types) {
+    if (!isArmInstanceType(type)) continue;
+    at(
+      n,
+      field,
+      `${type} instance types are not supported for managed nodegroups with AMIFamily ${family}: EKS has no Arm (Graviton) Windows image`,
+      'use an x86_64 instance type for Windows nodes',
+      'value',
     );
   }
 }

@@ -2245,6 +2245,16 @@ const CASES: Case[] = [
     at: '1001',
     message: 'value for nodeGroups[0].additionalVolumes[0].volumeThroughput must be within range 125-1000',
   },
+  {
+    area: 'AWS limits',
+    name: 'a managed Windows nodegroup on a Graviton type',
+    pass: file(...mng('amiFamily: WindowsServer2022CoreContainer', 'instanceTypes: [m5.large, m5a.large]')),
+    fail: file(...mng('amiFamily: WindowsServer2022CoreContainer', 'instanceTypes: [m5.large, m6g.large]')),
+    path: 'managedNodeGroups[0].instanceTypes[1]',
+    at: 'm6g.large',
+    message:
+      'm6g.large instance types are not supported for managed nodegroups with AMIFamily WindowsServer2022CoreContainer',
+  },
   // eksctl's list of fields a managed nodegroup with its own launch template cannot set: one case each.
   ...(
     [
