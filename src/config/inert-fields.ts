@@ -72,6 +72,7 @@ export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
   'NodeGroup.efaEnabled': whenEmpty,
   'ManagedNodeGroup.efaEnabled': whenEmpty,
   'ManagedNodeGroup.propagateASGTags': whenEmpty,
+  // false is eksctl's default: no ServiceAccount is created, as with no field.
   'PodIdentityAssociation.createServiceAccount': whenEmpty,
   // Status is eksctl's output (`get fargateprofile`); its --dry-run writes it empty.
   'FargateProfile.status': whenEmpty,
