@@ -7,12 +7,16 @@
  * Not shown by the emulator: instances joining, add-on versions. The ServiceAccount objects go
  * through the in-VPC runner, whose shipped code the emulator runs with the local node
  * (`lambda-runner` in the emulator's README), to the fake Kubernetes API of
- * test/helpers/fake-kube-api.ts over real TLS, where they are read back.
+ * test/helpers/fake-kube-api.ts over real TLS, where they are read back — with emr-containers'
+ * Role, RoleBinding and aws-auth mapping. The fake API keeps objects as applied: it does not check
+ * RBAC (whether the runner's access policies let it create the Role is EKS's to decide), and the
+ * Kubernetes objects go with the cluster on delete, as with eksctl (nothing to read back after it).
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import {
   CloudFormationClient,
@@ -270,6 +274,28 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     expect(account('analytics', 'reports')?.metadata?.annotations?.['eks.amazonaws.com/role-arn']).toBe(
       'arn:aws:iam::123456789012:role/reports-reader',
     );
+    // createServiceAccount: the association's ServiceAccount and its namespace, without a role
+    // annotation (Pod Identity needs none); the association names it.
+    expect(api.objects.has('/api/v1/namespaces/batch')).toBe(true);
+    expect(account('batch', 'job-runner')?.metadata).toEqual({
+      name: 'job-runner',
+      namespace: 'batch',
+      labels: { 'app.kubernetes.io/managed-by': 'private-eks', 'private-eks.io/cluster': CLUSTER },
+    });
+    expect(associations.find((a) => a['serviceAccount'] === 'job-runner')).toMatchObject({ namespace: 'batch' });
+    // emr-containers (iamIdentityMappings serviceName): eksctl's Role and RoleBinding in "spark", and
+    // the account's EMR service-linked role mapped to the user emr-containers in aws-auth.
+    const rbac = '/apis/rbac.authorization.k8s.io/v1/namespaces/spark';
+    expect(api.objects.get(`${rbac}/roles/emr-containers`)).toMatchObject({ kind: 'Role' });
+    expect(api.objects.get(`${rbac}/rolebindings/emr-containers`)).toMatchObject({
+      roleRef: { kind: 'Role', name: 'emr-containers' },
+      subjects: [{ kind: 'User', name: 'emr-containers' }],
+    });
+    const awsAuth = api.objects.get('/api/v1/namespaces/kube-system/configmaps/aws-auth') as
+      { data?: { mapRoles?: string } } | undefined;
+    expect(parse(awsAuth?.data?.mapRoles ?? '')).toEqual([
+      { rolearn: 'arn:aws:iam::123456789012:role/AWSServiceRoleForAmazonEMRContainers', username: 'emr-containers' },
+    ]);
 
     const get = await runCliCaptured(['get', 'cluster', '--region', 'us-west-2', '--name', CLUSTER, '-o', 'json'], {
       env,
