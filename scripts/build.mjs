@@ -8,6 +8,7 @@ import { readFile, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { promisify } from 'node:util';
 import process from 'node:process';
+import path from 'node:path';
 
 /**
  * The SDK's schema modules (one per client, every shape of the service) declare their names as
@@ -77,6 +78,44 @@ const dynamicBuiltinsThroughRequire = {
   },
 };
 
+/**
+ * Built-in modules a dependency loads at its top but needs only on a rare path, loaded on first
+ * use instead: commander's child_process (for `git`-style executable subcommands, which
+ * private-eks does not have) and the SDK's CRC32 checksum's zlib (for a response checksum, which
+ * no call private-eks makes asks for), a few ms each before any command runs. Each rewrite
+ * checks that the text it replaces is still there, so an update of the dependency that changes
+ * it fails the build instead of quietly loading the module again.
+ */
+const deferredBuiltins = {
+  name: 'deferred-builtins',
+  setup(b) {
+    const rewrites = [
+      {
+        filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/,
+        from: "const childProcess = require('node:child_process');",
+        to: "const childProcess = { get spawn() { return require('node:child_process').spawn; } };",
+      },
+      {
+        filter: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]checksum[\\/]crc32[\\/]Crc32Node\.js$/,
+        from: 'import * as zlib from "node:zlib";\nimport { Crc32Js } from "./Crc32Js";\nconst zlibCrc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : undefined;',
+        // Node 22 and later (the supported versions) always have zlib.crc32.
+        to: 'import { Crc32Js } from "./Crc32Js";\nconst zlibCrc32 = (data, value) => require("node:zlib").crc32(data, value);',
+      },
+    ];
+    for (const rewrite of rewrites) {
+      b.onLoad({ filter: rewrite.filter }, async (args) => {
+        const text = await promisify(readFile)(args.path, 'utf8');
+        if (!text.includes(rewrite.from)) {
+          throw new Error(
+            `deferred-builtins: ${args.path} no longer has the text this build rewrites; update scripts/build.mjs`,
+          );
+        }
+        return { contents: text.replace(rewrite.from, rewrite.to), loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    }
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 await build({
@@ -96,7 +135,7 @@ await build({
   // proxy-agent's PAC support reads WebAssembly files next to its own modules (quickjs-wasi), so it
   // is loaded from node_modules; the rest of it is small.
   external: ['pac-proxy-agent'],
-  plugins: [sdkSchemaKeys, dynamicBuiltinsThroughRequire, builtinsThroughRequire],
+  plugins: [sdkSchemaKeys, deferredBuiltins, dynamicBuiltinsThroughRequire, builtinsThroughRequire],
   // Bundled CommonJS dependencies (commander, yaml) call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __peCreateRequire } from 'node:module'; const require = __peCreateRequire(import.meta.url);",

@@ -241,28 +241,20 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
   // The SDK's default chain, wrapped so the STS, SSO and SSO-OIDC clients that credential
   // providers create inside (assume-role profiles, SSO, web identity) use the same proxy-aware
   // handler: STS inherits the caller's handler, SSO does not (@aws-sdk/credential-provider-sso
-  // builds its client from `clientConfig` only). Read from a client's resolved config because
-  // @aws-sdk/credential-provider-node is not a direct dependency of private-eks; with the first
-  // client, not before, so that building the clients costs nothing until one is used.
-  let credentialDefaultProvider: CommonClientConfig['credentialDefaultProvider'];
-  const credentials = (): NonNullable<CommonClientConfig['credentialDefaultProvider']> => {
-    if (credentialDefaultProvider !== undefined) return credentialDefaultProvider;
-    const probe = new sdk.STSClient({ region: options.region });
-    const sdkDefaultProvider = probe.config.credentialDefaultProvider;
-    probe.destroy();
-    const wrapped = (init: Record<string, unknown>) =>
-      sdkDefaultProvider({
-        ...init,
-        clientConfig: { ...(init['clientConfig'] as object | undefined), requestHandler },
-      });
-    credentialDefaultProvider = wrapped;
-    return wrapped;
-  };
+  // builds its client from `clientConfig` only). It is the provider each client would pick by
+  // itself (its runtime config's default), imported directly rather than read from a throwaway
+  // client, which cost a live command a few milliseconds before its first call.
+  const sdkDefaultProvider: NonNullable<CommonClientConfig['credentialDefaultProvider']> = sdk.defaultProvider;
+  const credentials: NonNullable<CommonClientConfig['credentialDefaultProvider']> = (init) =>
+    sdkDefaultProvider({
+      ...init,
+      clientConfig: { ...(init as { clientConfig?: object }).clientConfig, requestHandler },
+    });
 
   const common = (service: ServiceKey): CommonClientConfig => ({
     region: options.region,
     requestHandler,
-    credentialDefaultProvider: credentials(),
+    credentialDefaultProvider: credentials,
     maxAttempts: retry[service].maxAttempts,
     retryMode: retry[service].retryMode,
     ...(options.profile === undefined ? {} : { profile: options.profile }),

@@ -12,3 +12,5 @@ export { EKSClient } from '@aws-sdk/client-eks';
 export { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 export { IAMClient } from '@aws-sdk/client-iam';
 export { STSClient } from '@aws-sdk/client-sts';
+// The SDK's default credential chain, the one every client above uses unless given another.
+export { defaultProvider } from '@aws-sdk/credential-provider-node';

@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { runCli } from '../../src/cli/program.js';
 import type { CliIo } from '../../src/cli/io.js';
 
@@ -33,3 +33,48 @@ export async function runCliCaptured(
   const code = await runCli(args, io, options.signal);
   return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
+
+/**
+ * Runs the CLI in-process, as runCliCaptured does, and aborts its signal (what main.ts does on
+ * SIGINT) as soon as it prints a line matching `stopAt` on stderr: synchronously, before the next
+ * step can make progress. `stopped` says whether such a line came.
+ */
+export async function runCliInterrupted(
+  args: readonly string[],
+  stopAt: RegExp,
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<CliRun & { stopped: boolean }> {
+  const controller = new AbortController();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  let pending = '';
+  const stderr = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      err.push(chunk);
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      if (!controller.signal.aborted && lines.some((l) => stopAt.test(l))) controller.abort();
+      callback();
+    },
+  });
+  const stdout = new PassThrough();
+  stdout.on('data', (b: Buffer) => out.push(b));
+  const io: CliIo = {
+    stdout,
+    stderr,
+    stdin: Readable.from(['']),
+    env: { CI: 'true', ...options.env },
+    cwd: options.cwd ?? process.cwd(),
+  };
+  const code = await runCli(args, io, controller.signal);
+  return {
+    code,
+    stdout: Buffer.concat(out).toString('utf8'),
+    stderr: Buffer.concat(err).toString('utf8'),
+    stopped: controller.signal.aborted,
+  };
+}
+
+/** A line the progress view prints when `step` is done: where runCliInterrupted stops a run. */
+export const doneLine = (step: string): RegExp => new RegExp(`^\\[${step.replace(/[/.]/g, '\\$&')}\\] done: `);

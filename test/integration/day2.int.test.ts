@@ -20,7 +20,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseDocument } from 'yaml';
 import { DescribeAutoScalingGroupsCommand, AutoScalingClient } from '@aws-sdk/client-auto-scaling';
@@ -37,8 +36,7 @@ import {
   EKSClient,
   ListNodegroupsCommand,
 } from '@aws-sdk/client-eks';
-import { runCli } from '../../src/cli/program.js';
-import { runCliCaptured, type CliRun } from '../helpers/cli.js';
+import { doneLine, runCliCaptured, runCliInterrupted, type CliRun } from '../helpers/cli.js';
 import { emulatorClientConfig } from '../helpers/moto/inventory.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
 import { writeDay2Files } from '../helpers/day2-files.js';
@@ -54,38 +52,9 @@ let asg: AutoScalingClient;
 let work: string;
 
 const env = (): NodeJS.ProcessEnv => ({ ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') });
+const interrupted = (args: readonly string[], stopAt: RegExp) =>
+  runCliInterrupted(args, stopAt, { env: env(), cwd: work });
 const cli = (args: readonly string[]): Promise<CliRun> => runCliCaptured(args, { env: env(), cwd: work });
-
-/** The CLI in-process, its abort signal fired (what main.ts does on SIGINT) once it prints a line matching `stopAt`. */
-async function runCliInterrupted(args: readonly string[], stopAt: RegExp): Promise<CliRun & { stopped: boolean }> {
-  const controller = new AbortController();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  let pending = '';
-  const stderr = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      err.push(chunk);
-      pending += chunk.toString('utf8');
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      if (!controller.signal.aborted && lines.some((l) => stopAt.test(l))) controller.abort();
-      callback();
-    },
-  });
-  const stdout = new PassThrough();
-  stdout.on('data', (b: Buffer) => out.push(b));
-  const code = await runCli(
-    args,
-    { stdout, stderr, stdin: Readable.from(['']), env: { CI: 'true', ...env() }, cwd: work },
-    controller.signal,
-  );
-  return {
-    code,
-    stdout: Buffer.concat(out).toString('utf8'),
-    stderr: Buffer.concat(err).toString('utf8'),
-    stopped: controller.signal.aborted,
-  };
-}
 
 /** Every stack resource's physical id, by `stack/logicalId`: a replaced resource gets a new one. */
 async function physicalIds(): Promise<Map<string, string>> {
@@ -347,14 +316,12 @@ describe('nodegroups and stacks', () => {
   });
 });
 
-const doneLine = (step: string): RegExp => new RegExp(`^\\[${step.replace(/[/.]/g, '\\$&')}\\] done: `);
-
 describe('update and upgrade interrupted after each step', () => {
   it('update: exit 3 after each step, the re-run converges', async () => {
     const files = await createOriginal();
     const update = ['update', 'cluster', '-f', files.edited, '--approve'];
     for (const step of ['update/cluster-stack', `update/${stackOf('nodegroup-m1')}`, 'nodegroup/m2']) {
-      const stopped = await runCliInterrupted(update, doneLine(step));
+      const stopped = await interrupted(update, doneLine(step));
       // A step an earlier interrupted run finished (m2 is created beside m1) is not in the next run.
       if (!stopped.stopped) {
         expect(stopped.code, stopped.stderr).toBe(0);
@@ -378,7 +345,7 @@ describe('update and upgrade interrupted after each step', () => {
     expect((await cli(['update', 'cluster', '-f', files.edited, '--approve'])).code).toBe(0);
     const upgrade = ['upgrade', 'cluster', '-f', files.edited, '--approve'];
     for (const step of ['control-plane/1.34', 'addons', 'nodegroup/m1', 'nodegroup/m2', 'nodegroup/ng1']) {
-      const stopped = await runCliInterrupted(upgrade, doneLine(step));
+      const stopped = await interrupted(upgrade, doneLine(step));
       // A step already done by an earlier interrupted run is not in the next run's plan.
       if (!stopped.stopped) {
         expect(stopped.code, stopped.stderr).toBe(0);

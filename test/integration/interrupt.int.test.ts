@@ -22,15 +22,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { CloudFormationClient, DescribeStacksCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
-import { runCli } from '../../src/cli/program.js';
 import { waitForStackResources } from '../../src/deploy/fargate-wait.js';
 import { AbortedError } from '../../src/errors.js';
 import { FakeClock } from '../unit/deploy/fakes.js';
-import { runCliCaptured, type CliRun } from '../helpers/cli.js';
+import { doneLine, runCliCaptured, runCliInterrupted, type CliRun } from '../helpers/cli.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { emulatorClientConfig, leftovers, takeInventory, type Inventory } from '../helpers/moto/inventory.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
@@ -56,6 +54,8 @@ function writeConfig(dir: string): string {
 }
 
 const env = (): NodeJS.ProcessEnv => ({ ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') });
+const interrupted = (args: readonly string[], stopAt: RegExp) =>
+  runCliInterrupted(args, stopAt, { env: env(), cwd: work });
 const inventory = (): Promise<Inventory> => takeInventory(emulatorClientConfig(moto.endpoint));
 
 /**
@@ -84,42 +84,6 @@ function shape(made: Record<string, string[]>): Shape {
     ),
   };
 }
-
-/**
- * Runs the CLI in-process and aborts its signal — what main.ts does on SIGINT — as soon as it
- * prints a line matching `stopAt` (synchronously, before the next step can make progress).
- */
-async function runCliInterrupted(args: readonly string[], stopAt: RegExp): Promise<CliRun & { stopped: boolean }> {
-  const controller = new AbortController();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  let pending = '';
-  const stderr = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      err.push(chunk);
-      pending += chunk.toString('utf8');
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      if (!controller.signal.aborted && lines.some((l) => stopAt.test(l))) controller.abort();
-      callback();
-    },
-  });
-  const stdout = new PassThrough();
-  stdout.on('data', (b: Buffer) => out.push(b));
-  const code = await runCli(
-    args,
-    { stdout, stderr, stdin: Readable.from(['']), env: { CI: 'true', ...env() }, cwd: work },
-    controller.signal,
-  );
-  return {
-    code,
-    stdout: Buffer.concat(out).toString('utf8'),
-    stderr: Buffer.concat(err).toString('utf8'),
-    stopped: controller.signal.aborted,
-  };
-}
-
-const doneLine = (step: string): RegExp => new RegExp(`^\\[${step.replace('/', '\\/')}\\] done: `);
 
 /** Stack names and statuses that are not live (deleted or being deleted): none may appear during a create. */
 async function deletedStacks(): Promise<string[]> {
@@ -179,7 +143,7 @@ describe('create cluster interrupted after each step', () => {
     async (step) => {
       const before = await inventory();
       const create = ['create', 'cluster', '-f', configFile];
-      const stopped = await runCliInterrupted(create, doneLine(step));
+      const stopped = await interrupted(create, doneLine(step));
       expect(stopped.stopped, `never saw "[${step}] done:"\n${stopped.stderr}`).toBe(true);
       expectNoStackTrace(stopped);
       // The last step may finish everything before the interrupt lands: then the create is simply done.
@@ -293,7 +257,7 @@ describe('create of a cluster without nodegroups interrupted after its Fargate s
       const file = writeFargateConfig(work);
       const before = await inventory();
       const create = ['create', 'cluster', '-f', file];
-      const stopped = await runCliInterrupted(create, doneLine(step));
+      const stopped = await interrupted(create, doneLine(step));
       expect(stopped.stopped, `never saw "[${step}] done:"\n${stopped.stderr}`).toBe(true);
       expectNoStackTrace(stopped);
       if (stopped.code !== 0) {
@@ -335,7 +299,7 @@ describe('delete cluster interrupted after each step', () => {
     expect(created.code, created.stderr).toBe(0);
 
     const del = ['delete', 'cluster', '-f', configFile];
-    const stopped = await runCliInterrupted(del, doneLine(step));
+    const stopped = await interrupted(del, doneLine(step));
     expect(stopped.stopped, `never saw "[${step}] done:"\n${stopped.stderr}`).toBe(true);
     expectNoStackTrace(stopped);
     if (step === 'kubeconfig') {
