@@ -255,6 +255,8 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     const managedData = await launchTemplateData(`eksctl-${CLUSTER}-nodegroup-managed`, 'LaunchTemplate');
     expect(managedData?.BlockDeviceMappings?.[0]?.Ebs).toMatchObject({ VolumeType: 'io1', Iops: 500 });
     expect(managedData?.MetadataOptions).toMatchObject({ HttpPutResponseHopLimit: 1 });
+    expect(managedData?.Placement).toMatchObject({ GroupName: 'kitchen-sink-spread' });
+    expect(managedData?.CapacityReservationSpecification).toMatchObject({ CapacityReservationPreference: 'open' });
 
     // Add-ons: the file's and eksctl's defaults; IRSA roles as stacks, Pod Identity roles in the add-ons stack.
     const addons = (await store('addons')).filter((a) => a['clusterName'] === CLUSTER);
@@ -335,6 +337,21 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       'arn:aws:iam::123456789012:policy/pod-boundary',
     );
     expect(jobRunnerRole?.Tags).toContainEqual({ Key: 'owner', Value: 'batch' });
+    // targetRoleARN and disableSessionTags: checked in the cluster stack's template (the emulator's
+    // association model does not return them).
+    const clusterTemplate = await deployedTemplate(`eksctl-${CLUSTER}-cluster`);
+    expect(clusterTemplate.Resources['PodIdentityAssociationBatchJobRunner']?.Properties).toMatchObject({
+      DisableSessionTags: true,
+      TargetRoleArn: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::210987654321:role/shared-bucket-reader' },
+    });
+    // subjectPattern (roleOnly): the role trusts every matching service account, and no object is made.
+    const sparkRole = (await outputs(`eksctl-${CLUSTER}-addon-iamserviceaccount-spark-spark-driver`))['Role1'];
+    const sparkTrust = decodeURIComponent(
+      (await iam.send(new GetRoleCommand({ RoleName: roleName(sparkRole!) }))).Role?.AssumeRolePolicyDocument ?? '',
+    );
+    expect(sparkTrust).toContain('StringLike');
+    expect(sparkTrust).toContain('system:serviceaccount:spark:spark-*');
+    expect(account('spark', 'spark-driver')).toBeUndefined();
     // emr-containers (iamIdentityMappings serviceName): eksctl's Role and RoleBinding in "spark", and
     // the account's EMR service-linked role mapped to the user emr-containers in aws-auth.
     const rbac = '/apis/rbac.authorization.k8s.io/v1/namespaces/spark';
