@@ -6,7 +6,9 @@
  *
  * Not shown by the emulator: instances joining, add-on versions; moto's models keep no control plane
  * scaling tier, node repair config, auto scaling metrics collection or instance lifetime, so those are
- * read from the template each stack was made from. The ServiceAccount objects go
+ * read from the template each stack was made from. Not in the example: targetGroupARNs and
+ * classicLoadBalancerNames, whose load balancers must exist first (the emulator refuses an auto
+ * scaling group naming a missing target group, as AWS does). The ServiceAccount objects go
  * through the in-VPC runner, whose shipped code the emulator runs with the local node
  * (`lambda-runner` in the emulator's README), to the fake Kubernetes API of
  * test/helpers/fake-kube-api.ts over real TLS, where they are read back — with emr-containers'
@@ -162,6 +164,7 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     });
     expect(mixedData?.EbsOptimized).toBe(true);
     expect(mixedData?.Monitoring).toEqual({ Enabled: true });
+    expect(mixedData?.EnclaveOptions).toEqual({ Enabled: true });
     expect(mixedData?.TagSpecifications?.[0]?.Tags).toContainEqual({ Key: 'Name', Value: 'ks-mixed-node' });
     const userData = Buffer.from(mixedData?.UserData ?? '', 'base64').toString('utf8');
     expect(userData).toContain('"kubeReserved":{"cpu":"300m","memory":"300Mi"}');
