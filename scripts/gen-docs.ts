@@ -244,6 +244,14 @@ export function parityDoc(): string {
     `- ${n.stricter} where private-eks refuses more;`,
     `- ${n['not-applicable']} that do not apply (a field or feature a fully-private cluster file cannot have, refused as a whole);`,
     `- ${n.missing} not the same yet.`,
+    '',
+    'Deliberately stricter than eksctl, outside its rules: a field name written in another case',
+    "(`CIDR:` for `cidr:`) is an unknown field with a did-you-mean. eksctl's strict check matches field",
+    'names without regard to case, then its decoder, which does not, drops the key: eksctl accepts the',
+    'file and silently ignores the setting. The message says so.',
+    '',
+    'The region is read from the file only, as in eksctl, which refuses `--region` together with a',
+    'config file: a file without `metadata.region` is refused whatever `--region` or `AWS_REGION` say.',
   ];
   const areas = new Map<string, typeof EKSCTL_RULES>();
   for (const rule of EKSCTL_RULES) {

@@ -100,6 +100,7 @@ function selfManagedOptions(ng: NodeGroupFile, out: Mutable<Options>): void {
 }
 
 function managedOptions(ng: ManagedNodeGroupFile, out: Mutable<Options>): void {
+  if (ng.propagateASGTags !== undefined) out.propagateASGTags = ng.propagateASGTags;
   if (ng.releaseVersion !== undefined && ng.releaseVersion !== '') out.releaseVersion = ng.releaseVersion;
   const repair = ng.nodeRepairConfig;
   if (repair !== undefined) {

@@ -179,7 +179,7 @@ function nodeGroup(
     disablePodIMDS: ng.disablePodIMDS ?? false,
     spot: managed?.spot ?? false,
     preBootstrapCommands: copy(ng.preBootstrapCommands),
-    asgSuspendProcesses: copy(managed === undefined ? (ng as NodeGroupFile).asgSuspendProcesses : undefined),
+    asgSuspendProcesses: copy(ng.asgSuspendProcesses),
   };
   const selfManaged = managed === undefined ? (ng as NodeGroupFile) : undefined;
   return {

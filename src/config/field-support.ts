@@ -243,21 +243,19 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
     "AmazonLinux2023: nodeadm's NodeConfig kubelet config; AmazonLinux2: merged into the kubelet config file before bootstrap.sh; never a command-line flag",
   ),
   'NodeGroup.asgSuspendProcesses': different(
-    "suspended during the auto scaling group's rolling updates (its UpdatePolicy); eksctl also suspends them once the group exists, which private-eks does not do yet",
+    "suspended once the group exists, as eksctl, and also during the group's rolling updates (its UpdatePolicy)",
   ),
   'NodeGroup.updateConfig': different(
     "the auto scaling group's rolling-update batch size (eksctl reads it on managed nodegroups only)",
   ),
-  'ManagedNodeGroup.asgSuspendProcesses': refused(
-    "EKS owns a managed nodegroup's auto scaling group; private-eks does not suspend its processes yet",
-    'suspend them with the Auto Scaling API (SuspendProcesses) once the nodegroup exists',
+  'ManagedNodeGroup.asgSuspendProcesses': different(
+    'suspended with the Auto Scaling API on the group EKS made, once the nodegroup exists, as eksctl; the names are checked in validate (eksctl checks them on self-managed nodegroups only)',
   ),
   'ManagedNodeGroup.releaseVersion': built(
     'EKS-optimized images only: refused with ami or an Ubuntu family (a custom image), as eksctl',
   ),
-  'ManagedNodeGroup.propagateASGTags': refused(
-    "EKS creates a managed nodegroup's auto scaling group, which CloudFormation cannot tag; eksctl tags it with the Auto Scaling API after the nodegroup exists, a step private-eks does not have yet",
-    'tag the group (k8s.io/cluster-autoscaler/node-template/label/<key> and …/taint/<key>) with the Auto Scaling API once the nodegroup exists, or use a self-managed nodegroup (nodeGroups[].propagateASGTags)',
+  'ManagedNodeGroup.propagateASGTags': different(
+    "eksctl's cluster-autoscaler node-template tags for labels and taints, and the nodegroup's tags, put on the group EKS made with the Auto Scaling API once the nodegroup exists, as eksctl; a taint's tag is value:Effect, as the cluster autoscaler reads it (eksctl writes the value only); more than 50 tags are refused in plan",
   ),
   'NodeGroupIAM.instanceRoleName': built('the stack then needs CAPABILITY_NAMED_IAM, which private-eks passes'),
   'NodeGroup.propagateASGTags': different(

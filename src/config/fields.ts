@@ -48,6 +48,12 @@ export interface FieldCheckResult {
 
 /** How many unknown keys get a "did you mean" (see `unknown`). */
 const MAX_SUGGESTIONS = 200;
+/**
+ * Deliberately stricter than eksctl: its strict check matches keys without regard to case, then
+ * its decoder (case-sensitive) drops the mis-cased key, so the setting is silently lost.
+ */
+const MISCASED =
+  ' (field names are case-sensitive: eksctl would accept this key and then silently ignore it; private-eks refuses it)';
 
 class FieldChecker {
   readonly problems: Problem[] = [];
@@ -168,6 +174,8 @@ class FieldChecker {
     let hint: string;
     if (guess !== undefined) {
       message += `; did you mean ${quote(guess)}?`;
+      // eksctl's strict check folds case, then its decoder drops the key: private-eks refuses it instead.
+      if (guess.toLowerCase() === key.toLowerCase()) message += MISCASED;
       hint = supportedSet.has(guess)
         ? `write ${guess}`
         : `${guess} is an eksctl field, but private-eks does not implement it either (V19)`;

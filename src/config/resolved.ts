@@ -377,7 +377,10 @@ export interface ResolvedNodeGroup {
   readonly cpuCredits?: string;
   /** Self-managed: seconds. */
   readonly maxInstanceLifetime?: number;
-  /** Self-managed: auto scaling processes suspended during the group's rolling updates. */
+  /**
+   * Auto scaling processes suspended once the group exists (deploy/nodegroup-asg.ts); on a
+   * self-managed group also during its rolling updates.
+   */
   readonly asgSuspendProcesses: readonly string[];
   /** The root (Bottlerocket: data) volume's device name; absent: the image family's. */
   readonly volumeName?: string;
@@ -398,7 +401,10 @@ export interface ResolvedNodeGroup {
   readonly marketType?: string;
   /** Self-managed: Nitro Enclaves. */
   readonly enclaveEnabled?: boolean;
-  /** Self-managed: eksctl's cluster-autoscaler node-template tags from labels and taints. */
+  /**
+   * eksctl's cluster-autoscaler node-template tags from labels and taints: in the self-managed
+   * group's template; on a managed nodegroup's group (made by EKS) through the Auto Scaling API.
+   */
   readonly propagateASGTags?: boolean;
   /** Self-managed: the auto scaling group's MetricsCollection. */
   readonly asgMetricsCollection?: readonly { readonly granularity: string; readonly metrics: readonly string[] }[];

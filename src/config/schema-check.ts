@@ -41,7 +41,12 @@ function range(error: ValueError): string {
     : `write a whole number up to ${String(maximum)}`;
 }
 
-function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { message: string; hint?: string } {
+function typeMessage(
+  error: ValueError,
+  path: FieldPath,
+  source: SourceMap,
+  root: unknown,
+): { message: string; hint?: string } {
   const value = error.value;
   const got = describeValue(value);
   const raw = source.raw(path);
@@ -112,7 +117,7 @@ function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { m
     case ValueErrorType.Literal: {
       const expected = error.schema['const'] as string;
       return {
-        message: withEksctlWords(path, 'literal', `expected ${quote(expected)}, got ${got}`),
+        message: withEksctlWords(path, 'literal', `expected ${quote(expected)}, got ${got}`, root),
         hint: `write ${String(path.at(-1))}: ${expected}`,
       };
     }
@@ -122,8 +127,13 @@ function typeMessage(error: ValueError, path: FieldPath, source: SourceMap): { m
 }
 
 /** eksctl's words first where eksctl has them, then the type check's own. */
-function withEksctlWords(path: FieldPath, kind: Parameters<typeof eksctlTypeMessage>[1], own: string): string {
-  const words = eksctlTypeMessage(path, kind);
+function withEksctlWords(
+  path: FieldPath,
+  kind: Parameters<typeof eksctlTypeMessage>[1],
+  own: string,
+  root?: unknown,
+): string {
+  const words = eksctlTypeMessage(path, kind, root);
   return words === undefined ? own : `${words} (${own})`;
 }
 
@@ -142,7 +152,7 @@ function requiredHint(path: FieldPath): string {
 }
 
 /** TypeBox errors of `value` against `schema`, as findings; unions are resolved by the value's shape. */
-function collect(schema: TSchema, value: unknown, base: FieldPath, source: SourceMap): Finding[] {
+function collect(schema: TSchema, value: unknown, base: FieldPath, source: SourceMap, root: unknown): Finding[] {
   const findings: Finding[] = [];
   // Paths already reported, as pointers: a Set, so a file with thousands of errors stays linear.
   const seen = new Set<string>();
@@ -179,18 +189,27 @@ function collect(schema: TSchema, value: unknown, base: FieldPath, source: Sourc
         // The branch with the value's shape (taints: a list or a map) reports what is wrong inside.
         const branch = (error.schema['anyOf'] as TSchema[]).find((s) => schemaNode(s, error.value).kind === node.kind);
         if (branch !== undefined) {
-          findings.push(...collect(branch, error.value, path, source));
+          findings.push(...collect(branch, error.value, path, source, root));
           continue;
         }
       }
       findings.push({
         path,
         missing: false,
-        spec: { rule: 'TYPE', path, message: `expected a list or a mapping, got ${describeValue(error.value)}` },
+        spec:
+          path.at(-1) === 'taints'
+            ? {
+                rule: 'TYPE',
+                path,
+                // eksctl's words (NodeGroup taints read as a map or a list), then what the file has.
+                message: `taints must be a {string: string} or a [{key, value, effect}]: got ${describeValue(error.value)}`,
+                hint: 'write a list, - {key: k, value: v, effect: NoSchedule}, or a mapping, k: "v:NoSchedule"',
+              }
+            : { rule: 'TYPE', path, message: `expected a list or a mapping, got ${describeValue(error.value)}` },
       });
       continue;
     }
-    const described = typeMessage(error, path, source);
+    const described = typeMessage(error, path, source, root);
     // `key:` with nothing after it is null in YAML: usually a value was forgotten.
     const hint = described.hint ?? (error.value === null ? 'give a value, or remove the key' : undefined);
     findings.push({ path, missing: false, spec: { rule: 'TYPE', path, message: described.message, hint } });
@@ -246,7 +265,7 @@ function remove(root: Record<string, unknown>, path: FieldPath): void {
 export function checkSchema(value: Record<string, unknown>, source: SourceMap, file: string): SchemaCheckResult {
   const config = structuredClone(value);
   normalizeCase(config);
-  const findings = [...collect(ClusterConfigSchema, config, [], source), ...taintMapFindings(config)];
+  const findings = [...collect(ClusterConfigSchema, config, [], source, config), ...taintMapFindings(config)];
   const problems = findings.map((f) =>
     problemAt(file, f.missing ? source.missing(f.path) : source.value(f.path), f.spec),
   );

@@ -63,8 +63,11 @@ export function eksctlEnumMessage(path: FieldPath, value: unknown): string | und
 export function eksctlTypeMessage(
   path: FieldPath,
   kind: 'minimum' | 'maximum' | 'null' | 'literal' | 'required',
+  root?: unknown,
 ): string | undefined {
   const field = path.at(-1);
+  if (kind === 'literal' && path.length === 1) return unregisteredKind(field, root);
+  if (kind === 'null' && path.length === 1 && field === 'metadata') return 'metadata must be set';
   if (kind === 'required' && field === 'type' && path.at(-2) === 'accessScope' && path[1] === 'accessEntries') {
     return `accessEntries[${String(path[2])}].accessScope.type must be set to either "namespace" or "cluster"`;
   }
@@ -80,4 +83,17 @@ export function eksctlTypeMessage(
   if (field === 'onDemandPercentageAboveBaseCapacity') return 'percentageAboveBase should be between 0 and 100';
   if (field === 'spotInstancePools') return 'spotInstancePools should be between 1 and 20';
   return undefined;
+}
+
+/**
+ * eksctl decodes the file through its API scheme, which knows one kind (ClusterConfig) in one
+ * version (eksctl.io/v1alpha5): anything else is a kind not registered for the version written.
+ */
+function unregisteredKind(field: FieldPath[number] | undefined, root: unknown): string | undefined {
+  if (field !== 'apiVersion' && field !== 'kind') return undefined;
+  const shown = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+  const file = isRecord(root) ? root : {};
+  const kind = field === 'kind' ? file['kind'] : typeof file['kind'] === 'string' ? file['kind'] : 'ClusterConfig';
+  const version = field === 'apiVersion' ? file['apiVersion'] : 'eksctl.io/v1alpha5';
+  return `no kind ${quote(shown(kind))} is registered for version ${quote(shown(version))}`;
 }

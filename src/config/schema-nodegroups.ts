@@ -353,6 +353,12 @@ export const ManagedNodeGroup = named(
       spot: Type.Optional(flag('use Spot capacity')),
       taints: Type.Optional(Type.Array(Taint)),
       releaseVersion: Type.Optional(text('the EKS-optimized AMI release (e.g. 1.33.0-20250704); default: the latest')),
+      asgSuspendProcesses: Type.Optional(
+        texts('auto scaling processes suspended on the group EKS made, once the nodegroup exists (AZRebalance, …)'),
+      ),
+      propagateASGTags: Type.Optional(
+        flag("tag the group EKS made with the nodegroup's labels, taints and tags, for the cluster autoscaler"),
+      ),
       nodeRepairConfig: Type.Optional(
         named(
           'NodeRepairConfig',

@@ -36,6 +36,10 @@ export { DEFINITION_NAME } from './schema-parts.js';
 export { AMI_FAMILIES, MANAGED_NODE_GROUP_FIELDS, NODE_GROUP_FIELDS } from './schema-nodegroups.js';
 export type { ManagedNodeGroupFile, NodeGroupFile, TaintFile } from './schema-nodegroups.js';
 
+/** The EKS API's values (ControlPlaneEgressModeType, ProvisionedControlPlaneTier); eksctl passes them on unchecked. */
+export const CONTROL_PLANE_EGRESS_MODES = ['AWS_MANAGED', 'CUSTOMER_ROUTED', 'CUSTOMER_ISOLATED'] as const;
+export const CONTROL_PLANE_TIERS = ['standard', 'tier-xl', 'tier-2xl', 'tier-4xl', 'tier-8xl'] as const;
+
 // ---- metadata, zones -------------------------------------------------------------------------
 
 const Metadata = strict(
@@ -157,7 +161,10 @@ const Vpc = strict(
     ),
     autoAllocateIPv6: Type.Optional(flag('false, as eksctl --dry-run writes; IPv6 clusters always get a block')),
     controlPlaneEgressMode: Type.Optional(
-      text("how the control plane's egress is routed: AWS_MANAGED (the EKS default) or CUSTOMER_ROUTED"),
+      oneOf(
+        CONTROL_PLANE_EGRESS_MODES,
+        "how the control plane's egress is routed: AWS_MANAGED (the EKS default), CUSTOMER_ROUTED or CUSTOMER_ISOLATED",
+      ),
     ),
   },
   'the VPC: created by private-eks, or an existing one (vpc.id and vpc.subnets.private)',
@@ -441,7 +448,14 @@ export const ClusterConfigSchema = strict(
     zonalShiftConfig: Type.Optional(ZonalShiftConfig),
     controlPlaneScalingConfig: Type.Optional(
       strict(
-        { tier: Type.Optional(text('the provisioned control plane tier: standard, tier-xl, tier-2xl, …')) },
+        {
+          tier: Type.Optional(
+            oneOf(
+              CONTROL_PLANE_TIERS,
+              'the provisioned control plane tier: standard, tier-xl, tier-2xl, tier-4xl or tier-8xl; default standard',
+            ),
+          ),
+        },
         'the control plane scaling tier',
       ),
     ),

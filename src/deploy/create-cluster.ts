@@ -18,6 +18,7 @@ import { PRIVATE_ONLY, switchOffPublicAccessAfterFailure, updateEndpointAccess }
 import { waitForKubeSystemProfiles } from './fargate-wait.js';
 import { runKubernetesStep } from './kubernetes-steps.js';
 import { controlPlaneLogGroupName, ensureControlPlaneLogGroup } from './log-group.js';
+import { configureNodeGroupAsg } from './nodegroup-asg.js';
 import { ensureEndpointsStack } from './shared-endpoints.js';
 import { verifyCluster } from '../verify/cluster.js';
 import { needsUserEndpointLayout, verifyUserEndpointLayout } from '../verify/preflight.js';
@@ -87,8 +88,9 @@ export function graphStep(step: PlanStep, state: RunState, templates: ReadonlyMa
         return runEndpointsStackStep(step, state, templates);
       case 'log-group':
         return runLogGroupStep(state);
-      case 'cluster-stack':
       case 'nodegroup-stack':
+        return runNodeGroupStep(step, state, templates);
+      case 'cluster-stack':
       case 'fargate-stack':
       case 'addons-stack':
       case 'runner-stack':
@@ -104,6 +106,17 @@ export function graphStep(step: PlanStep, state: RunState, templates: ReadonlyMa
     }
   };
   return { id: step.id, description: step.description, dependsOn: step.dependsOn, run };
+}
+
+/** The nodegroup's stack, then what its auto scaling group needs once it exists (nodegroup-asg.ts). */
+async function runNodeGroupStep(
+  step: PlanStep,
+  state: RunState,
+  templates: ReadonlyMap<string, Template>,
+): Promise<string> {
+  const outcome = await runStackStep(step, state, templates);
+  const group = await configureNodeGroupAsg(state, step);
+  return group === undefined || group === '' ? outcome : `${outcome}; ${group}`;
 }
 
 async function runStackStep(

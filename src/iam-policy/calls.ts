@@ -305,9 +305,28 @@ export const CALLS: readonly CallRow[] = [
   },
   {
     action: 'eks:DescribeNodegroup',
-    commands: NODEGROUP_READERS,
+    commands: [...NODEGROUP_READERS, 'create', 'create-nodegroup', 'update'],
     scope: 'eks',
-    why: 'a managed nodegroup’s version and scaling',
+    why: 'a managed nodegroup’s version and scaling, and the auto scaling group EKS made for it (propagateASGTags, asgSuspendProcesses)',
+  },
+  // A nodegroup's auto scaling group once it exists (deploy/nodegroup-asg.ts).
+  {
+    action: 'autoscaling:SuspendProcesses',
+    commands: ['create', 'create-nodegroup', 'update'],
+    scope: 'nodegroupAutoScalingGroups',
+    why: 'a nodegroup’s asgSuspendProcesses, suspended once its group exists, as eksctl',
+  },
+  {
+    action: 'autoscaling:CreateOrUpdateTags',
+    commands: ['create', 'create-nodegroup', 'update'],
+    scope: 'nodegroupAutoScalingGroups',
+    why: 'a managed nodegroup’s propagateASGTags: the node-template tags on the group EKS made',
+  },
+  {
+    action: 'autoscaling:DescribeTags',
+    commands: ['create', 'create-nodegroup', 'update'],
+    scope: 'any',
+    why: 'the group’s tags, so propagateASGTags stays within the limit of 50',
   },
   {
     action: 'autoscaling:StartInstanceRefresh',

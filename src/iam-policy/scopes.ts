@@ -111,6 +111,14 @@ export const SCOPES = {
     ],
     note: "self-managed nodegroups' groups, named after their eksctl-* stack",
   },
+  nodegroupAutoScalingGroups: {
+    sid: 'NodegroupAutoScalingGroups',
+    resources: (c) => [
+      `arn:${c.partition}:autoscaling:${c.region}:${c.account}:autoScalingGroup:*:autoScalingGroupName/eksctl-*`,
+      `arn:${c.partition}:autoscaling:${c.region}:${c.account}:autoScalingGroup:*:autoScalingGroupName/eks-*`,
+    ],
+    note: "self-managed nodegroups' groups (eksctl-*) and the groups EKS makes for managed nodegroups (eks-<nodegroup>-<id>)",
+  },
 } as const satisfies Record<string, Scope>;
 
 export type ScopeName = keyof typeof SCOPES;

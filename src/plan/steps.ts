@@ -28,6 +28,25 @@ export const STEP_IDS = {
 } as const;
 
 /**
+ * What the nodegroup's step does to its auto scaling group once the stack is up
+ * (deploy/nodegroup-asg.ts), said in the step so the plan shows it.
+ */
+function afterNodeGroup(config: ResolvedConfig, stack: StackPlan): string {
+  const managed = stack.kind === 'managed-nodegroup';
+  const ng = (managed ? config.managedNodeGroups : config.nodeGroups).find((n) => n.name === stack.nodeGroup);
+  if (ng === undefined) return '';
+  const then = [
+    ...(managed && ng.propagateASGTags === true
+      ? ['tag the auto scaling group EKS made with its labels, taints and tags (propagateASGTags)']
+      : []),
+    ...(ng.asgSuspendProcesses.length > 0
+      ? [`suspend ${ng.asgSuspendProcesses.join(', ')} on its auto scaling group`]
+      : []),
+  ];
+  return then.length === 0 ? '' : `, then ${then.join(' and ')}`;
+}
+
+/**
  * Every step but the endpoint-access switch, which depends on the decision these steps feed
  * (endpoint-access.ts).
  */
@@ -79,7 +98,7 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
       steps.push({
         id,
         kind: 'nodegroup-stack',
-        description: `create the ${stack.kind === 'managed-nodegroup' ? 'managed' : 'self-managed'} nodegroup "${stack.nodeGroup ?? ''}"`,
+        description: `create the ${stack.kind === 'managed-nodegroup' ? 'managed' : 'self-managed'} nodegroup "${stack.nodeGroup ?? ''}"${afterNodeGroup(config, stack)}`,
         dependsOn: nodeDeps,
         stack: stack.name,
         needsKubernetesApi: false,

@@ -3,6 +3,7 @@
  * (IMDSv2, encrypted volume, no public address), the node role, and `AWS::EKS::Nodegroup` in the
  * private subnets. EKS creates the nodes' access entry itself.
  */
+import { managedAsgTags } from './autoscaler-tags.js';
 import type { NodeRepairConfig, ResolvedNodeGroup } from '../config/resolved.js';
 import type { Plan, StackPlan } from '../plan/types.js';
 import { launchTemplateImageId, managedAmiType } from './ami.js';
@@ -38,6 +39,9 @@ const TAINT_EFFECTS = {
 export function renderManagedNodeGroupStack(plan: Plan, stack: StackPlan): Template {
   const ng = findNodeGroup(plan, stack);
   const tags = stack.tags;
+  // Put on the group EKS makes, after the stack (deploy/nodegroup-asg.ts); a count over the
+  // group's limit is refused here, in plan, not half-way through a create.
+  if (ng.propagateASGTags === true) managedAsgTags(plan, ng);
   const resources: Record<string, CfnResource> = {
     ...nodeRoleResources(plan, ng, tags),
     ...(ng.launchTemplate === undefined ? sshSecurityGroupResources(plan, ng, tags) : {}),

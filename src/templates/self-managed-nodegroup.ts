@@ -10,7 +10,8 @@ import type { Plan, StackPlan } from '../plan/types.js';
 import { amiSsmParameter, isWindowsFamily } from './ami.js';
 import { arnValue, getAtt, iamResourceName, ref, sub, tagList } from './cfn.js';
 import { importFromCluster } from './cluster-exports.js';
-import { clusterStackPlan, unsupported } from './context.js';
+import { clusterStackPlan } from './context.js';
+import { checkAsgTagCount, nodeTemplateTags } from './autoscaler-tags.js';
 import { servicePrincipalMappings } from './iam.js';
 import {
   NODE_ROLE_ID,
@@ -194,10 +195,6 @@ function autoScalingGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Tags, afterAc
   };
 }
 
-/** An auto scaling group holds at most 50 tags. */
-const MAX_ASG_TAGS = 50;
-const NODE_TEMPLATE_PREFIX = 'k8s.io/cluster-autoscaler/node-template/';
-
 /**
  * The group's tags, all propagated to the nodes; with propagateASGTags, eksctl's cluster
  * autoscaler node-template tags for each label and taint (so it can scale the group from zero).
@@ -205,18 +202,8 @@ const NODE_TEMPLATE_PREFIX = 'k8s.io/cluster-autoscaler/node-template/';
 function autoScalingGroupTags(plan: Plan, ng: ResolvedNodeGroup, tags: Tags): CfnValue[] {
   const all: Record<string, string> = { ...nodeTags(plan, ng, tags) };
   if (ng.propagateASGTags === true) {
-    for (const [key, value] of Object.entries(nodeLabels(plan, ng))) all[`${NODE_TEMPLATE_PREFIX}label/${key}`] = value;
-    // The autoscaler reads a taint tag as value:Effect.
-    for (const taint of ng.taints) {
-      all[`${NODE_TEMPLATE_PREFIX}taint/${taint.key}`] = `${taint.value ?? ''}:${taint.effect}`;
-    }
-    const count = Object.keys(all).length;
-    if (count > MAX_ASG_TAGS) {
-      throw unsupported(
-        `nodegroup "${ng.name}": propagateASGTags gives its auto scaling group ${count} tags; an auto scaling group holds at most ${MAX_ASG_TAGS}`,
-        'remove labels, taints or tags from the nodegroup, or remove propagateASGTags',
-      );
-    }
+    Object.assign(all, nodeTemplateTags(plan, ng));
+    checkAsgTagCount(ng, Object.keys(all).length);
   }
   return Object.entries(all).map(([Key, Value]) => ({ Key, Value, PropagateAtLaunch: true }));
 }

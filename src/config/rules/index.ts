@@ -34,6 +34,7 @@ import {
 import { ipv6Requirements } from './ipv6-eksctl.js';
 import { nodeGroupLabelsAndTaints } from './labels-taints.js';
 import { nodeGroupKindRules } from './nodegroup-kinds.js';
+import { managedAsgSuspendProcesses } from './managed-asg.js';
 import { nodeGroupSettingsEksctl } from './nodegroup-settings-eksctl.js';
 import {
   nodeGroupImdsV1,
@@ -103,6 +104,7 @@ export const RULES: readonly Rule[] = [
   // eksctl's nodegroup checks run after the cluster's, each kind in eksctl's order.
   nodeGroupKindRules,
   nodeGroupSettingsEksctl,
+  managedAsgSuspendProcesses,
   nodeGroupLabelsAndTaints,
   // AWS's limits.
   counts,

@@ -12,6 +12,7 @@ import { SUPPORTED_KUBERNETES_VERSIONS } from '../versions.js';
 import { hasTypeError, report, type RuleContext } from './context.js';
 import { NAME_PATTERN, invalidNameMessage } from './nodegroups.js';
 
+const METADATA: FieldPath = ['metadata'];
 const NAME: FieldPath = ['metadata', 'name'];
 const REGION: FieldPath = ['metadata', 'region'];
 const VERSION: FieldPath = ['metadata', 'version'];
@@ -23,6 +24,18 @@ const REGION_FROM: Record<'flag' | 'env', string> = { flag: '--region', env: 'AW
 
 /** V15: a valid cluster name, and a region from the file, `--region` or AWS_REGION. */
 export function v15NameAndRegion(ctx: RuleContext): Problem[] {
+  if (ctx.config.metadata === undefined) {
+    // eksctl stops at the missing block (configfile.go), before naming its fields.
+    if (hasTypeError(ctx, METADATA)) return [];
+    return [
+      report(ctx, 'missing', {
+        rule: 'V15',
+        path: METADATA,
+        message: 'metadata must be set',
+        hint: 'add metadata: {name: my-cluster, region: us-west-2} (the region is read from the file, as in eksctl)',
+      }),
+    ];
+  }
   const problems: Problem[] = [];
   const name = ctx.config.metadata?.name;
   if ((name ?? '') === '' && !hasTypeError(ctx, NAME)) {

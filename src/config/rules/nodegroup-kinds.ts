@@ -13,6 +13,7 @@ import type { Problem } from '../problem.js';
 import { quote } from '../report.js';
 import type { ManagedNodeGroupFile, NodeGroupFile } from '../schema.js';
 import { report, type RuleContext } from './context.js';
+import { isArmInstanceType } from './instance-images.js';
 
 type AnyNodeGroup = NodeGroupFile | ManagedNodeGroupFile;
 type Kind = 'self-managed' | 'managed';
@@ -150,21 +151,34 @@ const IOPS_RANGES: Readonly<Record<string, readonly [number, number]>> = {
 };
 const THROUGHPUT_RANGE = [125, 1000] as const;
 
-/** validateVolumeOpts: IOPS and throughput per volume type. */
+/**
+ * validateVolumeOpts: IOPS and throughput per volume type, for the root volume (eksctl's check) and
+ * for each of additionalVolumes (the same EBS ranges; eksctl leaves those to CloudFormation).
+ */
 function volumeOptions(n: NodeGroupAt): void {
-  const p = formatPath(n.path);
-  const type = n.ng.volumeType;
-  const iops = extra(n.ng, 'volumeIOPS');
-  const throughput = extra(n.ng, 'volumeThroughput');
+  volumeRanges(n, [], n.ng);
+  (n.ng.additionalVolumes ?? []).forEach((volume, i) => volumeRanges(n, ['additionalVolumes', i], volume));
+}
+
+function volumeRanges(n: NodeGroupAt, prefix: FieldPath, volume: unknown): void {
+  const p = formatPath([...n.path, ...prefix]);
+  const type = extra(volume, 'volumeType') as string | undefined;
+  const iops = extra(volume, 'volumeIOPS');
+  const throughput = extra(volume, 'volumeThroughput');
   if (type !== undefined && typeof iops === 'number' && IOPS_RANGES[type] === undefined) {
-    at(n, 'volumeIOPS', `${p}.volumeIOPS is only supported for io1, io2 and gp3 volume types`, 'remove volumeIOPS');
+    at(
+      n,
+      [...prefix, 'volumeIOPS'],
+      `${p}.volumeIOPS is only supported for io1, io2 and gp3 volume types`,
+      'remove volumeIOPS',
+    );
     return;
   }
   const range = IOPS_RANGES[type ?? 'gp3'];
   if (typeof iops === 'number' && range !== undefined && (iops < range[0] || iops > range[1])) {
     at(
       n,
-      'volumeIOPS',
+      [...prefix, 'volumeIOPS'],
       `value for ${p}.volumeIOPS must be within range ${range[0]}-${range[1]}`,
       `write ${range[0]} to ${range[1]}`,
       'value',
@@ -174,14 +188,14 @@ function volumeOptions(n: NodeGroupAt): void {
     if ((type ?? 'gp3') !== 'gp3') {
       at(
         n,
-        'volumeThroughput',
+        [...prefix, 'volumeThroughput'],
         `${p}.volumeThroughput is only supported for gp3 volume type`,
         'remove volumeThroughput',
       );
     } else if (throughput < THROUGHPUT_RANGE[0] || throughput > THROUGHPUT_RANGE[1]) {
       at(
         n,
-        'volumeThroughput',
+        [...prefix, 'volumeThroughput'],
         `value for ${p}.volumeThroughput must be within range ${THROUGHPUT_RANGE[0]}-${THROUGHPUT_RANGE[1]}`,
         `write ${THROUGHPUT_RANGE[0]} to ${THROUGHPUT_RANGE[1]} (MiB/s)`,
         'value',
@@ -321,6 +335,7 @@ function managed(n: NodeGroupAt): void {
   }
   managedSizes(n);
   updateConfig(n);
+  nodeRepairLimits(n);
   if (ng.securityGroups?.withShared === true || extra(ng.securityGroups, 'withLocal') === true) {
     at(
       n,
@@ -369,6 +384,25 @@ function managedSizes(n: NodeGroupAt): void {
     sizes(`cannot use --nodes-max=${maxSize} and --nodes=${desiredCapacity} at the same time`, 'maxSize');
   } else if (maxSize !== undefined && maxSize < min) {
     sizes(`cannot use --nodes-min=${min} and --nodes-max=${maxSize} at the same time`, 'maxSize');
+  }
+}
+
+/**
+ * nodeRepairConfig: each limit as a percentage or as a count, not both (EKS refuses both at
+ * CreateNodegroup; eksctl passes them on unchecked, so the stack would fail).
+ */
+function nodeRepairLimits(n: NodeGroupAt): void {
+  const config = extra(n.ng, 'nodeRepairConfig');
+  if (!isRecord(config)) return;
+  const p = formatPath([...n.path, 'nodeRepairConfig']);
+  for (const limit of ['maxUnhealthyNodeThreshold', 'maxParallelNodesRepaired']) {
+    if (config[`${limit}Percentage`] === undefined || config[`${limit}Count`] === undefined) continue;
+    at(
+      n,
+      ['nodeRepairConfig', `${limit}Count`],
+      `${p}.${limit}Percentage and ${p}.${limit}Count cannot be set at the same time`,
+      `keep one of ${limit}Percentage or ${limit}Count`,
+    );
   }
 }
 
@@ -516,6 +550,7 @@ function privateEksLimits(n: NodeGroupAt): void {
   }
   if (n.kind !== 'managed' || (ng.ami ?? '') !== '' || (ng as ManagedNodeGroupFile).launchTemplate !== undefined)
     return;
+  if (isWindows(family)) windowsOnArm(n, family!);
   if (ng.overrideBootstrapCommand !== undefined && (family ?? 'AmazonLinux2023') === 'AmazonLinux2023') {
     at(
       n,
@@ -530,6 +565,30 @@ function privateEksLimits(n: NodeGroupAt): void {
       'maxPodsPerNode',
       `${p}.maxPodsPerNode on a managed AmazonLinux2 nodegroup needs a custom AMI (${p}.ami) in private-eks`,
       'use amiFamily AmazonLinux2023, or set ami',
+    );
+  }
+}
+
+/**
+ * EKS publishes Windows images for x86_64 only: a managed Windows nodegroup on a Graviton type
+ * would fail at CreateNodegroup (self-managed ones: eksctl's instance-type check).
+ */
+function windowsOnArm(n: NodeGroupAt, family: string): void {
+  const ng = n.ng as ManagedNodeGroupFile;
+  const types: [FieldPath, string][] =
+    (ng.instanceTypes ?? []).length > 0
+      ? ng.instanceTypes!.map((t, i) => [['instanceTypes', i], t])
+      : ng.instanceType !== undefined
+        ? [[['instanceType'], ng.instanceType]]
+        : [];
+  for (const [field, type] of types) {
+    if (!isArmInstanceType(type)) continue;
+    at(
+      n,
+      field,
+      `${type} instance types are not supported for managed nodegroups with AMIFamily ${family}: EKS has no Arm (Graviton) Windows image`,
+      'use an x86_64 instance type for Windows nodes',
+      'value',
     );
   }
 }

@@ -7,9 +7,11 @@
  */
 import { formatPath, isRecord, type FieldPath } from '../path.js';
 import type { Problem } from '../problem.js';
+import { DEFAULT_AMI_FAMILY, DEFAULT_INSTANCE_TYPE } from '../defaults.js';
 import { quote } from '../report.js';
 import type { NodeGroupFile } from '../schema.js';
 import { eachNodeGroup, report, type RuleContext } from './context.js';
+import { familyHasImageFor, imageInstanceType } from './instance-images.js';
 
 /** EC2's SpotAllocationStrategy values, in the order eksctl prints them. */
 const SPOT_ALLOCATION_STRATEGIES = [
@@ -20,7 +22,7 @@ const SPOT_ALLOCATION_STRATEGIES = [
   'price-capacity-optimized',
 ];
 /** The processes EC2 Auto Scaling can suspend (eksctl's list). */
-const ASG_PROCESSES = [
+export const ASG_PROCESSES = [
   'Launch',
   'Terminate',
   'AddToLoadBalancer',
@@ -124,6 +126,35 @@ function instancesDistribution(n: At, ng: NodeGroupFile): void {
   }
 }
 
+/**
+ * validateInstanceTypeSupport: without a custom AMI, the family must publish an image for the
+ * instance type's architecture and accelerator (eksctl picks the type as imageInstanceType does).
+ */
+function instanceTypeSupport(n: At, ng: NodeGroupFile): void {
+  if ((ng.ami ?? '').startsWith('ami-')) return;
+  const mixed = ng.instancesDistribution?.instanceTypes ?? [];
+  const types = mixed.length > 0 ? mixed : [ng.instanceType ?? DEFAULT_INSTANCE_TYPE];
+  const index = imageInstanceType(types);
+  const instanceType = types[index]!;
+  const family = ng.amiFamily ?? DEFAULT_AMI_FAMILY;
+  if (familyHasImageFor(family, instanceType)) return;
+  const field: FieldPath =
+    mixed.length > 0
+      ? ['instancesDistribution', 'instanceTypes', index]
+      : ng.instanceType === undefined
+        ? ['amiFamily']
+        : ['instanceType'];
+  at(
+    n,
+    field,
+    `${instanceType} instance types are not supported for unmanaged nodegroups with AMIFamily ${family}`,
+    family === 'AmazonLinux2'
+      ? 'use amiFamily AmazonLinux2023 or Bottlerocket, which have an image for it, or another instance type'
+      : `use an instance type ${family} has an image for (x86_64, without Neuron accelerators), or another amiFamily`,
+    'value',
+  );
+}
+
 /** validateCPUCredits: only burstable (T) instance types have CPU credits. */
 function cpuCredits(n: At, ng: NodeGroupFile): void {
   if (ng.cpuCredits === undefined) return;
@@ -212,6 +243,7 @@ function selfManaged(n: At, ng: NodeGroupFile): void {
     );
   }
   kubeletAndBottlerocket(n, ng);
+  instanceTypeSupport(n, ng);
   instancesDistribution(n, ng);
   cpuCredits(n, ng);
   (ng.asgSuspendProcesses ?? []).forEach((process, i) => {

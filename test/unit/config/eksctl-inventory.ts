@@ -34,7 +34,6 @@ const covered = (test: string): Verdict => ({ status: 'covered', test });
 const dormant = (test: string): Verdict => ({ status: 'covered-dormant', test });
 const stricter = (note: string): Verdict => ({ status: 'stricter', note });
 const na = (note: string): Verdict => ({ status: 'not-applicable', note });
-const missing = (note: string): Verdict => ({ status: 'missing', note });
 
 const rule = (id: string, source: string, message: string, verdict: Verdict): EksctlRule => ({
   id: `eksctl.${id}`,
@@ -51,8 +50,6 @@ const KARPENTER = na('karpenter is refused as a whole (it installs from public.e
 const LOCAL_ZONES = na('localZones are refused as a whole (V9)');
 const WINDOWS = na('Windows families are refused as a whole');
 const ADDON_PIA = na('addons[].podIdentityAssociations is refused as a whole (not built yet)');
-/** private-eks refuses the file, in its own words (not eksctl's), and no case tests it yet. */
-const UNTESTED = (how: string) => missing(`refused in private-eks's own words (${how}); no case yet`);
 
 const outpostRule = (what: string, message: string) =>
   rule(`outposts.${what}`, `${V} ValidateClusterConfig`, message, OUTPOSTS);
@@ -63,25 +60,25 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'file.unknown-field',
     'eks/api.go LoadConfigWithReader (strict decoding)',
     'error unmarshaling JSON: while decoding JSON: json: unknown field %q',
-    UNTESTED('V19 unknown field, with a did-you-mean'),
+    covered('file: an unknown field'),
   ),
   rule(
     'file.apiVersion',
     'eks/api.go LoadConfigWithReader (scheme decoding)',
     'no kind "ClusterConfig" is registered for version %q',
-    UNTESTED('metadata.ts'),
+    covered('file: another API version'),
   ),
   rule(
     'file.kind',
     'eks/api.go LoadConfigWithReader (scheme decoding)',
     'no kind %q is registered for version "eksctl.io/v1alpha5"',
-    UNTESTED('metadata.ts'),
+    covered('file: another kind'),
   ),
   rule(
     'metadata.required',
     'cmdutils/configfile.go Load',
     'metadata must be set',
-    missing('refused in other words: "metadata.name must be set" (and metadata.region)'),
+    covered('metadata: no metadata block'),
   ),
   rule(
     'metadata.name-required',
@@ -93,9 +90,8 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'metadata.region-required',
     'cmdutils/configfile.go Load',
     'metadata.region must be set',
-    missing(
-      'accepted when the region comes from --region or AWS_REGION (eksctl wants it in the file); refused without any region',
-    ),
+    // eksctl refuses --region with -f (defaultFlagsIncompatibleWithConfigFile), so the file must name it.
+    covered('metadata: no region in the file (eksctl refuses --region with a config file)'),
   ),
   rule(
     'metadata.name-pattern',
@@ -928,7 +924,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'self-managed.instance-type-family',
     `${V} validateInstanceTypeSupport`,
     '%s instance types are not supported for unmanaged nodegroups with AMIFamily %s',
-    missing('accepted: an instance type the family has no image for'),
+    covered('self-managed settings: an instance type the family has no image for (AL2, Arm with NVIDIA)'),
   ),
   rule(
     'self-managed.mixed-instance-type',
@@ -1008,7 +1004,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'taints.shape',
     'types.go NodeGroupTaints.UnmarshalJSON',
     'taints must be a {string: string} or a [{key, value, effect}]: %w',
-    UNTESTED('the schema: expected a list or a mapping'),
+    covered('taints: neither a mapping nor a list'),
   ),
   rule(
     'taints.key-empty',

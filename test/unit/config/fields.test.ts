@@ -231,13 +231,10 @@ describe("eksctl's dry-run values for options left unset (inert-fields.ts)", () 
     expect(load(text).config?.nodeGroups[0]?.securityGroups.withShared).toBe(true);
   });
 
-  it('reads efaEnabled: false and a managed propagateASGTags: false as unset; true is refused with why', () => {
+  it('reads efaEnabled: false as unset; true is refused with why', () => {
     expect(load(nodegroup('efaEnabled: false')).problems).toEqual([]);
-    const managed = (field: string) =>
-      lines(HEADER, 'managedNodeGroups:', '  - name: m1', '    privateNetworking: true', `    ${field}`);
-    expect(load(managed('propagateASGTags: false')).problems).toEqual([]);
-    const [refused] = withRule(load(managed('propagateASGTags: true')), 'V19');
-    expect(refused!.hint).toMatch(/^EKS creates a managed nodegroup's auto scaling group/);
+    const [refused] = withRule(load(nodegroup('efaEnabled: true')), 'V19');
+    expect(refused!.hint).toMatch(/EFA/);
   });
 
   it('warns that withLocal: true is ignored, at the key', () => {

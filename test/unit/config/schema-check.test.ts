@@ -81,7 +81,8 @@ describe('the type check (TYPE, REQUIRED)', () => {
       replace: ['eksctl.io/v1alpha5', 'eksctl.io/v1alpha4'],
       path: 'apiVersion',
       at: 'eksctl.io/v1alpha4',
-      message: 'expected "eksctl.io/v1alpha5", got the string "eksctl.io/v1alpha4"',
+      message:
+        'no kind "ClusterConfig" is registered for version "eksctl.io/v1alpha4" (expected "eksctl.io/v1alpha5", got the string "eksctl.io/v1alpha4")',
       hint: 'write apiVersion: eksctl.io/v1alpha5',
     },
   ])('TYPE: $name', ({ yaml, replace, path, at, message, hint }) => {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from moto.autoscaling.models import autoscaling_backends
 from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
 from moto.core.common_models import CloudFormationModel
 from moto.ec2.models import ec2_backends
@@ -296,6 +297,8 @@ class EksNodegroup(NotUpdatedInPlace, CloudFormationModel):
         update_config = nodegroup_update_config(props)
         if update_config is not None:
             nodegroup.update_config = update_config
+        if launch_template is not None:
+            _create_nodegroup_group(account_id, region_name, nodegroup, launch_template, subnet_ids, high)
         return cls(nodegroup)
 
     def delete(self, account_id: str, region_name: str) -> None:
@@ -303,6 +306,48 @@ class EksNodegroup(NotUpdatedInPlace, CloudFormationModel):
         cluster = eks.clusters.get(self.nodegroup.cluster_name)
         if cluster is not None and self.nodegroup.nodegroup_name in cluster.nodegroups:
             eks.delete_nodegroup(self.nodegroup.cluster_name, self.nodegroup.nodegroup_name)
+        groups = autoscaling_backends[account_id][region_name].autoscaling_groups
+        for group in self.nodegroup.resources["autoScalingGroups"]:
+            if group["name"] in groups:
+                autoscaling_backends[account_id][region_name].delete_auto_scaling_group(group["name"])
+
+
+def _create_nodegroup_group(
+    account_id: str, region_name: str, nodegroup: Any, launch_template: dict[str, Any], subnets: list[str], high: int
+) -> None:
+    """The auto scaling group EKS makes for a managed nodegroup (moto only names one): real, so the
+    Auto Scaling calls eksctl makes on it (SuspendProcesses, CreateOrUpdateTags) act on something.
+    Empty (no instances), with EKS's own tags."""
+    name = nodegroup.resources["autoScalingGroups"][0]["name"]
+    cluster = nodegroup.cluster_name
+    eks_tags = {
+        "eks:cluster-name": cluster,
+        "eks:nodegroup-name": nodegroup.nodegroup_name,
+        "k8s.io/cluster-autoscaler/enabled": "true",
+        f"k8s.io/cluster-autoscaler/{cluster}": "owned",
+        f"kubernetes.io/cluster/{cluster}": "owned",
+    }
+    autoscaling_backends[account_id][region_name].create_auto_scaling_group(
+        name=name,
+        availability_zones=[],
+        desired_capacity=0,
+        max_size=high,
+        min_size=0,
+        launch_config_name="",
+        launch_template={"LaunchTemplateId": launch_template["id"], "Version": launch_template.get("version", "$Default")},
+        vpc_zone_identifier=",".join(subnets),
+        default_cooldown=None,
+        health_check_period=None,
+        health_check_type=None,
+        load_balancers=[],
+        target_group_arns=[],
+        placement_group=None,
+        termination_policies=[],
+        tags=[
+            {"ResourceId": name, "ResourceType": "auto-scaling-group", "Key": k, "Value": v, "PropagateAtLaunch": "true"}
+            for k, v in eks_tags.items()
+        ],
+    )
 
 
 class EksFargateProfile(NotUpdatedInPlace, CloudFormationModel):
