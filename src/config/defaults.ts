@@ -323,6 +323,7 @@ function podIdentity(
     ...(pia.targetRoleARN === undefined || pia.targetRoleARN === '' ? {} : { targetRoleARN: pia.targetRoleARN }),
     ...(pia.disableSessionTags === undefined ? {} : { disableSessionTags: pia.disableSessionTags }),
     ...(pia.policy === undefined || pia.policy === '' ? {} : { policy: pia.policy }),
+    ...(pia.createServiceAccount === true ? { createServiceAccount: true } : {}),
   };
 }
 

@@ -158,9 +158,8 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'ClusterIAMServiceAccount.tags': built("as eksctl: tags of the role's stack, and so of the role"),
   'ClusterIAMServiceAccount.status': refused('written by eksctl, not read from a file', REMOVE),
   ClusterIAMServiceAccountStatus: refused('written by eksctl, not read from a file', REMOVE),
-  'PodIdentityAssociation.createServiceAccount': refused(
-    'creating the ServiceAccount object is a Kubernetes step private-eks does not take for Pod Identity associations yet',
-    'remove it and create the ServiceAccount from inside the VPC (kubectl create serviceaccount <name> -n <namespace>)',
+  'PodIdentityAssociation.createServiceAccount': built(
+    'iam.podIdentityAssociations: the ServiceAccount (and its namespace, if missing) is created by a Kubernetes step, as eksctl, through the in-VPC runner or from here when the API server answers, else a manifest to apply from inside the VPC; it goes with the cluster on delete. Under addons it is ignored, as eksctl: the add-on makes its own',
   ),
   'PodIdentityAssociation.permissionPolicyName': built(
     'the name of the permissionPolicy inline policy (default PodIdentityPolicy)',
@@ -179,9 +178,8 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
   'ClusterConfig.iamIdentityMappings': built(
     'written to the aws-auth ConfigMap by a Kubernetes step (from here when the API server answers, else a manifest to apply from inside the VPC); refused with authenticationMode API, which ignores aws-auth',
   ),
-  'IAMIdentityMapping.serviceName': refused(
-    'granting an AWS service (emr-containers) needs Kubernetes RBAC objects private-eks does not create',
-    "map the service's role with arn, username and groups, and apply its Role and RoleBinding from inside the VPC",
+  'IAMIdentityMapping.serviceName': built(
+    "emr-containers, as eksctl: its Role and RoleBinding in the namespace (created if missing; eksctl expects it to exist) and the service-linked role AWSServiceRoleForAmazonEMRContainers of the cluster's account mapped in aws-auth, by the aws-auth Kubernetes step; other service names are refused",
   ),
   'ClusterConfig.identityProviders': built(
     'one AWS::EKS::IdentityProviderConfig in the cluster stack (EKS allows one)',

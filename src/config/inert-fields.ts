@@ -71,6 +71,7 @@ export const INERT_VALUES: Readonly<Record<string, InertTest>> = {
   // false asks for nothing: read as unset, though the fields themselves are refused (field-support.ts).
   'NodeGroup.efaEnabled': whenEmpty,
   'ManagedNodeGroup.efaEnabled': whenEmpty,
+  // false is eksctl's default: no ServiceAccount is created, as with no field.
   'PodIdentityAssociation.createServiceAccount': whenEmpty,
   // Status is eksctl's output (`get fargateprofile`); its --dry-run writes it empty.
   'FargateProfile.status': whenEmpty,

@@ -236,6 +236,8 @@ export interface PodIdentityAssociation extends PodIdentityRoleOptions {
   readonly permissionPolicyARNs: readonly string[];
   /** The enabled `wellKnownPolicies`, in eksctl's order. Absent: none. */
   readonly wellKnownPolicies?: readonly WellKnownPolicyName[];
+  /** True: a Kubernetes step creates the ServiceAccount (and its namespace) if missing, as eksctl. */
+  readonly createServiceAccount?: boolean;
 }
 
 /** An `addons[].podIdentityAssociations` entry, with defaults applied. */

@@ -213,6 +213,7 @@ const PodIdentityAssociation = strict(
     targetRoleARN: Type.Optional(text("a role in another account, chained to the association's role")),
     disableSessionTags: Type.Optional(flag('no EKS session tags on the role session')),
     policy: Type.Optional(text('a session policy (JSON) restricting the association further')),
+    createServiceAccount: Type.Optional(flag('create the Kubernetes ServiceAccount (and its namespace) if missing')),
   },
   'an EKS Pod Identity association',
 );
@@ -229,6 +230,8 @@ const AddonPodIdentityAssociation = strict(
     permissionPolicy: Type.Optional(PolicyDocument),
     permissionPolicyName: Type.Optional(text('the name of the permissionPolicy inline policy')),
     tags: Type.Optional(StringMap),
+    // eksctl reads it here and ignores it: the add-on makes its own ServiceAccount.
+    createServiceAccount: Type.Optional(flag('ignored, as eksctl: the add-on creates its own ServiceAccount')),
   },
   "an EKS Pod Identity association for one of the add-on's service accounts",
 );

@@ -7,13 +7,17 @@
  * mapUsers (`userarn`), accounts to mapAccounts; a role's path is dropped, because the
  * authenticator matches the role ARN of the assumed-role session, which has no path. One
  * difference: an entry identical to one already there is never added twice, so a resumed create
- * changes nothing (eksctl would add a shadowing duplicate).
+ * changes nothing (eksctl would add a shadowing duplicate). `serviceName` mappings (emr-containers)
+ * map the service's role here; their Role and RoleBinding are service-access.ts's.
  */
 import { parse, stringify } from 'yaml';
 import type { IamIdentityMapping } from '../config/resolved.js';
 import { PrivateEksError } from '../errors.js';
+import { emrContainersMapping, type AwsAccount } from './service-access.js';
 
 export type AwsAuthEntry = Record<string, unknown>;
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export interface AwsAuthEntries {
   readonly mapRoles: readonly AwsAuthEntry[];
@@ -51,12 +55,14 @@ function identityEntry(key: 'rolearn' | 'userarn', arn: string, m: IamIdentityMa
 
 /**
  * What the ConfigMap must hold: node roles first (those in `windowsRoles` with the Windows group),
- * then the mappings in file order.
+ * then the mappings in file order. A `serviceName` mapping (emr-containers, service-access.ts) maps
+ * the service's role in the cluster's `account`, which the caller must give when there is one.
  */
 export function desiredAwsAuth(
   nodeRoles: readonly string[],
   mappings: readonly IamIdentityMapping[],
   windowsRoles: ReadonlySet<string> = new Set(),
+  account?: AwsAccount,
 ): AwsAuthEntries {
   const mapRoles: AwsAuthEntry[] = nodeRoles.map((arn) => nodeRoleMapping(arn, windowsRoles.has(arn)));
   const mapUsers: AwsAuthEntry[] = [];
@@ -70,8 +76,16 @@ export function desiredAwsAuth(
       const arn = isUser ? m.arn : withoutRolePath(m.arn);
       (isUser ? mapUsers : mapRoles).push(identityEntry(isUser ? 'userarn' : 'rolearn', arn, m));
       if (m.noDuplicateARNs) noDuplicate.add(arn);
+    } else if (m.serviceName !== undefined) {
+      if (account === undefined) {
+        throw new PrivateEksError('PE_INTERNAL', `the ${m.serviceName} mapping needs the cluster's account`, {
+          source: 'internal',
+        });
+      }
+      // One mapping for the service, however many namespaces it is granted (eksctl adds it if absent).
+      const entry = emrContainersMapping(account);
+      if (!mapRoles.some((r) => same(r, entry))) mapRoles.push(entry);
     }
-    // serviceName mappings are refused before planning (rules/cluster-fields.ts).
   }
   return { mapRoles, mapUsers, mapAccounts, noDuplicate };
 }
@@ -88,8 +102,6 @@ function parsed<T>(text: string | undefined, what: string): T[] {
   }
   return value as T[];
 }
-
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export interface AwsAuthMerge {
   /** The ConfigMap's new `data`. */

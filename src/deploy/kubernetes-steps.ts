@@ -2,8 +2,11 @@
  * The create steps that need the Kubernetes API (plan steps of kind `kubernetes-api`):
  * - `service-accounts`: the IAM role of each `iam.serviceAccounts` entry (a stack each, through
  *   the EKS OIDC provider), then the ServiceAccount objects annotated with the role;
+ * - `pod-identity-service-accounts`: the ServiceAccount objects of Pod Identity associations with
+ *   `createServiceAccount` (eksctl's "create service account …, if it does not already exist");
  * - `aws-auth`: with `authenticationMode: CONFIG_MAP`, the self-managed nodes' roles mapped in the
- *   aws-auth ConfigMap so they can join; and the file's `iamIdentityMappings` (aws-auth.ts);
+ *   aws-auth ConfigMap so they can join; and the file's `iamIdentityMappings` (aws-auth.ts), with
+ *   the Role and RoleBinding of a service granted a namespace (emr-containers, service-access.ts);
  * - `windows-ipam`: with a Windows nodegroup, Windows IP address management switched on in
  *   kube-system/amazon-vpc-cni (windows-ipam.ts).
  *
@@ -37,9 +40,12 @@ import {
   serviceAccountStackName,
 } from './service-account-roles.js';
 import { ensureStack } from './stacks.js';
+import { accountOfArn, emrContainersRbac, serviceMappings, type AwsAccount } from './service-access.js';
+import type { PodIdentityAssociation } from '../config/resolved.js';
 
 export async function runKubernetesStep(step: PlanStep, state: RunState): Promise<string> {
   if (step.id === 'service-accounts') return serviceAccountsStep(step, state);
+  if (step.id === 'pod-identity-service-accounts') return podIdentityServiceAccountsStep(step, state);
   if (step.id === 'aws-auth') return awsAuthStep(step, state);
   if (step.id === 'windows-ipam') return windowsIpamStep(step, state);
   throw new PrivateEksError('PE_INTERNAL', `no implementation for the Kubernetes-API step ${step.id}`, {
@@ -127,29 +133,105 @@ async function addonRoles(step: PlanStep, state: RunState, providerArn: string, 
   }
 }
 
+async function ensureNamespace(client: KubernetesObjectApi, namespace: string): Promise<void> {
+  if ((await client.get(`/api/v1/namespaces/${encodeURIComponent(namespace)}`)) !== undefined) return;
+  await client.create('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+}
+
 async function applyServiceAccount(client: KubernetesObjectApi, object: Record<string, unknown>): Promise<void> {
-  const meta = object['metadata'] as { name: string; namespace: string; annotations: Record<string, string> };
-  const ns = encodeURIComponent(meta.namespace);
-  if ((await client.get(`/api/v1/namespaces/${ns}`)) === undefined) {
-    await client.create('/api/v1/namespaces', {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: meta.namespace },
-    });
-  }
-  const path = `/api/v1/namespaces/${ns}/serviceaccounts`;
+  const meta = object['metadata'] as {
+    name: string;
+    namespace: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  await ensureNamespace(client, meta.namespace);
+  const path = `/api/v1/namespaces/${encodeURIComponent(meta.namespace)}/serviceaccounts`;
   const existing = await client.get(`${path}/${encodeURIComponent(meta.name)}`);
   if (existing === undefined) {
     await client.create(path, object);
     return;
   }
-  // Keep the object's other fields (secrets, labels set by others); set our annotation.
+  // Keep the object's other fields (secrets, labels set by others); add our labels and annotations
+  // (eksctl's MaybeCreateServiceAccountOrUpdateMetadata).
   const existingMeta = (existing['metadata'] ?? {}) as Record<string, unknown>;
-  const annotations = { ...((existingMeta['annotations'] ?? {}) as Record<string, string>), ...meta.annotations };
+  const merged = (key: 'labels' | 'annotations'): Record<string, string> => ({
+    ...((existingMeta[key] ?? {}) as Record<string, string>),
+    ...meta[key],
+  });
   await client.replace(`${path}/${encodeURIComponent(meta.name)}`, {
     ...existing,
-    metadata: { ...existingMeta, annotations },
+    metadata: { ...existingMeta, labels: merged('labels'), annotations: merged('annotations') },
   });
+}
+
+/** A ServiceAccount without a role annotation: Pod Identity finds the role through the association. */
+export function podIdentityServiceAccountObject(pia: PodIdentityAssociation, cluster: string): Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: {
+      name: pia.serviceAccountName,
+      namespace: pia.namespace,
+      labels: { 'app.kubernetes.io/managed-by': 'private-eks', 'private-eks.io/cluster': cluster },
+    },
+  };
+}
+
+/**
+ * The ServiceAccounts of Pod Identity associations with `createServiceAccount`, created with their
+ * namespace when missing (an existing one keeps its fields and gets our labels), as eksctl. They go
+ * with the cluster on delete: eksctl's cluster delete removes only the associations' role stacks.
+ */
+async function podIdentityServiceAccountsStep(step: PlanStep, state: RunState): Promise<string> {
+  const cluster = state.plan.cluster.metadata.name;
+  const objects = state.plan.cluster.iam.podIdentityAssociations
+    .filter((pia) => pia.createServiceAccount === true)
+    .map((pia) => podIdentityServiceAccountObject(pia, cluster));
+  const client = await kubernetesClient(state, step);
+  if (client === undefined) {
+    recordManual(state, step, `create ${objects.length} ServiceAccount object(s) (and their namespaces)`, [
+      ...namespaceObjects(objects),
+      ...objects,
+    ]);
+    return 'ServiceAccounts to apply from inside the VPC';
+  }
+  for (const object of objects) await applyServiceAccount(client, object);
+  return `${objects.length} ServiceAccount(s) created`;
+}
+
+/** The Namespace objects the manifest must hold first, outside the built-in ones. */
+function namespaceObjects(objects: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const names = new Set(objects.map((o) => (o['metadata'] as { namespace: string }).namespace));
+  return [...names]
+    .filter((ns) => !['default', 'kube-system'].includes(ns))
+    .map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }));
+}
+
+/** Create or replace a namespaced object (eksctl's CreateOrReplace of emr-containers' Role and RoleBinding). */
+async function createOrReplace(client: KubernetesObjectApi, object: Record<string, unknown>): Promise<void> {
+  const meta = object['metadata'] as { name: string; namespace: string };
+  const plural = `${String(object['kind']).toLowerCase()}s`;
+  const collection = `/apis/${String(object['apiVersion'])}/namespaces/${encodeURIComponent(meta.namespace)}/${plural}`;
+  const path = `${collection}/${encodeURIComponent(meta.name)}`;
+  const existing = await client.get(path);
+  if (existing === undefined) await client.create(collection, object);
+  else await client.replace(path, { ...object, metadata: { ...(existing['metadata'] as object), ...meta } });
+}
+
+/** The cluster's account (eksctl takes it from the cluster ARN), for a service's role. */
+async function clusterAccount(state: RunState): Promise<AwsAccount> {
+  const { plan } = state;
+  let arn = state.stacks.get(clusterStackPlan(plan).name)?.outputs['ARN'];
+  arn ??= (await describeClusterAccess(state.deps.clients.eks, plan.cluster.metadata.name, state.signal))?.arn;
+  const account = arn === undefined ? undefined : accountOfArn(arn);
+  if (account === undefined) {
+    throw new PrivateEksError('PE_DEPLOY', "the cluster's ARN is not known, so its account is not either", {
+      source: 'aws',
+      hint: 're-run create once the cluster is ACTIVE',
+    });
+  }
+  return account;
 }
 
 /**
@@ -169,7 +251,11 @@ async function awsAuthStep(step: PlanStep, state: RunState): Promise<string> {
   }
   const mappings = state.plan.cluster.iamIdentityMappings ?? [];
   if (roles.length === 0 && mappings.length === 0) return 'nothing to map';
-  const desired = desiredAwsAuth(roles, mappings, windowsRoles);
+  const services = serviceMappings(mappings);
+  const account = services.length > 0 ? await clusterAccount(state) : undefined;
+  const desired = desiredAwsAuth(roles, mappings, windowsRoles, account);
+  // eksctl applies a service's Role and RoleBinding before it maps the service's role.
+  const rbac = services.flatMap((m) => emrContainersRbac(m.namespace));
   const nodesOnly = mappings.length === 0;
   const what = nodesOnly ? 'node role(s)' : 'mapping(s)';
   const client = await kubernetesClient(state, step);
@@ -178,11 +264,13 @@ async function awsAuthStep(step: PlanStep, state: RunState): Promise<string> {
     recordManual(
       state,
       step,
-      `map ${nodesOnly ? `${roles.length} node role(s)` : `${count} identit${count === 1 ? 'y' : 'ies'}`} in the aws-auth ConfigMap (merge into an existing one)`,
-      [awsAuthConfigMap(mergeAwsAuth({}, desired).data)],
+      `${rbac.length > 0 ? `create ${rbac.length} RBAC object(s) and ` : ''}map ${nodesOnly ? `${roles.length} node role(s)` : `${count} identit${count === 1 ? 'y' : 'ies'}`} in the aws-auth ConfigMap (merge into an existing one)`,
+      [...namespaceObjects(rbac), ...rbac, awsAuthConfigMap(mergeAwsAuth({}, desired).data)],
     );
     return 'aws-auth to apply from inside the VPC';
   }
+  for (const m of services) await ensureNamespace(client, m.namespace);
+  for (const object of rbac) await createOrReplace(client, object);
   const path = '/api/v1/namespaces/kube-system/configmaps';
   const existing = await client.get(`${path}/aws-auth`);
   if (existing === undefined) {

@@ -77,9 +77,21 @@ const RESOURCE_KINDS: Readonly<Record<string, string>> = {
   configmaps: 'ConfigMap',
 };
 
-/** The object a core-API path names: `/api/v1/namespaces/NS` or `/api/v1/namespaces/NS/RESOURCE/NAME`. */
+const RBAC_KINDS: Readonly<Record<string, string>> = { roles: 'Role', rolebindings: 'RoleBinding' };
+const RBAC_API = 'rbac.authorization.k8s.io/v1';
+
+/**
+ * The object a path names: `/api/v1/namespaces/NS`, `/api/v1/namespaces/NS/RESOURCE/NAME`, or
+ * `/apis/rbac.authorization.k8s.io/v1/namespaces/NS/(roles|rolebindings)/NAME`.
+ */
 export function objectAt(path: string): RunnerObject {
   const parts = path.split('/').map(decodeURIComponent);
+  if (`${parts[1] ?? ''}/${parts[2] ?? ''}/${parts[3] ?? ''}` === `apis/${RBAC_API}` && parts[4] === 'namespaces') {
+    // ['', 'apis', 'rbac.authorization.k8s.io', 'v1', 'namespaces', ns, resource, name]
+    const kind = RBAC_KINDS[parts[6] ?? ''];
+    if (kind !== undefined && parts.length === 8 && parts[5] !== undefined && parts[7] !== undefined)
+      return { apiVersion: RBAC_API, kind, metadata: { name: parts[7], namespace: parts[5] } };
+  }
   // ['', 'api', 'v1', 'namespaces', ns, resource?, name?]
   if (parts[1] === 'api' && parts[2] === 'v1' && parts[3] === 'namespaces' && parts[4] !== undefined) {
     if (parts.length === 5) return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: parts[4] } };

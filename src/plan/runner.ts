@@ -23,13 +23,39 @@ export interface RunnerPlan {
   readonly namespaces: readonly string[];
   /** Namespaces it must create first: these need cluster scope (AmazonEKSClusterAdminPolicy). */
   readonly createsNamespaces: readonly string[];
+  /**
+   * Namespaces it writes a Role and RoleBinding in (emr-containers): AmazonEKSClusterAdminPolicy
+   * scoped to them, since Kubernetes lets only a holder of every permission of a Role create it
+   * (the edit and admin policies lack some of eksctl's verbs). Covered by the cluster scope when
+   * there is one.
+   */
+  readonly rbacNamespaces: readonly string[];
 }
 
-export const NO_RUNNER: RunnerPlan = { enabled: false, reason: '', namespaces: [], createsNamespaces: [] };
+export const NO_RUNNER: RunnerPlan = {
+  enabled: false,
+  reason: '',
+  namespaces: [],
+  createsNamespaces: [],
+  rbacNamespaces: [],
+};
 
-/** Namespaces of the ServiceAccount objects the create applies (roleOnly accounts have none). */
+/**
+ * Namespaces of the ServiceAccount objects the create applies (roleOnly accounts have none; Pod
+ * Identity associations only with createServiceAccount).
+ */
 function serviceAccountNamespaces(config: ResolvedConfig): string[] {
-  return config.iam.serviceAccounts.filter((sa) => !sa.roleOnly).map((sa) => sa.namespace);
+  return [
+    ...config.iam.serviceAccounts.filter((sa) => !sa.roleOnly).map((sa) => sa.namespace),
+    ...config.iam.podIdentityAssociations.filter((pia) => pia.createServiceAccount === true).map((p) => p.namespace),
+  ];
+}
+
+/** Namespaces an AWS service is granted (iamIdentityMappings[].serviceName). */
+function serviceNamespaces(config: ResolvedConfig): string[] {
+  return (config.iamIdentityMappings ?? []).flatMap((m) =>
+    m.serviceName === undefined || m.namespace === undefined ? [] : [m.namespace],
+  );
 }
 
 /**
@@ -49,12 +75,16 @@ export function planRunner(
         'no in-VPC runner: accessConfig.authenticationMode CONFIG_MAP has no access entries to authorise it; use API_AND_CONFIG_MAP to keep the API server private throughout',
     };
   }
-  const namespaces = [...new Set([...serviceAccountNamespaces(config), ...(awsAuth ? ['kube-system'] : [])])].sort();
+  const rbacNamespaces = [...new Set(serviceNamespaces(config))].sort();
+  const namespaces = [
+    ...new Set([...serviceAccountNamespaces(config), ...(awsAuth ? ['kube-system'] : []), ...rbacNamespaces]),
+  ].sort();
   const createsNamespaces = namespaces.filter((ns) => !BUILT_IN_NAMESPACES.has(ns));
   return {
     enabled: true,
     reason: `an in-VPC runner (a function in the private subnets, called through the Lambda API) runs ${stepsNeedingKubernetesApi.join(', ')}: the API server stays private throughout`,
     namespaces,
     createsNamespaces,
+    rbacNamespaces,
   };
 }

@@ -19,6 +19,7 @@ export const STEP_IDS = {
   fargateKubeSystem: 'fargate/kube-system',
   kubeconfig: 'kubeconfig',
   serviceAccounts: 'service-accounts',
+  podIdentityServiceAccounts: 'pod-identity-service-accounts',
   awsAuth: 'aws-auth',
   windowsIpam: 'windows-ipam',
   addons: 'addons',
@@ -163,6 +164,20 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
       needsKubernetesApi: objects > 0,
     });
   }
+  // eksctl's "create service account …, if it does not already exist" task of an association with
+  // createServiceAccount (pkg/actions/podidentityassociation/creator.go): no role annotation, since
+  // Pod Identity needs none; like the IRSA objects it needs no node.
+  const podIdentityAccounts = config.iam.podIdentityAssociations.filter((pia) => pia.createServiceAccount === true);
+  if (podIdentityAccounts.length > 0) {
+    steps.push({
+      id: STEP_IDS.podIdentityServiceAccounts,
+      kind: 'kubernetes-api',
+      description: `create the Kubernetes ServiceAccount(s) ${podIdentityAccounts.map((p) => `"${p.namespace}/${p.serviceAccountName}"`).join(', ')} of Pod Identity associations (createServiceAccount), and their namespace if missing`,
+      dependsOn: [STEP_IDS.cluster],
+      stack: null,
+      needsKubernetesApi: true,
+    });
+  }
   // With CONFIG_MAP only, self-managed nodes join through the aws-auth ConfigMap; with API or
   // API_AND_CONFIG_MAP their stack's EC2_LINUX access entry lets them join (SPEC §6).
   // `iamIdentityMappings` go into the same ConfigMap (eksctl's "create IAM identity mappings" task);
@@ -175,10 +190,14 @@ export function planSteps(config: ResolvedConfig, stacks: readonly StackPlan[]):
       ...(mapsNodes ? ["the self-managed nodegroups' roles"] : []),
       ...(mappings > 0 ? [`${mappings} iamIdentityMappings entr${mappings === 1 ? 'y' : 'ies'}`] : []),
     ];
+    // emr-containers (deploy/service-access.ts): its Role and RoleBinding go in first, as eksctl's.
+    const services = (config.iamIdentityMappings ?? []).flatMap((m) =>
+      m.serviceName === undefined ? [] : [`${m.serviceName} in namespace "${m.namespace ?? ''}"`],
+    );
     steps.push({
       id: STEP_IDS.awsAuth,
       kind: 'kubernetes-api',
-      description: `map ${what.join(' and ')} in the aws-auth ConfigMap`,
+      description: `${services.length > 0 ? `create the Role and RoleBinding of ${services.join(', ')} (namespace created if missing), then ` : ''}map ${what.join(' and ')} in the aws-auth ConfigMap`,
       dependsOn: mapsNodes ? selfManaged : [STEP_IDS.cluster],
       stack: null,
       needsKubernetesApi: true,

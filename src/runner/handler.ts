@@ -53,14 +53,11 @@ export interface RunnerResult {
 }
 
 /**
- * The plural resource name of each kind the runner may touch (IRSA service accounts and their
- * namespaces, the aws-auth ConfigMap); anything else is refused.
+ * The kinds the runner may touch (IRSA and Pod Identity service accounts and their namespaces, the
+ * aws-auth and amazon-vpc-cni ConfigMaps, emr-containers' Role and RoleBinding); anything else is
+ * refused. Each one's resource is its kind in lower case with an "s".
  */
-const RESOURCES: Readonly<Record<string, string>> = {
-  Namespace: 'namespaces',
-  ServiceAccount: 'serviceaccounts',
-  ConfigMap: 'configmaps',
-};
+const KINDS = ['Namespace', 'ServiceAccount', 'ConfigMap', 'Role', 'RoleBinding'];
 
 interface Settings {
   readonly cluster: string;
@@ -184,8 +181,8 @@ function expectOk(reply: Reply, what: string): Reply {
 
 /** The object's URL path, from its apiVersion, kind and namespace. */
 export function objectPath(o: RunnerObject): string {
-  const resource = RESOURCES[o.kind];
-  if (resource === undefined) throw new Error(`kind ${o.kind} refused`);
+  if (!KINDS.includes(o.kind)) throw new Error(`kind ${o.kind} refused`);
+  const resource = `${o.kind.toLowerCase()}s`;
   const base = o.apiVersion.includes('/') ? `/apis/${o.apiVersion}` : `/api/${o.apiVersion}`;
   const ns = o.metadata.namespace === undefined ? '' : `/namespaces/${encode(o.metadata.namespace)}`;
   return `${base}${ns}/${resource}/${encode(o.metadata.name)}`;

@@ -26,7 +26,7 @@ const TIMEOUT_SECONDS = 600;
 
 const accessPolicy = (name: string): CfnValue => sub(`arn:\${AWS::Partition}:eks::aws:cluster-access-policy/${name}`);
 
-/** EKS access policies of the runner's entry: edit where it writes; cluster scope only to create namespaces. */
+/** EKS access policies of the runner's entry: edit where it writes; cluster scope only to create namespaces; admin where it writes RBAC. */
 function accessPolicies(runner: RunnerPlan): CfnValue[] {
   const policies: CfnValue[] = [];
   if (runner.namespaces.length > 0) {
@@ -37,6 +37,12 @@ function accessPolicies(runner: RunnerPlan): CfnValue[] {
   }
   if (runner.createsNamespaces.length > 0) {
     policies.push({ PolicyArn: accessPolicy('AmazonEKSClusterAdminPolicy'), AccessScope: { Type: 'cluster' } });
+  } else if (runner.rbacNamespaces.length > 0) {
+    // A Role may be created only by a holder of all its permissions (runner.ts, rbacNamespaces).
+    policies.push({
+      PolicyArn: accessPolicy('AmazonEKSClusterAdminPolicy'),
+      AccessScope: { Type: 'namespace', Namespaces: [...runner.rbacNamespaces] },
+    });
   }
   return policies;
 }

@@ -4,15 +4,23 @@
  * delete, and nothing left behind (inventory: stacks, roles, instance profiles, launch templates,
  * auto scaling groups, log groups, EKS access entries, add-ons and pod identity associations, …).
  *
- * Not shown by the emulator: instances joining, add-on versions. The ServiceAccount objects go
+ * Not shown by the emulator: instances joining, add-on versions; moto's models keep no control plane
+ * scaling tier, node repair config, auto scaling metrics collection or instance lifetime, so those are
+ * read from the template each stack was made from. Not in the example: targetGroupARNs and
+ * classicLoadBalancerNames, whose load balancers must exist first (the emulator refuses an auto
+ * scaling group naming a missing target group, as AWS does). The ServiceAccount objects go
  * through the in-VPC runner, whose shipped code the emulator runs with the local node
  * (`lambda-runner` in the emulator's README), to the fake Kubernetes API of
- * test/helpers/fake-kube-api.ts over real TLS, where they are read back.
+ * test/helpers/fake-kube-api.ts over real TLS, where they are read back — with emr-containers'
+ * Role, RoleBinding and aws-auth mapping. The fake API keeps objects as applied: it does not check
+ * RBAC (whether the runner's access policies let it create the Role is EKS's to decide), and the
+ * Kubernetes objects go with the cluster on delete, as with eksctl (nothing to read back after it).
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import {
   CloudFormationClient,
@@ -93,6 +101,12 @@ async function store(route: string): Promise<Record<string, unknown>[]> {
   return (await response.json()) as Record<string, unknown>[];
 }
 
+type Template = { Resources: Record<string, { Properties: Record<string, unknown>; UpdatePolicy?: unknown }> };
+
+async function deployedTemplate(stack: string): Promise<Template> {
+  return JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: stack }))).TemplateBody ?? '{}') as Template;
+}
+
 async function launchTemplateData(stack: string, logicalId: string) {
   const id = await resource(stack, logicalId);
   const out = await ec2.send(
@@ -118,6 +132,13 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
       'arn:aws:iam::aws:policy/AmazonEKSVPCResourceController',
     ]);
+    expect(serviceRole.Role?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(
+      'arn:aws:iam::123456789012:policy/cluster-boundary',
+    );
+    // moto's EKS model keeps no control plane scaling tier: checked in the template the stack was made from.
+    expect((await deployedTemplate(`eksctl-${CLUSTER}-cluster`)).Resources['ControlPlane']?.Properties).toMatchObject({
+      ControlPlaneScalingConfig: { Tier: 'standard' },
+    });
 
     // Self-managed "mixed": launch template, auto scaling group, node role.
     const mixedStack = `eksctl-${CLUSTER}-nodegroup-mixed`;
@@ -134,20 +155,39 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       KmsKeyId: 'arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     });
     expect(mixedData?.CreditSpecification).toEqual({ CpuCredits: 'unlimited' });
+    // volumeName, additionalVolumes, ebsOptimized, enableDetailedMonitoring, instancePrefix/instanceName.
+    expect(mixedData?.BlockDeviceMappings?.map((b) => b.DeviceName)).toEqual(['/dev/xvda', '/dev/xvdb']);
+    expect(mixedData?.BlockDeviceMappings?.[1]?.Ebs).toMatchObject({
+      VolumeSize: 20,
+      VolumeType: 'gp3',
+      Encrypted: true,
+    });
+    expect(mixedData?.EbsOptimized).toBe(true);
+    expect(mixedData?.Monitoring).toEqual({ Enabled: true });
+    expect(mixedData?.EnclaveOptions).toEqual({ Enabled: true });
+    expect(mixedData?.TagSpecifications?.[0]?.Tags).toContainEqual({ Key: 'Name', Value: 'ks-mixed-node' });
     const userData = Buffer.from(mixedData?.UserData ?? '', 'base64').toString('utf8');
     expect(userData).toContain('"kubeReserved":{"cpu":"300m","memory":"300Mi"}');
+    expect(userData).toContain('"clusterDNS":["10.100.0.10"]');
     const groupName = await resource(mixedStack, 'NodeGroup');
     const group = (await autoScaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [groupName] })))
       .AutoScalingGroups?.[0];
     expect(group).toMatchObject({ MinSize: 1, MaxSize: 4, DesiredCapacity: 2 });
-    // moto's auto scaling model has no MaxInstanceLifetime: checked in the template the stack was made from.
-    const deployed = JSON.parse(
-      (await cfn.send(new GetTemplateCommand({ StackName: mixedStack }))).TemplateBody ?? '{}',
-    ) as { Resources: Record<string, { Properties: Record<string, unknown>; UpdatePolicy?: unknown }> };
+    // moto's auto scaling model has no MaxInstanceLifetime nor metrics collection: checked in the
+    // template the stack was made from.
+    const deployed = await deployedTemplate(mixedStack);
     expect(deployed.Resources['NodeGroup']?.Properties).toMatchObject({
       MaxInstanceLifetime: 604800,
       CapacityRebalance: true,
+      MetricsCollection: [{ Granularity: '1Minute', Metrics: ['GroupMinSize', 'GroupMaxSize'] }],
     });
+    // propagateASGTags: the nodes' labels as cluster-autoscaler node-template tags on the group.
+    expect(group?.Tags).toContainEqual(
+      expect.objectContaining({
+        Key: 'k8s.io/cluster-autoscaler/node-template/label/alpha.eksctl.io/nodegroup-name',
+        Value: 'mixed',
+      }),
+    );
     expect(deployed.Resources['NodeGroup']?.UpdatePolicy).toEqual({
       AutoScalingRollingUpdate: { MaxBatchSize: 2, MinInstancesInService: 0, SuspendProcesses: ['AZRebalance'] },
     });
@@ -161,6 +201,7 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       SpotAllocationStrategy: 'price-capacity-optimized',
     });
     const mixedRole = roleName((await outputs(mixedStack))['InstanceRoleARN']!);
+    expect(mixedRole).toBe('kitchen-sink-mixed-nodes');
     const mixedRoleRead = await iam.send(new GetRoleCommand({ RoleName: mixedRole }));
     expect(mixedRoleRead.Role?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(
       'arn:aws:iam::123456789012:policy/node-boundary',
@@ -209,9 +250,16 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     const managed = (await eks.send(new DescribeNodegroupCommand({ clusterName: CLUSTER, nodegroupName: 'managed' })))
       .nodegroup;
     expect(managed?.updateConfig).toEqual({ maxUnavailablePercentage: 50 });
+    expect(managed?.releaseVersion).toBe('1.33.0-20250704');
+    // moto's nodegroup model keeps no repair config: checked in the template the stack was made from.
+    expect(
+      (await deployedTemplate(`eksctl-${CLUSTER}-nodegroup-managed`)).Resources['ManagedNodeGroup']?.Properties,
+    ).toMatchObject({ NodeRepairConfig: { Enabled: true }, ReleaseVersion: '1.33.0-20250704' });
     const managedData = await launchTemplateData(`eksctl-${CLUSTER}-nodegroup-managed`, 'LaunchTemplate');
     expect(managedData?.BlockDeviceMappings?.[0]?.Ebs).toMatchObject({ VolumeType: 'io1', Iops: 500 });
     expect(managedData?.MetadataOptions).toMatchObject({ HttpPutResponseHopLimit: 1 });
+    expect(managedData?.Placement).toMatchObject({ GroupName: 'kitchen-sink-spread' });
+    expect(managedData?.CapacityReservationSpecification).toMatchObject({ CapacityReservationPreference: 'open' });
 
     // Add-ons: the file's and eksctl's defaults; IRSA roles as stacks, Pod Identity roles in the add-ons stack.
     const addons = (await store('addons')).filter((a) => a['clusterName'] === CLUSTER);
@@ -256,6 +304,11 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       new GetRolePolicyCommand({ RoleName: roleName(autoscalerRole!), PolicyName: 'PolicyAutoScaling' }),
     );
     expect(decodeURIComponent(autoscaling.PolicyDocument ?? '')).toContain('autoscaling:SetDesiredCapacity');
+    const autoscalerRoleRead = (await iam.send(new GetRoleCommand({ RoleName: roleName(autoscalerRole!) }))).Role;
+    expect(autoscalerRoleRead?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(
+      'arn:aws:iam::123456789012:policy/irsa-boundary',
+    );
+    expect(autoscalerRoleRead?.Tags).toContainEqual({ Key: 'owner', Value: 'platform' });
     const associations = (await store('pod-identity-associations')).filter((a) => a['clusterName'] === CLUSTER);
     const lbc = associations.find((a) => a['serviceAccount'] === 'aws-load-balancer-controller');
     expect(await inlinePolicyNames(roleName(String(lbc?.['roleArn'])))).toEqual(['PolicyAWSLoadBalancerController']);
@@ -270,6 +323,51 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     expect(account('analytics', 'reports')?.metadata?.annotations?.['eks.amazonaws.com/role-arn']).toBe(
       'arn:aws:iam::123456789012:role/reports-reader',
     );
+    // createServiceAccount: the association's ServiceAccount and its namespace, without a role
+    // annotation (Pod Identity needs none); the association names it.
+    expect(api.objects.has('/api/v1/namespaces/batch')).toBe(true);
+    expect(account('batch', 'job-runner')?.metadata).toEqual({
+      name: 'job-runner',
+      namespace: 'batch',
+      labels: { 'app.kubernetes.io/managed-by': 'private-eks', 'private-eks.io/cluster': CLUSTER },
+    });
+    const jobRunner = associations.find((a) => a['serviceAccount'] === 'job-runner');
+    expect(jobRunner).toMatchObject({ namespace: 'batch' });
+    // Its role: roleName, permissionsBoundaryARN and tags.
+    expect(roleName(String(jobRunner?.['roleArn']))).toBe('kitchen-sink-job-runner');
+    const jobRunnerRole = (await iam.send(new GetRoleCommand({ RoleName: 'kitchen-sink-job-runner' }))).Role;
+    expect(jobRunnerRole?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(
+      'arn:aws:iam::123456789012:policy/pod-boundary',
+    );
+    expect(jobRunnerRole?.Tags).toContainEqual({ Key: 'owner', Value: 'batch' });
+    // targetRoleARN and disableSessionTags: checked in the cluster stack's template (the emulator's
+    // association model does not return them).
+    const clusterTemplate = await deployedTemplate(`eksctl-${CLUSTER}-cluster`);
+    expect(clusterTemplate.Resources['PodIdentityAssociationBatchJobRunner']?.Properties).toMatchObject({
+      DisableSessionTags: true,
+      TargetRoleArn: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::210987654321:role/shared-bucket-reader' },
+    });
+    // subjectPattern (roleOnly): the role trusts every matching service account, and no object is made.
+    const sparkRole = (await outputs(`eksctl-${CLUSTER}-addon-iamserviceaccount-spark-spark-driver`))['Role1'];
+    const sparkTrust = decodeURIComponent(
+      (await iam.send(new GetRoleCommand({ RoleName: roleName(sparkRole!) }))).Role?.AssumeRolePolicyDocument ?? '',
+    );
+    expect(sparkTrust).toContain('StringLike');
+    expect(sparkTrust).toContain('system:serviceaccount:spark:spark-*');
+    expect(account('spark', 'spark-driver')).toBeUndefined();
+    // emr-containers (iamIdentityMappings serviceName): eksctl's Role and RoleBinding in "spark", and
+    // the account's EMR service-linked role mapped to the user emr-containers in aws-auth.
+    const rbac = '/apis/rbac.authorization.k8s.io/v1/namespaces/spark';
+    expect(api.objects.get(`${rbac}/roles/emr-containers`)).toMatchObject({ kind: 'Role' });
+    expect(api.objects.get(`${rbac}/rolebindings/emr-containers`)).toMatchObject({
+      roleRef: { kind: 'Role', name: 'emr-containers' },
+      subjects: [{ kind: 'User', name: 'emr-containers' }],
+    });
+    const awsAuth = api.objects.get('/api/v1/namespaces/kube-system/configmaps/aws-auth') as
+      { data?: { mapRoles?: string } } | undefined;
+    expect(parse(awsAuth?.data?.mapRoles ?? '')).toEqual([
+      { rolearn: 'arn:aws:iam::123456789012:role/AWSServiceRoleForAmazonEMRContainers', username: 'emr-containers' },
+    ]);
 
     const get = await runCliCaptured(['get', 'cluster', '--region', 'us-west-2', '--name', CLUSTER, '-o', 'json'], {
       env,

@@ -8,6 +8,9 @@ import type { FieldPath } from '../path.js';
 import type { Problem } from '../problem.js';
 import { eachNodeGroup, report, type RuleContext } from './context.js';
 
+/** The one AWS service eksctl can grant a namespace to (pkg/authconfigmap/service_access.go). */
+const EMR_CONTAINERS = 'emr-containers';
+
 /** EKS associates at most one OIDC identity provider with a cluster. */
 export function identityProviders(ctx: RuleContext): Problem[] {
   const providers = ctx.config.identityProviders ?? [];
@@ -49,14 +52,12 @@ export function iamIdentityMappings(ctx: RuleContext): Problem[] {
     if (m.serviceName !== undefined) {
       if (hasArnOptions) fail('cannot use arn, username, and groups with serviceName', 'remove them', 'serviceName');
       else if (m.namespace === undefined) fail('namespace is required when using serviceName', 'add namespace');
-      else {
-        problems.push(
-          report(ctx, 'key', {
-            rule: 'V19',
-            path: at('serviceName'),
-            message: `iamIdentityMappings[${i}].serviceName is not supported by private-eks`,
-            hint: "granting an AWS service (emr-containers) needs Kubernetes RBAC objects private-eks does not create; map the service's role with arn, username and groups, and apply its Role and RoleBinding from inside the VPC",
-          }),
+      else if (m.serviceName !== EMR_CONTAINERS) {
+        // eksctl takes any name here and fails on it when it grants access (pkg/authconfigmap).
+        fail(
+          `invalid service name "${m.serviceName}"`,
+          `the only service eksctl can grant access to is ${EMR_CONTAINERS}`,
+          'serviceName',
         );
       }
     } else if (m.namespace !== undefined) {

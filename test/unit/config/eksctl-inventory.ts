@@ -1222,19 +1222,25 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'identity-mappings.service-with-arn',
     'identitymapping.go IAMIdentityMapping.Validate',
     'cannot use arn, username, and groups with serviceName',
-    na('iamIdentityMappings[].serviceName is refused as a whole'),
+    covered('identity mappings: a service with arn, username and groups'),
   ),
   rule(
     'identity-mappings.service-namespace',
     'identitymapping.go IAMIdentityMapping.Validate',
     'namespace is required when using serviceName',
-    na('iamIdentityMappings[].serviceName is refused as a whole'),
+    covered('identity mappings: a service without namespace'),
   ),
   rule(
     'identity-mappings.namespace-service',
     'identitymapping.go IAMIdentityMapping.Validate',
     'serviceName is required when using namespace',
-    na('iamIdentityMappings[].serviceName is refused as a whole'),
+    covered('identity mappings: a namespace without service'),
+  ),
+  rule(
+    'identity-mappings.service-name',
+    'authconfigmap/service_access.go lookupService',
+    'invalid service name %q',
+    covered('identity mappings: a service eksctl does not know'),
   ),
   rule(
     'identity-mappings.account-alone',

@@ -45,7 +45,6 @@ describe("the table of eksctl's fields (built, built differently, refused)", () 
       'NodeGroup.outpostARN',
       'ManagedNodeGroup.outpostARN',
       'Addon.attachPolicyARNs',
-      'IAMIdentityMapping.serviceName',
     ]);
     const odd = table.filter(
       (r) =>

@@ -325,6 +325,162 @@ describe('Kubernetes-API steps against a local HTTPS API server', () => {
     );
   });
 
+  it('creates the ServiceAccounts of Pod Identity associations with createServiceAccount (namespace too), keeping an existing one', async () => {
+    api.objects.set('/api/v1/namespaces/default/serviceaccounts/existing', {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'existing', namespace: 'default', labels: { team: 'a' }, annotations: { note: 'kept' } },
+    });
+    const pia = (namespace: string, serviceAccountName: string, createServiceAccount?: boolean) => ({
+      namespace,
+      serviceAccountName,
+      permissionPolicyARNs: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+      ...(createServiceAccount === undefined ? {} : { createServiceAccount }),
+    });
+    const config = seedMinimalConfig({
+      iam: {
+        podIdentityAssociations: [pia('jobs', 'runner', true), pia('default', 'existing', true), pia('jobs', 'other')],
+      },
+    });
+    const { plan, state: s } = await state(config);
+    const step = plan.steps.find((x) => x.id === 'pod-identity-service-accounts')!;
+    expect(step).toMatchObject({ kind: 'kubernetes-api', needsKubernetesApi: true, dependsOn: ['cluster', 'runner'] });
+    expect(step.description).toContain('"jobs/runner", "default/existing"');
+    expect(await runKubernetesStep(step, s)).toBe('2 ServiceAccount(s) created');
+    expect(api.requests).toEqual([
+      'GET /api/v1/namespaces/jobs',
+      'POST /api/v1/namespaces',
+      'GET /api/v1/namespaces/jobs/serviceaccounts/runner',
+      'POST /api/v1/namespaces/jobs/serviceaccounts',
+      'GET /api/v1/namespaces/default',
+      'POST /api/v1/namespaces',
+      'GET /api/v1/namespaces/default/serviceaccounts/existing',
+      'PUT /api/v1/namespaces/default/serviceaccounts/existing',
+    ]);
+    // No role annotation: Pod Identity finds the role through the association.
+    expect(api.objects.get('/api/v1/namespaces/jobs/serviceaccounts/runner')).toEqual({
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: {
+        name: 'runner',
+        namespace: 'jobs',
+        labels: { 'app.kubernetes.io/managed-by': 'private-eks', 'private-eks.io/cluster': 'private-cluster' },
+      },
+    });
+    expect(api.objects.get('/api/v1/namespaces/default/serviceaccounts/existing')).toMatchObject({
+      metadata: {
+        labels: { team: 'a', 'app.kubernetes.io/managed-by': 'private-eks' },
+        annotations: { note: 'kept' },
+      },
+    });
+    expect(api.objects.has('/api/v1/namespaces/jobs/serviceaccounts/other')).toBe(false);
+  });
+
+  it('plans no Pod Identity ServiceAccount step when no association asks for one', async () => {
+    const config = seedMinimalConfig({
+      iam: { podIdentityAssociations: [{ namespace: 'a', serviceAccountName: 'b', permissionPolicyARNs: [] }] },
+    });
+    const { plan } = await state(config);
+    expect(plan.steps.map((x) => x.id)).not.toContain('pod-identity-service-accounts');
+  });
+
+  it("grants emr-containers a namespace as eksctl: Role, RoleBinding, and the account's service-linked role in aws-auth", async () => {
+    const config = seedMinimalConfig({
+      iamIdentityMappings: [{ serviceName: 'emr-containers', namespace: 'spark', groups: [], noDuplicateARNs: false }],
+    });
+    const { plan, state: s } = await state(config);
+    const cluster = s.stacks.get('eksctl-private-cluster-cluster')!;
+    s.stacks.set(cluster.name, {
+      ...cluster,
+      outputs: { ...cluster.outputs, ARN: 'arn:aws:eks:us-west-2:123456789012:cluster/private-cluster' },
+    });
+    const step = plan.steps.find((x) => x.id === 'aws-auth')!;
+    expect(step.description).toContain('create the Role and RoleBinding of emr-containers in namespace "spark"');
+    expect(await runKubernetesStep(step, s)).toBe('aws-auth created with 1 mapping(s)');
+    const rbac = '/apis/rbac.authorization.k8s.io/v1/namespaces/spark';
+    expect(api.requests).toEqual([
+      'GET /api/v1/namespaces/spark',
+      'POST /api/v1/namespaces',
+      `GET ${rbac}/roles/emr-containers`,
+      `POST ${rbac}/roles`,
+      `GET ${rbac}/rolebindings/emr-containers`,
+      `POST ${rbac}/rolebindings`,
+      'GET /api/v1/namespaces/kube-system/configmaps/aws-auth',
+      'POST /api/v1/namespaces/kube-system/configmaps',
+    ]);
+    const role = api.objects.get(`${rbac}/roles/emr-containers`) as {
+      rules: { resources: string[]; verbs: string[] }[];
+    };
+    expect(role.rules).toHaveLength(9);
+    expect(role.rules[1]).toEqual({
+      apiGroups: [''],
+      resources: ['serviceaccounts', 'services', 'configmaps', 'events', 'pods', 'pods/log'],
+      verbs: [
+        'get',
+        'list',
+        'watch',
+        'describe',
+        'create',
+        'edit',
+        'delete',
+        'deletecollection',
+        'annotate',
+        'patch',
+        'label',
+      ],
+    });
+    expect(role.rules[8]).toEqual({
+      apiGroups: ['scheduling.volcano.sh'],
+      resources: ['podgroups'],
+      verbs: ['get', 'list', 'watch', 'create', 'delete', 'update'],
+    });
+    expect(api.objects.get(`${rbac}/rolebindings/emr-containers`)).toMatchObject({
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'emr-containers' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'emr-containers' }],
+    });
+    const cm = api.objects.get('/api/v1/namespaces/kube-system/configmaps/aws-auth') as {
+      data: Record<string, string>;
+    };
+    expect(parse(cm.data['mapRoles']!)).toEqual([
+      { rolearn: 'arn:aws:iam::123456789012:role/AWSServiceRoleForAmazonEMRContainers', username: 'emr-containers' },
+    ]);
+    // A re-run replaces the RBAC objects and adds no second mapping.
+    api.requests.length = 0;
+    expect(await runKubernetesStep(step, s)).toBe('aws-auth already holds every mapping');
+    expect(api.requests.filter((r) => r.startsWith('PUT'))).toEqual([
+      `PUT ${rbac}/roles/emr-containers`,
+      `PUT ${rbac}/rolebindings/emr-containers`,
+    ]);
+  });
+
+  it('records the emr-containers objects with the aws-auth manifest when the API server does not answer', async () => {
+    const config = seedMinimalConfig({
+      iamIdentityMappings: [{ serviceName: 'emr-containers', namespace: 'spark', groups: [], noDuplicateARNs: false }],
+    });
+    const { plan, state: s } = await state(config);
+    const unreachable = newRunState(plan, { ...s.deps, kubernetes: { reachable: () => Promise.resolve(false) } });
+    for (const [k, v] of s.stacks) unreachable.stacks.set(k, v);
+    const cluster = unreachable.stacks.get('eksctl-private-cluster-cluster')!;
+    unreachable.stacks.set(cluster.name, {
+      ...cluster,
+      outputs: { ...cluster.outputs, ARN: 'arn:aws-us-gov:eks:us-gov-west-1:123456789012:cluster/private-cluster' },
+    });
+    expect(
+      await runKubernetesStep(
+        plan.steps.find((x) => x.id === 'aws-auth')!,
+        unreachable,
+      ),
+    ).toBe('aws-auth to apply from inside the VPC');
+    const docs = unreachable.manual[0]!.manifest!.split('---\n').map((d) => parse(d) as Record<string, unknown>);
+    expect(docs.map((d) => d['kind'])).toEqual(['Namespace', 'Role', 'RoleBinding', 'ConfigMap']);
+    expect(parse((docs[3] as { data: { mapRoles: string } }).data.mapRoles)).toEqual([
+      {
+        rolearn: 'arn:aws-us-gov:iam::123456789012:role/AWSServiceRoleForAmazonEMRContainers',
+        username: 'emr-containers',
+      },
+    ]);
+  });
+
   it('refuses a server whose certificate is not from the cluster CA', async () => {
     const other = createTestPki('someone else');
     try {

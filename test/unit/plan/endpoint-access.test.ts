@@ -172,4 +172,26 @@ describe('the public window', () => {
     expect(access.publicAccessCidrs).toEqual([]);
     expect(runner).toMatchObject({ enabled: true, namespaces: ['backend'], createsNamespaces: ['backend'] });
   });
+
+  it('gives the runner the namespaces of Pod Identity ServiceAccounts and of emr-containers (RBAC) too', async () => {
+    const emr = { serviceName: 'emr-containers', groups: [], noDuplicateARNs: false };
+    const pia = { serviceAccountName: 'app', permissionPolicyARNs: [], createServiceAccount: true };
+    const { access, runner } = await decision(
+      resolvedConfig({
+        iam: { podIdentityAssociations: [{ ...pia, namespace: 'jobs' }] },
+        iamIdentityMappings: [{ ...emr, namespace: 'spark' }],
+      }),
+      'auto',
+    );
+    expect(access.switchNeeded).toBe(false);
+    expect(runner).toMatchObject({
+      enabled: true,
+      namespaces: ['jobs', 'kube-system', 'spark'],
+      createsNamespaces: ['jobs', 'spark'],
+      rbacNamespaces: ['spark'],
+    });
+    // In a namespace every cluster has, RBAC alone: admin scoped to it, no cluster scope.
+    const builtIn = await decision(resolvedConfig({ iamIdentityMappings: [{ ...emr, namespace: 'default' }] }), 'auto');
+    expect(builtIn.runner).toMatchObject({ createsNamespaces: [], rbacNamespaces: ['default'] });
+  });
 });

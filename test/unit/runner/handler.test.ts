@@ -11,6 +11,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { presignedToken, run, type RunnerEvent, type RunnerResult } from '../../../src/runner/handler.js';
 import { RUNNER_HANDLER_CODE } from '../../../src/runner/handler-code.generated.js';
 import { eksToken, tokenUrl } from '../../../src/deploy/kubernetes-token.js';
+import { objectAt } from '../../../src/deploy/runner-client.js';
 import { createTestPki, type TestPki } from '../../helpers/tls-server.js';
 import { seedNode, startFakeKubeApi, type FakeKubeApi } from '../../helpers/fake-kube-api.js';
 // @ts-expect-error: a plain .mjs build script without declarations
@@ -200,6 +201,25 @@ describe.each([
     expect(api.requests).toContain('DELETE /api/v1/namespaces/default/pods/db-0');
     expect(api.requests.some((r) => r.includes('/eviction'))).toBe(false);
     expect(api.objects.has('/api/v1/namespaces/default/pods/db-0')).toBe(false);
+  });
+
+  it("applies emr-containers' Role and RoleBinding at their RBAC API paths, and reads them back", async () => {
+    const handler = makeHandler();
+    const rbac = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      metadata: { name: 'emr-containers', namespace: 'spark' },
+    };
+    const role = { ...rbac, kind: 'Role', rules: [] };
+    const binding = { ...rbac, kind: 'RoleBinding', roleRef: { kind: 'Role', name: 'emr-containers' } };
+    const result = await handler({ action: 'apply', objects: [role, binding] });
+    expect(result.done).toEqual(['Role spark/emr-containers', 'RoleBinding spark/emr-containers']);
+    const base = '/apis/rbac.authorization.k8s.io/v1/namespaces/spark';
+    expect(api.requests).toEqual([
+      `PATCH ${base}/roles/emr-containers?fieldManager=private-eks&force=true application/apply-patch+yaml`,
+      `PATCH ${base}/rolebindings/emr-containers?fieldManager=private-eks&force=true application/apply-patch+yaml`,
+    ]);
+    const read = await handler({ action: 'get', objects: [objectAt(`${base}/roles/emr-containers`)] });
+    expect(read.found).toEqual([expect.objectContaining({ kind: 'Role', rules: [] })]);
   });
 
   it('refuses kinds it does not manage, before any request', async () => {
