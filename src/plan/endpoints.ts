@@ -16,8 +16,9 @@ import { quoteList } from './problems.js';
 import type { Partition, PlannedEndpoint, PlannedRouteTableRef, PlannedSubnet, PlannedSubnetRef } from './types.js';
 import { UNKNOWN_OFFLINE } from './types.js';
 
-/** The endpoint EKS Auto Mode adds (see wantedEndpoints). */
+/** The endpoint EKS Auto Mode and the Pod Identity agent add-on add (see wantedEndpoints). */
 export const AUTO_MODE_ENDPOINT_SERVICE = 'eks-auth';
+const POD_IDENTITY_AGENT_ADDON = 'eks-pod-identity-agent';
 
 export interface WantedEndpoint {
   readonly service: string;
@@ -52,6 +53,10 @@ export function wantedEndpoints(config: ResolvedConfig, partition: Partition): W
   // everything else they need (ec2, ecr, s3, sts) is in the required set, and the controllers
   // for compute, storage and load balancing run on the AWS side, not in the VPC.
   if (config.autoMode !== undefined) add(AUTO_MODE_ENDPOINT_SERVICE, 'auto-mode', 'autoModeConfig.enabled');
+  // The eks-pod-identity-agent add-on runs the same agent on every node: without eks-auth in the
+  // VPC, no pod of a Pod Identity association gets credentials on a private cluster.
+  const agent = config.addons.findIndex((a) => a.name === POD_IDENTITY_AGENT_ADDON);
+  if (agent >= 0) add(AUTO_MODE_ENDPOINT_SERVICE, 'pod-identity', `addons[${agent}]`);
   return wanted;
 }
 

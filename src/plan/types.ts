@@ -120,9 +120,10 @@ export interface PlannedEndpoint {
   readonly existingId: string | null;
   /**
    * Why this endpoint is in the set: `required` (E1), `additional` (E2), `logging` (E3),
-   * `auto-mode` (added after the first contract: EKS Auto Mode nodes' Pod Identity agent → eks-auth).
+   * `auto-mode` (added after the first contract: EKS Auto Mode nodes' Pod Identity agent → eks-auth),
+   * `pod-identity` (the eks-pod-identity-agent add-on's agent on the nodes → eks-auth).
    */
-  readonly reason: 'required' | 'additional' | 'logging' | 'auto-mode';
+  readonly reason: 'required' | 'additional' | 'logging' | 'auto-mode' | 'pod-identity';
   /** Cluster zones the service is not offered in (its endpoint skips those subnets). */
   readonly skippedAvailabilityZones: readonly string[];
   /**

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../../src/config/resolved.js';
 import { buildPlan, createOfflineFacts } from '../../../src/plan/index.js';
 import type { CloudFacts, Plan } from '../../../src/plan/index.js';
-import { resolvedConfig, seedMinimalConfig } from '../../helpers/resolved-config.js';
+import { addon, resolvedConfig, seedMinimalConfig } from '../../helpers/resolved-config.js';
 import { memoryFacts, zonesOf } from './memory-facts.js';
 
 async function planOf(config: ResolvedConfig, facts: CloudFacts = memoryFacts(config.metadata.region)): Promise<Plan> {
@@ -66,6 +66,26 @@ describe('the endpoint set (SPEC §5.1)', () => {
     );
     expect(services(plan)).toEqual(['ec2', 'ecr.api', 'ecr.dkr', 's3', 'sts', 'autoscaling', 'logs']);
     expect(plan.endpoints.at(-1)).toMatchObject({ service: 'logs', reason: 'logging', logicalId: 'VPCEndpointLOGS' });
+  });
+
+  it("the Pod Identity agent add-on adds eks-auth (its agent's credentials API), once, after the others", async () => {
+    const plan = await planOf(
+      resolvedConfig({
+        addons: [addon('vpc-cni'), addon('eks-pod-identity-agent')],
+        privateCluster: { additionalEndpointServices: ['autoscaling'] },
+      }),
+    );
+    expect(services(plan)).toEqual(['ec2', 'ecr.api', 'ecr.dkr', 's3', 'sts', 'autoscaling', 'eks-auth']);
+    expect(plan.endpoints.at(-1)).toMatchObject({ service: 'eks-auth', type: 'Interface', reason: 'pod-identity' });
+    const listed = await planOf(
+      resolvedConfig({
+        addons: [addon('eks-pod-identity-agent')],
+        privateCluster: { additionalEndpointServices: ['eks-auth'] },
+      }),
+    );
+    expect(listed.endpoints.filter((e) => e.service === 'eks-auth').map((e) => e.reason)).toEqual(['additional']);
+    const without = await planOf(resolvedConfig({ addons: [addon('vpc-cni')] }));
+    expect(services(without)).not.toContain('eks-auth');
   });
 
   it('logs both listed and implied by logging is planned once, where the user listed it', async () => {
