@@ -3,9 +3,8 @@
  * local zones, V11 Outposts), file by file: every problem the file gets, its severity, where it
  * points, its message and hint.
  */
-import { describe, expect, it } from 'vitest';
-import { HEADER, lines, load } from './support.js';
-import { problemsIn, type ExpectedProblem } from './problem-table.js';
+import { describe } from 'vitest';
+import { itGivesTheseProblems, type ExpectedProblem, type ProblemCase } from './problem-table.js';
 
 const OIDC = {
   rule: 'VALUE',
@@ -42,14 +41,7 @@ const LOCAL_ZONES = {
   hint: 'remove localZones: nodes run in the private subnets of the availability zones',
 } as const;
 
-interface Case {
-  readonly name: string;
-  /** Lines after the header. */
-  readonly yaml: readonly string[];
-  readonly problems: readonly ExpectedProblem[];
-}
-
-const CASES: Case[] = [
+const CASES: ProblemCase[] = [
   // ---- service accounts need OIDC --------------------------------------------------------------
   { name: 'service accounts with withOIDC: true', yaml: ['iam:', '  withOIDC: true', SERVICE_ACCOUNT], problems: [] },
   {
@@ -173,11 +165,5 @@ const CASES: Case[] = [
 ];
 
 describe("eksctl's cluster settings, local zones and Outposts", () => {
-  it.each(CASES)('$name', (c) => {
-    const text = lines(HEADER, ...c.yaml);
-    const result = load(text);
-    expect(result.problems).toEqual(problemsIn(text, c.problems));
-    const errors = c.problems.filter((p) => (p.severity ?? 'error') === 'error');
-    expect(result.config === undefined).toBe(errors.length > 0);
-  });
+  itGivesTheseProblems(CASES);
 });

@@ -3,9 +3,8 @@
  * numbered rule covers (sizes in order, subnets or zones, an SSH key pair, IMDSv1), file by file:
  * every problem the file gets, where it points, its message and hint.
  */
-import { describe, expect, it } from 'vitest';
-import { HEADER, lines, load } from './support.js';
-import { problemsIn, type ExpectedProblem } from './problem-table.js';
+import { describe } from 'vitest';
+import { itGivesTheseProblems, type ProblemCase } from './problem-table.js';
 
 const ng = (...extra: string[]) => [
   'nodeGroups:',
@@ -25,14 +24,7 @@ const UNIQUE_HINT = (first: string) =>
 const BAD_NAME = (shown: string) =>
   `validation for ${shown} failed, name must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`;
 
-interface Case {
-  readonly name: string;
-  /** Lines after the header. */
-  readonly yaml: readonly string[];
-  readonly problems: readonly ExpectedProblem[];
-}
-
-const CASES: Case[] = [
+const CASES: ProblemCase[] = [
   // ---- V8 --------------------------------------------------------------------------------------
   { name: 'privateNetworking: true on both kinds', yaml: [...ng(), ...mng()], problems: [] },
   {
@@ -324,11 +316,5 @@ const CASES: Case[] = [
 ];
 
 describe('nodegroups: V8, V10, V12 and their settings', () => {
-  it.each(CASES)('$name', (c) => {
-    const text = lines(HEADER, ...c.yaml);
-    const result = load(text);
-    expect(result.problems).toEqual(problemsIn(text, c.problems));
-    const errors = c.problems.filter((p) => (p.severity ?? 'error') === 'error');
-    expect(result.config === undefined).toBe(errors.length > 0);
-  });
+  itGivesTheseProblems(CASES);
 });

@@ -2,8 +2,9 @@
  * Table-driven rule tests: a problem as a test writes it (where it points given as text found in
  * the file, not copied coordinates), turned into the exact Problem the loader must return.
  */
+import { expect, it } from 'vitest';
 import type { Problem, RuleId, Severity } from '../../../src/config/problem.js';
-import { locate } from './support.js';
+import { HEADER, lines, load, locate } from './support.js';
 
 export interface ExpectedProblem {
   readonly rule: RuleId;
@@ -28,5 +29,27 @@ export function problemsIn(text: string, expected: readonly ExpectedProblem[]): 
       file: 'test.yaml',
       ...locate(text, needle, occurrence),
     };
+  });
+}
+
+/** A file (lines after the header) and every problem it must get, exactly. */
+export interface ProblemCase {
+  readonly name: string;
+  /** Lines after the header. */
+  readonly yaml: readonly string[];
+  readonly problems: readonly ExpectedProblem[];
+}
+
+/**
+ * One test per case: the loader returns exactly the expected problems, and a config only when
+ * none of them is an error. Call inside a describe.
+ */
+export function itGivesTheseProblems(cases: readonly ProblemCase[]): void {
+  it.each(cases)('$name', (c) => {
+    const text = lines(HEADER, ...c.yaml);
+    const result = load(text);
+    expect(result.problems).toEqual(problemsIn(text, c.problems));
+    const errors = c.problems.filter((p) => (p.severity ?? 'error') === 'error');
+    expect(result.config === undefined).toBe(errors.length > 0);
   });
 }

@@ -3,9 +3,8 @@
  * subnets with zones, V14 two zones, V18 NAT), file by file: every problem the file gets, where it
  * points, its message and hint.
  */
-import { describe, expect, it } from 'vitest';
-import { HEADER, lines, load } from './support.js';
-import { problemsIn, type ExpectedProblem } from './problem-table.js';
+import { describe } from 'vitest';
+import { itGivesTheseProblems, type ProblemCase } from './problem-table.js';
 
 const V2_MESSAGE =
   'vpc.clusterEndpoints cannot be set for a fully-private cluster (privateCluster.enabled) as the endpoint access defaults to private-only';
@@ -42,14 +41,7 @@ const privateSubnets = (...entries: string[]) => [
   ...entries.map((e) => `      ${e}`),
 ];
 
-interface Case {
-  readonly name: string;
-  /** Lines after the header. */
-  readonly yaml: readonly string[];
-  readonly problems: readonly ExpectedProblem[];
-}
-
-const CASES: Case[] = [
+const CASES: ProblemCase[] = [
   // ---- V2 --------------------------------------------------------------------------------------
   { name: 'an empty clusterEndpoints', yaml: ['vpc:', '  clusterEndpoints: {}'], problems: [] },
   {
@@ -236,11 +228,5 @@ const CASES: Case[] = [
 ];
 
 describe('the network: V2, V3, V4, V13, V14 and V18', () => {
-  it.each(CASES)('$name', (c) => {
-    const text = lines(HEADER, ...c.yaml);
-    const result = load(text);
-    expect(result.problems).toEqual(problemsIn(text, c.problems));
-    const errors = c.problems.filter((p) => (p.severity ?? 'error') === 'error');
-    expect(result.config === undefined).toBe(errors.length > 0);
-  });
+  itGivesTheseProblems(CASES);
 });
