@@ -48,7 +48,8 @@ describe('managed nodegroup auto scaling group settings', () => {
     expect(errors[0]?.hint).toBe(
       'write one of Launch, Terminate, AddToLoadBalancer, AlarmNotification, AZRebalance, HealthCheck, InstanceRefresh, ReplaceUnhealthy, ScheduledActions',
     );
-    // Each wrong name is one problem; the right ones beside it none.
+    // A right name adds no problem at all; each wrong name is one.
+    expect(load(managed('asgSuspendProcesses: [AZRebalance]')).problems).toEqual(load(managed('')).problems);
     const two = managed('asgSuspendProcesses: [Rebalancing, AZRebalance, Launching]');
     expect(
       load(two)
