@@ -93,6 +93,7 @@ export function instanceSelectorRules(ctx: RuleContext): Problem[] {
         'write cpuArchitecture: x86_64, or use an amiFamily with arm64 images (AmazonLinux2023, Bottlerocket)',
       );
     }
+    driverWarnings(ctx, path, ng.amiFamily ?? DEFAULT_AMI_FAMILY, selector, problems);
     for (const field of ['allow', 'deny'] as const) {
       const source = selector[field];
       if (source === undefined) continue;
@@ -107,4 +108,45 @@ export function instanceSelectorRules(ctx: RuleContext): Problem[] {
     }
   }
   return problems;
+}
+
+/** Families whose images carry the GPU and Neuron drivers (eksctl: Amazon Linux and Bottlerocket). */
+const hasAcceleratorDrivers = (family: string): boolean =>
+  family === 'AmazonLinux2023' || family === 'AmazonLinux2' || family.startsWith('Bottlerocket');
+
+/**
+ * eksctl's warnings (validateNodeGroupBase): a selector that does not say gpus: 0 (or
+ * neuron_devices: 0) may choose accelerated types the image has no drivers for.
+ */
+function driverWarnings(
+  ctx: RuleContext,
+  path: FieldPath,
+  family: string,
+  selector: InstanceSelectorFile,
+  problems: Problem[],
+): void {
+  if (hasAcceleratorDrivers(family)) return;
+  const warn = (field: 'gpus' | 'neuron_devices', message: string): void => {
+    problems.push(
+      report(ctx, 'key', {
+        rule: 'VALUE',
+        severity: 'warning',
+        path: [...path, 'instanceSelector'],
+        message,
+        hint: `set instanceSelector.${field}: 0 to leave such types out`,
+      }),
+    );
+  };
+  if (selector.gpus !== 0) {
+    warn(
+      'gpus',
+      `instance selector may/will select GPU instance types, ${family} does not ship with NVIDIA GPU drivers installed, hence won't support running GPU-accelerated workloads out of the box`,
+    );
+  }
+  if (selector.neuron_devices !== 0) {
+    warn(
+      'neuron_devices',
+      `instance selector may/will select Neuron Device instance types, ${family} does not ship with Neuron Devices drivers installed, hence won't support running inference-accelerated workloads out of the box`,
+    );
+  }
 }
