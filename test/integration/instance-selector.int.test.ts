@@ -145,7 +145,8 @@ describe('instanceSelector (emulator)', () => {
     expect(run.stderr).toContain(
       'error expanding instance selector options for nodegroup "mng-selected": instance selector criteria matched no instances; consider broadening your criteria so that more instance types are returned',
     );
-    expect(run.stderr).toContain('managedNodeGroups[0].instanceSelector');
+    // At the selector's line in the file, as validate's problems are.
+    expect(run.stderr).toMatch(/selector\.yaml:12:5: error VALUE managedNodeGroups\[0\]\.instanceSelector: /);
     expect((await cfn.send(new DescribeStacksCommand({}))).Stacks ?? []).toEqual([]);
   });
 });
