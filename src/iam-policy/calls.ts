@@ -36,7 +36,8 @@ export interface CallRow {
   readonly why: string;
 }
 
-const PLANNING: readonly PolicyCommand[] = ['create', 'create-nodegroup', 'plan', 'doctor'];
+// update and upgrade plan the file live too (its facts), before comparing it with the cluster.
+const PLANNING: readonly PolicyCommand[] = ['create', 'create-nodegroup', 'plan', 'doctor', 'update', 'upgrade'];
 const DAY2: readonly PolicyCommand[] = ['update', 'upgrade', 'scale'];
 const NODEGROUP_READERS: readonly PolicyCommand[] = ['upgrade', 'scale', 'get-nodegroup', 'delete-nodegroup'];
 const CLUSTER_READERS: readonly PolicyCommand[] = [
@@ -66,13 +67,13 @@ export const CALLS: readonly CallRow[] = [
   {
     action: 'ec2:DescribeInstanceTypes',
     // update and upgrade plan the file live too, and so resolve its selectors again.
-    commands: [...PLANNING, 'update', 'upgrade'],
+    commands: PLANNING,
     scope: 'any',
     why: "a nodegroup's instanceSelector: the instance types it matches",
   },
   {
     action: 'ec2:DescribeInstanceTypeOfferings',
-    commands: [...PLANNING, 'update', 'upgrade'],
+    commands: PLANNING,
     scope: 'any',
     why: "a nodegroup's instanceSelector: the types offered in its zones",
   },
