@@ -21,7 +21,7 @@ import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import type { MotoServer } from '../helpers/moto.js';
 import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
-import { repoRoot } from '../helpers/python-tools.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
@@ -49,7 +49,7 @@ beforeEach(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'pe-cluster-options-'));
 });
 
-const CONFIG = path.join(repoRoot, 'test/fixtures/emulator/cluster-options.yaml');
+const CONFIG = emulatorTestedFile('cluster-options');
 const env = (): NodeJS.ProcessEnv => ({ ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') });
 
 async function identityProviderConfigs(): Promise<Record<string, unknown>[]> {

@@ -28,9 +28,11 @@ import {
   DescribeStacksCommand,
   GetTemplateCommand,
 } from '@aws-sdk/client-cloudformation';
-import { DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
+import { DescribeLaunchTemplateVersionsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeClusterCommand, DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
 import {
+  CreateRoleCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
   IAMClient,
@@ -42,10 +44,10 @@ import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import type { MotoServer } from '../helpers/moto.js';
 import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
-import { repoRoot } from '../helpers/python-tools.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 const CLUSTER = 'kitchen-sink';
-const FILE = path.join(repoRoot, 'examples', 'kitchen-sink.yaml');
+const FILE = emulatorTestedFile('kitchen-sink');
 
 let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
@@ -55,6 +57,7 @@ let ec2: EC2Client;
 let eks: EKSClient;
 let iam: IAMClient;
 let autoScaling: AutoScalingClient;
+let logs: CloudWatchLogsClient;
 
 beforeAll(async () => {
   emulator = await startMotoWithKubeApi('private-eks kitchen-sink emulator test');
@@ -66,9 +69,10 @@ beforeAll(async () => {
   eks = new EKSClient(config);
   iam = new IAMClient(config);
   autoScaling = new AutoScalingClient(config);
+  logs = new CloudWatchLogsClient(config);
 });
 afterAll(async () => {
-  for (const client of [cfn, ec2, eks, iam, autoScaling]) client?.destroy();
+  for (const client of [cfn, ec2, eks, iam, autoScaling, logs]) client?.destroy();
   vi.unstubAllEnvs();
   await emulator?.stop();
 });
@@ -115,9 +119,23 @@ async function launchTemplateData(stack: string, logicalId: string) {
   return out.LaunchTemplateVersions?.[0]?.LaunchTemplateData;
 }
 
+/**
+ * What the file names but does not make, made first as a user would have it (taken into the inventory
+ * before the create, so it is not a leftover): the access entry's principal (EKS refuses a principal
+ * that does not exist, and so does the emulator).
+ */
+async function prerequisites(): Promise<void> {
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }],
+  });
+  await iam.send(new CreateRoleCommand({ RoleName: 'platform-team', AssumeRolePolicyDocument: trust }));
+}
+
 describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () => {
   it('creates, reads back, gets and deletes it, leaving nothing behind', { timeout: 600_000 }, async () => {
     const env = { ...moto.env, KUBECONFIG: path.join(mkdtempSync(path.join(os.tmpdir(), 'pe-ks-')), 'kubeconfig') };
+    await prerequisites();
     const before = await takeInventory(emulatorClientConfig(moto.endpoint));
 
     const create = await runCliCaptured(['create', 'cluster', '-f', FILE], { env });
@@ -135,6 +153,46 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     expect(serviceRole.Role?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(
       'arn:aws:iam::123456789012:policy/cluster-boundary',
     );
+    // The cluster: service range and IP family, secrets encryption, logging with its log group's
+    // retention, the access configuration and the file's access entry with its policy.
+    const described = (await eks.send(new DescribeClusterCommand({ name: CLUSTER }))).cluster;
+    expect(described?.kubernetesNetworkConfig).toMatchObject({ serviceIpv4Cidr: '10.100.0.0/16', ipFamily: 'ipv4' });
+    expect(described?.encryptionConfig).toEqual([
+      {
+        resources: ['secrets'],
+        provider: { keyArn: 'arn:aws:kms:us-west-2:123456789012:key/5678abcd-56ab-78cd-90ef-5678901234ab' },
+      },
+    ]);
+    expect(described?.logging?.clusterLogging?.find((l) => l.enabled)?.types?.sort()).toEqual(['api', 'audit']);
+    expect(described?.accessConfig).toMatchObject({
+      authenticationMode: 'API_AND_CONFIG_MAP',
+      bootstrapClusterCreatorAdminPermissions: true,
+    });
+    const logGroup = (
+      await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: `/aws/eks/${CLUSTER}/cluster` }))
+    ).logGroups?.[0];
+    expect(logGroup?.retentionInDays).toBe(30);
+    const entry = (await store('access-entries')).find(
+      (e) => e['principalArn'] === 'arn:aws:iam::123456789012:role/platform-team',
+    );
+    expect(entry).toMatchObject({
+      type: 'STANDARD',
+      username: 'platform-team',
+      kubernetesGroups: ['platform-viewers'],
+      accessPolicies: [
+        {
+          policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy',
+          accessScope: { type: 'namespace', namespaces: ['platform'] },
+        },
+      ],
+    });
+    // availabilityZones: the cluster's subnets in those zones.
+    const subnets = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: described?.resourcesVpcConfig?.subnetIds }));
+    expect([...new Set(subnets.Subnets?.map((s) => s.AvailabilityZone))].sort()).toEqual([
+      'us-west-2a',
+      'us-west-2b',
+      'us-west-2c',
+    ]);
     // moto's EKS model keeps no control plane scaling tier: checked in the template the stack was made from.
     expect((await deployedTemplate(`eksctl-${CLUSTER}-cluster`)).Resources['ControlPlane']?.Properties).toMatchObject({
       ControlPlaneScalingConfig: { Tier: 'standard' },
@@ -265,17 +323,72 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     const addons = (await store('addons')).filter((a) => a['clusterName'] === CLUSTER);
     expect(addons.map((a) => a['addonName']).sort()).toEqual(
       [
+        'adot',
         'amazon-cloudwatch-observability',
         'aws-ebs-csi-driver',
         'aws-efs-csi-driver',
+        'aws-mountpoint-s3-csi-driver',
+        'cert-manager',
         'coredns',
         'eks-pod-identity-agent',
+        'external-dns',
         'kube-proxy',
         'metrics-server',
+        'snapshot-controller',
         'vpc-cni',
       ].sort(),
     );
     const byName = (name: string) => addons.find((a) => a['addonName'] === name)!;
+    // version, resolveConflicts, tags; serviceAccountRoleARN and configurationValues.
+    expect(byName('eks-pod-identity-agent')).toMatchObject({ resolveConflicts: 'OVERWRITE' });
+    expect(byName('eks-pod-identity-agent')['tags']).toMatchObject({ owner: 'platform' });
+    expect(byName('adot')).toMatchObject({
+      serviceAccountRoleArn: 'arn:aws:iam::123456789012:role/kitchen-sink-adot',
+      configurationValues: '{"manager":{"resources":{"limits":{"memory":"256Mi"}}}}',
+    });
+    // An add-on's own Pod Identity associations: a well-known policy set, the user's role, an inline policy.
+    const associationsOf = (name: string) =>
+      byName(name)['podIdentityAssociations'] as { serviceAccount: string; roleArn: string }[];
+    const externalDns = associationsOf('external-dns');
+    expect(externalDns.map((a) => a.serviceAccount)).toEqual(['external-dns']);
+    expect(await inlinePolicyNames(roleName(externalDns[0]!.roleArn))).toEqual([
+      'PolicyExternalDNSChangeSet',
+      'PolicyExternalDNSHostedZones',
+    ]);
+    const certManager = associationsOf('cert-manager');
+    expect(certManager.map((a) => a.serviceAccount)).toEqual(['cert-manager', 'cert-manager-webhook']);
+    expect(await inlinePolicyNames(roleName(certManager[0]!.roleArn))).toEqual([
+      'PolicyCertManagerChangeSet',
+      'PolicyCertManagerGetChange',
+      'PolicyCertManagerHostedZones',
+    ]);
+    expect(certManager[1]!.roleArn).toBe('arn:aws:iam::123456789012:role/cert-manager-webhook');
+    const snapshots = associationsOf('snapshot-controller');
+    expect(await inlinePolicyNames(roleName(snapshots[0]!.roleArn))).toEqual(['snapshots']);
+    const snapshotPolicy = await iam.send(
+      new GetRolePolicyCommand({ RoleName: roleName(snapshots[0]!.roleArn), PolicyName: 'snapshots' }),
+    );
+    expect(decodeURIComponent(snapshotPolicy.PolicyDocument ?? '')).toContain('ec2:DescribeSnapshots');
+    // attachPolicy: the add-on's IRSA role with the inline document; permissionsBoundary on the EBS one.
+    const mountpointRole = (await outputs(`eksctl-${CLUSTER}-addon-aws-mountpoint-s3-csi-driver`))['Role1']!;
+    expect(byName('aws-mountpoint-s3-csi-driver')['serviceAccountRoleArn']).toBe(mountpointRole);
+    const mountpointPolicies = await inlinePolicyNames(roleName(mountpointRole));
+    expect(mountpointPolicies).toHaveLength(1);
+    const mountpointPolicy = await iam.send(
+      new GetRolePolicyCommand({ RoleName: roleName(mountpointRole), PolicyName: mountpointPolicies[0]! }),
+    );
+    expect(decodeURIComponent(mountpointPolicy.PolicyDocument ?? '')).toContain('arn:aws:s3:::kitchen-sink-data');
+    const ebsRole = (await outputs(`eksctl-${CLUSTER}-addon-aws-ebs-csi-driver`))['Role1']!;
+    expect(
+      (await iam.send(new GetRoleCommand({ RoleName: roleName(ebsRole) }))).Role?.PermissionsBoundary
+        ?.PermissionsBoundaryArn,
+    ).toBe('arn:aws:iam::123456789012:policy/addon-boundary');
+    // namespaceConfig: the emulator's add-on model keeps no namespace; checked in the template.
+    const addonsTemplate = await deployedTemplate(`eksctl-${CLUSTER}-addons`);
+    const externalDnsAddon = Object.values(addonsTemplate.Resources).find(
+      (r) => r.Properties['AddonName'] === 'external-dns',
+    );
+    expect(externalDnsAddon?.Properties).toMatchObject({ NamespaceConfig: { Namespace: 'external-dns' } });
     for (const [addon, policy] of [
       ['aws-ebs-csi-driver', 'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'],
       ['aws-efs-csi-driver', 'arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy'],
@@ -320,9 +433,11 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     expect(account('kube-system', 'cluster-autoscaler')?.metadata?.annotations?.['eks.amazonaws.com/role-arn']).toBe(
       autoscalerRole,
     );
-    expect(account('analytics', 'reports')?.metadata?.annotations?.['eks.amazonaws.com/role-arn']).toBe(
-      'arn:aws:iam::123456789012:role/reports-reader',
-    );
+    expect(account('analytics', 'reports')?.metadata?.annotations).toMatchObject({
+      'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/reports-reader',
+      'example.com/owner': 'analytics',
+    });
+    expect(roleName(autoscalerRole!)).toBe('kitchen-sink-cluster-autoscaler');
     // createServiceAccount: the association's ServiceAccount and its namespace, without a role
     // annotation (Pod Identity needs none); the association names it.
     expect(api.objects.has('/api/v1/namespaces/batch')).toBe(true);
@@ -375,7 +490,8 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     expect(get.code, get.stderr).toBe(0);
     expect(JSON.parse(get.stdout)).toMatchObject([{ name: CLUSTER, status: 'ACTIVE' }]);
 
-    const remove = await runCliCaptured(['delete', 'cluster', '-f', FILE], { env });
+    // --delete-logs: the control plane's log group is kept on delete otherwise, as eksctl keeps it.
+    const remove = await runCliCaptured(['delete', 'cluster', '-f', FILE, '--delete-logs'], { env });
     expect(remove.code, remove.stderr).toBe(0);
     expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});
   });
