@@ -16,11 +16,11 @@
  * RBAC (whether the runner's access policies let it create the Role is EKS's to decide), and the
  * Kubernetes objects go with the cluster on delete, as with eksctl (nothing to read back after it).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import {
   CloudFormationClient,
@@ -28,10 +28,25 @@ import {
   DescribeStacksCommand,
   GetTemplateCommand,
 } from '@aws-sdk/client-cloudformation';
-import { DescribeLaunchTemplateVersionsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  CreateKeyPairCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  CreateLoadBalancerCommand as CreateClassicLoadBalancerCommand,
+  ElasticLoadBalancingClient,
+} from '@aws-sdk/client-elastic-load-balancing';
+import { CreateTargetGroupCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeClusterCommand, DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
 import {
+  AddRoleToInstanceProfileCommand,
+  CreateInstanceProfileCommand,
   CreateRoleCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
@@ -47,7 +62,6 @@ import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 const CLUSTER = 'kitchen-sink';
-const FILE = emulatorTestedFile('kitchen-sink');
 
 let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
@@ -58,6 +72,8 @@ let eks: EKSClient;
 let iam: IAMClient;
 let autoScaling: AutoScalingClient;
 let logs: CloudWatchLogsClient;
+let elb: ElasticLoadBalancingClient;
+let elbv2: ElasticLoadBalancingV2Client;
 
 beforeAll(async () => {
   emulator = await startMotoWithKubeApi('private-eks kitchen-sink emulator test');
@@ -70,9 +86,11 @@ beforeAll(async () => {
   iam = new IAMClient(config);
   autoScaling = new AutoScalingClient(config);
   logs = new CloudWatchLogsClient(config);
+  elb = new ElasticLoadBalancingClient(config);
+  elbv2 = new ElasticLoadBalancingV2Client(config);
 });
 afterAll(async () => {
-  for (const client of [cfn, ec2, eks, iam, autoScaling, logs]) client?.destroy();
+  for (const client of [cfn, ec2, eks, iam, autoScaling, logs, elb, elbv2]) client?.destroy();
   vi.unstubAllEnvs();
   await emulator?.stop();
 });
@@ -121,21 +139,69 @@ async function launchTemplateData(stack: string, logicalId: string) {
 
 /**
  * What the file names but does not make, made first as a user would have it (taken into the inventory
- * before the create, so it is not a leftover): the access entry's principal (EKS refuses a principal
- * that does not exist, and so does the emulator).
+ * before the create, so none of it is a leftover): the access entry's principal (EKS refuses a
+ * principal that does not exist, and so does the emulator), the "edge" nodes' role, instance profile
+ * and key pair, and the load balancers "mixed" registers with (the emulator refuses an auto scaling
+ * group naming a missing one, as AWS does) in a VPC of their own. The file is the example with the
+ * target group's ARN, which AWS makes up, filled in.
  */
-async function prerequisites(): Promise<void> {
-  const trust = JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }],
-  });
-  await iam.send(new CreateRoleCommand({ RoleName: 'platform-team', AssumeRolePolicyDocument: trust }));
+async function prerequisites(work: string): Promise<{ file: string; targetGroupArn: string }> {
+  const trust = (service: string) =>
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+    });
+  await iam.send(
+    new CreateRoleCommand({ RoleName: 'platform-team', AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }),
+  );
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: 'kitchen-sink-edge-nodes',
+      AssumeRolePolicyDocument: trust('ec2.amazonaws.com'),
+    }),
+  );
+  await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'kitchen-sink-edge-nodes' }));
+  await iam.send(
+    new AddRoleToInstanceProfileCommand({
+      InstanceProfileName: 'kitchen-sink-edge-nodes',
+      RoleName: 'kitchen-sink-edge-nodes',
+    }),
+  );
+  await ec2.send(new CreateKeyPairCommand({ KeyName: 'kitchen-sink-key' }));
+  const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.50.0.0/16' }))).Vpc?.VpcId;
+  const subnetId = (
+    await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.50.0.0/24', AvailabilityZone: 'us-west-2a' }))
+  ).Subnet?.SubnetId;
+  const targetGroup = await elbv2.send(
+    new CreateTargetGroupCommand({
+      Name: 'kitchen-sink-web',
+      Protocol: 'HTTP',
+      Port: 80,
+      TargetType: 'instance',
+      VpcId: vpcId,
+    }),
+  );
+  await elb.send(
+    new CreateClassicLoadBalancerCommand({
+      LoadBalancerName: 'kitchen-sink-legacy',
+      Scheme: 'internal',
+      Subnets: [subnetId!],
+      Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstanceProtocol: 'HTTP', InstancePort: 80 }],
+    }),
+  );
+  const targetGroupArn = targetGroup.TargetGroups?.[0]?.TargetGroupArn ?? '';
+  const doc = parseDocument(readFileSync(emulatorTestedFile('kitchen-sink'), 'utf8'));
+  doc.setIn(['nodeGroups', 0, 'targetGroupARNs', 0], targetGroupArn);
+  const file = path.join(work, 'kitchen-sink.yaml');
+  writeFileSync(file, doc.toString());
+  return { file, targetGroupArn };
 }
 
 describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () => {
   it('creates, reads back, gets and deletes it, leaving nothing behind', { timeout: 600_000 }, async () => {
-    const env = { ...moto.env, KUBECONFIG: path.join(mkdtempSync(path.join(os.tmpdir(), 'pe-ks-')), 'kubeconfig') };
-    await prerequisites();
+    const work = mkdtempSync(path.join(os.tmpdir(), 'pe-ks-'));
+    const env = { ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') };
+    const { file: FILE, targetGroupArn } = await prerequisites(work);
     const before = await takeInventory(emulatorClientConfig(moto.endpoint));
 
     const create = await runCliCaptured(['create', 'cluster', '-f', FILE], { env });
@@ -295,6 +361,44 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       ].sort(),
     );
 
+    // "mixed", continued: the load balancers it registers with, its zones, spot price, tags, labels,
+    // taints, max pods and the commands before the bootstrap.
+    expect(group?.TargetGroupARNs).toEqual([targetGroupArn]);
+    expect(group?.LoadBalancerNames).toEqual(['kitchen-sink-legacy']);
+    expect([...(group?.AvailabilityZones ?? [])].sort()).toEqual(['us-west-2a', 'us-west-2b']);
+    expect(group?.MixedInstancesPolicy?.InstancesDistribution?.SpotMaxPrice).toBe('0.05');
+    expect(group?.Tags).toContainEqual(expect.objectContaining({ Key: 'cost-center', Value: '1234' }));
+    expect(group?.Tags).toContainEqual(
+      expect.objectContaining({
+        Key: 'k8s.io/cluster-autoscaler/node-template/taint/dedicated',
+        Value: 'mixed:PreferNoSchedule',
+      }),
+    );
+    expect(userData).toContain('"maxPods":58');
+    expect(userData).toContain('echo mixed > /etc/node-role');
+    expect(userData).toContain('workload=mixed');
+    expect(userData).toContain('--register-with-taints=dedicated=mixed:PreferNoSchedule');
+
+    // Self-managed "edge": the user's role and instance profile, a key pair with SSH allowed (its own
+    // security group), a Capacity Block reservation, a placement group, pods kept off IMDS.
+    const edgeStack = `eksctl-${CLUSTER}-nodegroup-edge`;
+    const edge = await launchTemplateData(edgeStack, 'NodeGroupLaunchTemplate');
+    expect(edge).toMatchObject({
+      IamInstanceProfile: { Arn: 'arn:aws:iam::123456789012:instance-profile/kitchen-sink-edge-nodes' },
+      KeyName: 'kitchen-sink-key',
+      InstanceMarketOptions: { MarketType: 'capacity-block' },
+      CapacityReservationSpecification: {
+        CapacityReservationTarget: { CapacityReservationId: 'cr-0123456789abcdef0' },
+      },
+      Placement: { GroupName: 'kitchen-sink-edge' },
+      MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
+    });
+    const sshGroup = await resource(edgeStack, 'SSH');
+    expect(edge?.NetworkInterfaces?.[0]?.Groups).toContain(sshGroup);
+    const sshRules = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [sshGroup] }))).SecurityGroups?.[0]
+      ?.IpPermissions;
+    expect(sshRules?.map((r) => [r.FromPort, r.ToPort])).toEqual([[22, 22]]);
+
     // Bottlerocket (managed: the emulator cannot launch a self-managed one, whose OS volume takes the
     // image's size, on its non-Bottlerocket image): the user's settings and the admin container.
     const bottlerocket = await launchTemplateData(`eksctl-${CLUSTER}-nodegroup-bottlerocket`, 'LaunchTemplate');
@@ -318,6 +422,92 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     expect(managedData?.MetadataOptions).toMatchObject({ HttpPutResponseHopLimit: 1 });
     expect(managedData?.Placement).toMatchObject({ GroupName: 'kitchen-sink-spread' });
     expect(managedData?.CapacityReservationSpecification).toMatchObject({ CapacityReservationPreference: 'open' });
+
+    // Managed "managed", continued: KMS keys, an extra volume from a snapshot, EBS optimization,
+    // monitoring, the instances' name, zones, max pods, pre-bootstrap commands, labels, tags, the
+    // user's node policies (inline too), and on the group EKS made: suspended processes and the
+    // cluster autoscaler's tags.
+    expect(managedData?.BlockDeviceMappings?.map((b) => b.DeviceName)).toEqual(['/dev/xvda', '/dev/xvdb']);
+    const kitchenKey = 'arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    expect(managedData?.BlockDeviceMappings?.[0]?.Ebs).toMatchObject({ Encrypted: true, KmsKeyId: kitchenKey });
+    expect(managedData?.BlockDeviceMappings?.[1]?.Ebs).toMatchObject({
+      VolumeSize: 50,
+      VolumeType: 'gp3',
+      Iops: 3500,
+      Throughput: 200,
+      KmsKeyId: kitchenKey,
+      SnapshotId: 'snap-0123456789abcdef0',
+      Encrypted: true,
+    });
+    expect(managedData).toMatchObject({ EbsOptimized: true, Monitoring: { Enabled: true } });
+    expect(managedData?.MetadataOptions).toMatchObject({ HttpTokens: 'required' });
+    expect(managedData?.TagSpecifications?.[0]?.Tags).toContainEqual({ Key: 'Name', Value: 'ks-managed-node' });
+    const managedUserData = Buffer.from(managedData?.UserData ?? '', 'base64').toString('utf8');
+    expect(managedUserData).toContain('echo managed > /etc/node-role');
+    expect(managedUserData).toContain('maxPods: 30');
+    expect(managed?.labels).toMatchObject({ workload: 'managed' });
+    expect(managed?.tags).toMatchObject({ 'cost-center': '5678' });
+    const managedSubnets = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: managed?.subnets }));
+    expect(managedSubnets.Subnets?.map((s) => s.AvailabilityZone).sort()).toEqual(['us-west-2b', 'us-west-2c']);
+    const managedRole = roleName(managed?.nodeRole ?? '');
+    expect(await attachedPolicies(managedRole)).toEqual(
+      ['AmazonEC2ContainerRegistryPullOnly', 'AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy']
+        .map((p) => `arn:aws:iam::aws:policy/${p}`)
+        .sort(),
+    );
+    const managedInline = await inlinePolicyNames(managedRole);
+    expect(managedInline).toHaveLength(1);
+    const managedPolicy = await iam.send(
+      new GetRolePolicyCommand({ RoleName: managedRole, PolicyName: managedInline[0]! }),
+    );
+    expect(decodeURIComponent(managedPolicy.PolicyDocument ?? '')).toContain('arn:aws:s3:::kitchen-sink-data/*');
+    const managedGroupName = managed?.resources?.autoScalingGroups?.[0]?.name ?? '';
+    const managedGroup = (
+      await autoScaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [managedGroupName] }))
+    ).AutoScalingGroups?.[0];
+    expect(managedGroup?.SuspendedProcesses?.map((p) => p.ProcessName)).toEqual(['AZRebalance']);
+    expect(managedGroup?.Tags).toContainEqual(
+      expect.objectContaining({ Key: 'k8s.io/cluster-autoscaler/node-template/label/workload', Value: 'managed' }),
+    );
+    // moto's nodegroup model keeps no repair config: its thresholds checked in the template.
+    expect(
+      (await deployedTemplate(`eksctl-${CLUSTER}-nodegroup-managed`)).Resources['ManagedNodeGroup']?.Properties,
+    ).toMatchObject({
+      NodeRepairConfig: { MaxUnhealthyNodeThresholdPercentage: 20, MaxParallelNodesRepairedPercentage: 10 },
+    });
+
+    // Managed "spot": spot capacity over two instance types, the ALB ingress policy set, node repair overrides.
+    const spot = (await eks.send(new DescribeNodegroupCommand({ clusterName: CLUSTER, nodegroupName: 'spot' })))
+      .nodegroup;
+    expect(spot).toMatchObject({ capacityType: 'SPOT', instanceTypes: ['m6i.large', 'm6a.large'] });
+    expect(await inlinePolicyNames(roleName(spot?.nodeRole ?? ''))).toContain('PolicyAWSLoadBalancerController');
+    expect(
+      (await deployedTemplate(`eksctl-${CLUSTER}-nodegroup-spot`)).Resources['ManagedNodeGroup']?.Properties,
+    ).toMatchObject({
+      NodeRepairConfig: {
+        MaxUnhealthyNodeThresholdCount: 2,
+        MaxParallelNodesRepairedCount: 1,
+        NodeRepairConfigOverrides: [
+          {
+            NodeMonitoringCondition: 'AcceleratedHardwareReady',
+            NodeUnhealthyReason: 'NvidiaXID13Error',
+            MinRepairWaitTimeMins: 10,
+            RepairAction: 'Reboot',
+          },
+        ],
+      },
+    });
+
+    // Managed "reserved": a Capacity Block from a capacity reservation group.
+    expect(await launchTemplateData(`eksctl-${CLUSTER}-nodegroup-reserved`, 'LaunchTemplate')).toMatchObject({
+      InstanceMarketOptions: { MarketType: 'capacity-block' },
+      CapacityReservationSpecification: {
+        CapacityReservationTarget: {
+          CapacityReservationResourceGroupArn:
+            'arn:aws:resource-groups:us-west-2:123456789012:group/kitchen-sink-reservations',
+        },
+      },
+    });
 
     // Add-ons: the file's and eksctl's defaults; IRSA roles as stacks, Pod Identity roles in the add-ons stack.
     const addons = (await store('addons')).filter((a) => a['clusterName'] === CLUSTER);
