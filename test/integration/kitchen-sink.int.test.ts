@@ -20,7 +20,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parse, parseDocument } from 'yaml';
+import { parse, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import {
   CloudFormationClient,
@@ -30,12 +30,14 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import {
   CreateKeyPairCommand,
+  CreateLaunchTemplateCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
   DescribeLaunchTemplateVersionsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   EC2Client,
+  RegisterImageCommand,
 } from '@aws-sdk/client-ec2';
 import {
   CreateLoadBalancerCommand as CreateClassicLoadBalancerCommand,
@@ -43,7 +45,12 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing';
 import { CreateTargetGroupCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { DescribeClusterCommand, DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
+import {
+  DescribeClusterCommand,
+  DescribeFargateProfileCommand,
+  DescribeNodegroupCommand,
+  EKSClient,
+} from '@aws-sdk/client-eks';
 import {
   AddRoleToInstanceProfileCommand,
   CreateInstanceProfileCommand,
@@ -145,7 +152,9 @@ async function launchTemplateData(stack: string, logicalId: string) {
  * group naming a missing one, as AWS does) in a VPC of their own. The file is the example with the
  * target group's ARN, which AWS makes up, filled in.
  */
-async function prerequisites(work: string): Promise<{ file: string; targetGroupArn: string }> {
+async function prerequisites(
+  work: string,
+): Promise<{ file: string; targetGroupArn: string; ami: string; launchTemplate: string }> {
   const trust = (service: string) =>
     JSON.stringify({
       Version: '2012-10-17',
@@ -189,19 +198,53 @@ async function prerequisites(work: string): Promise<{ file: string; targetGroupA
       Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstanceProtocol: 'HTTP', InstancePort: 80 }],
     }),
   );
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: 'kitchen-sink-reports-pods',
+      AssumeRolePolicyDocument: trust('eks-fargate-pods.amazonaws.com'),
+    }),
+  );
+  const image = await ec2.send(
+    new RegisterImageCommand({
+      Name: 'kitchen-sink-ubuntu-node',
+      Architecture: 'x86_64',
+      RootDeviceName: '/dev/sda1',
+      VirtualizationType: 'hvm',
+    }),
+  );
+  const template = await ec2.send(
+    new CreateLaunchTemplateCommand({
+      LaunchTemplateName: 'kitchen-sink-own-template',
+      LaunchTemplateData: {
+        InstanceType: 'm6i.large',
+        MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
+      },
+    }),
+  );
   const targetGroupArn = targetGroup.TargetGroups?.[0]?.TargetGroupArn ?? '';
   const doc = parseDocument(readFileSync(emulatorTestedFile('kitchen-sink'), 'utf8'));
   doc.setIn(['nodeGroups', 0, 'targetGroupARNs', 0], targetGroupArn);
+  const ids = { ami: image.ImageId ?? '', launchTemplate: template.LaunchTemplate?.LaunchTemplateId ?? '' };
+  const managedGroups = doc.get('managedNodeGroups') as YAMLSeq<YAMLMap>;
+  for (const [list, name] of [
+    [doc.get('nodeGroups') as YAMLSeq<YAMLMap>, 'custom'],
+    [managedGroups, 'custom-managed'],
+  ] as const) {
+    list.items.find((ng) => ng.get('name') === name)?.set('ami', ids.ami);
+  }
+  managedGroups.items
+    .find((ng) => ng.get('name') === 'own-template')
+    ?.setIn(['launchTemplate', 'id'], ids.launchTemplate);
   const file = path.join(work, 'kitchen-sink.yaml');
   writeFileSync(file, doc.toString());
-  return { file, targetGroupArn };
+  return { file, targetGroupArn, ...ids };
 }
 
 describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () => {
   it('creates, reads back, gets and deletes it, leaving nothing behind', { timeout: 600_000 }, async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'pe-ks-'));
     const env = { ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') };
-    const { file: FILE, targetGroupArn } = await prerequisites(work);
+    const { file: FILE, targetGroupArn, ami, launchTemplate } = await prerequisites(work);
     const before = await takeInventory(emulatorClientConfig(moto.endpoint));
 
     const create = await runCliCaptured(['create', 'cluster', '-f', FILE], { env });
@@ -322,7 +365,8 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     expect(group?.MixedInstancesPolicy?.InstancesDistribution).toMatchObject({
       OnDemandBaseCapacity: 1,
       OnDemandPercentageAboveBaseCapacity: 25,
-      SpotAllocationStrategy: 'price-capacity-optimized',
+      SpotAllocationStrategy: 'lowest-price',
+      SpotInstancePools: 2,
     });
     const mixedRole = roleName((await outputs(mixedStack))['InstanceRoleARN']!);
     expect(mixedRole).toBe('kitchen-sink-mixed-nodes');
@@ -509,6 +553,62 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       },
     });
 
+    // Custom images with their own bootstrap, each in the one zone its subnets name: self-managed
+    // "custom" (the image in its launch template) and managed "custom-managed" (EKS's CUSTOM AMI type).
+    const customStack = `eksctl-${CLUSTER}-nodegroup-custom`;
+    const custom = await launchTemplateData(customStack, 'NodeGroupLaunchTemplate');
+    expect(custom?.ImageId).toBe(ami);
+    expect(Buffer.from(custom?.UserData ?? '', 'base64').toString('utf8')).toContain('--node-labels=workload=custom');
+    const customGroup = (
+      await autoScaling.send(
+        new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [await resource(customStack, 'NodeGroup')] }),
+      )
+    ).AutoScalingGroups?.[0];
+    expect(customGroup?.AvailabilityZones).toEqual(['us-west-2a']);
+    const customManaged = (
+      await eks.send(new DescribeNodegroupCommand({ clusterName: CLUSTER, nodegroupName: 'custom-managed' }))
+    ).nodegroup;
+    // No AmiType with an image in the launch template (EKS reports CUSTOM; the emulator's nodegroup
+    // model defaults to AL2_x86_64 instead): checked in the template the stack was made from.
+    expect(
+      (await deployedTemplate(`eksctl-${CLUSTER}-nodegroup-custom-managed`)).Resources['ManagedNodeGroup']?.Properties,
+    ).not.toHaveProperty('AmiType');
+    const customManagedData = await launchTemplateData(`eksctl-${CLUSTER}-nodegroup-custom-managed`, 'LaunchTemplate');
+    expect(customManagedData?.ImageId).toBe(ami);
+    expect(Buffer.from(customManagedData?.UserData ?? '', 'base64').toString('utf8')).toContain(
+      '--node-labels=workload=custom-managed',
+    );
+    const customManagedSubnets = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: customManaged?.subnets }));
+    expect(customManagedSubnets.Subnets?.map((s) => s.AvailabilityZone)).toEqual(['us-west-2b']);
+    // Managed "own-template": the user's launch template and version, as given.
+    const ownTemplate = (
+      await eks.send(new DescribeNodegroupCommand({ clusterName: CLUSTER, nodegroupName: 'own-template' }))
+    ).nodegroup;
+    expect(ownTemplate?.launchTemplate).toMatchObject({ id: launchTemplate, version: '1' });
+    // "spot": its gp3 root volume's throughput.
+    expect(
+      (await launchTemplateData(`eksctl-${CLUSTER}-nodegroup-spot`, 'LaunchTemplate'))?.BlockDeviceMappings?.[0]?.Ebs,
+    ).toMatchObject({ VolumeType: 'gp3', Throughput: 300 });
+
+    // Fargate: a profile with its subnets and tags on the pod execution role private-eks makes (with its
+    // permissions boundary), and one with the user's role.
+    const batchJobs = (
+      await eks.send(new DescribeFargateProfileCommand({ clusterName: CLUSTER, fargateProfileName: 'batch-jobs' }))
+    ).fargateProfile;
+    expect(batchJobs?.selectors).toEqual([{ namespace: 'batch', labels: { runtime: 'fargate' } }]);
+    expect(batchJobs?.tags).toMatchObject({ owner: 'batch' });
+    const fargateSubnets = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: batchJobs?.subnets }));
+    expect(fargateSubnets.Subnets?.map((s) => s.AvailabilityZone).sort()).toEqual(['us-west-2a', 'us-west-2b']);
+    const podRole = (await iam.send(new GetRoleCommand({ RoleName: roleName(batchJobs?.podExecutionRoleArn ?? '') })))
+      .Role;
+    expect(podRole?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(
+      'arn:aws:iam::123456789012:policy/fargate-boundary',
+    );
+    const reports = (
+      await eks.send(new DescribeFargateProfileCommand({ clusterName: CLUSTER, fargateProfileName: 'reports' }))
+    ).fargateProfile;
+    expect(reports?.podExecutionRoleArn).toBe('arn:aws:iam::123456789012:role/kitchen-sink-reports-pods');
+
     // Add-ons: the file's and eksctl's defaults; IRSA roles as stacks, Pod Identity roles in the add-ons stack.
     const addons = (await store('addons')).filter((a) => a['clusterName'] === CLUSTER);
     expect(addons.map((a) => a['addonName']).sort()).toEqual(
@@ -652,6 +752,16 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       DisableSessionTags: true,
       TargetRoleArn: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::210987654321:role/shared-bucket-reader' },
     });
+    expect(clusterTemplate.Resources['PodIdentityAssociationBatchJobRunner']?.Properties).toMatchObject({
+      Policy: expect.stringContaining('arn:aws:s3:::kitchen-sink-data/batch/*'),
+    });
+    // Well-known policy sets for Pod Identity: image builder (managed policies), EFS CSI controller.
+    const imageBuilder = associations.find((a) => a['serviceAccount'] === 'image-builder');
+    expect(await attachedPolicies(roleName(String(imageBuilder?.['roleArn'])))).toContain(
+      'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser',
+    );
+    const efsNode = associations.find((a) => a['serviceAccount'] === 'efs-csi-node-sa');
+    expect(await inlinePolicyNames(roleName(String(efsNode?.['roleArn'])))).toEqual(['PolicyEFSCSIController']);
     // subjectPattern (roleOnly): the role trusts every matching service account, and no object is made.
     const sparkRole = (await outputs(`eksctl-${CLUSTER}-addon-iamserviceaccount-spark-spark-driver`))['Role1'];
     const sparkTrust = decodeURIComponent(
