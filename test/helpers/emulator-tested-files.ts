@@ -29,6 +29,10 @@ export const EMULATOR_TESTED_FILES = {
     file: 'test/fixtures/emulator/cluster-options.yaml',
     test: 'test/integration/cluster-options.int.test.ts',
   },
+  'supplied-vpc': {
+    file: 'test/fixtures/emulator/supplied-vpc.yaml',
+    test: 'test/integration/supplied-vpc.int.test.ts',
+  },
   'existing-vpc': { file: 'examples/existing-vpc.yaml', test: 'test/integration/shared-vpc.int.test.ts' },
   'fargate-irsa': { file: 'examples/fargate-irsa.yaml', test: 'test/integration/runner.int.test.ts' },
   drain: { file: 'test/fixtures/emulator/drain.yaml', test: 'test/integration/runner-drain.int.test.ts' },

@@ -1,0 +1,189 @@
+/**
+ * test/fixtures/emulator/supplied-vpc.yaml — a VPC of the user's with the user's security groups —
+ * through the real CLI against the emulator: the VPC, its subnets (each with its own route table),
+ * the security groups and the key pair are made first as a user has them, their ids filled into a
+ * copy of the fixture; then create, every option read back through the AWS APIs, delete, and
+ * nothing left behind (what the test made before the create stays, and is in the inventory taken
+ * before it).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
+import {
+  AssociateRouteTableCommand,
+  CreateKeyPairCommand,
+  CreateRouteTableCommand,
+  CreateSecurityGroupCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+  ModifyVpcAttributeCommand,
+} from '@aws-sdk/client-ec2';
+import { DescribeClusterCommand, DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
+import { runCliCaptured } from '../helpers/cli.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
+import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
+import { startMoto, type MotoServer } from '../helpers/moto.js';
+
+const CLUSTER = 'supplied-vpc';
+
+let moto: MotoServer;
+let ec2: EC2Client;
+let eks: EKSClient;
+let cfn: CloudFormationClient;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
+  const config = emulatorClientConfig(moto.endpoint);
+  ec2 = new EC2Client(config);
+  eks = new EKSClient(config);
+  cfn = new CloudFormationClient(config);
+});
+afterAll(async () => {
+  for (const client of [ec2, eks, cfn]) client?.destroy();
+  vi.unstubAllEnvs();
+  await moto?.stop();
+});
+
+interface Made {
+  readonly vpc: string;
+  readonly subnets: readonly string[];
+  /** controlPlane, sharedNodes, nodesExtra, bastion. */
+  readonly groups: Readonly<Record<'controlPlane' | 'sharedNodes' | 'nodesExtra' | 'bastion', string>>;
+}
+
+/** The VPC, subnets, route tables, security groups and key pair the fixture names, as a user has them. */
+async function makeNetwork(): Promise<Made> {
+  const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.30.0.0/16' }))).Vpc?.VpcId ?? '';
+  await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpc, EnableDnsSupport: { Value: true } }));
+  await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpc, EnableDnsHostnames: { Value: true } }));
+  const subnets: string[] = [];
+  for (const [i, zone] of ['us-west-2b', 'us-west-2c', 'us-west-2d'].entries()) {
+    const subnet = await ec2.send(
+      new CreateSubnetCommand({ VpcId: vpc, CidrBlock: `10.30.${i * 32}.0/19`, AvailabilityZone: zone }),
+    );
+    const table = await ec2.send(new CreateRouteTableCommand({ VpcId: vpc }));
+    await ec2.send(
+      new AssociateRouteTableCommand({
+        RouteTableId: table.RouteTable?.RouteTableId,
+        SubnetId: subnet.Subnet?.SubnetId,
+      }),
+    );
+    subnets.push(subnet.Subnet?.SubnetId ?? '');
+  }
+  const group = async (name: string): Promise<string> =>
+    (await ec2.send(new CreateSecurityGroupCommand({ VpcId: vpc, GroupName: name, Description: name }))).GroupId ?? '';
+  const groups = {
+    controlPlane: await group('supplied-control-plane'),
+    sharedNodes: await group('supplied-shared-nodes'),
+    nodesExtra: await group('supplied-nodes-extra'),
+    bastion: await group('supplied-bastion'),
+  };
+  await ec2.send(new CreateKeyPairCommand({ KeyName: 'supplied-vpc-key' }));
+  return { vpc, subnets, groups };
+}
+
+/** The fixture with the made ids in place of its placeholders. */
+function fixtureFor(made: Made, work: string): string {
+  const replacements: Record<string, string> = {
+    'vpc-0aaaaaaaaaaaaaaa1': made.vpc,
+    'subnet-0aaaaaaaaaaaaaa01': made.subnets[0]!,
+    'subnet-0aaaaaaaaaaaaaa02': made.subnets[1]!,
+    'subnet-0aaaaaaaaaaaaaa03': made.subnets[2]!,
+    'sg-0aaaaaaaaaaaaaa01': made.groups.controlPlane,
+    'sg-0aaaaaaaaaaaaaa03': made.groups.sharedNodes,
+    'sg-0aaaaaaaaaaaaaa04': made.groups.nodesExtra,
+    'sg-0aaaaaaaaaaaaaa05': made.groups.bastion,
+  };
+  let text = readFileSync(emulatorTestedFile('supplied-vpc'), 'utf8');
+  for (const [placeholder, id] of Object.entries(replacements)) {
+    expect(text, placeholder).toContain(placeholder);
+    text = text.replaceAll(placeholder, id);
+  }
+  const file = path.join(work, 'supplied-vpc.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('a supplied VPC with the user security groups (emulator)', () => {
+  it(
+    'creates the cluster in it, reads every option back, and deletes it leaving the VPC as it was',
+    { timeout: 300_000 },
+    async () => {
+      const work = mkdtempSync(path.join(os.tmpdir(), 'pe-supplied-vpc-'));
+      const env = { ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') };
+      const made = await makeNetwork();
+      const file = fixtureFor(made, work);
+      const before = await takeInventory(emulatorClientConfig(moto.endpoint));
+
+      const create = await runCliCaptured(['create', 'cluster', '-f', file], { env });
+      expect(create.code, create.stderr).toBe(0);
+
+      // The control plane: in the VPC, its interfaces in the two subnets of controlPlaneSubnetIDs,
+      // with the user's security group.
+      const cluster = (await eks.send(new DescribeClusterCommand({ name: CLUSTER }))).cluster;
+      expect(cluster?.resourcesVpcConfig?.vpcId).toBe(made.vpc);
+      expect([...(cluster?.resourcesVpcConfig?.subnetIds ?? [])].sort()).toEqual(
+        [made.subnets[0], made.subnets[1]].sort(),
+      );
+      expect(cluster?.resourcesVpcConfig?.securityGroupIds).toEqual([made.groups.controlPlane]);
+
+      // The nodes: in the three subnets (keyed by name, with az and cidr), with the extra group and
+      // SSH allowed from the bastion's group only; the user's shared node group, its rules managed.
+      const nodegroup = (await eks.send(new DescribeNodegroupCommand({ clusterName: CLUSTER, nodegroupName: 'm1' })))
+        .nodegroup;
+      expect([...(nodegroup?.subnets ?? [])].sort()).toEqual([...made.subnets].sort());
+      // The key pair and the groups are in the nodegroup's launch template (managed nodegroups take no
+      // remote access settings next to a launch template).
+      const stackResource = async (stack: string, logicalId: string): Promise<string> =>
+        (await cfn.send(new DescribeStackResourcesCommand({ StackName: stack, LogicalResourceId: logicalId })))
+          .StackResources?.[0]?.PhysicalResourceId ?? '';
+      const nodeStack = `eksctl-${CLUSTER}-nodegroup-m1`;
+      const data = (
+        await ec2.send(
+          new DescribeLaunchTemplateVersionsCommand({
+            LaunchTemplateId: await stackResource(nodeStack, 'LaunchTemplate'),
+            Versions: ['$Latest'],
+          }),
+        )
+      ).LaunchTemplateVersions?.[0]?.LaunchTemplateData;
+      const sshGroup = await stackResource(nodeStack, 'SSH');
+      expect(data?.KeyName).toBe('supplied-vpc-key');
+      expect(data?.SecurityGroupIds).toEqual(
+        expect.arrayContaining([made.groups.sharedNodes, made.groups.nodesExtra, sshGroup]),
+      );
+      const ssh = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [sshGroup] }))).SecurityGroups?.[0];
+      expect(ssh?.IpPermissions).toEqual([
+        expect.objectContaining({
+          FromPort: 22,
+          ToPort: 22,
+          UserIdGroupPairs: [expect.objectContaining({ GroupId: made.groups.bastion })],
+        }),
+      ]);
+      const clusterResources = (
+        await cfn.send(new DescribeStackResourcesCommand({ StackName: `eksctl-${CLUSTER}-cluster` }))
+      ).StackResources?.map((r) => r.ResourceType);
+      // No VPC, subnet or security group of private-eks's own for the cluster: the user's are used.
+      expect(clusterResources).not.toContain('AWS::EC2::VPC');
+      expect(clusterResources).not.toContain('AWS::EC2::Subnet');
+      // manageSharedNodeSecurityGroupRules: the user's shared node group and EKS's cluster group let
+      // each other in.
+      const shared = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [made.groups.sharedNodes] })))
+        .SecurityGroups?.[0];
+      const clusterGroup = cluster?.resourcesVpcConfig?.clusterSecurityGroupId;
+      expect(
+        shared?.IpPermissions?.some((p) => p.UserIdGroupPairs?.some((g) => g.GroupId === clusterGroup)),
+        JSON.stringify(shared?.IpPermissions),
+      ).toBe(true);
+
+      const remove = await runCliCaptured(['delete', 'cluster', '-f', file], { env });
+      expect(remove.code, remove.stderr).toBe(0);
+      expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});
+    },
+  );
+});
