@@ -1,7 +1,7 @@
 /**
  * test/fixtures/emulator/supplied-vpc.yaml — a VPC of the user's with the user's security groups —
  * through the real CLI against the emulator: the VPC, its subnets (each with its own route table),
- * the security groups and the key pair are made first as a user has them, their ids filled into a
+ * the security groups, the key pair and the Fargate pod execution role are made first as a user has them, their ids filled into a
  * copy of the fixture; then create, every option read back through the AWS APIs, delete, and
  * nothing left behind (what the test made before the create stays, and is in the inventory taken
  * before it).
@@ -23,7 +23,13 @@ import {
   EC2Client,
   ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
-import { DescribeClusterCommand, DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
+import {
+  DescribeClusterCommand,
+  DescribeFargateProfileCommand,
+  DescribeNodegroupCommand,
+  EKSClient,
+} from '@aws-sdk/client-eks';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
@@ -35,6 +41,7 @@ let moto: MotoServer;
 let ec2: EC2Client;
 let eks: EKSClient;
 let cfn: CloudFormationClient;
+let iam: IAMClient;
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -43,9 +50,10 @@ beforeAll(async () => {
   ec2 = new EC2Client(config);
   eks = new EKSClient(config);
   cfn = new CloudFormationClient(config);
+  iam = new IAMClient(config);
 });
 afterAll(async () => {
-  for (const client of [ec2, eks, cfn]) client?.destroy();
+  for (const client of [ec2, eks, cfn, iam]) client?.destroy();
   vi.unstubAllEnvs();
   await moto?.stop();
 });
@@ -85,6 +93,17 @@ async function makeNetwork(): Promise<Made> {
     bastion: await group('supplied-bastion'),
   };
   await ec2.send(new CreateKeyPairCommand({ KeyName: 'supplied-vpc-key' }));
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: 'supplied-vpc-fargate-pods',
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'eks-fargate-pods.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        ],
+      }),
+    }),
+  );
   return { vpc, subnets, groups };
 }
 
@@ -180,6 +199,13 @@ describe('a supplied VPC with the user security groups (emulator)', () => {
         shared?.IpPermissions?.some((p) => p.UserIdGroupPairs?.some((g) => g.GroupId === clusterGroup)),
         JSON.stringify(shared?.IpPermissions),
       ).toBe(true);
+
+      // Fargate: the user's pod execution role (iam.fargatePodExecutionRoleARN), and no role of private-eks's.
+      const profile = (
+        await eks.send(new DescribeFargateProfileCommand({ clusterName: CLUSTER, fargateProfileName: 'jobs' }))
+      ).fargateProfile;
+      expect(profile?.podExecutionRoleArn).toBe('arn:aws:iam::123456789012:role/supplied-vpc-fargate-pods');
+      expect(clusterResources?.filter((t) => t === 'AWS::IAM::Role')).toEqual(['AWS::IAM::Role']);
 
       const remove = await runCliCaptured(['delete', 'cluster', '-f', file], { env });
       expect(remove.code, remove.stderr).toBe(0);
