@@ -33,6 +33,11 @@ export const EMULATOR_TESTED_FILES = {
     file: 'test/fixtures/emulator/supplied-vpc.yaml',
     test: 'test/integration/supplied-vpc.int.test.ts',
   },
+  'auto-mode': { file: 'test/fixtures/emulator/auto-mode.yaml', test: 'test/integration/auto-mode.int.test.ts' },
+  'auto-mode-node-role': {
+    file: 'test/fixtures/emulator/auto-mode-node-role.yaml',
+    test: 'test/integration/auto-mode.int.test.ts',
+  },
   'existing-vpc': { file: 'examples/existing-vpc.yaml', test: 'test/integration/shared-vpc.int.test.ts' },
   'fargate-irsa': { file: 'examples/fargate-irsa.yaml', test: 'test/integration/runner.int.test.ts' },
   drain: { file: 'test/fixtures/emulator/drain.yaml', test: 'test/integration/runner-drain.int.test.ts' },
