@@ -20,15 +20,38 @@ import { implementsEksctlField } from '../../../src/config/fields.js';
 import { EMULATOR_TESTED_FILES, emulatorTestedFile } from '../../helpers/emulator-tested-files.js';
 import { repoRoot } from '../../helpers/python-tools.js';
 
-/** Built fields that cannot be in a file an emulator test creates, and why (keyed `<eksctl type>.<field>`). */
-const NOT_IN_AN_EMULATOR_FILE: Readonly<Record<string, string>> = {};
+/**
+ * Built fields with nothing to prove on the emulator, and why (keyed `<eksctl type>.<field>`): eksctl
+ * writes them in its --dry-run output, private-eks accepts them only at values that build nothing.
+ */
+const ONLY_AS_EKSCTL_WRITES_IT = 'accepted only as eksctl --dry-run writes it for a private cluster';
+const NOT_IN_AN_EMULATOR_FILE: Readonly<Record<string, string>> = {
+  'ClusterVPC.autoAllocateIPv6': `${ONLY_AS_EKSCTL_WRITES_IT} (false; true is refused): the same as leaving it out`,
+  'ClusterVPC.nat': 'ignored with a warning (V18): a fully-private cluster has no NAT gateway, nothing is built',
+  'ClusterNAT.gateway': 'part of vpc.nat: ignored with a warning (V18), nothing is built',
+  'ClusterVPC.controlPlaneOnPrivateSubnets':
+    'accepted with no effect: every subnet of a fully-private cluster is private, the control plane is always on them',
+  'ClusterVPC.clusterEndpoints': `${ONLY_AS_EKSCTL_WRITES_IT} (both true), and then asks for nothing: the endpoint access is private-eks's (V2)`,
+  'ClusterEndpoints.privateAccess': 'part of vpc.clusterEndpoints: see there',
+  'ClusterEndpoints.publicAccess': 'part of vpc.clusterEndpoints: see there',
+};
 
 /**
  * Built fields not yet set in an emulator-tested file: issue 10's remaining work, listed so the
  * figure is visible. The test fails when one of these becomes covered (take it off the list) as
  * much as when a built field is neither covered nor listed.
  */
-const NOT_YET_PROVEN: Readonly<Record<string, string>> = {};
+const NOT_YET_PROVEN: Readonly<Record<string, string>> = {
+  'ClusterVPC.controlPlaneSecurityGroupIDs':
+    'eksctl takes it or vpc.securityGroup, and the supplied-VPC fixture has securityGroup; it needs a second supplied-VPC cluster',
+  'ClusterVPC.publicAccessCIDRs':
+    'it acts only while the API endpoint is opened for creation (--endpoint-switch); the emulator test that opens it (endpoint-access.int) deletes no cluster',
+  'ClusterVPC.extraIPv6CIDRs': 'an IPv6 cluster: no emulator test creates one yet',
+  'PrivateCluster.skipEndpointCreation':
+    'needs a supplied VPC that has every endpoint already; no emulator test makes them before the create yet',
+  'NodeGroup.bottlerocket':
+    "the emulator cannot launch a self-managed Bottlerocket nodegroup (its OS volume takes the image's size, which the emulator's image lacks); kitchen-sink proves the same settings on a managed one",
+};
 
 const key = (type: string, field: string): string => `${type}.${field}`;
 
@@ -86,21 +109,27 @@ function fieldsSetIn(document: unknown): Set<string> {
 }
 
 const built = builtFields();
-const entries = Object.entries(EMULATOR_TESTED_FILES) as [keyof typeof EMULATOR_TESTED_FILES, { file: string; test: string }][];
+const entries = Object.entries(EMULATOR_TESTED_FILES) as [
+  keyof typeof EMULATOR_TESTED_FILES,
+  { file: string; test: string },
+][];
 const setByFile = new Map(
   entries.map(([name]) => [name, fieldsSetIn(parse(readFileSync(emulatorTestedFile(name), 'utf8')))]),
 );
 const covered = new Set([...setByFile.values()].flatMap((s) => [...s]));
 
 describe('every built eksctl field is proven on the emulator', () => {
-  it.each(entries)('%s: its integration test creates it from the shared list, deletes it and checks for leftovers', (name, entry) => {
-    expect(entry.test).toMatch(/^test\/integration\/[\w-]+\.int\.test\.ts$/);
-    const source = readFileSync(path.join(repoRoot, entry.test), 'utf8');
-    expect(source).toContain(`emulatorTestedFile('${name}')`);
-    expect(source).toMatch(/'delete',\s*'cluster'/);
-    expect(source).toContain('leftovers(');
-    expect(source).not.toMatch(/\.(skip|skipIf|todo|only|runIf)\b/);
-  });
+  it.each(entries)(
+    '%s: its integration test creates it from the shared list, deletes it and checks for leftovers',
+    (name, entry) => {
+      expect(entry.test).toMatch(/^test\/integration\/[\w-]+\.int\.test\.ts$/);
+      const source = readFileSync(path.join(repoRoot, entry.test), 'utf8');
+      expect(source).toContain(`emulatorTestedFile('${name}')`);
+      expect(source).toMatch(/'delete',\s*'cluster'/);
+      expect(source).toContain('leftovers(');
+      expect(source).not.toMatch(/\.(skip|skipIf|todo|only|runIf)\b/);
+    },
+  );
 
   it('sets each built field in an emulator-tested file, or says why not', () => {
     const missing = [...built.keys()].filter(
