@@ -1,16 +1,18 @@
 /**
- * examples/kitchen-sink.yaml — every nodegroup, IAM and add-on option private-eks builds — through
- * the real CLI against the emulator: create, get, every option read back through the AWS APIs,
- * delete, and nothing left behind (inventory: stacks, roles, instance profiles, launch templates,
- * auto scaling groups, log groups, EKS access entries, add-ons and pod identity associations, …).
+ * examples/kitchen-sink.yaml — every nodegroup, IAM, add-on and cluster option private-eks builds
+ * on a VPC it makes — through the real CLI against the emulator: create, get, every option read back
+ * through the AWS APIs, delete (with --delete-logs: the control plane's log group is kept otherwise,
+ * as eksctl keeps it), and nothing left behind (inventory: stacks, roles, instance profiles, launch
+ * templates, auto scaling groups, log groups, EKS access entries, add-ons and pod identity
+ * associations, …). What the file names but does not make (load balancers, a key pair, roles, an
+ * instance profile, an image, a launch template) is made first, before the inventory.
  *
- * Not shown by the emulator: instances joining, add-on versions; moto's models keep no control plane
- * scaling tier, node repair config, auto scaling metrics collection or instance lifetime, so those are
- * read from the template each stack was made from. Not in the example: targetGroupARNs and
- * classicLoadBalancerNames, whose load balancers must exist first (the emulator refuses an auto
- * scaling group naming a missing target group, as AWS does). The ServiceAccount objects go
- * through the in-VPC runner, whose shipped code the emulator runs with the local node
- * (`lambda-runner` in the emulator's README), to the fake Kubernetes API of
+ * Not shown by the emulator: instances joining, add-on versions. moto's models keep no control
+ * plane scaling tier, node repair config, auto scaling metrics collection or instance lifetime, add-on
+ * namespace, Pod Identity session policy or target role, and report AL2_x86_64 for a managed
+ * nodegroup on a custom image (EKS: CUSTOM): those are read from the template each stack was made
+ * from. The ServiceAccount objects go through the in-VPC runner, whose shipped code the emulator
+ * runs with the local node (`lambda-runner` in the emulator's README), to the fake Kubernetes API of
  * test/helpers/fake-kube-api.ts over real TLS, where they are read back — with emr-containers'
  * Role, RoleBinding and aws-auth mapping. The fake API keeps objects as applied: it does not check
  * RBAC (whether the runner's access policies let it create the Role is EKS's to decide), and the
@@ -504,7 +506,7 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
     const managedPolicy = await iam.send(
       new GetRolePolicyCommand({ RoleName: managedRole, PolicyName: managedInline[0]! }),
     );
-    expect(decodeURIComponent(managedPolicy.PolicyDocument ?? '')).toContain('arn:aws:s3:::kitchen-sink-data/*');
+    expect(decodeURIComponent(managedPolicy.PolicyDocument ?? '')).toContain('s3:ListAllMyBuckets');
     const managedGroupName = managed?.resources?.autoScalingGroups?.[0]?.name ?? '';
     const managedGroup = (
       await autoScaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [managedGroupName] }))
@@ -753,7 +755,7 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       TargetRoleArn: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::210987654321:role/shared-bucket-reader' },
     });
     expect(clusterTemplate.Resources['PodIdentityAssociationBatchJobRunner']?.Properties).toMatchObject({
-      Policy: expect.stringContaining('arn:aws:s3:::kitchen-sink-data/batch/*'),
+      Policy: expect.stringContaining('s3:ExistingObjectTag/team'),
     });
     // Well-known policy sets for Pod Identity: image builder (managed policies), EFS CSI controller.
     const imageBuilder = associations.find((a) => a['serviceAccount'] === 'image-builder');
