@@ -2,6 +2,10 @@
  * Cold start: how long the built CLI takes to validate and to plan (offline) the seed's minimal
  * example, next to `node -e 0` on the same machine — medians of N runs, and the ratios.
  * Run: `npm run build && npx tsx bench/cold-start.ts [runs]` (also part of `npm run bench`).
+ *
+ * Both commands run from the offline bundle with its code cache (bin/private-eks.js); the warm-up
+ * run of each saves that cache, as a user's first run does, so the figures are those of every
+ * later run. NODE_DISABLE_COMPILE_CACHE=1 in the environment measures without any cache.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

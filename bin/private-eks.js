@@ -1,9 +1,119 @@
 #!/usr/bin/env node
-// The CLI is bundled into dist/cli/ by `npm run build` (run automatically by `npm ci`).
-import module from 'node:module';
+// The CLI is bundled into dist/cli/ by `npm run build` (run automatically by `npm ci`). This file
+// is CommonJS (bin/package.json): Node loads a CommonJS entry without its ES module loader.
+//
+// Two bundles, one program (src/cli/start.ts). Commands that call AWS run from the ES module
+// bundle (dist/cli/main.js), which loads the parts of the SDK they use. The offline commands,
+// `validate` and `plan --offline`, run from the CommonJS bundle (dist/cli/offline.cjs) with a V8
+// code cache of their own: most of such a short command's time is V8 compiling each function on
+// its first call, and the cache made after a run holds every function that run compiled (Node's
+// module compile cache, used for the ES module bundle, keeps only those compiled before the
+// module ran). Either bundle runs every command; the choice is only about start-up time.
+'use strict';
+const nodeModule = require('node:module');
 
-// Node 22.1 and later keep V8's compiled code of the bundle on disk (in the system's temporary
-// directory; NODE_DISABLE_COMPILE_CACHE=1 turns it off), so a command after the first skips most
-// of the compiling. Imported after, not with a static import, which would run before this line.
-module.enableCompileCache?.();
-await import('../dist/cli/main.js');
+const args = process.argv.slice(2);
+const offline = offlineCommand(args);
+if (offline === undefined) {
+  // Node 22.1 and later keep V8's compiled code of the bundle on disk (in the system's temporary
+  // directory; NODE_DISABLE_COMPILE_CACHE=1 turns it off), so a command after the first skips most
+  // of the compiling.
+  nodeModule.enableCompileCache?.();
+  import('../dist/cli/main.js');
+} else {
+  runOffline(offline);
+}
+
+/** `validate` or `plan … --offline` (the first word that is not an option), else undefined. */
+function offlineCommand(argv) {
+  const withValue = new Set(['--region', '--profile', '--color']);
+  let first;
+  for (let i = 0; i < argv.length && first === undefined; i++) {
+    if (argv[i] === '--') return undefined;
+    if (withValue.has(argv[i])) i++;
+    else if (!argv[i].startsWith('-')) first = argv[i];
+  }
+  if (first === 'validate') return 'validate';
+  if (first === 'plan' && argv.includes('--offline') && !argv.slice(0, argv.indexOf('--offline')).includes('--'))
+    return 'plan-offline';
+  return undefined;
+}
+
+/**
+ * Runs dist/cli/offline.cjs as Node would require() it, compiled with the cached data of an
+ * earlier run of the same command when there is one, and saves new cached data at exit when there
+ * was none or V8 refused it (another Node version, another bundle). The cache lives in the user's
+ * cache directory; NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's. A cache that
+ * cannot be read or written only makes the command slower: it never changes what it does.
+ */
+function runOffline(command) {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const vm = require('node:vm');
+  const bundle = require.resolve('../dist/cli/offline.cjs');
+  // esbuild writes ASCII only (it escapes the rest), which latin1 reads without decoding.
+  const source = fs.readFileSync(bundle, 'latin1');
+  const cacheFile = cachePath(fs, path, bundle, command);
+  let cachedData;
+  if (cacheFile !== undefined) {
+    try {
+      cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: bundle,
+    ...(cachedData === undefined ? {} : { cachedData }),
+  });
+  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
+    process.once('exit', () => saveCache(fs, path, cacheFile, cachePrefix(command), () => script.createCachedData()));
+  }
+  const cjs = { exports: {} };
+  script.runInThisContext()(cjs.exports, nodeModule.createRequire(bundle), cjs, bundle, path.dirname(bundle));
+  return cjs.exports.start(args);
+}
+
+/** One cache per command and Node version (a user may switch between versions); the bundle's size and time name its build. */
+function cachePrefix(command) {
+  return `offline-${command}-${process.version}-${process.arch}-`;
+}
+
+/** `<cache dir>/offline-<command>-<node version>-<arch>-<bundle size>-<mtime>.v8`, or undefined when off. */
+function cachePath(fs, path, bundle, command) {
+  const off = process.env.NODE_DISABLE_COMPILE_CACHE;
+  if (off !== undefined && off !== '' && off !== '0') return undefined;
+  try {
+    const os = require('node:os');
+    const home = os.homedir();
+    const dir =
+      process.platform === 'win32'
+        ? path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'private-eks', 'Cache')
+        : process.platform === 'darwin'
+          ? path.join(home, 'Library', 'Caches', 'private-eks')
+          : path.join(process.env.XDG_CACHE_HOME || path.join(home, '.cache'), 'private-eks');
+    const stat = fs.statSync(bundle);
+    const name = `${cachePrefix(command)}${stat.size}-${Math.trunc(stat.mtimeMs)}.v8`;
+    return path.join(dir, name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written whole or not at all (a temporary file renamed); the caches of older builds, for this command and Node version, removed. */
+function saveCache(fs, path, cacheFile, prefix, data) {
+  try {
+    const dir = path.dirname(cacheFile);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, data(), { mode: 0o600 });
+    fs.renameSync(temporary, cacheFile);
+    for (const name of fs.readdirSync(dir)) {
+      if (name.startsWith(prefix) && name.endsWith('.v8') && name !== path.basename(cacheFile)) {
+        fs.rmSync(path.join(dir, name), { force: true });
+      }
+    }
+  } catch {
+    // No cache this time: the next run compiles again.
+  }
+}

@@ -96,6 +96,14 @@ const deferredBuiltins = {
         to: "const childProcess = { get spawn() { return require('node:child_process').spawn; } };",
       },
       {
+        // picocolors reads process.stdout.isTTY for its default colours, which private-eks never
+        // uses (every caller asks createColors for colour on or off): that read makes Node build
+        // stdout, a stream and its modules, 8 ms before a command that may never print to it.
+        filter: /[\\/]node_modules[\\/]picocolors[\\/]picocolors\.js$/,
+        from: '((p.stdout || {}).isTTY && env.TERM !== "dumb")',
+        to: 'false',
+      },
+      {
         filter: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]checksum[\\/]crc32[\\/]Crc32Node\.js$/,
         from: 'import * as zlib from "node:zlib";\nimport { Crc32Js } from "./Crc32Js";\nconst zlibCrc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : undefined;',
         // Node 22 and later (the supported versions) always have zlib.crc32.
@@ -114,6 +122,35 @@ const deferredBuiltins = {
       });
     }
   },
+};
+
+/**
+ * The offline commands' bundle (dist/cli/offline.cjs): `validate` and `plan --offline`, run by
+ * bin/private-eks.js with a V8 code cache of its own. CommonJS, because only a script (not an ES
+ * module) can be compiled with cached data that holds every function the command ran, not only
+ * those compiled before it started (what Node's module compile cache keeps): most of a short
+ * command's time is compiling its functions on first call. The AWS SDK and the proxy agent stay
+ * in node_modules: every command works from this bundle, but those that call AWS run from the ES
+ * module bundle, which holds the parts of the SDK they use.
+ */
+const offlineBundle = {
+  entryPoints: { offline: 'src/cli/start.ts' },
+  outdir: 'dist/cli',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  external: ['@aws-sdk/*', '@smithy/*', 'proxy-agent', 'pac-proxy-agent'],
+  // import() of what stays outside (built-ins, the SDK) becomes require(): a script run from a
+  // code cache (vm.Script) has no loader for import().
+  supported: { 'dynamic-import': false },
+  plugins: [deferredBuiltins],
+  sourcemap: false,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
 };
 
 rmSync('dist', { recursive: true, force: true });
@@ -147,3 +184,4 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
+await build(offlineBundle);

@@ -21,10 +21,15 @@ export interface GlobalOptions {
 
 export function processIo(): CliIo {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    // A getter: Node builds process.stdin (a socket or TTY stream) on first use, a few ms that only
-    // `-f -` and a prompt need.
+    // Getters: Node builds each of these streams (a file, pipe or TTY stream, and the modules
+    // behind it) on first use, a few ms each; `validate` never writes to stdout, and only `-f -`
+    // and a prompt read stdin.
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
     get stdin() {
       return process.stdin;
     },

@@ -1,18 +1,3 @@
-import { processIo } from './io.js';
-import { runCli } from './program.js';
+import { start } from './start.js';
 
-// The one place that sets the process's exit code (SPEC §1 codes). A first Ctrl-C aborts the
-// running command (deploy code stops waiting, CloudFormation carries on); a second one exits.
-// SIGTERM (a CI job cancelled, `timeout`, a container stopped) and SIGHUP (the terminal closed)
-// are handled the same way, so they too end with exit 3 and the "re-run to resume" message
-// instead of dying silently with 143.
-const controller = new AbortController();
-let interrupts = 0;
-const interrupt = (): void => {
-  interrupts += 1;
-  if (interrupts > 1) process.kill(process.pid, 'SIGKILL');
-  controller.abort();
-};
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, interrupt);
-
-process.exitCode = await runCli(process.argv.slice(2), processIo(), controller.signal);
+await start();

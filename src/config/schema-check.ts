@@ -113,6 +113,9 @@ function typeMessage(
           value === null
             ? withEksctlWords(path, 'null', `expected a mapping, got ${got}`)
             : `expected a mapping, got ${got}`,
+        ...(typeof path.at(-1) === 'number' && path.at(-2) === 'taints'
+          ? { hint: 'write each taint as a mapping: - {key: dedicated, value: gpu, effect: NoSchedule}' }
+          : {}),
       };
     case ValueErrorType.Literal: {
       const expected = error.schema['const'] as string;
@@ -234,14 +237,23 @@ function taintMapFindings(config: Record<string, unknown>): Finding[] {
       const effect = parts.length === 1 ? parts[0]! : parts.length === 2 ? parts[1]! : '';
       if ((TAINT_EFFECTS as readonly string[]).includes(effect)) continue;
       const path: PathSegment[] = ['nodeGroups', i, 'taints', key];
+      // eksctl reads more than one colon as no effect at all, and says only that the effect is
+      // empty: the message keeps its words and says why.
+      const colons = parts.length - 1;
+      const why = colons > 1 ? `; ${quote(value)} has ${colons} colons, and a taint reads "value:Effect" with one` : '';
+      const last = parts.at(-1)!;
+      const suggested = colons > 1 && (TAINT_EFFECTS as readonly string[]).includes(last) ? last : 'NoSchedule';
       findings.push({
         path,
         missing: false,
         spec: {
           rule: 'TYPE',
           path,
-          message: `${invalidTaintEffect(effect)} (nodeGroups[${i}].taints: ${quote(key)}: ${quote(value)})`,
-          hint: `write ${key}: "${parts.length === 2 ? parts[0]! : 'value'}:NoSchedule", "value:NoExecute" or "value:PreferNoSchedule" (the value may be empty: ":NoSchedule")`,
+          message: `${invalidTaintEffect(effect)} (nodeGroups[${i}].taints: ${quote(key)}: ${quote(value)})${why}`,
+          hint:
+            colons > 1
+              ? `write ${key}: "value:${suggested}" with a value of letters, digits, - _ . and no colon (or ":${suggested}" for none)`
+              : `write ${key}: "${parts.length === 2 ? parts[0]! : 'value'}:NoSchedule", "value:NoExecute" or "value:PreferNoSchedule" (the value may be empty: ":NoSchedule")`,
         },
       });
     }

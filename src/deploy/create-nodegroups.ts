@@ -7,7 +7,9 @@
  * created. Endpoint access is never changed here.
  */
 import { PrivateEksError } from '../errors.js';
+import { STEP_IDS } from '../plan/steps.js';
 import type { Plan, PlanStep } from '../plan/types.js';
+import { isWindowsFamily } from '../templates/ami.js';
 import type { Template } from '../templates/types.js';
 import { finish, graphStep } from './create-cluster.js';
 import type { CreateResult } from './results.js';
@@ -92,10 +94,30 @@ export async function createNodegroups(input: CreateNodegroupsInput, deps: Deplo
   const all = plan.stacks.filter((s) => s.nodeGroup !== null).map((s) => s.nodeGroup as string);
   const { selected } = selectNodeGroups(all, input.include ?? []);
   const chosen = new Set(selected.map((n) => `nodegroup/${n}`));
-  const steps: PlanStep[] = plan.steps
-    .filter((s) => (s.kind === 'nodegroup-stack' && chosen.has(s.id)) || s.id === 'aws-auth')
+  // A Windows nodegroup added to a cluster that had none needs Windows IPAM switched on, as in
+  // eksctl's create nodegroup; the step needs no node, and is idempotent when it is already on.
+  const addsWindows = [...plan.cluster.nodeGroups, ...plan.cluster.managedNodeGroups].some(
+    (ng) => selected.includes(ng.name) && isWindowsFamily(ng.amiFamily),
+  );
+  const kept = plan.steps
+    .filter(
+      (s) =>
+        (s.kind === 'nodegroup-stack' && chosen.has(s.id)) ||
+        s.id === STEP_IDS.awsAuth ||
+        (s.id === STEP_IDS.windowsIpam && addsWindows),
+    )
     .map((s) => ({ ...s, dependsOn: s.dependsOn.filter((d) => chosen.has(d)) }))
-    .filter((s) => s.kind === 'nodegroup-stack' || s.dependsOn.length > 0);
+    .filter((s) => s.kind === 'nodegroup-stack' || s.id === STEP_IDS.windowsIpam || s.dependsOn.length > 0);
+  // The in-VPC runner, when the plan has one and a kept step talks to the Kubernetes API: the
+  // cluster's create made it only if that create had such a step (its stack is reused when it is there).
+  const runner = plan.steps.find((s) => s.id === STEP_IDS.runner);
+  const steps: PlanStep[] =
+    runner !== undefined && kept.some((s) => s.needsKubernetesApi)
+      ? [
+          { ...runner, dependsOn: [] },
+          ...kept.map((s) => (s.needsKubernetesApi ? { ...s, dependsOn: [...s.dependsOn, STEP_IDS.runner] } : s)),
+        ]
+      : kept;
   const graph = new StepGraph(steps.map((step) => graphStep(step, state, input.templates)));
   const run = await graph.run({
     parallelism: deps.parallelism ?? DEFAULT_PARALLELISM,

@@ -28,6 +28,8 @@ import { updateEndpointAccess } from './endpoint-access.js';
 import { apiServerReachable, apiServerRoute, httpsRequester, KubernetesClient } from './kubernetes-client.js';
 import { lambdaClientLike, RunnerKubernetesClient, type KubernetesObjectApi } from './runner-client.js';
 import { runnerStackName } from '../plan/stacks.js';
+import { isCreateSuccess } from './resume.js';
+import { describeStack } from './stacks.js';
 import { eksToken } from './kubernetes-token.js';
 import { addonsWithIrsaRoles } from '../plan/addon-iam.js';
 import {
@@ -370,9 +372,17 @@ async function connect(state: RunState, step: PlanStep): Promise<KubernetesObjec
   return new KubernetesClient(endpoint, caData, token, deps.kubernetes?.requester ?? httpsRequester(proxyEnv), route);
 }
 
-/** The runner's function, from its stack's outputs (the runner step ran before every Kubernetes step). */
+/**
+ * The runner's function, from its stack's outputs: in `create cluster` the runner step ran before
+ * every Kubernetes step; `create nodegroup` runs no runner step, and reads the stack the cluster's
+ * create left.
+ */
 async function connectThroughRunner(state: RunState, step: PlanStep): Promise<KubernetesObjectApi> {
   const stackName = runnerStackName(state.plan.cluster.metadata.name);
+  if (!state.stacks.has(stackName)) {
+    const existing = await describeStack(state.deps.clients.cloudFormation, stackName, state.signal);
+    if (existing !== undefined && isCreateSuccess(existing.status)) state.stacks.set(stackName, existing);
+  }
   const functionName = state.stacks.get(stackName)?.outputs['FunctionName'];
   if (functionName === undefined) {
     throw new PrivateEksError('PE_DEPLOY', `the runner stack ${stackName} has no FunctionName output`, {

@@ -18,6 +18,14 @@ import { findClusterStacks, type ClusterStacks } from './cluster-stacks.js';
 import { deployedTemplate } from './diff/cluster-diff.js';
 import { templateNodeVersion } from './diff/pin.js';
 import { connectToApiServer, drainNodegroup } from './drain-nodes.js';
+import { runnerStackName } from '../plan/stacks.js';
+import { invokeRunner, lambdaClientLike } from './runner-client.js';
+import {
+  drainNodegroupThroughRunner,
+  grantRunnerDrainAccess,
+  revokeRunnerDrainAccess,
+  type RunnerAccess,
+} from './runner-drain.js';
 import { safeSink } from './events.js';
 import { systemClock } from './clock.js';
 import { stackDeps, type DeployDeps } from './run-state.js';
@@ -247,10 +255,59 @@ export type DeleteNodegroupResult = {
   readonly outcome: 'deleted' | 'absent';
   readonly stack: string | undefined;
   readonly drain:
-    | { readonly state: 'drained'; readonly nodes: number; readonly evicted: number }
+    | {
+        readonly state: 'drained';
+        readonly nodes: number;
+        readonly evicted: number;
+        /** Set when the nodes were drained through the in-VPC runner, not from here. */
+        readonly through?: 'runner';
+      }
     | { readonly state: 'unreachable' }
     | { readonly state: 'skipped' };
 };
+
+/**
+ * The drain `delete cluster` does through the in-VPC runner (delete-drain.ts), for one nodegroup:
+ * the runner's access entry gets cluster-admin for the drain only, and gives it back after, also
+ * when the drain fails.
+ */
+async function drainThroughRunner(
+  s: ReturnType<typeof sdeps>,
+  cluster: string,
+  ng: { readonly name: string; readonly stack: StackInfo },
+  functionName: string,
+  roleArn: string,
+): Promise<DeleteNodegroupResult['drain']> {
+  const stepId = `delete/${ng.name}`;
+  const access: RunnerAccess = { cluster, roleArn, ...(s.signal === undefined ? {} : { signal: s.signal }) };
+  s.events({
+    code: 'info',
+    stepId,
+    message: `the Kubernetes API does not answer from here: draining the nodes through the in-VPC runner ${functionName} (cordon, then evict their pods)`,
+  });
+  const grant = await grantRunnerDrainAccess(s.clients.eks, access);
+  try {
+    const lambda = await lambdaClientLike(s.clients.eks, s.clients.calls);
+    const drained = await drainNodegroupThroughRunner((event) => invokeRunner(lambda, functionName, event, s.signal), {
+      nodegroup: ng.name,
+      managed: isManaged(ng.stack),
+      deletePods: false,
+      clock: s.clock,
+      ...(s.signal === undefined ? {} : { signal: s.signal }),
+      onWait: (blocked, delayMs) =>
+        s.events({
+          code: 'waiting',
+          stepId,
+          what: `${blocked.length} pod(s) a disruption budget protects (${blocked.join(', ')})`,
+          status: 'eviction refused',
+          delayMs,
+        }),
+    });
+    return { state: 'drained', nodes: drained.nodes, evicted: drained.evicted.length, through: 'runner' };
+  } finally {
+    if (grant === 'granted') await revokeRunnerDrainAccess(s.clients.eks, access);
+  }
+}
 
 export async function deleteNodegroup(
   request: DeleteNodegroupRequest,
@@ -267,15 +324,25 @@ export async function deleteNodegroup(
   let drain: DeleteNodegroupResult['drain'] = { state: 'skipped' };
   if (request.drain && ng.stack.status !== 'DELETE_IN_PROGRESS') {
     const client = await connectToApiServer(deps, request.cluster);
-    if (client === undefined) {
+    const runner =
+      client === undefined ? found.other.find((o) => o.name === runnerStackName(request.cluster)) : undefined;
+    if (client !== undefined) {
+      drain = { state: 'drained', ...(await drainNodegroup(client, ng.name)) };
+    } else if (runner?.outputs['FunctionName'] !== undefined && runner.outputs['RoleArn'] !== undefined) {
+      drain = await drainThroughRunner(
+        s,
+        request.cluster,
+        ng,
+        runner.outputs['FunctionName'],
+        runner.outputs['RoleArn'],
+      );
+    } else {
       drain = { state: 'unreachable' };
       s.events({
         code: 'warning',
         stepId: `delete/${ng.name}`,
-        message: `the Kubernetes API of ${request.cluster} does not answer from here: nodes are not drained before they go (run from inside the VPC, or drain them first: kubectl drain -l alpha.eksctl.io/nodegroup-name=${ng.name})`,
+        message: `the Kubernetes API of ${request.cluster} does not answer from here and the cluster has no in-VPC runner: nodes are not drained before they go (run from inside the VPC, or drain them first: kubectl drain -l alpha.eksctl.io/nodegroup-name=${ng.name})`,
       });
-    } else {
-      drain = { state: 'drained', ...(await drainNodegroup(client, ng.name)) };
     }
   }
   await deleteAndWait(s, `delete/${ng.name}`, ng.stack);

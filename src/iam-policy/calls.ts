@@ -196,25 +196,25 @@ export const CALLS: readonly CallRow[] = [
   // The in-VPC runner (src/runner): Kubernetes objects applied from inside the VPC.
   {
     action: 'lambda:InvokeFunction',
-    commands: ['create', 'delete'],
+    commands: ['create', 'create-nodegroup', 'delete', 'delete-nodegroup'],
     scope: 'runnerFunctions',
-    why: 'the in-VPC runner applies the Kubernetes objects (IRSA ServiceAccounts, aws-auth) and drains the nodegroups on delete',
+    why: 'the in-VPC runner applies the Kubernetes objects (IRSA ServiceAccounts, aws-auth, Windows IPAM) and drains the nodegroups on delete',
   },
   {
     action: 'eks:ListAssociatedAccessPolicies',
-    commands: ['delete'],
+    commands: ['delete', 'delete-nodegroup'],
     scope: 'eks',
     why: "whether the runner's access entry already holds the drain's cluster-scoped policy",
   },
   {
     action: 'eks:AssociateAccessPolicy',
-    commands: ['delete'],
+    commands: ['delete', 'delete-nodegroup'],
     scope: 'eks',
     why: 'grants the in-VPC runner AmazonEKSClusterAdminPolicy (cluster scope) just for the drain: cordon and evict',
   },
   {
     action: 'eks:DisassociateAccessPolicy',
-    commands: ['delete'],
+    commands: ['delete', 'delete-nodegroup'],
     scope: 'eks',
     why: 'takes that policy back after the drain',
   },

@@ -174,7 +174,8 @@ export const CLOUDFORMATION_RESOURCES: Readonly<Record<string, ResourceRow>> = {
     delete: { oidcProviders: ['iam:DeleteOpenIDConnectProvider', 'iam:GetOpenIDConnectProvider'] },
   },
   'AWS::Lambda::Function': {
-    stacksOf: CLUSTER,
+    // The in-VPC runner: create nodegroup makes it when the cluster's create had no Kubernetes step.
+    stacksOf: [...CLUSTER, 'create-nodegroup'],
     create: {
       runnerFunctions: [
         'lambda:CreateFunction',

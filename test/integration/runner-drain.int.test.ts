@@ -4,7 +4,8 @@
  * whose nodes and pods are seeded in the fake Kubernetes API with the labels EKS and eksctl put on
  * them. `delete cluster` grants the runner cluster admin for the drain (AssociateAccessPolicy,
  * emulator extension `eks-access-policy-association`), cordons and evicts through the runner's
- * shipped code, takes the grant back, and deletes everything.
+ * shipped code, takes the grant back, and deletes everything. And `delete nodegroup` does the same
+ * for its one nodegroup when the API server does not answer from here.
  *
  * What the emulator stands in for: see runner.int.test.ts. The fake API does not check which
  * identity calls it, so the grant is seen in the EKS calls (moto's request log), not as RBAC.
@@ -218,6 +219,39 @@ describe('delete cluster drains through the in-VPC runner (emulator)', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(api.requests).toContain('DELETE /api/v1/namespaces/prod/pods/db-0');
     expect(api.objects.has('/api/v1/namespaces/prod/pods/db-0')).toBe(false);
+    expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});
+  });
+});
+
+describe('delete nodegroup drains through the in-VPC runner (emulator)', () => {
+  it('cordons and evicts only that nodegroup’s nodes when the API server does not answer from here', async () => {
+    const before: Inventory = await takeInventory(emulatorClientConfig(moto.endpoint));
+    await create();
+    seedNodes();
+    const from = logSize();
+    const env = { ...moto.env, KUBECONFIG: path.join(repoRoot, '.artifacts', 'drain-kubeconfig') };
+
+    const deleted = await runCliCaptured(['delete', 'nodegroup', '-f', fixture, '--name', 'ng1', '-o', 'json'], {
+      env,
+    });
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(JSON.parse(deleted.stdout)).toMatchObject({
+      outcome: 'deleted',
+      drain: { state: 'drained', nodes: 1, evicted: 1, through: 'runner' },
+    });
+    expect(deleted.stderr).toContain('1 node(s) drained through the in-VPC runner, 1 pod(s) evicted');
+    expect(cordons().map((r) => r.split(' ')[1])).toEqual(['/api/v1/nodes/ip-10-0-1-1']);
+    expect(evictions().map((r) => r.split(' ')[1])).toEqual(['/api/v1/namespaces/default/pods/web-1/eviction']);
+    // The other nodegroup's node is untouched, and the runner's grant is given back.
+    expect(unschedulable('ip-10-0-2-2')).toBeUndefined();
+    expect(accessPolicyCalls(from)).toEqual(['GET', 'POST', 'DELETE']);
+    expect((await runnerEntry())?.accessPolicies.map((p) => p.policyArn)).not.toContain(ADMIN);
+    const stacks = (await takeInventory(emulatorClientConfig(moto.endpoint)))['stacks'] ?? [];
+    expect(stacks.some((s: string) => s.includes('nodegroup-ng1'))).toBe(false);
+    expect(stacks.some((s: string) => s.includes('nodegroup-m1'))).toBe(true);
+
+    const rest = await deleteCli();
+    expect(rest.code, rest.stderr).toBe(0);
     expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});
   });
 });

@@ -3,9 +3,10 @@
  * Windows one (EKS's WINDOWS_CORE_2022 AmiType) and a self-managed Windows one (its AMI from the
  * public Windows parameter, `ssm-windows-ami` in the emulator's README, and an EC2_WINDOWS access
  * entry); Windows IPAM switched on in kube-system/amazon-vpc-cni through the in-VPC runner on the
- * fake Kubernetes API (test/helpers/fake-kube-api.ts); then delete, and nothing left.
+ * fake Kubernetes API (test/helpers/fake-kube-api.ts); then delete, and nothing left. And the same
+ * switch when `create nodegroup` adds the first Windows nodegroup to a cluster that had none.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -62,6 +63,29 @@ describe('Windows nodegroups (emulator)', () => {
       principalArn?: string;
     }[];
     expect(entries.map((e) => e.type)).toContain('EC2_WINDOWS');
+
+    const del = await runCliCaptured(['delete', 'cluster', '-f', CONFIG], { env: env() });
+    expect(del.code, del.stderr).toBe(0);
+    expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});
+  });
+
+  it('switches Windows IPAM on when create nodegroup adds the first Windows nodegroup', async () => {
+    const before = await takeInventory(emulatorClientConfig(moto.endpoint));
+    // The same cluster without its Windows nodegroups first: nothing switches IPAM on.
+    const linuxOnly = path.join(work, 'linux-only.yaml');
+    const text = readFileSync(CONFIG, 'utf8');
+    writeFileSync(linuxOnly, text.slice(0, text.indexOf('  - name: win-managed')));
+    const create = await runCliCaptured(['create', 'cluster', '-f', linuxOnly], { env: env() });
+    expect(create.code, create.stderr).toBe(0);
+    expect(api.objects.get('/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni')?.['data']).not.toMatchObject({
+      'enable-windows-ipam': 'true',
+    });
+
+    const add = await runCliCaptured(['create', 'nodegroup', '-f', CONFIG, '--include', 'win-self'], { env: env() });
+    expect(add.code, add.stderr).toBe(0);
+    expect(api.objects.get('/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni')?.['data']).toMatchObject({
+      'enable-windows-ipam': 'true',
+    });
 
     const del = await runCliCaptured(['delete', 'cluster', '-f', CONFIG], { env: env() });
     expect(del.code, del.stderr).toBe(0);

@@ -1,6 +1,7 @@
 /**
  * `delete nodegroup --cluster C | -f FILE --name N [--no-drain]`: drains the nodes when the
- * Kubernetes API answers from here (a note when it does not), then deletes the nodegroup's stack
+ * Kubernetes API answers from here, else through the cluster's in-VPC runner when it has one (a
+ * note when neither can), then deletes the nodegroup's stack
  * and waits until it is gone. A re-run after the stack is gone says so and exits 0.
  */
 import type { Command } from 'commander';
@@ -25,7 +26,7 @@ export function registerDeleteNodegroup(program: Command, context: CommandContex
   commandGroup(program, 'delete')
     .command('nodegroup')
     .alias('ng')
-    .description('delete a nodegroup: drain its nodes (when the Kubernetes API answers from here), then its stack')
+    .description('delete a nodegroup: drain its nodes (from here, or through the in-VPC runner), then its stack')
     .option('--cluster <name>', 'the cluster')
     .option('-f, --config-file <file>', 'or the ClusterConfig file it was created from (only metadata is read)')
     .requiredOption('-n, --name <name>', 'name of the nodegroup to delete')
@@ -63,7 +64,7 @@ async function runDelete(options: DeleteNodegroupOptions, context: CommandContex
     }
     const drained =
       result.drain.state === 'drained'
-        ? `; ${result.drain.nodes} node(s) drained, ${result.drain.evicted} pod(s) evicted`
+        ? `; ${result.drain.nodes} node(s) drained${result.drain.through === 'runner' ? ' through the in-VPC runner' : ''}, ${result.drain.evicted} pod(s) evicted`
         : result.drain.state === 'unreachable'
           ? '; nodes not drained (the Kubernetes API does not answer from here)'
           : '';

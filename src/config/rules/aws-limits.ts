@@ -27,7 +27,9 @@ function tagProblems(ctx: RuleContext, base: FieldPath, tags: Readonly<Record<st
       problems.push(report(ctx, anchor, { rule: 'VALUE', path, message, hint }));
     if (key.toLowerCase().startsWith('aws:')) {
       bad(`tag key ${quote(key)} starts with "aws:", which AWS reserves for its own tags`, 'choose another key');
-    } else if (key.length === 0 || key.length > MAX_TAG_KEY) {
+    } else if (key.length === 0) {
+      bad(`a tag key is empty; AWS needs 1 to ${MAX_TAG_KEY} characters`, 'give the tag a key, or remove it');
+    } else if (key.length > MAX_TAG_KEY) {
       bad(`tag key ${quote(key)} is ${key.length} characters long; AWS allows 1 to ${MAX_TAG_KEY}`, 'shorten the key');
     } else if (!TAG_CHARS.test(key)) {
       bad(

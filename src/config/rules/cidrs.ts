@@ -28,6 +28,13 @@ function hostBits(ctx: RuleContext, path: FieldPath, cidr: Ipv4Cidr, text: strin
   });
 }
 
+/** How a message names the VPC's block: the file's vpc.cidr, or the default when the file has none. */
+function vpcCidrName(ctx: RuleContext, vpc: Ipv4Cidr): string {
+  return ctx.config.vpc?.cidr === undefined
+    ? `the VPC's block ${vpc.canonical} (the default: the file sets no vpc.cidr)`
+    : `vpc.cidr ${vpc.canonical}`;
+}
+
 /** The VPC block subnets must fit in: the file's, or the default when private-eks creates the VPC. */
 function vpcCidr(ctx: RuleContext, problems: Problem[]): Ipv4Cidr | undefined {
   const path: FieldPath = ['vpc', 'cidr'];
@@ -85,8 +92,8 @@ export function v16Cidrs(ctx: RuleContext): Problem[] {
         report(ctx, 'value', {
           rule: 'V16',
           path,
-          message: `${formatPath(path)} ${cidr.canonical} is not inside vpc.cidr ${vpc.canonical}`,
-          hint: `choose a block inside ${vpc.canonical}`,
+          message: `${formatPath(path)} ${cidr.canonical} is not inside ${vpcCidrName(ctx, vpc)}`,
+          hint: `choose a block inside ${vpc.canonical}${ctx.config.vpc?.cidr === undefined ? ', or set vpc.cidr to a block that holds it' : ''}`,
         }),
       );
       continue;
@@ -148,8 +155,8 @@ function serviceCidrProblems(ctx: RuleContext, vpc: Ipv4Cidr | undefined): Probl
   if (hasHostBits(cidr)) return [hostBits(ctx, path, cidr, text)];
   if (vpc !== undefined && cidrsOverlap(vpc, cidr)) {
     return problem(
-      `kubernetesNetworkConfig.serviceIPv4CIDR ${cidr.canonical} overlaps the VPC CIDR ${vpc.canonical}`,
-      'choose a block outside the VPC, e.g. 10.100.0.0/16 (or 172.20.0.0/16 when the VPC is in 10.0.0.0/8)',
+      `kubernetesNetworkConfig.serviceIPv4CIDR ${cidr.canonical} overlaps ${vpcCidrName(ctx, vpc)}`,
+      `choose a block outside the VPC, e.g. 10.100.0.0/16 (or 172.20.0.0/16 when the VPC is in 10.0.0.0/8)${ctx.config.vpc?.cidr === undefined ? ', or set vpc.cidr to another block' : ''}`,
     );
   }
   return [];

@@ -84,8 +84,8 @@ const CASES: LimitCase[] = [
     fail: file(...ng('tags: {"": v}')),
     path: 'nodeGroups[0].tags[""]',
     at: '"": v',
-    message: 'tag key "" is 0 characters long; AWS allows 1 to 128',
-    hint: 'shorten the key',
+    message: 'a tag key is empty; AWS needs 1 to 128 characters',
+    hint: 'give the tag a key, or remove it',
   },
   {
     name: 'a tag key of 129 characters (128 is the most)',

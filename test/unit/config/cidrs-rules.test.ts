@@ -124,8 +124,8 @@ const CASES: CidrCase[] = [
       {
         path: B,
         at: '10.0.32.0/19',
-        message: `${B} 10.0.32.0/19 is not inside vpc.cidr 192.168.0.0/16`,
-        hint: 'choose a block inside 192.168.0.0/16',
+        message: `${B} 10.0.32.0/19 is not inside the VPC's block 192.168.0.0/16 (the default: the file sets no vpc.cidr)`,
+        hint: 'choose a block inside 192.168.0.0/16, or set vpc.cidr to a block that holds it',
       },
     ],
   },
@@ -136,8 +136,8 @@ const CASES: CidrCase[] = [
       {
         path: B,
         at: '10.0.32.0/19',
-        message: `${B} 10.0.32.0/19 is not inside vpc.cidr 192.168.0.0/16`,
-        hint: 'choose a block inside 192.168.0.0/16',
+        message: `${B} 10.0.32.0/19 is not inside the VPC's block 192.168.0.0/16 (the default: the file sets no vpc.cidr)`,
+        hint: 'choose a block inside 192.168.0.0/16, or set vpc.cidr to a block that holds it',
       },
     ],
   },
@@ -276,8 +276,8 @@ const CASES: CidrCase[] = [
       {
         path: SERVICE,
         at: '192.168.128.0/24',
-        message: `${SERVICE} 192.168.128.0/24 overlaps the VPC CIDR 192.168.0.0/16`,
-        hint: 'choose a block outside the VPC, e.g. 10.100.0.0/16 (or 172.20.0.0/16 when the VPC is in 10.0.0.0/8)',
+        message: `${SERVICE} 192.168.128.0/24 overlaps the VPC's block 192.168.0.0/16 (the default: the file sets no vpc.cidr)`,
+        hint: 'choose a block outside the VPC, e.g. 10.100.0.0/16 (or 172.20.0.0/16 when the VPC is in 10.0.0.0/8), or set vpc.cidr to another block',
       },
     ],
   },

@@ -1393,7 +1393,7 @@ const CASES: Case[] = [
     fail: file('vpc: {cidr: 10.0.0.0/16}', 'kubernetesNetworkConfig: {serviceIPv4CIDR: 10.0.0.0/16}'),
     path: 'kubernetesNetworkConfig.serviceIPv4CIDR',
     at: ['10.0.0.0/16', 2],
-    message: 'kubernetesNetworkConfig.serviceIPv4CIDR 10.0.0.0/16 overlaps the VPC CIDR 10.0.0.0/16',
+    message: 'kubernetesNetworkConfig.serviceIPv4CIDR 10.0.0.0/16 overlaps vpc.cidr 10.0.0.0/16',
   },
   {
     area: 'network',

@@ -45,7 +45,17 @@ describe('managed nodegroup auto scaling group settings', () => {
       message: "asgSuspendProcesses contains invalid process name 'Rebalancing'",
       ...locate(text, 'Rebalancing'),
     });
-    expect(errors[0]?.hint).toContain('AZRebalance');
+    expect(errors[0]?.hint).toBe(
+      'write one of Launch, Terminate, AddToLoadBalancer, AlarmNotification, AZRebalance, HealthCheck, InstanceRefresh, ReplaceUnhealthy, ScheduledActions',
+    );
+    // A right name adds no problem at all; each wrong name is one.
+    expect(load(managed('asgSuspendProcesses: [AZRebalance]')).problems).toEqual(load(managed('')).problems);
+    const two = managed('asgSuspendProcesses: [Rebalancing, AZRebalance, Launching]');
+    expect(
+      load(two)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => p.path),
+    ).toEqual(['managedNodeGroups[0].asgSuspendProcesses[0]', 'managedNodeGroups[0].asgSuspendProcesses[2]']);
   });
 
   it('refuses, in plan, propagateASGTags that would give the group more than 50 tags', async () => {

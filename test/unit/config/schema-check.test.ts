@@ -76,6 +76,23 @@ describe('the type check (TYPE, REQUIRED)', () => {
       hint: 'write dedicated: "value:NoSchedule", "value:NoExecute" or "value:PreferNoSchedule" (the value may be empty: ":NoSchedule")',
     },
     {
+      name: 'a taint in the map form with two colons: eksctl reads no effect, the message says why',
+      yaml: ['nodeGroups:', '  - name: ng1', '    privateNetworking: true', '    taints: {role: "a b:c:NoExecute"}'],
+      path: 'nodeGroups[0].taints.role',
+      at: '"a b:c:NoExecute"',
+      message:
+        'invalid taint effect: , unsupported taint effect. Valid taint effects are: NoSchedule, NoExecute and PreferNoSchedule (nodeGroups[0].taints: "role": "a b:c:NoExecute"); "a b:c:NoExecute" has 2 colons, and a taint reads "value:Effect" with one',
+      hint: 'write role: "value:NoExecute" with a value of letters, digits, - _ . and no colon (or ":NoExecute" for none)',
+    },
+    {
+      name: 'a list of taints with an entry that is not a mapping',
+      yaml: ['nodeGroups:', '  - name: ng1', '    privateNetworking: true', '    taints: ["dedicated=gpu:NoSchedule"]'],
+      path: 'nodeGroups[0].taints[0]',
+      at: '"dedicated=gpu:NoSchedule"',
+      message: 'expected a mapping, got the string "dedicated=gpu:NoSchedule"',
+      hint: 'write each taint as a mapping: - {key: dedicated, value: gpu, effect: NoSchedule}',
+    },
+    {
       name: 'the wrong apiVersion',
       yaml: [],
       replace: ['eksctl.io/v1alpha5', 'eksctl.io/v1alpha4'],
