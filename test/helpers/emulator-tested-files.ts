@@ -33,6 +33,10 @@ export const EMULATOR_TESTED_FILES = {
     file: 'test/fixtures/emulator/supplied-vpc.yaml',
     test: 'test/integration/supplied-vpc.int.test.ts',
   },
+  'supplied-vpc-control-plane-groups': {
+    file: 'test/fixtures/emulator/supplied-vpc-control-plane-groups.yaml',
+    test: 'test/integration/supplied-vpc.int.test.ts',
+  },
   'auto-mode': { file: 'test/fixtures/emulator/auto-mode.yaml', test: 'test/integration/auto-mode.int.test.ts' },
   'auto-mode-node-role': {
     file: 'test/fixtures/emulator/auto-mode-node-role.yaml',

@@ -4,7 +4,8 @@
  * the security groups, the key pair and the Fargate pod execution role are made first as a user has them, their ids filled into a
  * copy of the fixture; then create, every option read back through the AWS APIs, delete, and
  * nothing left behind (what the test made before the create stays, and is in the inventory taken
- * before it).
+ * before it). A second cluster in the same VPC (supplied-vpc-control-plane-groups.yaml) gives its
+ * control plane several groups of the user's, which eksctl takes instead of vpc.securityGroup.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -62,7 +63,9 @@ interface Made {
   readonly vpc: string;
   readonly subnets: readonly string[];
   /** controlPlane, sharedNodes, nodesExtra, bastion. */
-  readonly groups: Readonly<Record<'controlPlane' | 'sharedNodes' | 'nodesExtra' | 'bastion', string>>;
+  readonly groups: Readonly<
+    Record<'controlPlane' | 'controlPlaneExtra' | 'sharedNodes' | 'nodesExtra' | 'bastion', string>
+  >;
 }
 
 /** The VPC, subnets, route tables, security groups and key pair the fixture names, as a user has them. */
@@ -88,6 +91,7 @@ async function makeNetwork(): Promise<Made> {
     (await ec2.send(new CreateSecurityGroupCommand({ VpcId: vpc, GroupName: name, Description: name }))).GroupId ?? '';
   const groups = {
     controlPlane: await group('supplied-control-plane'),
+    controlPlaneExtra: await group('supplied-control-plane-extra'),
     sharedNodes: await group('supplied-shared-nodes'),
     nodesExtra: await group('supplied-nodes-extra'),
     bastion: await group('supplied-bastion'),
@@ -107,24 +111,28 @@ async function makeNetwork(): Promise<Made> {
   return { vpc, subnets, groups };
 }
 
-/** The fixture with the made ids in place of its placeholders. */
-function fixtureFor(made: Made, work: string): string {
+/** A fixture with the made ids in place of its placeholders (each placeholder it has). */
+function fixtureFor(key: 'supplied-vpc' | 'supplied-vpc-control-plane-groups', made: Made, work: string): string {
   const replacements: Record<string, string> = {
     'vpc-0aaaaaaaaaaaaaaa1': made.vpc,
     'subnet-0aaaaaaaaaaaaaa01': made.subnets[0]!,
     'subnet-0aaaaaaaaaaaaaa02': made.subnets[1]!,
     'subnet-0aaaaaaaaaaaaaa03': made.subnets[2]!,
     'sg-0aaaaaaaaaaaaaa01': made.groups.controlPlane,
+    'sg-0aaaaaaaaaaaaaa02': made.groups.controlPlaneExtra,
     'sg-0aaaaaaaaaaaaaa03': made.groups.sharedNodes,
     'sg-0aaaaaaaaaaaaaa04': made.groups.nodesExtra,
     'sg-0aaaaaaaaaaaaaa05': made.groups.bastion,
   };
-  let text = readFileSync(emulatorTestedFile('supplied-vpc'), 'utf8');
-  for (const [placeholder, id] of Object.entries(replacements)) {
-    expect(text, placeholder).toContain(placeholder);
-    text = text.replaceAll(placeholder, id);
-  }
-  const file = path.join(work, 'supplied-vpc.yaml');
+  let text = readFileSync(
+    key === 'supplied-vpc'
+      ? emulatorTestedFile('supplied-vpc')
+      : emulatorTestedFile('supplied-vpc-control-plane-groups'),
+    'utf8',
+  );
+  for (const [placeholder, id] of Object.entries(replacements)) text = text.replaceAll(placeholder, id);
+  expect(text).not.toMatch(/-0a{14}/);
+  const file = path.join(work, `${key}.yaml`);
   writeFileSync(file, text);
   return file;
 }
@@ -137,7 +145,7 @@ describe('a supplied VPC with the user security groups (emulator)', () => {
       const work = mkdtempSync(path.join(os.tmpdir(), 'pe-supplied-vpc-'));
       const env = { ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') };
       const made = await makeNetwork();
-      const file = fixtureFor(made, work);
+      const file = fixtureFor('supplied-vpc', made, work);
       const before = await takeInventory(emulatorClientConfig(moto.endpoint));
 
       const create = await runCliCaptured(['create', 'cluster', '-f', file], { env });
@@ -209,6 +217,17 @@ describe('a supplied VPC with the user security groups (emulator)', () => {
 
       const remove = await runCliCaptured(['delete', 'cluster', '-f', file], { env });
       expect(remove.code, remove.stderr).toBe(0);
+
+      // A second cluster in the same VPC, its control plane with two groups of the user's.
+      const groupsFile = fixtureFor('supplied-vpc-control-plane-groups', made, work);
+      const createGroups = await runCliCaptured(['create', 'cluster', '-f', groupsFile], { env });
+      expect(createGroups.code, createGroups.stderr).toBe(0);
+      const groupsCluster = (await eks.send(new DescribeClusterCommand({ name: 'supplied-vpc-groups' }))).cluster;
+      expect([...(groupsCluster?.resourcesVpcConfig?.securityGroupIds ?? [])].sort()).toEqual(
+        [made.groups.controlPlane, made.groups.controlPlaneExtra].sort(),
+      );
+      const removeGroups = await runCliCaptured(['delete', 'cluster', '-f', groupsFile], { env });
+      expect(removeGroups.code, removeGroups.stderr).toBe(0);
       expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});
     },
   );

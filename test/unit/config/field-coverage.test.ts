@@ -42,8 +42,6 @@ const NOT_IN_AN_EMULATOR_FILE: Readonly<Record<string, string>> = {
  * much as when a built field is neither covered nor listed.
  */
 const NOT_YET_PROVEN: Readonly<Record<string, string>> = {
-  'ClusterVPC.controlPlaneSecurityGroupIDs':
-    'eksctl takes it or vpc.securityGroup, and the supplied-VPC fixture has securityGroup; it needs a second supplied-VPC cluster',
   'ClusterVPC.publicAccessCIDRs':
     'it acts only while the API endpoint is opened for creation (--endpoint-switch); the emulator test that opens it (endpoint-access.int) deletes no cluster',
   'ClusterVPC.extraIPv6CIDRs': 'an IPv6 cluster: no emulator test creates one yet',
