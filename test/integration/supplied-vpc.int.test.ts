@@ -4,8 +4,9 @@
  * the security groups, the key pair and the Fargate pod execution role are made first as a user has them, their ids filled into a
  * copy of the fixture; then create, every option read back through the AWS APIs, delete, and
  * nothing left behind (what the test made before the create stays, and is in the inventory taken
- * before it). A second cluster in the same VPC (supplied-vpc-control-plane-groups.yaml) gives its
- * control plane several groups of the user's, which eksctl takes instead of vpc.securityGroup.
+ * before it). A second cluster in the same VPC (supplied-vpc-control-plane-groups.yaml), made while
+ * the first is there, gives its control plane several groups of the user's (eksctl takes them
+ * instead of vpc.securityGroup) and makes no endpoints (skipEndpointCreation: the first's serve it).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import {
   CreateVpcCommand,
   DescribeLaunchTemplateVersionsCommand,
   DescribeSecurityGroupsCommand,
+  DescribeVpcEndpointsCommand,
   EC2Client,
   ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
@@ -215,19 +217,25 @@ describe('a supplied VPC with the user security groups (emulator)', () => {
       expect(profile?.podExecutionRoleArn).toBe('arn:aws:iam::123456789012:role/supplied-vpc-fargate-pods');
       expect(clusterResources?.filter((t) => t === 'AWS::IAM::Role')).toEqual(['AWS::IAM::Role']);
 
-      const remove = await runCliCaptured(['delete', 'cluster', '-f', file], { env });
-      expect(remove.code, remove.stderr).toBe(0);
-
-      // A second cluster in the same VPC, its control plane with two groups of the user's.
+      // A second cluster in the same VPC while the first is there: its control plane with two groups
+      // of the user's, and no endpoints of its own (skipEndpointCreation: the first cluster's serve it).
       const groupsFile = fixtureFor('supplied-vpc-control-plane-groups', made, work);
+      const endpointsBefore = (await ec2.send(new DescribeVpcEndpointsCommand({}))).VpcEndpoints?.length;
       const createGroups = await runCliCaptured(['create', 'cluster', '-f', groupsFile], { env });
       expect(createGroups.code, createGroups.stderr).toBe(0);
       const groupsCluster = (await eks.send(new DescribeClusterCommand({ name: 'supplied-vpc-groups' }))).cluster;
       expect([...(groupsCluster?.resourcesVpcConfig?.securityGroupIds ?? [])].sort()).toEqual(
         [made.groups.controlPlane, made.groups.controlPlaneExtra].sort(),
       );
+      expect((await ec2.send(new DescribeVpcEndpointsCommand({}))).VpcEndpoints?.length).toBe(endpointsBefore);
+      // No endpoints step at all (the first cluster's create had one: it made the shared endpoints stack).
+      expect(create.stderr).toContain('[endpoints]');
+      expect(createGroups.stderr).not.toContain('[endpoints]');
       const removeGroups = await runCliCaptured(['delete', 'cluster', '-f', groupsFile], { env });
       expect(removeGroups.code, removeGroups.stderr).toBe(0);
+
+      const remove = await runCliCaptured(['delete', 'cluster', '-f', file], { env });
+      expect(remove.code, remove.stderr).toBe(0);
       expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});
     },
   );

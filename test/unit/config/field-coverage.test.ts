@@ -45,8 +45,6 @@ const NOT_YET_PROVEN: Readonly<Record<string, string>> = {
   'ClusterVPC.publicAccessCIDRs':
     'it acts only while the API endpoint is opened for creation (--endpoint-switch); the emulator test that opens it (endpoint-access.int) deletes no cluster',
   'ClusterVPC.extraIPv6CIDRs': 'an IPv6 cluster: no emulator test creates one yet',
-  'PrivateCluster.skipEndpointCreation':
-    'needs a supplied VPC that has every endpoint already; no emulator test makes them before the create yet',
   'NodeGroup.bottlerocket':
     "the emulator cannot launch a self-managed Bottlerocket nodegroup (its OS volume takes the image's size, which the emulator's image lacks); kitchen-sink proves the same settings on a managed one",
 };
