@@ -8,7 +8,7 @@
  * instance profile, an image, a launch template) is made first, before the inventory.
  *
  * Not shown by the emulator: instances joining, add-on versions. moto's models keep no control
- * plane scaling tier, node repair config, auto scaling metrics collection or instance lifetime, add-on
+ * plane scaling tier or egress mode, node repair config, auto scaling metrics collection or instance lifetime, add-on
  * namespace, Pod Identity session policy or target role, and report AL2_x86_64 for a managed
  * nodegroup on a custom image (EKS: CUSTOM): those are read from the template each stack was made
  * from. The ServiceAccount objects go through the in-VPC runner, whose shipped code the emulator
@@ -304,9 +304,11 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       'us-west-2b',
       'us-west-2c',
     ]);
-    // moto's EKS model keeps no control plane scaling tier: checked in the template the stack was made from.
+    // moto's EKS model keeps no control plane scaling tier or egress mode: checked in the template the
+    // stack was made from.
     expect((await deployedTemplate(`eksctl-${CLUSTER}-cluster`)).Resources['ControlPlane']?.Properties).toMatchObject({
       ControlPlaneScalingConfig: { Tier: 'standard' },
+      ResourcesVpcConfig: expect.objectContaining({ ControlPlaneEgressMode: 'AWS_MANAGED' }),
     });
 
     // Self-managed "mixed": launch template, auto scaling group, node role.
