@@ -8,10 +8,10 @@
  * instance profile, an image, a launch template) is made first, before the inventory.
  *
  * Not shown by the emulator: instances joining, add-on versions. moto's models keep no control
- * plane scaling tier or egress mode, node repair config, auto scaling metrics collection or instance lifetime, add-on
- * namespace, Pod Identity session policy or target role, and report AL2_x86_64 for a managed
- * nodegroup on a custom image (EKS: CUSTOM): those are read from the template each stack was made
- * from. The ServiceAccount objects go through the in-VPC runner, whose shipped code the emulator
+ * plane scaling tier or egress mode, node repair config, auto scaling metrics collection or
+ * instance lifetime, add-on namespace, Pod Identity session policy or target role, and report
+ * AL2_x86_64 for a managed nodegroup on a custom image (EKS: CUSTOM): those are read from the
+ * template each stack was made from. The ServiceAccount objects go through the in-VPC runner, whose shipped code the emulator
  * runs with the local node (`lambda-runner` in the emulator's README), to the fake Kubernetes API of
  * test/helpers/fake-kube-api.ts over real TLS, where they are read back — with emr-containers'
  * Role, RoleBinding and aws-auth mapping. The fake API keeps objects as applied: it does not check
