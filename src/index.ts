@@ -67,6 +67,8 @@ export { WELL_KNOWN_POLICY_NAMES, type WellKnownPolicyName } from './config/sche
 export { ADDON_POLICY_NAMES, type AddonPolicyName } from './config/schema-nodegroups.js';
 /** A self-managed nodegroup's mix of instance types and purchase options. */
 export type { InstancesDistribution } from './config/resolved.js';
+/** A nodegroup's instanceSelector, with eksctl's defaults. */
+export type { InstanceSelectorCriteria } from './config/instance-selector.js';
 /** A nodegroup's extra EBS volume, its EKS node auto repair, and the options of Pod Identity roles. */
 export type {
   AdditionalVolume,
@@ -105,7 +107,10 @@ export type {
   RouteInfo,
   RouteTableInfo,
   ExistingEndpoint,
+  InstanceTypeInfo,
 } from './plan/facts.js';
+/** A nodegroup whose instance types an instanceSelector chooses, as the plan resolved it. */
+export type { InstanceSelection } from './plan/instance-selection.js';
 
 // Templates: pure Plan → CloudFormation.
 export { renderTemplates, renderStack } from './templates/render.js';

@@ -10,6 +10,8 @@ export {
   DescribeVpcAttributeCommand,
   DescribeVpcEndpointServicesCommand,
   DescribeVpcsCommand,
+  paginateDescribeInstanceTypeOfferings,
+  paginateDescribeInstanceTypes,
   paginateDescribeRouteTables,
   paginateDescribeSubnets,
   paginateDescribeVpcEndpoints,

@@ -20,6 +20,7 @@ import type {
   TaintEffect,
 } from './resolved.js';
 import type { ClusterConfigFile, ManagedNodeGroupFile, NodeGroupFile, TaintFile } from './schema.js';
+import { resolveInstanceSelector } from './instance-selector.js';
 import { ADDON_POLICY_NAMES, type AddonPolicyName } from './schema-nodegroups.js';
 import { WELL_KNOWN_POLICY_NAMES, type WellKnownPolicyName } from './schema-parts.js';
 import { clusterFieldDefaults, vpcFieldDefaults } from './defaults-cluster.js';
@@ -127,14 +128,19 @@ function nodeGroup(
   const desiredCapacity = ng.desiredCapacity ?? ng.minSize ?? Math.min(DEFAULT_NODE_COUNT, ng.maxSize ?? Infinity);
   const minSize = ng.minSize ?? desiredCapacity;
   const maxSize = ng.maxSize ?? Math.max(desiredCapacity, minSize);
+  // A selector's types come from EC2 when the cluster is planned (plan/instance-selection.ts).
+  const selector = ng.instanceSelector === undefined ? undefined : resolveInstanceSelector(ng.instanceSelector);
   const instanceTypes =
     managed?.instanceTypes !== undefined && managed.instanceTypes.length > 0
       ? copy(managed.instanceTypes)
-      : [ng.instanceType ?? DEFAULT_INSTANCE_TYPE];
+      : selector !== undefined
+        ? []
+        : [ng.instanceType ?? DEFAULT_INSTANCE_TYPE];
   const resolved: ResolvedNodeGroup & { privateNetworking: true } = {
     kind,
     name: ng.name ?? '',
     instanceTypes,
+    ...(selector === undefined ? {} : { instanceSelector: selector }),
     amiFamily: ng.amiFamily ?? DEFAULT_AMI_FAMILY,
     desiredCapacity,
     minSize,
@@ -218,7 +224,10 @@ function withNodeGroupOptions(
         settings: structuredClone(ng.bottlerocket?.settings ?? {}),
       }
     : undefined;
-  const distribution = selfManaged?.instancesDistribution;
+  // eksctl gives a self-managed nodegroup with a selector an (empty) instances distribution, for
+  // the types the selector chooses (plan/instance-selection.ts).
+  const distribution =
+    selfManaged?.instancesDistribution ?? (selfManaged?.instanceSelector === undefined ? undefined : {});
   const mixedTypes = copy(distribution?.instanceTypes);
   return {
     ...resolved,

@@ -280,7 +280,9 @@ export const FIELD_SUPPORT: Readonly<Record<string, FieldSupport>> = {
     'use ssh.publicKeyName, the name of an EC2 key pair',
   ),
   'NodeGroupSSH.enableSsm': different('needs the ssm, ssmmessages and ec2messages endpoints, which are added'),
-  InstanceSelector: refused('part of instanceSelector', 'see instanceSelector'),
+  InstanceSelector: built(
+    'as eksctl: exact vCPUs, memory (GiB unless a unit says MiB or TiB), gpus and neuron_devices; cpuArchitecture default x86_64; allow and deny regular expressions over the type names',
+  ),
   'VolumeMapping.volumeEncrypted': different('default true: extra volumes are encrypted unless the file says false'),
 };
 
@@ -299,9 +301,8 @@ function nodeGroupRows(type: 'NodeGroup' | 'ManagedNodeGroup'): Record<string, F
       'create the nodegroup from a launch template of your own with the EFA interfaces (managedNodeGroups[].launchTemplate), and install the EFA device plugin from a private ECR mirror',
     ),
     [`${type}.instanceMarketOptions`]: built('with capacityReservation only (a Capacity Block), as eksctl'),
-    [`${type}.instanceSelector`]: refused(
-      'the instance selector asks EC2 for matching types at create time; private-eks plans without it; an empty selector, or one next to the instance types eksctl --dry-run resolved it to, is accepted',
-      'list the instance types in instanceTypes (managed nodegroups) or instanceType',
+    [`${type}.instanceSelector`]: different(
+      `resolved when the cluster is planned live (plan and create), not only at create: EC2's instance types (DescribeInstanceTypes) offered in every zone of the nodegroup, matched as eksctl matches them, sorted by name, at most 40; the plan shows them and create builds exactly those (${type === 'ManagedNodeGroup' ? 'instanceTypes' : 'a mixed instances policy, instancesDistribution.instanceTypes'}). Offline the plan says EC2 chooses them and the templates take them as the parameter InstanceSelectorTypes. Next to the types eksctl --dry-run resolved it to, those types are built`,
     ),
     [`${type}.volumeIOPS`]: built('default 3000 for gp3, 100 for io1 and io2, as eksctl'),
     [`${type}.volumeThroughput`]: built('default 125 MiB/s for gp3, as eksctl'),

@@ -27,15 +27,17 @@ const whenEmpty: InertTest = (value) => (isEmptyValue(value) ? DROPPED : undefin
 /**
  * An instance selector asks EC2 for matching types when eksctl runs; eksctl's --dry-run writes the
  * types it found next to the selector (`instanceTypes`, or `instancesDistribution.instanceTypes`
- * for a self-managed nodegroup). Those are what private-eks builds; a selector alone is refused
- * (V19, why and what instead in field-support.ts).
+ * for a self-managed nodegroup). Those are what private-eks builds; a selector alone is resolved
+ * when the cluster is planned live (plan/instance-selection.ts). eksctl would resolve it again and
+ * refuse types that differ; private-eks builds the file's types, with a warning.
  */
 const selectorResolved: InertTest = (value, parent) => {
   if (isEmptyValue(value)) return DROPPED;
   const distribution = parent['instancesDistribution'];
+  // instanceType is not among them: eksctl --dry-run never writes one next to a selector (a
+  // self-managed nodegroup gets "mixed"), and eksctl refuses the pair (rules/instance-selector.ts).
   const resolved = [
     parent['instanceTypes'],
-    parent['instanceType'],
     typeof distribution === 'object' && distribution !== null
       ? (distribution as Record<string, unknown>)['instanceTypes']
       : undefined,

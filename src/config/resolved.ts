@@ -6,6 +6,7 @@
  * This is the contract between src/config and src/plan: plan code never sees raw YAML.
  */
 
+import type { InstanceSelectorCriteria } from './instance-selector.js';
 import type { AddonPolicyName } from './schema-nodegroups.js';
 import type { WellKnownPolicyName } from './schema-parts.js';
 
@@ -296,8 +297,14 @@ export type NodeGroupKind = 'self-managed' | 'managed';
 export interface ResolvedNodeGroup {
   readonly kind: NodeGroupKind;
   readonly name: string;
-  /** `instanceTypes`, or `[instanceType]`; default `['m5.large']`. */
+  /**
+   * `instanceTypes`, or `[instanceType]`; default `['m5.large']`. Empty for a nodegroup with an
+   * `instanceSelector` until the plan resolves it (plan/instance-selection.ts): the Plan's config
+   * then holds the types EC2 matched (none offline).
+   */
   readonly instanceTypes: readonly string[];
+  /** The `instanceSelector` the types are chosen by, with eksctl's defaults. Absent: none. */
+  readonly instanceSelector?: InstanceSelectorCriteria;
   /** Default `AmazonLinux2023`. */
   readonly amiFamily: string;
   /** Absent: the EKS-optimized AMI for `amiFamily` and the cluster version (SSM public parameter). */

@@ -137,9 +137,30 @@ const InstanceMarketOptions = named(
   ),
 );
 
+const InstanceSelector = named(
+  'InstanceSelector',
+  strict(
+    {
+      vCPUs: Type.Optional(Type.Integer({ minimum: 0, description: 'the number of vCPUs of the instance types' })),
+      memory: Type.Optional(text('the memory of the instance types: 8GiB, 8 (GiB), 512MiB, 1TiB')),
+      gpus: Type.Optional(
+        Type.Integer({ minimum: 0, description: 'the number of GPUs; 0 selects types without GPUs' }),
+      ),
+      neuron_devices: Type.Optional(
+        Type.Integer({ minimum: 0, description: 'the number of Neuron accelerators; 0 selects types without any' }),
+      ),
+      cpuArchitecture: Type.Optional(text('x86_64 (default), amd64 or arm64')),
+      allow: Type.Optional(text('a regular expression the type names must match, e.g. m[5-7]i?\\.')),
+      deny: Type.Optional(text('a regular expression the type names must not match')),
+    },
+    'choose the instance types from EC2 by these criteria when the cluster is planned (up to 40 types)',
+  ),
+);
+
 const nodeGroupFields = {
   name: Type.Optional(text('nodegroup name, unique across nodeGroups and managedNodeGroups')),
   instanceType: Type.Optional(text('EC2 instance type; default m5.large')),
+  instanceSelector: Type.Optional(InstanceSelector),
   amiFamily: Type.Optional(oneOf(AMI_FAMILIES, 'operating system family; default AmazonLinux2023')),
   ami: Type.Optional(text('a custom AMI id; default: the EKS-optimized AMI')),
   desiredCapacity: Type.Optional(

@@ -63,6 +63,19 @@ export const CALLS: readonly CallRow[] = [
     scope: 'any',
     why: 'which endpoint services exist in which zone',
   },
+  {
+    action: 'ec2:DescribeInstanceTypes',
+    // update and upgrade plan the file live too, and so resolve its selectors again.
+    commands: [...PLANNING, 'update', 'upgrade'],
+    scope: 'any',
+    why: "a nodegroup's instanceSelector: the instance types it matches",
+  },
+  {
+    action: 'ec2:DescribeInstanceTypeOfferings',
+    commands: [...PLANNING, 'update', 'upgrade'],
+    scope: 'any',
+    why: "a nodegroup's instanceSelector: the types offered in its zones",
+  },
   { action: 'ec2:DescribeVpcs', commands: PLANNING, scope: 'any', why: 'a supplied VPC: its CIDRs' },
   {
     action: 'ec2:DescribeVpcAttribute',

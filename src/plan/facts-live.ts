@@ -10,6 +10,7 @@
 import type {
   DescribeSubnetsCommandInput,
   EC2Client,
+  InstanceTypeInfo as InstanceTypeInfoSdk,
   RouteTable,
   ServiceDetail,
   Subnet,
@@ -24,6 +25,7 @@ import type {
   EndpointServiceLookup,
   EndpointType,
   ExistingEndpoint,
+  InstanceTypeInfo,
   RouteTableInfo,
   SubnetInfo,
   VpcInfo,
@@ -70,6 +72,51 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
       nextToken = page.NextToken === '' ? undefined : page.NextToken;
     } while (nextToken !== undefined);
     return details;
+  }
+
+  // Every nodegroup with a selector asks for the same list: described once per facts object.
+  let allTypes: Promise<InstanceTypeInfo[]> | undefined;
+  const offerings = new Map<string, Promise<Set<string>>>();
+
+  async function describeAllInstanceTypes(): Promise<InstanceTypeInfo[]> {
+    const { paginateDescribeInstanceTypes } = await load();
+    const types: InstanceTypeInfo[] = [];
+    try {
+      for await (const page of paginateDescribeInstanceTypes({ client: ec2 }, {})) {
+        for (const t of page.InstanceTypes ?? []) {
+          const info = instanceTypeInfo(t);
+          if (info !== undefined) types.push(info);
+        }
+      }
+    } catch (error) {
+      throw callError('ec2:DescribeInstanceTypes', error);
+    }
+    return types;
+  }
+
+  function offeredIn(zone: string): Promise<Set<string>> {
+    let names = offerings.get(zone);
+    if (names === undefined) {
+      names = (async () => {
+        const { paginateDescribeInstanceTypeOfferings } = await load();
+        const found = new Set<string>();
+        try {
+          const input = {
+            LocationType: 'availability-zone' as const,
+            Filters: [{ Name: 'location', Values: [zone] }],
+          };
+          for await (const page of paginateDescribeInstanceTypeOfferings({ client: ec2 }, input)) {
+            for (const o of page.InstanceTypeOfferings ?? [])
+              if (o.InstanceType !== undefined) found.add(o.InstanceType);
+          }
+        } catch (error) {
+          throw callError('ec2:DescribeInstanceTypeOfferings', error);
+        }
+        return found;
+      })();
+      offerings.set(zone, names);
+    }
+    return names;
   }
 
   return {
@@ -219,6 +266,12 @@ export function createLiveFacts(clients: Pick<AwsClients, 'ec2'>): CloudFacts {
       return tables.flatMap((t) => (t.RouteTableId === undefined ? [] : [routeTableInfo(t, vpcId)]));
     },
 
+    async instanceTypes(_region, zones): Promise<readonly InstanceTypeInfo[]> {
+      allTypes ??= describeAllInstanceTypes();
+      const [types, ...offered] = await Promise.all([allTypes, ...zones.map(offeredIn)]);
+      return (types ?? []).filter((t) => offered.every((names) => names.has(t.name)));
+    },
+
     async describeVpcEndpoints(_region, vpcId): Promise<readonly ExistingEndpoint[]> {
       const { paginateDescribeVpcEndpoints } = await load();
       const endpoints: VpcEndpoint[] = [];
@@ -301,6 +354,22 @@ export function mergeServiceDetails(
     });
   }
   return { found, missing };
+}
+
+/** What an instanceSelector looks at, from EC2's description of the type (counts summed as eksctl's selector does). */
+export function instanceTypeInfo(t: InstanceTypeInfoSdk): InstanceTypeInfo | undefined {
+  if (t.InstanceType === undefined) return undefined;
+  const sum = (counts: readonly { Count?: number | undefined }[] | undefined): number =>
+    (counts ?? []).reduce((n, c) => n + (c.Count ?? 0), 0);
+  return {
+    name: t.InstanceType,
+    vCpus: t.VCpuInfo?.DefaultVCpus ?? 0,
+    memoryMiB: t.MemoryInfo?.SizeInMiB ?? 0,
+    architectures: t.ProcessorInfo?.SupportedArchitectures ?? [],
+    gpus: t.GpuInfo === undefined ? null : sum(t.GpuInfo.Gpus),
+    inferenceAccelerators:
+      t.InferenceAcceleratorInfo === undefined ? null : sum(t.InferenceAcceleratorInfo.Accelerators),
+  };
 }
 
 function subnetInfo(s: Subnet): SubnetInfo | undefined {

@@ -9,6 +9,8 @@
  * - A supplied VPC cannot be looked up: the VPC answers with no CIDRs and DNS assumed on, subnets,
  *   route tables and endpoints with nothing. The plan knows (`offline: true`), takes CIDRs and zones
  *   from the config, and lists what it could not check.
+ * - Instance types (for an instanceSelector): unknown; the plan says EC2 chooses them when the
+ *   cluster is planned live, and the templates take them as a parameter.
  */
 import { ENDPOINT_SERVICES, endpointServiceName } from './catalog/endpoint-services.js';
 import { offlineRegionGap } from './catalog/known-gaps.js';
@@ -19,6 +21,7 @@ import type {
   EndpointServiceLookup,
   EndpointType,
   ExistingEndpoint,
+  InstanceTypeInfo,
   RouteTableInfo,
   SubnetInfo,
   VpcInfo,
@@ -36,6 +39,8 @@ export function createOfflineFacts(): CloudFacts {
     describeSubnets: (): Promise<readonly SubnetInfo[]> => Promise.resolve([]),
     describeRouteTables: (): Promise<readonly RouteTableInfo[]> => Promise.resolve([]),
     describeVpcEndpoints: (): Promise<readonly ExistingEndpoint[]> => Promise.resolve([]),
+    // Which types an instanceSelector matches is EC2's answer: the plan says it is not known yet.
+    instanceTypes: (): Promise<readonly InstanceTypeInfo[] | null> => Promise.resolve(null),
   };
 }
 

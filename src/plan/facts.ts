@@ -105,6 +105,22 @@ export interface ExistingEndpoint {
   readonly securityGroupIds?: readonly string[];
 }
 
+/** An EC2 instance type as DescribeInstanceTypes describes it: what an instanceSelector looks at. */
+export interface InstanceTypeInfo {
+  /** e.g. `m5.large` */
+  readonly name: string;
+  /** VCpuInfo.DefaultVCpus */
+  readonly vCpus: number;
+  /** MemoryInfo.SizeInMiB */
+  readonly memoryMiB: number;
+  /** ProcessorInfo.SupportedArchitectures: `x86_64`, `arm64`, `i386`, … */
+  readonly architectures: readonly string[];
+  /** The sum of GpuInfo.Gpus[].Count; null when EC2 gives no GpuInfo. */
+  readonly gpus: number | null;
+  /** The sum of InferenceAcceleratorInfo.Accelerators[].Count; null when EC2 gives none. */
+  readonly inferenceAccelerators: number | null;
+}
+
 /** Everything planning learns from AWS, read-only: zones, VPC endpoint services, a supplied VPC's subnets, route tables and endpoints. createLiveFacts asks AWS; createOfflineFacts answers from the built-in catalog. */
 export interface CloudFacts {
   /** True for the built-in catalog: the plan says so. */
@@ -117,4 +133,10 @@ export interface CloudFacts {
   describeSubnets(region: string, query: { vpcId?: string; ids?: readonly string[] }): Promise<readonly SubnetInfo[]>;
   describeRouteTables(region: string, vpcId: string): Promise<readonly RouteTableInfo[]>;
   describeVpcEndpoints(region: string, vpcId: string): Promise<readonly ExistingEndpoint[]>;
+  /**
+   * The instance types offered in every one of `zones` (DescribeInstanceTypes, paginated, and
+   * DescribeInstanceTypeOfferings per zone), for an instanceSelector. Null offline: only EC2 knows.
+   * Added after the first contract.
+   */
+  instanceTypes(region: string, zones: readonly string[]): Promise<readonly InstanceTypeInfo[] | null>;
 }

@@ -11,6 +11,7 @@ import { estimateCost } from './cost.js';
 import { decideEndpointAccess } from './endpoint-access.js';
 import type { EndpointSwitchMode } from './endpoint-access.js';
 import { interfaceServiceZones, missingRequiredEndpoints, planEndpoints, wantedEndpoints } from './endpoints.js';
+import { hasInstanceSelector, selectInstanceTypes } from './instance-selection.js';
 import { ipv6ConfigProblems } from './ipv6.js';
 import { addonsWithoutNodes, checkPlacement, fargateOnlyWarnings } from './placement.js';
 import type { CloudFacts, EndpointServiceLookup, RouteTableInfo } from './facts.js';
@@ -120,6 +121,16 @@ export async function buildPlan(
   const unknowns = [...network.unknowns, ...placement.unknowns];
   if (missing === null) unknowns.push('which required endpoints the supplied VPC already has is unknown');
 
+  // Instance selectors: the zones are known now; EC2 chooses the types (live) or the plan says
+  // it will (offline). From here on the plan uses the config with the chosen types in place.
+  const selection = hasInstanceSelector(config)
+    ? await selectInstanceTypes(config, facts, zones)
+    : { config, selections: [], problems: [], unknowns: [] };
+  drafts.push(...selection.problems);
+  unknowns.push(...selection.unknowns);
+  // The chosen types replace the selector nodegroups' empty lists from here on.
+  config = selection.config;
+
   const problems = [
     ...drafts.filter((d) => d.severity !== 'warning'),
     ...drafts.filter((d) => d.severity === 'warning'),
@@ -184,6 +195,7 @@ export async function buildPlan(
     cost: estimateCost(region, partition, endpoints),
     unknowns,
     ...(useRunner ? { runner } : {}),
+    ...(selection.selections.length > 0 ? { instanceSelections: selection.selections } : {}),
     ...(network.routeTables === null ? {} : { suppliedRouteTables: routeTablesOfSubnets(network) }),
   };
   return { plan, problems };

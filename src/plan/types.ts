@@ -8,6 +8,7 @@
 import type { Partition } from '../config/region-catalog.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import type { EndpointType, RouteTableInfo } from './facts.js';
+import type { InstanceSelection } from './instance-selection.js';
 import type { RunnerPlan } from './runner.js';
 
 /**
@@ -64,6 +65,12 @@ export interface Plan {
    * first contract: absent in Plans built by hand, which then have no runner.
    */
   readonly runner?: RunnerPlan;
+  /**
+   * Nodegroups whose instance types an `instanceSelector` chooses: the selector and the types EC2
+   * matched (null offline). `cluster` already holds those types. Absent when no nodegroup has a
+   * selector. Added after the first contract.
+   */
+  readonly instanceSelections?: readonly InstanceSelection[];
 }
 
 /** The VPC of the plan: created (id null) or supplied, with its CIDRs. */

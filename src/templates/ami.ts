@@ -77,11 +77,18 @@ function instanceFamily(instanceType: string): string {
 
 /** Graviton families have a `g` right after the generation number (m7g, c7gn, t4g, im4gn) or are a1. */
 function architecture(ng: ResolvedNodeGroup): Architecture {
+  // Offline, a selector's types are unknown but its architecture is not.
+  if (ng.instanceTypes.length === 0 && ng.instanceSelector !== undefined) return ng.instanceSelector.cpuArchitecture;
   const families = ng.instanceTypes.map(instanceFamily);
   return families.length > 0 && families.every((f) => f === 'a1' || /^[a-z]+\d+g[a-z]*$/.test(f)) ? 'arm64' : 'x86_64';
 }
 
 function accelerator(ng: ResolvedNodeGroup): Accelerator {
+  const selector = ng.instanceSelector;
+  if (ng.instanceTypes.length === 0 && selector !== undefined) {
+    if ((selector.neuronDevices ?? 0) > 0) return 'neuron';
+    return (selector.gpus ?? 0) > 0 ? 'nvidia' : 'standard';
+  }
   const families = ng.instanceTypes.map(instanceFamily);
   if (families.some((f) => /^(inf|trn)\d/.test(f))) return 'neuron';
   if (families.some((f) => /^(p\d|g\d)/.test(f))) return 'nvidia';

@@ -25,6 +25,11 @@ import {
   sshSecurityGroupResources,
 } from './nodegroup-common.js';
 import { nodeUserData } from './user-data.js';
+import {
+  INSTANCE_SELECTOR_PARAMETER,
+  instanceSelectorParameter,
+  selectorTypesUnknown,
+} from './instance-selector-types.js';
 import type { CfnResource, CfnValue, Template } from './types.js';
 
 export const LAUNCH_TEMPLATE_ID = 'LaunchTemplate';
@@ -49,10 +54,12 @@ export function renderManagedNodeGroupStack(plan: Plan, stack: StackPlan): Templ
     [MANAGED_NODEGROUP_ID]: managedNodeGroup(plan, ng, tags),
   };
   const hasRole = Object.values(resources).some((r) => r.Type === 'AWS::IAM::Role');
+  const parameters = instanceSelectorParameter(ng);
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `EKS managed nodegroup ${ng.name} of cluster ${plan.cluster.metadata.name}: private subnets only [created by private-eks]`,
     ...(hasRole ? { Mappings: servicePrincipalMappings() } : {}),
+    ...(Object.keys(parameters).length > 0 ? { Parameters: parameters } : {}),
     Resources: resources,
     Outputs: exportedNodeRoleOutput(nodeRoleArn(plan, ng)),
   };
@@ -107,7 +114,7 @@ function managedNodeGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Readonly<Reco
       NodeRole: nodeRoleArn(plan, ng),
       Subnets: nodeSubnets(plan, ng),
       ScalingConfig: { MinSize: ng.minSize, MaxSize: ng.maxSize, DesiredSize: ng.desiredCapacity },
-      InstanceTypes: ng.instanceTypes,
+      InstanceTypes: selectorTypesUnknown(ng) ? ref(INSTANCE_SELECTOR_PARAMETER) : ng.instanceTypes,
       // A custom AMI comes through the launch template (AmiType CUSTOM, implied).
       ...(launchTemplateImageId(ng, plan.cluster.metadata.version) === undefined
         ? { AmiType: managedAmiType(ng) }

@@ -10,7 +10,7 @@ import type { Plan, StackPlan } from '../plan/types.js';
 import { amiSsmParameter, isWindowsFamily } from './ami.js';
 import { arnValue, getAtt, iamResourceName, ref, sub, tagList } from './cfn.js';
 import { importFromCluster } from './cluster-exports.js';
-import { clusterStackPlan } from './context.js';
+import { clusterStackPlan, planInvariant } from './context.js';
 import { checkAsgTagCount, nodeTemplateTags } from './autoscaler-tags.js';
 import { servicePrincipalMappings } from './iam.js';
 import {
@@ -29,6 +29,13 @@ import {
 } from './nodegroup-common.js';
 import { exportedNodeRoleOutput } from './nodegroup-outputs.js';
 import { nodeUserData } from './user-data.js';
+import {
+  instanceSelectorConditions,
+  instanceSelectorOverrides,
+  instanceSelectorParameter,
+  selectedType,
+  selectorTypesUnknown,
+} from './instance-selector-types.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnValue, Template } from './types.js';
 
 export const LAUNCH_TEMPLATE_ID = 'NodeGroupLaunchTemplate';
@@ -61,6 +68,7 @@ export function renderSelfManagedNodeGroupStack(plan: Plan, stack: StackPlan): T
           },
         }
       : {};
+  Object.assign(parameters, instanceSelectorParameter(ng));
   const outputs: Record<string, CfnOutput> = {
     ...exportedNodeRoleOutput(nodeRoleArn(plan, ng)),
     InstanceProfileARN: {
@@ -75,6 +83,7 @@ export function renderSelfManagedNodeGroupStack(plan: Plan, stack: StackPlan): T
     Description: `EKS self-managed nodegroup ${ng.name} of cluster ${plan.cluster.metadata.name}: private subnets only [created by private-eks]`,
     ...(hasRole ? { Mappings: servicePrincipalMappings() } : {}),
     ...(Object.keys(parameters).length > 0 ? { Parameters: parameters } : {}),
+    ...(selectorTypesUnknown(ng) ? { Conditions: instanceSelectorConditions() } : {}),
     Resources: resources,
     Outputs: outputs,
   };
@@ -106,7 +115,7 @@ function launchTemplate(plan: Plan, ng: ResolvedNodeGroup, tags: Tags): CfnResou
       LaunchTemplateData: {
         ...secureLaunchTemplateData(plan, ng),
         ImageId: ng.ami ?? ref(AMI_PARAMETER),
-        InstanceType: ng.instanceTypes[0] ?? 'm5.large',
+        InstanceType: selectorTypesUnknown(ng) ? selectedType(0) : firstInstanceType(ng),
         IamInstanceProfile: { Arn: instanceProfileArn(plan, ng) },
         NetworkInterfaces: [
           {
@@ -125,6 +134,13 @@ function launchTemplate(plan: Plan, ng: ResolvedNodeGroup, tags: Tags): CfnResou
       TagSpecifications: [{ ResourceType: 'launch-template', Tags: tagList(LAUNCH_TEMPLATE_ID, tags) }],
     },
   };
+}
+
+/** The launch template's type: the first of the nodegroup's (the plan always gives one). */
+function firstInstanceType(ng: ResolvedNodeGroup): string {
+  const first = ng.instanceTypes[0];
+  if (first === undefined) throw planInvariant(`nodegroup "${ng.name}" has no instance type`);
+  return first;
 }
 
 function accessEntry(plan: Plan, ng: ResolvedNodeGroup, tags: Tags): CfnResource {
@@ -146,8 +162,10 @@ function autoScalingGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Tags, afterAc
     Version: getAtt(LAUNCH_TEMPLATE_ID, 'LatestVersionNumber'),
   };
   const distribution = ng.instancesDistribution;
+  const unknownTypes = selectorTypesUnknown(ng);
   const mixed =
-    distribution !== undefined ? distribution.instanceTypes.length > 0 : ng.spot || ng.instanceTypes.length > 1;
+    unknownTypes ||
+    (distribution !== undefined ? distribution.instanceTypes.length > 0 : ng.spot || ng.instanceTypes.length > 1);
   return {
     Type: 'AWS::AutoScaling::AutoScalingGroup',
     Properties: {
@@ -160,7 +178,9 @@ function autoScalingGroup(plan: Plan, ng: ResolvedNodeGroup, tags: Tags, afterAc
             MixedInstancesPolicy: {
               LaunchTemplate: {
                 LaunchTemplateSpecification: templateSpec,
-                Overrides: ng.instanceTypes.map((InstanceType) => ({ InstanceType })),
+                Overrides: unknownTypes
+                  ? instanceSelectorOverrides()
+                  : ng.instanceTypes.map((InstanceType) => ({ InstanceType })),
               },
               InstancesDistribution: instancesDistribution(ng),
             },

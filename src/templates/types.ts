@@ -36,6 +36,8 @@ export interface Template {
   readonly Description: string;
   readonly Mappings?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>>;
   readonly Parameters?: Readonly<Record<string, CfnParameter>>;
+  /** Only where a template must adapt to a parameter's value (instance-selector-types.ts). */
+  readonly Conditions?: Readonly<Record<string, CfnValue>>;
   readonly Resources: Readonly<Record<string, CfnResource>>;
   readonly Outputs?: Readonly<Record<string, CfnOutput>>;
 }

@@ -75,10 +75,14 @@ async function planFor(
   clients: BuiltAwsClients,
   context: CommandContext,
   endpointSwitch: CreateClusterOptions['endpointSwitch'],
+  source: string | undefined,
 ): Promise<Plan | undefined> {
-  const { buildPlan, createLiveFacts } = await import('../../plan/index.js');
+  const [{ buildPlan, createLiveFacts }, { locateProblems }] = await Promise.all([
+    import('../../plan/index.js'),
+    import('../../config/locate.js'),
+  ]);
   const { plan, problems } = await buildPlan(config, createLiveFacts(clients), { endpointSwitch });
-  await printProblems(context, problems);
+  await printProblems(context, locateProblems(problems, source), source);
   return plan;
 }
 
@@ -101,7 +105,7 @@ async function runCreateCluster(options: CreateClusterOptions, context: CommandC
   const preflight = await import('../shared/preflight.js');
   await preflight.warnAboutProxies(context.io, config.metadata.region);
   return withAwsClients(config.metadata.region, context, async (clients) => {
-    const plan = await planFor(config, clients, context, options.endpointSwitch);
+    const plan = await planFor(config, clients, context, options.endpointSwitch, result.source);
     if (plan === undefined) return ExitCode.failed;
     const { stopForChangesToExistingCluster } = await import('../shared/existing-cluster.js');
     if (await stopForChangesToExistingCluster(config, clients, context, options.configFile)) return ExitCode.failed;
@@ -218,7 +222,7 @@ async function runCreateNodegroup(options: CreateNodegroupOptions, context: Comm
   const { warnAboutProxies } = await import('../shared/preflight.js');
   await warnAboutProxies(context.io, config.metadata.region);
   return withAwsClients(config.metadata.region, context, async (clients) => {
-    const plan = await planFor(config, clients, context, 'auto');
+    const plan = await planFor(config, clients, context, 'auto', loaded.result.source);
     if (plan === undefined) return ExitCode.failed;
     const { renderTemplates } = await import('../../templates/index.js');
     const view = progressView(context);

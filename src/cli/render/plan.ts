@@ -2,6 +2,7 @@
  * A Plan as text (what `plan` prints to stdout) and as the JSON document of SPEC §1 (the plan's
  * fields with each stack's template). No colour: plan output is read by people and by diff.
  */
+import { describeInstanceSelector } from '../../config/instance-selector.js';
 import { serviceAccountCapabilities, serviceAccountStackName } from '../../deploy/service-account-roles.js';
 import type { Plan, PlannedEndpoint, PlannedRouteTableRef, PlannedSubnetRef } from '../../plan/types.js';
 import { UNKNOWN_OFFLINE } from '../../plan/types.js';
@@ -110,6 +111,17 @@ export function renderPlanText(plan: Plan, templates?: ReadonlyMap<string, Templ
 
   out.push('', 'Stacks');
   out.push(...table(stackRows(plan)));
+
+  const selections = plan.instanceSelections ?? [];
+  if (selections.length > 0) {
+    out.push('', 'Instance types chosen by instanceSelector');
+    out.push(
+      ...selections.map(
+        (s) =>
+          `  ${s.nodeGroup}: ${s.instanceTypes === null ? 'chosen by EC2 when planned live (offline: not known)' : s.instanceTypes.join(', ')} — from {${describeInstanceSelector(s.selector)}} in ${s.availabilityZones.join(', ')}`,
+      ),
+    );
+  }
 
   out.push('', 'VPC endpoints');
   if (plan.endpoints.length === 0) {

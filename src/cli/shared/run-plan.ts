@@ -97,7 +97,8 @@ export async function runPlan(options: PlanOptions, context: CommandContext): Pr
   } finally {
     release();
   }
-  report(result.problems);
+  const { locateProblems } = await import('../../config/locate.js');
+  report(locateProblems(result.problems, loaded.source), loaded.source);
   const plan = result.plan;
   if (plan === undefined) return ExitCode.failed;
   // Templates CloudFormation would refuse (size, stack names, tags) fail the plan, as in validate.

@@ -36,6 +36,7 @@ import { nodeGroupLabelsAndTaints } from './labels-taints.js';
 import { nodeGroupKindRules } from './nodegroup-kinds.js';
 import { managedAsgSuspendProcesses } from './managed-asg.js';
 import { nodeGroupSettingsEksctl } from './nodegroup-settings-eksctl.js';
+import { instanceSelectorRules } from './instance-selector.js';
 import {
   nodeGroupImdsV1,
   nodeGroupSettings,
@@ -104,6 +105,7 @@ export const RULES: readonly Rule[] = [
   // eksctl's nodegroup checks run after the cluster's, each kind in eksctl's order.
   nodeGroupKindRules,
   nodeGroupSettingsEksctl,
+  instanceSelectorRules,
   managedAsgSuspendProcesses,
   nodeGroupLabelsAndTaints,
   // AWS's limits.

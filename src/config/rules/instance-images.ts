@@ -52,7 +52,8 @@ const FAMILY_VARIANTS: Readonly<Record<string, readonly Variant[]>> = {
 
 const family = (instanceType: string): string => instanceType.split('.')[0] ?? instanceType;
 
-function isAccelerated(instanceType: string): boolean {
+/** An instance type with NVIDIA GPUs or Neuron accelerators (by its family name). */
+export function isAccelerated(instanceType: string): boolean {
   const f = family(instanceType);
   return NVIDIA_FAMILIES.has(f) || NEURON_FAMILY.test(f);
 }

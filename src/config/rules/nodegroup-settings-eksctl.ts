@@ -88,7 +88,8 @@ function instancesDistribution(n: At, ng: NodeGroupFile): void {
     );
   }
   const types = d.instanceTypes ?? [];
-  if (types.length === 0) {
+  // A selector fills the list in when the cluster is planned (eksctl: hasInstanceSelector).
+  if (types.length === 0 && ng.instanceSelector === undefined) {
     at(
       n,
       ['instancesDistribution'],

@@ -927,6 +927,12 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     covered('self-managed settings: an instance type the family has no image for (AL2, Arm with NVIDIA)'),
   ),
   rule(
+    'self-managed.selector-instance-type',
+    `${V} validateInstancesDistribution`,
+    'instanceType should be "mixed" or unset when using the instance selector feature',
+    covered('self-managed settings: an instance selector with another instanceType'),
+  ),
+  rule(
     'self-managed.mixed-instance-type',
     `${V} validateInstancesDistribution`,
     'instanceType should be "mixed" or unset when using the instances distribution feature',
@@ -1096,7 +1102,7 @@ export const EKSCTL_RULES: readonly EksctlRule[] = [
     'managed.instance-type-and-selector',
     `${V} ValidateManagedNodeGroup`,
     'cannot set instanceType when instanceSelector is specified (%s)',
-    na('instanceSelector is refused unless empty'),
+    covered('managed: instanceType and instanceSelector'),
   ),
   rule(
     'managed.bottlerocket-pre-bootstrap',

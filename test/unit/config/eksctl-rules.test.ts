@@ -417,6 +417,15 @@ const CASES: Case[] = [
   },
   {
     area: 'self-managed settings',
+    name: 'an instance selector with another instanceType',
+    pass: file(...ng('instanceType: mixed', 'instanceSelector: {vCPUs: 2, memory: 8GiB}')),
+    fail: file(...ng('instanceType: m5.large', 'instanceSelector: {vCPUs: 2, memory: 8GiB}')),
+    path: 'nodeGroups[0].instanceType',
+    at: 'instanceType: m5',
+    message: 'instanceType should be "mixed" or unset when using the instance selector feature',
+  },
+  {
+    area: 'self-managed settings',
     name: 'a mixed instances policy without instance types',
     pass: file(...ng('instancesDistribution: {instanceTypes: [t3.large, t3a.large], onDemandBaseCapacity: 1}')),
     fail: file(...ng('instancesDistribution: {onDemandBaseCapacity: 1}')),
@@ -594,6 +603,15 @@ const CASES: Case[] = [
     path: 'managedNodeGroups[0].instanceTypes',
     at: 'instanceTypes',
     message: 'only one of instanceType or instanceTypes can be specified (managedNodeGroups[0])',
+  },
+  {
+    area: 'managed',
+    name: 'instanceType and instanceSelector',
+    pass: file(...mng('instanceSelector: {vCPUs: 2, memory: 8GiB}')),
+    fail: file(...mng('instanceType: m5.large', 'instanceSelector: {vCPUs: 2, memory: 8GiB}')),
+    path: 'managedNodeGroups[0].instanceType',
+    at: 'instanceType',
+    message: 'cannot set instanceType when instanceSelector is specified (managedNodeGroups[0])',
   },
   {
     area: 'managed',

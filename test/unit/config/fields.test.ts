@@ -118,7 +118,7 @@ describe('unknown fields (a typo) and eksctl fields private-eks does not impleme
     ).toEqual(['fargateProfiles[0].status']);
   });
 
-  it('reads an instance selector with the types eksctl --dry-run resolved it to; a selector alone stays refused', () => {
+  it('reads an instance selector with the types eksctl --dry-run resolved it to; a selector alone is read for the plan', () => {
     const ng = (...extra: string[]) =>
       lines(
         HEADER,
@@ -133,9 +133,15 @@ describe('unknown fields (a typo) and eksctl fields private-eks does not impleme
       ['warning', 'V19', 'managedNodeGroups[0].instanceSelector'],
     ]);
     expect(resolved.config?.managedNodeGroups[0]?.instanceTypes).toEqual(['m5.xlarge', 'm6i.xlarge']);
-    expect(withRule(load(ng()), 'V19').map((p) => [p.severity, p.path])).toEqual([
-      ['error', 'managedNodeGroups[0].instanceSelector'],
-    ]);
+    const alone = load(ng());
+    expect(alone.problems).toEqual([]);
+    expect(alone.config?.managedNodeGroups[0]?.instanceTypes).toEqual([]);
+    expect(alone.config?.managedNodeGroups[0]?.instanceSelector).toEqual({
+      vCPUs: 4,
+      memory: '16GiB',
+      memoryMiB: 16384,
+      cpuArchitecture: 'x86_64',
+    });
   });
 
   it('reports an empty unsupported section too: never silently dropped', () => {
@@ -246,7 +252,6 @@ describe("eksctl's dry-run values for options left unset (inert-fields.ts)", () 
 
   it('still refuses any value that asks for something', () => {
     const refused = [
-      ['instanceSelector:', '  vCPUs: 2'],
       ['containerRuntime: dockerd'],
       ['ssh:', '  publicKeyPath: ~/.ssh/id_rsa.pub'],
       ['securityGroups:', '  withLocal: maybe'],

@@ -10,6 +10,7 @@ import type {
   EndpointServiceInfo,
   EndpointType,
   ExistingEndpoint,
+  InstanceTypeInfo,
   RouteTableInfo,
   SubnetInfo,
   VpcInfo,
@@ -28,6 +29,9 @@ export interface MemoryFactsData {
   subnets?: readonly SubnetInfo[];
   routeTables?: readonly RouteTableInfo[];
   endpoints?: readonly (ExistingEndpoint & { vpcId: string })[];
+  /** The instance types EC2 describes, and per zone the names offered there (default: all, everywhere). */
+  instanceTypes?: readonly InstanceTypeInfo[];
+  instanceTypeZones?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface MemoryFacts extends CloudFacts {
@@ -96,6 +100,12 @@ export function memoryFacts(region: string, data: MemoryFactsData = {}): MemoryF
       return Promise.resolve(
         (data.endpoints ?? []).filter((e) => e.vpcId === vpcId).map(({ vpcId: _vpc, ...endpoint }) => endpoint),
       );
+    },
+    instanceTypes: (r, zoneNames) => {
+      calls.push(`instanceTypes ${r} ${zoneNames.join(',')}`);
+      const offered = (type: InstanceTypeInfo): boolean =>
+        zoneNames.every((z) => data.instanceTypeZones?.[z]?.includes(type.name) ?? true);
+      return Promise.resolve((data.instanceTypes ?? []).filter(offered));
     },
   };
 }

@@ -431,6 +431,37 @@ function windows(): Plan {
   );
 }
 
+/**
+ * instanceSelector: offline (types unknown: the parameter, and 40 override slots for the
+ * self-managed group) and as a live plan leaves it (the types EC2 matched, in the config).
+ */
+function instanceSelector(): Plan {
+  const x86 = { vCPUs: 2, memory: '8GiB', memoryMiB: 8192, gpus: 0, cpuArchitecture: 'x86_64' as const, deny: '^t' };
+  const arm = { vCPUs: 2, memory: '8', memoryMiB: 8192, cpuArchitecture: 'arm64' as const };
+  const matched = ['m5.large', 'm6i.large'];
+  return testPlan(
+    resolvedConfig({
+      metadata: { name: 'selector' },
+      nodeGroups: [
+        nodeGroup('ng-offline', {
+          instanceTypes: [],
+          instanceSelector: x86,
+          instancesDistribution: { instanceTypes: [], capacityRebalance: false },
+        }),
+        nodeGroup('ng-live', {
+          instanceTypes: matched,
+          instanceSelector: x86,
+          instancesDistribution: { instanceTypes: matched, capacityRebalance: false },
+        }),
+      ],
+      managedNodeGroups: [
+        managedNodeGroup('mng-offline-arm', { instanceTypes: [], instanceSelector: arm }),
+        managedNodeGroup('mng-live', { instanceTypes: matched, instanceSelector: x86 }),
+      ],
+    }),
+  );
+}
+
 export function scenarios(): Scenario[] {
   return [
     { name: 'minimal', plan: minimal() },
@@ -444,5 +475,6 @@ export function scenarios(): Scenario[] {
     { name: 'bring-your-own', plan: bringYourOwn() },
     { name: 'ipv6', plan: ipv6() },
     { name: 'windows', plan: windows() },
+    { name: 'instance-selector', plan: instanceSelector() },
   ];
 }
