@@ -185,12 +185,12 @@ export function secureLaunchTemplateData(plan: Plan, ng: ResolvedNodeGroup): Rec
     ...(ng.ebsOptimized === undefined ? {} : { EbsOptimized: ng.ebsOptimized }),
     ...(ng.enableDetailedMonitoring === undefined ? {} : { Monitoring: { Enabled: ng.enableDetailedMonitoring } }),
     ...(ng.placementGroup === undefined ? {} : { Placement: { GroupName: ng.placementGroup } }),
-    ...capacityReservationData(ng),
+    ...capacityReservationData(plan, ng),
   };
 }
 
 /** eksctl's capacity reservation targeting; the market type (a Capacity Block) only with it. */
-function capacityReservationData(ng: ResolvedNodeGroup): Record<string, CfnValue> {
+function capacityReservationData(plan: Plan, ng: ResolvedNodeGroup): Record<string, CfnValue> {
   const reservation = ng.capacityReservation;
   if (reservation === undefined) return {};
   const target = reservation.target;
@@ -204,7 +204,7 @@ function capacityReservationData(ng: ResolvedNodeGroup): Record<string, CfnValue
               ...(target.id === undefined ? {} : { CapacityReservationId: target.id }),
               ...(target.resourceGroupARN === undefined
                 ? {}
-                : { CapacityReservationResourceGroupArn: target.resourceGroupARN }),
+                : { CapacityReservationResourceGroupArn: arnValue(target.resourceGroupARN, plan.region.partition) }),
             },
           }),
     },

@@ -16,18 +16,22 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { parse } from 'yaml';
 import { runCliCaptured } from '../helpers/cli.js';
 import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import type { MotoServer } from '../helpers/moto.js';
 import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
-import { repoRoot } from '../helpers/python-tools.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
 let moto: MotoServer;
 let cfn: CloudFormationClient;
 let ec2: EC2Client;
+let eks: EKSClient;
 let work: string;
 
 beforeAll(async () => {
@@ -36,10 +40,12 @@ beforeAll(async () => {
   for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
   cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
   ec2 = new EC2Client(emulatorClientConfig(moto.endpoint));
+  eks = new EKSClient(emulatorClientConfig(moto.endpoint));
 });
 afterAll(async () => {
   cfn?.destroy();
   ec2?.destroy();
+  eks?.destroy();
   vi.unstubAllEnvs();
   await emulator?.stop();
 });
@@ -49,7 +55,7 @@ beforeEach(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'pe-cluster-options-'));
 });
 
-const CONFIG = path.join(repoRoot, 'test/fixtures/emulator/cluster-options.yaml');
+const CONFIG = emulatorTestedFile('cluster-options');
 const env = (): NodeJS.ProcessEnv => ({ ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') });
 
 async function identityProviderConfigs(): Promise<Record<string, unknown>[]> {
@@ -59,6 +65,19 @@ async function identityProviderConfigs(): Promise<Record<string, unknown>[]> {
 
 describe('cluster-level eksctl options (emulator)', () => {
   it('creates them, reads them back, and deletes everything, identity provider configs included', async () => {
+    // The user's control plane role (serviceRoleARN), made first as the user would have it: EKS
+    // refuses a role that does not exist, and so does the emulator.
+    const iam = new IAMClient(emulatorClientConfig(moto.endpoint));
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'cluster-options-control-plane',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'eks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        }),
+      }),
+    );
+    iam.destroy();
     const before = await takeInventory(emulatorClientConfig(moto.endpoint));
     const create = await runCliCaptured(['create', 'cluster', '-f', CONFIG], { env: env() });
     expect(create.code, create.stderr).toBe(0);
@@ -75,8 +94,25 @@ describe('cluster-level eksctl options (emulator)', () => {
         usernameClaim: 'email',
         groupsClaim: 'groups',
         requiredClaims: { hd: 'example.com' },
+        usernamePrefix: 'sso:',
+        groupsPrefix: 'sso:',
+        tags: expect.objectContaining({ owner: 'identity' }),
       }),
     ]);
+    // The account mapping (mapAccounts) and the second role (noDuplicateARNs: one entry for it).
+    const data = (awsAuth?.['data'] ?? {}) as { mapRoles?: string; mapAccounts?: string };
+    expect(parse(data.mapAccounts ?? '')).toEqual(['210987654321']);
+    expect(parse(data.mapRoles ?? '')).toEqual([
+      {
+        rolearn: 'arn:aws:iam::123456789012:role/platform-admins',
+        username: 'platform-admin',
+        groups: ['system:masters'],
+      },
+      { rolearn: 'arn:aws:iam::123456789012:role/platform-readers', username: 'platform-reader', groups: ['readers'] },
+    ]);
+    // serviceRoleARN: the control plane runs with the user's role.
+    const cluster = (await eks.send(new DescribeClusterCommand({ name: 'cluster-options' }))).cluster;
+    expect(cluster?.roleArn).toBe('arn:aws:iam::123456789012:role/cluster-options-control-plane');
     const stack = (await cfn.send(new DescribeStacksCommand({ StackName: 'eksctl-cluster-options-cluster' })))
       .Stacks![0]!;
     const output = (key: string) => stack.Outputs?.find((o) => o.OutputKey === key)?.OutputValue;

@@ -24,7 +24,7 @@ import {
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
-import { repoRoot } from '../helpers/python-tools.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 let moto: MotoServer;
 let cfn: CloudFormationClient;
@@ -49,7 +49,7 @@ beforeEach(async () => {
 });
 
 const env = (): NodeJS.ProcessEnv => ({ ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') });
-const MINIMAL = path.join(repoRoot, 'examples/minimal.yaml');
+const MINIMAL = emulatorTestedFile('minimal');
 
 async function createMinimal(): Promise<string> {
   const run = await runCliCaptured(['create', 'cluster', '-f', MINIMAL], { env: env() });

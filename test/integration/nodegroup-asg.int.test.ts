@@ -19,7 +19,7 @@ import { DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
-import { repoRoot } from '../helpers/python-tools.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 let moto: MotoServer;
 let eks: EKSClient;
@@ -47,7 +47,7 @@ beforeEach(async () => {
 });
 
 const CLUSTER = 'asg-settings';
-const CONFIG = path.join(repoRoot, 'test/fixtures/emulator/asg-settings.yaml');
+const CONFIG = emulatorTestedFile('asg-settings');
 const env = (): NodeJS.ProcessEnv => ({ ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') });
 
 async function group(name: string): Promise<AutoScalingGroup> {

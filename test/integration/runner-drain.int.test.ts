@@ -25,6 +25,7 @@ import { emulatorClientConfig, leftovers, takeInventory, type Inventory } from '
 import type { MotoServer } from '../helpers/moto.js';
 import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
 import { repoRoot } from '../helpers/python-tools.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
@@ -46,7 +47,7 @@ beforeEach(async () => {
   api.protectedPods.clear();
 });
 
-const fixture = path.join(repoRoot, 'test', 'fixtures', 'emulator', 'drain.yaml');
+const fixture = emulatorTestedFile('drain');
 const ADMIN = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy';
 
 async function create(): Promise<void> {

@@ -27,6 +27,7 @@ import { emulatorClientConfig, leftovers, takeInventory, type Inventory } from '
 import type { MotoServer } from '../helpers/moto.js';
 import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
 import { repoRoot } from '../helpers/python-tools.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
@@ -55,7 +56,7 @@ beforeEach(async () => {
   api.requests.length = 0;
 });
 
-const example = path.join(repoRoot, 'examples', 'fargate-irsa.yaml');
+const example = emulatorTestedFile('fargate-irsa');
 
 async function create(mode: EndpointSwitchMode) {
   const clients = await createAwsClients({ region: 'us-west-2', env: process.env });

@@ -30,6 +30,7 @@ import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 let moto: MotoServer;
 let ec2: EC2Client;
@@ -90,7 +91,7 @@ async function suppliedVpc(): Promise<SuppliedVpc> {
 
 /** examples/existing-vpc.yaml for this VPC, under another cluster name, with more endpoint services. */
 function clusterFile(vpc: SuppliedVpc, name: string, services: readonly string[]): string {
-  const doc = parseDocument(readFileSync(example('existing-vpc.yaml'), 'utf8'));
+  const doc = parseDocument(readFileSync(emulatorTestedFile('existing-vpc'), 'utf8'));
   doc.setIn(['metadata', 'name'], name);
   doc.setIn(['privateCluster', 'additionalEndpointServices'], [...services]);
   ['us-west-2b', 'us-west-2c', 'us-west-2d'].forEach((zone, i) =>

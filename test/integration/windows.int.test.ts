@@ -16,7 +16,7 @@ import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import type { MotoServer } from '../helpers/moto.js';
 import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
-import { repoRoot } from '../helpers/python-tools.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
@@ -41,7 +41,7 @@ beforeEach(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'pe-windows-'));
 });
 
-const CONFIG = path.join(repoRoot, 'test/fixtures/emulator/windows.yaml');
+const CONFIG = emulatorTestedFile('windows');
 const env = (): NodeJS.ProcessEnv => ({ ...moto.env, KUBECONFIG: path.join(work, 'kubeconfig') });
 
 describe('Windows nodegroups (emulator)', () => {
