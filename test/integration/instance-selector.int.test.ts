@@ -4,7 +4,9 @@
  * (DescribeInstanceTypeOfferings) — and `create cluster` builds exactly the types the plan showed:
  * the managed nodegroup's instance types as EKS reports them, the self-managed one's launch
  * template and mixed instances policy as EC2 and Auto Scaling report them. A selector nothing
- * matches stops the plan with eksctl's message before anything is created.
+ * matches stops the plan with eksctl's message before anything is created. And
+ * examples/instance-selector.yaml (every instanceSelector field) created, read back and deleted
+ * with nothing left.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +21,8 @@ import {
 import { DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
 import { runCliCaptured } from '../helpers/cli.js';
-import { emulatorClientConfig } from '../helpers/moto/inventory.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
+import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
 
 let moto: MotoServer;
@@ -137,6 +140,49 @@ describe('instanceSelector (emulator)', () => {
     const overrides = groups.AutoScalingGroups?.[0]?.MixedInstancesPolicy?.LaunchTemplate?.Overrides ?? [];
     expect(overrides.map((o) => o.InstanceType)).toEqual(selfManagedTypes);
   });
+
+  it(
+    'examples/instance-selector.yaml: creates the types its plan showed, then deletes everything',
+    { timeout: 300_000 },
+    async () => {
+      const file = emulatorTestedFile('instance-selector');
+      const before = await takeInventory(emulatorClientConfig(moto.endpoint));
+      const planned = await runCliCaptured(['plan', '-f', file, '-o', 'json'], { env: env() });
+      expect(planned.code, planned.stderr).toBe(0);
+      const selections = new Map(
+        ((JSON.parse(planned.stdout) as PlanJson).instanceSelections ?? []).map((s) => [s.nodeGroup, s]),
+      );
+      // allow: only the m and t families; neuron_devices: 0 and the deny leave the plain Graviton m*g.
+      const general = selections.get('general')?.instanceTypes ?? [];
+      expect(general.length).toBeGreaterThan(5);
+      expect(general.every((t) => /^(m|t)[0-9]/.test(t))).toBe(true);
+      const graviton = selections.get('graviton')?.instanceTypes ?? [];
+      expect(graviton.length).toBeGreaterThan(0);
+      expect(graviton.every((t) => /^m[0-9]+g\.xlarge$/.test(t))).toBe(true);
+
+      const created = await runCliCaptured(['create', 'cluster', '-f', file], { env: env() });
+      expect(created.code, created.stderr).toBe(0);
+      const nodegroup = await eks.send(
+        new DescribeNodegroupCommand({ clusterName: 'selector-cluster', nodegroupName: 'graviton' }),
+      );
+      expect(nodegroup.nodegroup?.instanceTypes).toEqual(graviton);
+      const groupName = await resource('eksctl-selector-cluster-nodegroup-general', 'NodeGroup');
+      const groups = await autoScaling.send(
+        new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [groupName] }),
+      );
+      const policy = groups.AutoScalingGroups?.[0]?.MixedInstancesPolicy;
+      expect(policy?.LaunchTemplate?.Overrides?.map((o) => o.InstanceType)).toEqual(general);
+      expect(policy?.InstancesDistribution).toMatchObject({
+        OnDemandBaseCapacity: 1,
+        OnDemandPercentageAboveBaseCapacity: 50,
+        SpotAllocationStrategy: 'price-capacity-optimized',
+      });
+
+      const deleted = await runCliCaptured(['delete', 'cluster', '-f', file], { env: env() });
+      expect(deleted.code, deleted.stderr).toBe(0);
+      expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});
+    },
+  );
 
   it('stops the plan, before anything is created, when nothing matches', { timeout: 120_000 }, async () => {
     const file = clusterFile('{vCPUs: 2, memory: 8GiB}', '{vCPUs: 3, memory: 1GiB}');
