@@ -42,6 +42,7 @@ from moto_extensions import asg_updates  # noqa: E402
 from moto_extensions import cfn_change_sets  # noqa: E402
 from moto_extensions import cfn_stack_lifecycle  # noqa: E402
 from moto_extensions import cfn_template_checks  # noqa: E402
+from moto_extensions import ec2_image_block_devices  # noqa: E402
 from moto_extensions import ec2_resources  # noqa: E402
 from moto_extensions import eks_access_addons  # noqa: E402
 from moto_extensions import eks_access_policies  # noqa: E402
@@ -128,6 +129,11 @@ EXTENSIONS: list[Extension] = [
         "ec2-primary-eni-deleted-on-termination",
         "a terminated instance's primary network interface is deleted with it",
         ec2_resources.install_primary_eni_deleted_on_termination,
+    ),
+    E(
+        "ec2-image-block-device-defaults",
+        "a launched volume with no size or snapshot takes the image's mapping for that device (snapshot, size)",
+        ec2_image_block_devices.install,
     ),
     E(
         "cfn-dependency-ordered-delete",
