@@ -35,9 +35,11 @@ import {
   CreateLaunchTemplateCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
+  DescribeInstancesCommand,
   DescribeLaunchTemplateVersionsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
+  DescribeVolumesCommand,
   EC2Client,
   RegisterImageCommand,
 } from '@aws-sdk/client-ec2';
@@ -447,14 +449,56 @@ describe('kitchen-sink: every nodegroup, IAM and add-on option (emulator)', () =
       ?.IpPermissions;
     expect(sshRules?.map((r) => [r.FromPort, r.ToPort])).toEqual([[22, 22]]);
 
-    // Bottlerocket (managed: the emulator cannot launch a self-managed one, whose OS volume takes the
-    // image's size, on its non-Bottlerocket image): the user's settings and the admin container.
+    // Bottlerocket, managed: the user's settings and the admin container.
     const bottlerocket = await launchTemplateData(`eksctl-${CLUSTER}-nodegroup-bottlerocket`, 'LaunchTemplate');
     const toml = Buffer.from(bottlerocket?.UserData ?? '', 'base64').toString('utf8');
     expect(toml).toContain('motd = "Hello from a private cluster"');
     expect(toml).toContain('[settings.kernel.sysctl]\n"net.core.somaxconn" = "4096"');
     expect(toml).toContain('[settings.host-containers.admin]\nenabled = true');
     expect(toml).toContain('allowed-unsafe-sysctls = ["net.core.somaxconn"]');
+
+    // Bottlerocket, self-managed: the settings in its launch template's user data (TOML, with the
+    // cluster's own settings eksctl adds), and its instance launched with both volumes encrypted:
+    // the OS volume (/dev/xvda) with the image's size, the data volume (/dev/xvdb) with volumeSize.
+    const selfRocketStack = `eksctl-${CLUSTER}-nodegroup-bottlerocket-self`;
+    const selfRocket = await launchTemplateData(selfRocketStack, 'NodeGroupLaunchTemplate');
+    const selfToml = Buffer.from(selfRocket?.UserData ?? '', 'base64').toString('utf8');
+    expect(selfToml).toContain('motd = "Self-managed and private"');
+    expect(selfToml).toContain('[settings.kernel.sysctl]\n"vm.max_map_count" = "262144"');
+    expect(selfToml).toContain('[settings.host-containers.admin]\nenabled = true');
+    expect(selfToml).toContain(`cluster-name = "${CLUSTER}"`);
+    // The cluster's endpoint, CA and DNS address filled in from its stack's exports.
+    expect(selfToml).not.toContain('${');
+    expect(selfRocket?.BlockDeviceMappings?.map((m) => [m.DeviceName, m.Ebs?.VolumeSize, m.Ebs?.Encrypted])).toEqual([
+      ['/dev/xvda', undefined, true],
+      ['/dev/xvdb', 50, true],
+    ]);
+    const selfRocketGroup = (
+      await autoScaling.send(
+        new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [await resource(selfRocketStack, 'NodeGroup')] }),
+      )
+    ).AutoScalingGroups?.[0];
+    const selfRocketInstances = selfRocketGroup?.Instances?.map((i) => i.InstanceId ?? '') ?? [];
+    expect(selfRocketInstances).toHaveLength(1);
+    const selfRocketInstance = (await ec2.send(new DescribeInstancesCommand({ InstanceIds: selfRocketInstances })))
+      .Reservations?.[0]?.Instances?.[0];
+    const volumeIds = selfRocketInstance?.BlockDeviceMappings?.map((m) => m.Ebs?.VolumeId ?? '') ?? [];
+    const volumes = (await ec2.send(new DescribeVolumesCommand({ VolumeIds: volumeIds }))).Volumes ?? [];
+    expect(
+      volumes
+        // moto also gives an instance launched from a template its default 8 GiB /dev/sda1 (EC2 does not).
+        .filter((v) => v.Attachments?.[0]?.Device !== '/dev/sda1')
+        .map((v) => [
+          v.Attachments?.[0]?.Device,
+          v.Size,
+          v.Encrypted,
+          v.SnapshotId !== undefined && v.SnapshotId !== '',
+        ])
+        .sort(),
+    ).toEqual([
+      ['/dev/xvda', 15, true, true],
+      ['/dev/xvdb', 50, true, false],
+    ]);
 
     // Managed nodegroups: update config, io1 IOPS, hop limit 1.
     const managed = (await eks.send(new DescribeNodegroupCommand({ clusterName: CLUSTER, nodegroupName: 'managed' })))
