@@ -50,6 +50,7 @@ export const EMULATOR_TESTED_FILES = {
     file: 'examples/instance-selector.yaml',
     test: 'test/integration/instance-selector.int.test.ts',
   },
+  ipv6: { file: 'test/fixtures/emulator/ipv6.yaml', test: 'test/integration/ipv6.int.test.ts' },
 } as const satisfies Record<string, EmulatorTestedFileEntry>;
 
 export type EmulatorTestedFile = keyof typeof EMULATOR_TESTED_FILES;
