@@ -42,8 +42,6 @@ const NOT_IN_AN_EMULATOR_FILE: Readonly<Record<string, string>> = {
  * much as when a built field is neither covered nor listed.
  */
 const NOT_YET_PROVEN: Readonly<Record<string, string>> = {
-  'ClusterVPC.publicAccessCIDRs':
-    'it acts only while the API endpoint is opened for creation (--endpoint-switch); the emulator test that opens it (endpoint-access.int) deletes no cluster',
   'ClusterVPC.extraIPv6CIDRs':
     "an IPv6 cluster: the emulator cannot create one yet (its AWS::EKS::Cluster has no KubernetesNetworkConfig.ServiceIpv6Cidr attribute for the template's Fn::GetAtt)",
   'NodeGroup.bottlerocket':
