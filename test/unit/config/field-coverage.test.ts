@@ -42,8 +42,6 @@ const NOT_IN_AN_EMULATOR_FILE: Readonly<Record<string, string>> = {
  * much as when a built field is neither covered nor listed.
  */
 const NOT_YET_PROVEN: Readonly<Record<string, string>> = {
-  'ClusterVPC.publicAccessCIDRs':
-    'it acts only while the API endpoint is opened for creation (--endpoint-switch); the emulator test that opens it (endpoint-access.int) deletes no cluster',
   'NodeGroup.bottlerocket':
     "the emulator cannot launch a self-managed Bottlerocket nodegroup (its OS volume takes the image's size, which the emulator's image lacks); kitchen-sink proves the same settings on a managed one",
 };
