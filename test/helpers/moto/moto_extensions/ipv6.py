@@ -1,7 +1,7 @@
-"""IPv6 clusters: what an IPv6 cluster in a dual-stack VPC needs from the emulator (two extensions).
+"""IPv6 clusters: what an IPv6 cluster in a dual-stack VPC needs from the emulator (three extensions).
 
-eks-cluster-ipv6 (install_cluster_service_range): an AWS::EKS::Cluster with KubernetesNetworkConfig.IpFamily ipv6 gets its Kubernetes service range from
-EKS, not from the template: a /108 of a unique local block (fd00::/8), returned by DescribeCluster as
+eks-cluster-ipv6 (install_cluster_service_range): an AWS::EKS::Cluster with
+KubernetesNetworkConfig.IpFamily ipv6 gets its Kubernetes service range from EKS, not from the template: a /108 of a unique local block (fd00::/8), returned by DescribeCluster as
 kubernetesNetworkConfig.serviceIpv6Cidr (no serviceIpv4Cidr) and by CloudFormation as the GetAtt
 KubernetesNetworkConfig.ServiceIpv6Cidr. The eks-cluster extension (eks_resources.EksCluster) gives
 every cluster moto's IPv4 service range and has no such attribute, so the cluster stack of an IPv6
