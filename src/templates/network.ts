@@ -7,7 +7,7 @@
  * Literal zones and CIDRs, Refs rather than GetAtt on subnets, route tables and endpoints, and
  * egress rules inline: the rules that let this part of the template run on moto (TESTBED §3.4).
  * The one exception is an IPv6 cluster's subnet blocks, cut with Fn::Cidr from a block Amazon
- * assigns at deploy time; moto cannot evaluate Fn::Cidr, so no emulator test deploys IPv6.
+ * assigns at deploy time; moto cannot evaluate Fn::Cidr, so the emulator tests deploy IPv6 only in a supplied VPC.
  */
 import type { Plan, PlannedEndpoint } from '../plan/types.js';
 import { cidr, clusterOwnedTag, getAtt, ref, select, tagList } from './cfn.js';

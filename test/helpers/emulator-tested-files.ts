@@ -46,10 +46,15 @@ export const EMULATOR_TESTED_FILES = {
   'fargate-irsa': { file: 'examples/fargate-irsa.yaml', test: 'test/integration/runner.int.test.ts' },
   drain: { file: 'test/fixtures/emulator/drain.yaml', test: 'test/integration/runner-drain.int.test.ts' },
   minimal: { file: 'examples/minimal.yaml', test: 'test/integration/delete.int.test.ts' },
+  'public-window': {
+    file: 'test/fixtures/emulator/public-window.yaml',
+    test: 'test/integration/endpoint-access.int.test.ts',
+  },
   'instance-selector': {
     file: 'examples/instance-selector.yaml',
     test: 'test/integration/instance-selector.int.test.ts',
   },
+  ipv6: { file: 'test/fixtures/emulator/ipv6.yaml', test: 'test/integration/ipv6.int.test.ts' },
 } as const satisfies Record<string, EmulatorTestedFileEntry>;
 
 export type EmulatorTestedFile = keyof typeof EMULATOR_TESTED_FILES;

@@ -11,6 +11,8 @@
  * resourcesVpcConfig says private-only afterwards. The emulator's API server endpoint is a made-up
  * host name, so the tests say the Kubernetes API is unreachable (`kubernetes.reachable`) instead of
  * resolving it: the ServiceAccounts are then reported as manifests to apply from inside the VPC.
+ * And vpc.publicAccessCIDRs through the CLI: the window limited to its ranges, then private-only,
+ * then a delete that leaves nothing.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +26,9 @@ import { createCluster } from '../../src/deploy/index.js';
 import type { CreateResult } from '../../src/deploy/results.js';
 import { buildPlan, createLiveFacts, type EndpointSwitchMode } from '../../src/plan/index.js';
 import { renderTemplates } from '../../src/templates/index.js';
-import { emulatorClientConfig } from '../helpers/moto/inventory.js';
+import { runCliCaptured } from '../helpers/cli.js';
+import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
+import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
 
@@ -119,5 +123,37 @@ describe('endpoint access switch (emulator)', () => {
     expect(calls.snapshot().byAction['eks:UpdateClusterConfig']).toBe(1);
     expect(result.endpointAccess.state).toBe('switched-off');
     expect(await access('private-cluster')).toMatchObject({ endpointPublicAccess: false });
+  });
+});
+
+describe('vpc.publicAccessCIDRs (emulator, the built CLI)', () => {
+  it('limits the public window of --endpoint-switch always to its ranges; private-only after; delete leaves nothing', async () => {
+    const file = emulatorTestedFile('public-window');
+    const before = await takeInventory(emulatorClientConfig(moto.endpoint));
+    const created = await runCliCaptured(
+      ['create', 'cluster', '-f', file, '--endpoint-switch', 'always', '--approve'],
+      {
+        env: { ...moto.env, KUBECONFIG: path.join(repoRoot, '.artifacts', 'public-window-kubeconfig') },
+      },
+    );
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stderr).toContain('203.0.113.0/24, 198.51.100.0/24');
+
+    // Created public, only to the file's ranges (the deployed template; the emulator's cluster keeps
+    // the last update's settings), and private-only once the create is done.
+    const body = JSON.parse(
+      (await cfn.send(new GetTemplateCommand({ StackName: 'eksctl-public-window-cluster' }))).TemplateBody ?? '{}',
+    ) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+    const controlPlane = Object.values(body.Resources).find((r) => r.Type === 'AWS::EKS::Cluster');
+    expect(controlPlane?.Properties['ResourcesVpcConfig']).toMatchObject({
+      EndpointPublicAccess: true,
+      EndpointPrivateAccess: true,
+      PublicAccessCidrs: ['203.0.113.0/24', '198.51.100.0/24'],
+    });
+    expect(await access('public-window')).toMatchObject({ endpointPublicAccess: false, endpointPrivateAccess: true });
+
+    const deleted = await runCliCaptured(['delete', 'cluster', '-f', file], { env: moto.env });
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(leftovers(before, await takeInventory(emulatorClientConfig(moto.endpoint)))).toEqual({});
   });
 });

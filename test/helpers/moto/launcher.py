@@ -52,6 +52,7 @@ from moto_extensions import eks_resources  # noqa: E402
 from moto_extensions import eks_updates  # noqa: E402
 from moto_extensions import fast_reset  # noqa: E402
 from moto_extensions import iam_resources  # noqa: E402
+from moto_extensions import ipv6  # noqa: E402
 from moto_extensions import lambda_runner  # noqa: E402
 from moto_extensions import ssm_bottlerocket_amis  # noqa: E402
 from moto_extensions import ssm_eks_amis  # noqa: E402
@@ -82,6 +83,21 @@ EXTENSIONS: list[Extension] = [
         eks_resources.install_update_cluster_config_merges,
     ),
     E("eks-nodegroup", "AWS::EKS::Nodegroup via moto's EKS backend; Ref is cluster/nodegroup"),
+    E(
+        "eks-cluster-ipv6",
+        "an IPv6 AWS::EKS::Cluster gets an fd00::/8 /108 service range and GetAtt KubernetesNetworkConfig.ServiceIpv6Cidr",
+        ipv6.install_cluster_service_range,
+    ),
+    E(
+        "ec2-subnet-ipv6-association-state",
+        "DescribeSubnets reports a subnet's IPv6 block as associated (moto nested the state in a dict)",
+        ipv6.install_subnet_association_state,
+    ),
+    E(
+        "ec2-security-group-ingress-ipv6",
+        "AWS::EC2::SecurityGroupIngress authorizes its CidrIpv6 (moto ignored it and made no rule)",
+        ipv6.install_security_group_ingress_ipv6,
+    ),
     E("eks-fargate-profile", "AWS::EKS::FargateProfile via moto's EKS backend"),
     E("eks-access-entry", "AWS::EKS::AccessEntry kept on the cluster; GET /private-eks-test/access-entries"),
     E(
