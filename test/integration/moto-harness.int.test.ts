@@ -15,13 +15,16 @@ import {
   type Stack,
 } from '@aws-sdk/client-cloudformation';
 import {
+  CreateLaunchTemplateCommand,
   CreateVpcCommand,
   DescribeImagesCommand,
   DescribeLaunchTemplateVersionsCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
+  DescribeVolumesCommand,
   DescribeVpcsCommand,
   EC2Client,
+  RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import {
   DescribeClusterCommand,
@@ -460,7 +463,68 @@ describe('more refusals', () => {
   });
 });
 
-describe('plain moto, with the delete extensions switched off', () => {
+/**
+ * Launches an instance from a template whose OS volume (/dev/xvda) has neither size nor snapshot, as a
+ * self-managed Bottlerocket nodegroup's has, on an image whose root device is /dev/xvda; answers the
+ * volumes as [device, size, from a snapshot].
+ */
+async function launchWithImageSizedRoot(client: EC2Client, name: string): Promise<[string, number, boolean][]> {
+  const images = (await client.send(new DescribeImagesCommand({}))).Images ?? [];
+  const image = images.find((i) => i.RootDeviceName === '/dev/xvda');
+  expect(image?.ImageId).toBeDefined();
+  await client.send(
+    new CreateLaunchTemplateCommand({
+      LaunchTemplateName: name,
+      LaunchTemplateData: {
+        ImageId: image?.ImageId,
+        InstanceType: 'm6i.large',
+        BlockDeviceMappings: [
+          { DeviceName: '/dev/xvda', Ebs: { VolumeType: 'gp3', Encrypted: true } },
+          { DeviceName: '/dev/xvdb', Ebs: { VolumeSize: 50, VolumeType: 'gp3', Encrypted: true } },
+        ],
+      },
+    }),
+  );
+  const run = await client.send(
+    new RunInstancesCommand({ MinCount: 1, MaxCount: 1, LaunchTemplate: { LaunchTemplateName: name } }),
+  );
+  const instanceId = run.Instances?.[0]?.InstanceId ?? '';
+  const volumes =
+    (
+      await client.send(
+        new DescribeVolumesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [instanceId] }] }),
+      )
+    ).Volumes ?? [];
+  return volumes
+    .map((v): [string, number, boolean] => [v.Attachments?.[0]?.Device ?? '', v.Size ?? 0, Boolean(v.SnapshotId)])
+    .sort();
+}
+
+describe('EC2 launches with the image block device defaults', () => {
+  it("gives a volume with no size or snapshot the image's snapshot and size for that device", async () => {
+    // moto's own default /dev/sda1 (8 GiB) is there too: see the README row.
+    expect(await launchWithImageSizedRoot(ec2, 'image-sized-root')).toEqual([
+      ['/dev/sda1', 8, false],
+      ['/dev/xvda', 15, true],
+      ['/dev/xvdb', 50, false],
+    ]);
+  });
+});
+
+describe('plain moto, with some extensions switched off', () => {
+  it('refuses a launch whose volume has no size or snapshot (why ec2-image-block-device-defaults exists)', async () => {
+    const plain = await startMoto({ env: { PRIVATE_EKS_MOTO_DISABLE: 'ec2-image-block-device-defaults' } });
+    const plainEc2 = new EC2Client(emulatorClientConfig(plain.endpoint));
+    try {
+      await expect(launchWithImageSizedRoot(plainEc2, 'image-sized-root')).rejects.toMatchObject({
+        name: 'MissingParameter',
+      });
+    } finally {
+      plainEc2.destroy();
+      await plain.stop();
+    }
+  });
+
   it('loses a stack that holds a route table and leaves its VPC behind (why ec2-route-table-deletion exists)', async () => {
     const plain = await startMoto({
       env: {
