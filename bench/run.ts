@@ -45,7 +45,7 @@ function newestMtime(dir: string): number {
 
 /** Rebuilds dist/ when its CLI bundle is missing or older than any file under src/. */
 function ensureBuilt(): void {
-  const bundle = path.join(repoRoot, 'dist/cli/main.js');
+  const bundle = path.join(repoRoot, 'dist/cli/live.cjs');
   let builtAt = 0;
   try {
     builtAt = statSync(bundle).mtimeMs;

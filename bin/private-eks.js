@@ -2,37 +2,46 @@
 // The CLI is bundled into dist/cli/ by `npm run build` (run automatically by `npm ci`). This file
 // is CommonJS (bin/package.json): Node loads a CommonJS entry without its ES module loader.
 //
-// Two bundles, one program (src/cli/start.ts). Commands that call AWS run from the ES module
-// bundle (dist/cli/main.js), which loads the parts of the SDK they use. The offline commands,
-// `validate` and `plan --offline`, run from the CommonJS bundle (dist/cli/offline.cjs) with a V8
-// code cache of their own: most of such a short command's time is V8 compiling each function on
-// its first call, and the cache made after a run holds every function that run compiled (Node's
-// module compile cache, used for the ES module bundle, keeps only those compiled before the
-// module ran). Either bundle runs every command; the choice is only about start-up time.
+// Two bundles, one program (src/cli/start.ts), each a CommonJS file run here with a V8 code cache
+// of its own (scripts/build.mjs says why). Commands that may call AWS run from dist/cli/live.cjs,
+// which holds the parts of the SDK they use. The offline commands, `validate` and
+// `plan --offline`, run from dist/cli/offline.cjs, which leaves the SDK out: less to read at every
+// start. Either bundle runs every command; the choice is only about start-up time.
 'use strict';
 const nodeModule = require('node:module');
 
 const args = process.argv.slice(2);
 const offline = offlineCommand(args);
 if (offline === undefined) {
-  // Node 22.1 and later keep V8's compiled code of the bundle on disk (in the system's temporary
-  // directory; NODE_DISABLE_COMPILE_CACHE=1 turns it off), so a command after the first skips most
-  // of the compiling.
-  nodeModule.enableCompileCache?.();
-  import('../dist/cli/main.js');
+  runBundle('../dist/cli/live.cjs', liveCacheName(args), { onlyAfterSuccess: true });
 } else {
-  runOffline(offline);
+  runBundle('../dist/cli/offline.cjs', `offline-${offline}`, { onlyAfterSuccess: false });
+}
+
+/**
+ * `live-<the command's first word>` when it looks like one: a cache holds what one command
+ * compiled, and a run of another would load code it does not need.
+ */
+function liveCacheName(argv) {
+  const word = firstWord(argv);
+  if (word === undefined) return 'live';
+  return /^[a-z][a-z0-9-]{0,31}$/.test(word) ? `live-${word}` : 'live-other';
+}
+
+/** The first argument that is neither an option nor an option's value, or undefined. */
+function firstWord(argv) {
+  const withValue = new Set(['--region', '--profile', '--color']);
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return undefined;
+    if (withValue.has(argv[i])) i++;
+    else if (!argv[i].startsWith('-')) return argv[i];
+  }
+  return undefined;
 }
 
 /** `validate` or `plan … --offline` (the first word that is not an option), else undefined. */
 function offlineCommand(argv) {
-  const withValue = new Set(['--region', '--profile', '--color']);
-  let first;
-  for (let i = 0; i < argv.length && first === undefined; i++) {
-    if (argv[i] === '--') return undefined;
-    if (withValue.has(argv[i])) i++;
-    else if (!argv[i].startsWith('-')) first = argv[i];
-  }
+  const first = firstWord(argv);
   if (first === 'validate') return 'validate';
   if (first === 'plan' && argv.includes('--offline') && !argv.slice(0, argv.indexOf('--offline')).includes('--'))
     return 'plan-offline';
@@ -40,20 +49,21 @@ function offlineCommand(argv) {
 }
 
 /**
- * Runs dist/cli/offline.cjs as Node would require() it, compiled with the cached data of an
- * earlier run of the same command when there is one, and saves new cached data at exit when there
- * was none or V8 refused it (another Node version, another bundle). The cache lives in the user's
- * cache directory; NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's. A cache that
- * cannot be read or written only makes the command slower: it never changes what it does.
+ * Runs a bundle as Node would require() it, compiled with the cached data of an earlier run of the
+ * same command when there is one, and saves new cached data at exit when there was none or V8
+ * refused it (another Node version, another bundle). The cache lives in the user's cache
+ * directory; NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's. A cache that cannot be
+ * read or written only makes the command slower: it never changes what it does. With
+ * `onlyAfterSuccess`, a run that fails saves none: a mistyped command leaves no file behind.
  */
-function runOffline(command) {
+function runBundle(file, cacheName, { onlyAfterSuccess }) {
   const fs = require('node:fs');
   const path = require('node:path');
   const vm = require('node:vm');
-  const bundle = require.resolve('../dist/cli/offline.cjs');
+  const bundle = require.resolve(file);
   // esbuild writes ASCII only (it escapes the rest), which latin1 reads without decoding.
   const source = fs.readFileSync(bundle, 'latin1');
-  const cacheFile = cachePath(fs, path, bundle, command);
+  const cacheFile = cachePath(fs, path, bundle, cacheName);
   let cachedData;
   if (cacheFile !== undefined) {
     try {
@@ -67,7 +77,11 @@ function runOffline(command) {
     ...(cachedData === undefined ? {} : { cachedData }),
   });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
-    process.once('exit', () => saveCache(fs, path, cacheFile, cachePrefix(command), () => script.createCachedData()));
+    process.once('exit', (code) => {
+      if (code === 0 || !onlyAfterSuccess) {
+        saveCache(fs, path, cacheFile, cachePrefix(cacheName), () => script.createCachedData());
+      }
+    });
   }
   const cjs = { exports: {} };
   script.runInThisContext()(cjs.exports, nodeModule.createRequire(bundle), cjs, bundle, path.dirname(bundle));
@@ -75,12 +89,12 @@ function runOffline(command) {
 }
 
 /** One cache per command and Node version (a user may switch between versions); the bundle's size and time name its build. */
-function cachePrefix(command) {
-  return `offline-${command}-${process.version}-${process.arch}-`;
+function cachePrefix(cacheName) {
+  return `${cacheName}-${process.version}-${process.arch}-`;
 }
 
-/** `<cache dir>/offline-<command>-<node version>-<arch>-<bundle size>-<mtime>.v8`, or undefined when off. */
-function cachePath(fs, path, bundle, command) {
+/** `<cache dir>/<cache name>-<node version>-<arch>-<bundle size>-<mtime>.v8`, or undefined when off. */
+function cachePath(fs, path, bundle, cacheName) {
   const off = process.env.NODE_DISABLE_COMPILE_CACHE;
   if (off !== undefined && off !== '' && off !== '0') return undefined;
   try {
@@ -93,7 +107,7 @@ function cachePath(fs, path, bundle, command) {
           ? path.join(home, 'Library', 'Caches', 'private-eks')
           : path.join(process.env.XDG_CACHE_HOME || path.join(home, '.cache'), 'private-eks');
     const stat = fs.statSync(bundle);
-    const name = `${cachePrefix(command)}${stat.size}-${Math.trunc(stat.mtimeMs)}.v8`;
+    const name = `${cachePrefix(cacheName)}${stat.size}-${Math.trunc(stat.mtimeMs)}.v8`;
     return path.join(dir, name);
   } catch {
     return undefined;

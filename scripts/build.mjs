@@ -125,63 +125,79 @@ const deferredBuiltins = {
 };
 
 /**
- * The offline commands' bundle (dist/cli/offline.cjs): `validate` and `plan --offline`, run by
- * bin/private-eks.js with a V8 code cache of its own. CommonJS, because only a script (not an ES
- * module) can be compiled with cached data that holds every function the command ran, not only
- * those compiled before it started (what Node's module compile cache keeps): most of a short
- * command's time is compiling its functions on first call. The AWS SDK and the proxy agent stay
- * in node_modules: every command works from this bundle, but those that call AWS run from the ES
- * module bundle, which holds the parts of the SDK they use.
+ * One CommonJS file holding the CLI (src/cli/start.ts) and the packages it bundles, built in two
+ * passes. bin/private-eks.js runs it as a script compiled with a V8 code cache: only a script (not
+ * an ES module) can be compiled with cached data holding every function a command ran, not only
+ * those compiled before it started (what Node's module compile cache keeps), and most of a short
+ * command's time is compiling its functions on first call. A script also skips the ES module
+ * loader, which resolved each of a live command's hundred chunks against package.json files.
+ *
+ * Pass one bundles as ES modules with splitting, where esbuild drops what nothing imports: the
+ * SDK clients' aggregated classes and the commands private-eks never sends. Pass two joins its
+ * entry and chunks into one CommonJS file; the chunks a command loads with import() become
+ * functions run on first use, so each command still runs only its own code. Bundling the sources
+ * straight to CommonJS keeps every module reached by import() whole (esbuild runs such a module's
+ * top level on first use and cannot drop any of it): 4.9 MB, and every SDK client's aggregated
+ * class built before the first request.
  */
-const offlineBundle = {
-  entryPoints: { offline: 'src/cli/start.ts' },
-  outdir: 'dist/cli',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  external: ['@aws-sdk/*', '@smithy/*', 'proxy-agent', 'pac-proxy-agent'],
-  // import() of what stays outside (built-ins, the SDK) becomes require(): a script run from a
-  // code cache (vm.Script) has no loader for import().
-  supported: { 'dynamic-import': false },
-  plugins: [deferredBuiltins],
-  sourcemap: false,
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
-};
+async function commonJsBundle({ name, external }) {
+  const first = await build({
+    entryPoints: { [name]: 'src/cli/start.ts' },
+    outdir: 'pass-one',
+    write: false,
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    // The SDK's ES modules (dist-es), which esbuild can tree-shake down to the commands used.
+    mainFields: ['module', 'main'],
+    external,
+    plugins: [sdkSchemaKeys, deferredBuiltins, dynamicBuiltinsThroughRequire, builtinsThroughRequire],
+    logLevel: 'warning',
+  });
+  const files = new Map(first.outputFiles.map((file) => [file.path, file.text]));
+  const passOne = {
+    name: 'pass-one',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return { path: args.path, namespace: 'pass-one' };
+        if (!args.path.startsWith('.')) return { path: args.path, external: true };
+        return { path: path.resolve(args.resolveDir, args.path), namespace: 'pass-one' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'pass-one' }, (args) => {
+        const contents = files.get(args.path);
+        if (contents === undefined) throw new Error(`build: pass one made no ${args.path}`);
+        return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+  await build({
+    entryPoints: [path.resolve('pass-one', `${name}.js`)],
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    // import() of what stays outside (built-ins, node_modules) becomes require(): a script run
+    // from a code cache (vm.Script) has no loader for import().
+    supported: { 'dynamic-import': false },
+    plugins: [passOne],
+    sourcemap: false,
+    // Less for V8 to read on every start; names are kept, so a stack trace still names the functions.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
+}
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outdir: 'dist/cli',
-  bundle: true,
-  // Commands load their code with import(); with splitting those modules (and the parts of the SDK
-  // they import) stay in separate chunks: validate and plan --offline load no SDK code, and a live
-  // command loads the clients and commands it uses.
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  // The SDK's ES modules (dist-es), which esbuild can tree-shake down to the commands used.
-  mainFields: ['module', 'main'],
-  // proxy-agent's PAC support reads WebAssembly files next to its own modules (quickjs-wasi), so it
-  // is loaded from node_modules; the rest of it is small.
-  external: ['pac-proxy-agent'],
-  plugins: [sdkSchemaKeys, deferredBuiltins, dynamicBuiltinsThroughRequire, builtinsThroughRequire],
-  // Bundled CommonJS dependencies (commander, yaml) call require() for Node built-ins.
-  banner: {
-    js: "import { createRequire as __peCreateRequire } from 'node:module'; const require = __peCreateRequire(import.meta.url);",
-  },
-  sourcemap: false,
-  // Less for V8 to scan on every start (about 8% of validate's cold start on Node 22); names are
-  // kept, so a stack trace still names the functions.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
-});
-await build(offlineBundle);
+// Every command that may call AWS, with the parts of the SDK it uses. proxy-agent's PAC support
+// reads WebAssembly files next to its own modules (quickjs-wasi), so it is loaded from node_modules.
+await commonJsBundle({ name: 'live', external: ['pac-proxy-agent'] });
+// `validate` and `plan --offline`, without the SDK and the proxy agent (they never call AWS): a
+// smaller file to read and a smaller code cache. Every command works from it, more slowly.
+await commonJsBundle({ name: 'offline', external: ['@aws-sdk/*', '@smithy/*', 'proxy-agent', 'pac-proxy-agent'] });

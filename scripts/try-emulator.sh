@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 config=${1:-examples/minimal.yaml}
 
-[ -f dist/cli/main.js ] || npm run --silent build
+[ -f dist/cli/live.cjs ] || npm run --silent build
 bash scripts/setup-python.sh
 eval "$(scripts/moto.sh start)"
 trap 'eval "$(scripts/moto.sh stop)"' EXIT

@@ -3,8 +3,8 @@ import { runCli } from './program.js';
 
 /**
  * Runs the command line and sets the process's exit code: the one place that does (SPEC §1
- * codes). Both bundles start here: the ES module one (dist/cli/main.js) and the CommonJS one for
- * the offline commands (dist/cli/offline.cjs, see bin/private-eks.js).
+ * codes). Both bundles start here: dist/cli/live.cjs and dist/cli/offline.cjs (see
+ * bin/private-eks.js); src/cli/main.ts runs it from the sources.
  *
  * A first Ctrl-C aborts the running command (deploy code stops waiting, CloudFormation carries
  * on); a second one exits. SIGTERM (a CI job cancelled, `timeout`, a container stopped) and SIGHUP

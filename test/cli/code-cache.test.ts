@@ -1,9 +1,9 @@
 /**
- * The offline commands' code cache (bin/private-eks.js): `validate` and `plan --offline` run from
- * the CommonJS bundle with V8 cached data saved in the user's cache directory after a first run.
- * The cache may only ever change how fast a command starts: the same output with it, without it,
- * with a corrupt one and with a cache directory that cannot be written. Which bundle ran is seen
- * from the files the run leaves (the ES module bundle leaves none there).
+ * The commands' code caches (bin/private-eks.js): each command runs from one of two CommonJS
+ * bundles with V8 cached data saved in the user's cache directory after a first run, one file per
+ * command. A cache may only ever change how fast a command starts: the same output with it,
+ * without it, with a corrupt one and with a cache directory that cannot be written. Which bundle
+ * ran is seen from the names of the files the run leaves.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -35,7 +35,7 @@ function freshHome(): string {
 const run = (home: string, args: string[], env: Record<string, string> = {}): Promise<BuiltRun> =>
   runBuiltCli(args, { env: { CI: 'true', HOME: home, ...env } });
 
-describe(`the offline commands' code cache: ${cliCommand().describe}`, () => {
+describe(`the commands' code caches: ${cliCommand().describe}`, () => {
   it('validate saves one cache after its first run and uses it, unchanged, after', async () => {
     const home = freshHome();
     const first = await run(home, ['validate', '-f', MINIMAL]);
@@ -61,9 +61,27 @@ describe(`the offline commands' code cache: ${cliCommand().describe}`, () => {
     expect(JSON.parse(plan.stdout)).toMatchObject({ cluster: { metadata: { name: 'private-cluster' } } });
     expect((await run(home, ['--version'])).code).toBe(0);
     expect((await run(home, ['utils', 'schema'])).code).toBe(0);
-    expect(cacheFiles(home).map((f) => path.basename(f).split(`-${process.version}`)[0])).toEqual([
-      'offline-plan-offline',
-    ]);
+    const names = cacheFiles(home).map((f) => path.basename(f).split(`-${process.version}`)[0]);
+    expect(names.sort()).toEqual(['live', 'live-utils', 'offline-plan-offline']);
+  });
+
+  it("a live command's cache is used, unchanged, by its next run; a failed run saves none", async () => {
+    const home = freshHome();
+    const first = await run(home, ['utils', 'schema']);
+    expect(first.code, first.stderr).toBe(0);
+    const [file] = cacheFiles(home);
+    expect(path.basename(file!)).toMatch(new RegExp(`^live-utils-${process.version}-${process.arch}-\\d+-\\d+\\.v8$`));
+    const saved = statSync(path.join(home, file!));
+
+    const second = await run(home, ['utils', 'schema']);
+    expect(second).toEqual(first);
+    expect(statSync(path.join(home, file!)).mtimeMs).toBe(saved.mtimeMs);
+
+    // A mistyped command fails (usage error) and leaves no cache of its own.
+    const typo = await run(home, ['utlis', 'schema']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("unknown command 'utlis'");
+    expect(cacheFiles(home)).toEqual([file]);
   });
 
   it('a corrupt cache is refused by V8 and replaced; the output stays the same', async () => {

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 const BIN = 'bin/private-eks.js';
 
 function runBuilt(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
-  if (!existsSync('dist/cli/main.js')) throw new Error('dist/cli/main.js is missing: run `npm run build` first');
+  if (!existsSync('dist/cli/offline.cjs'))
+    throw new Error('dist/cli/offline.cjs is missing: run `npm run build` first');
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', CI: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
