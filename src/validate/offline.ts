@@ -10,7 +10,7 @@ import type { ResolvedConfig } from '../config/resolved.js';
 import { sortProblems } from '../config/report.js';
 import { PrivateEksError } from '../errors.js';
 import type { Plan } from '../plan/index.js';
-import { templateBody, TEMPLATE_BODY_LIMIT } from '../templates/json.js';
+import { templateBodyBytes, TEMPLATE_BODY_LIMIT } from '../templates/json.js';
 import type { Template } from '../templates/index.js';
 
 export interface OfflineCheckResult {
@@ -47,7 +47,7 @@ export function templateLimitProblems(file: string, templates: ReadonlyMap<strin
         ),
       );
     }
-    const bytes = Buffer.byteLength(templateBody(template), 'utf8');
+    const bytes = templateBodyBytes(template);
     if (bytes > TEMPLATE_BODY_LIMIT) {
       problems.push(
         problemOf(

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/plan/types.js';
 import { renderTemplates, templateBody, TEMPLATE_BODY_LIMIT } from '../../../src/templates/index.js';
 import type { Template } from '../../../src/templates/index.js';
+import { templateBodyBytes } from '../../../src/templates/json.js';
 import { generatedPlans } from './generated-plans.js';
 import {
   allViolations,
@@ -90,6 +91,23 @@ describe.each(SCENARIOS)('scenario $name', ({ plan }) => {
   it('is deterministic: a copy of the plan renders to the same bytes', () => {
     const again = renderTemplates(structuredClone(plan));
     for (const [name, template] of templates) expect(templateBody(again.get(name)!)).toBe(templateBody(template));
+  });
+  it("is measured by validate's unsorted count as the body sent", () => {
+    for (const template of templates.values())
+      expect(templateBodyBytes(template)).toBe(Buffer.byteLength(templateBody(template), 'utf8'));
+  });
+});
+
+describe('templateBodyBytes', () => {
+  it('counts bytes, not characters, whatever the order of the keys', () => {
+    const template = {
+      Resources: { B: { Type: 'AWS::EC2::VPC', Properties: { Tags: [{ Key: 'team', Value: 'équipe ✓' }] } } },
+      AWSTemplateFormatVersion: '2010-09-09',
+    } as unknown as Template;
+    const body = templateBody(template);
+    expect(body.startsWith('{"AWSTemplateFormatVersion"')).toBe(true);
+    expect(templateBodyBytes(template)).toBe(Buffer.byteLength(body, 'utf8'));
+    expect(templateBodyBytes(template)).toBe(body.length + 3);
   });
 });
 
