@@ -121,6 +121,57 @@ const CASES: Case[] = [
     problems: [],
   },
   {
+    name: 'vpc-cni 1 (a major version alone)',
+    yaml: [IPV6, 'iam: {withOIDC: true}', 'addons: [{name: coredns}, {name: vpc-cni, version: "1"}]'],
+    problems: [OLD_VPC_CNI('"1"')],
+  },
+  ...['2', '10.0', 'v1.10.0', 'abc', 'abc1.9'].map((version): Case => ({
+    name: `vpc-cni ${version} (new enough, or not a version eksctl reads: not checked)`,
+    yaml: [IPV6, 'iam: {withOIDC: true}', `addons: [{name: coredns}, {name: vpc-cni, version: "${version}"}]`],
+    problems: [],
+  })),
+  {
+    name: 'Auto Mode needs no add-on listed',
+    yaml: [IPV6, 'autoModeConfig: {enabled: true}'],
+    problems: [],
+  },
+  {
+    name: 'the pod identity agent and a pod identity association on vpc-cni',
+    yaml: [
+      IPV6,
+      'addons:',
+      '  - name: coredns',
+      '  - name: vpc-cni',
+      '    podIdentityAssociations:',
+      '      - serviceAccountName: aws-node',
+      '        namespace: kube-system',
+      '        permissionPolicyARNs: [arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy]',
+      '  - name: eks-pod-identity-agent',
+    ],
+    problems: [],
+  },
+  {
+    name: 'the pod identity agent and an empty list of associations on vpc-cni',
+    yaml: [
+      IPV6,
+      'addons:',
+      '  - name: coredns',
+      '  - name: vpc-cni',
+      '    podIdentityAssociations: []',
+      '  - name: eks-pod-identity-agent',
+    ],
+    problems: [
+      {
+        rule: 'VALUE',
+        path: 'addons[1]',
+        at: 'name: vpc-cni',
+        message:
+          'Set one of: addonsConfig.autoApplyPodIdentityAssociations, useDefaultPodIdentityAssociations on the vpc-cni addon, apply a custom pod identity on the vpc-cni addon',
+        hint: 'add useDefaultPodIdentityAssociations: true to the vpc-cni add-on',
+      },
+    ],
+  },
+  {
     name: 'vpc-cni latest',
     yaml: [IPV6, 'iam: {withOIDC: true}', 'addons: [{name: coredns}, {name: vpc-cni, version: latest}]'],
     problems: [],

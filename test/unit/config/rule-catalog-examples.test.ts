@@ -19,9 +19,18 @@ async function ruleIdsOf(example: string): Promise<{ load: string[]; plan: strin
   return { load, plan: plan.problems.map((p) => p.rule as string) };
 }
 
+const STAGES: readonly string[] = ['read', 'validate', 'plan', 'plan-aws'];
+
 describe('the rule catalog', () => {
+  it('names each rule once', () => {
+    const ids = RULE_CATALOG.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Z][A-Z0-9_]*$/);
+  });
+
   describe.each(RULE_CATALOG)('$id', (rule) => {
-    it('has a one-line title and a fix', () => {
+    it('has a one-line title, a fix and one of the stages', () => {
+      expect(STAGES).toContain(rule.stage);
       expect(rule.title.trim()).not.toBe('');
       expect(rule.title).not.toContain('\n');
       expect(rule.fix.trim()).not.toBe('');
