@@ -11,7 +11,7 @@ import type { Problem } from '../problem.js';
 import { quote } from '../report.js';
 import type { ClusterConfigFile } from '../schema.js';
 import { report, type Anchor, type RuleContext } from './context.js';
-import { parseArn } from './nodegroup-kinds.js';
+import { arnSyntaxError, parseArn } from './nodegroup-kinds.js';
 
 const POD_IDENTITY_AGENT = 'eks-pod-identity-agent';
 
@@ -187,7 +187,8 @@ export function accessEntries(ctx: RuleContext): Problem[] {
     const base: FieldPath = ['accessConfig', 'accessEntries', i];
     const p = `accessEntries[${i}]`;
     const principal = entry.principalARN ?? '';
-    if (parseArn(principal) === undefined) {
+    const arnError = arnSyntaxError(principal);
+    if (arnError !== undefined) {
       problems.push(
         problem(
           ctx,
@@ -195,7 +196,7 @@ export function accessEntries(ctx: RuleContext): Problem[] {
           [...base, 'principalARN'],
           principal === ''
             ? `${p}.principalARN must be set to a valid AWS ARN`
-            : `invalid ARN ${quote(principal)}: arn: invalid prefix`,
+            : `invalid ARN ${quote(principal)}: ${arnError}`,
           'write an IAM role or user ARN: arn:aws:iam::ACCOUNT:role/NAME',
         ),
       );
@@ -419,10 +420,9 @@ export function secretsEncryption(ctx: RuleContext): Problem[] {
       problem(ctx, 'value', path, 'field secretsEncryption.keyARN is required for enabling secrets encryption', hint),
     ];
   }
-  if (parseArn(key) === undefined) {
-    return [
-      problem(ctx, 'value', path, `invalid ARN in secretsEncryption.keyARN: ${quote(key)}: arn: invalid prefix`, hint),
-    ];
+  const arnError = arnSyntaxError(key);
+  if (arnError !== undefined) {
+    return [problem(ctx, 'value', path, `invalid ARN in secretsEncryption.keyARN: ${quote(key)}: ${arnError}`, hint)];
   }
   return [];
 }

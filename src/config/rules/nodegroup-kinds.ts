@@ -227,9 +227,16 @@ function givenRoleConflicts(n: NodeGroupAt, field: 'instanceRoleARN' | 'instance
 
 /** eksctl's ARN syntax (aws-sdk-go's arn.Parse): arn:partition:service:region:account:resource. */
 export function parseArn(text: string): { service: string; resource: string } | undefined {
+  if (arnSyntaxError(text) !== undefined) return undefined;
   const parts = text.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
   return { service: parts[2]!, resource: parts.slice(5).join(':') };
+}
+
+/** aws-sdk-go's arn.Parse error for `text`, which eksctl passes on; undefined for an ARN. */
+export function arnSyntaxError(text: string): string | undefined {
+  if (!text.startsWith('arn:')) return 'arn: invalid prefix';
+  if (text.split(':').length < 6) return 'arn: not enough sections';
+  return undefined;
 }
 
 function bootstrapFieldsRefused(n: NodeGroupAt, fields: readonly string[]): void {
@@ -268,11 +275,12 @@ function selfManaged(n: NodeGroupAt): void {
   givenRoleConflicts(n, 'instanceProfileARN');
   givenRoleConflicts(n, 'instanceRoleARN');
   (ng.iam?.attachPolicyARNs ?? []).forEach((arn, i) => {
-    if (parseArn(arn) === undefined) {
+    const error = arnSyntaxError(arn);
+    if (error !== undefined) {
       at(
         n,
         ['iam', 'attachPolicyARNs', i],
-        `invalid ARN ${quote(arn)} in ${p}.iam.attachPolicyARNs: arn: invalid prefix`,
+        `invalid ARN ${quote(arn)} in ${p}.iam.attachPolicyARNs: ${error}`,
         'write a policy ARN: arn:aws:iam::aws:policy/NAME or arn:aws:iam::ACCOUNT:policy/NAME',
         'value',
       );

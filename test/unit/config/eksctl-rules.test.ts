@@ -1185,6 +1185,15 @@ const CASES: Case[] = [
   },
   {
     area: 'access entries',
+    name: 'a principal ARN with too few sections',
+    pass: lines(HEADER, 'accessConfig:', `  accessEntries: [{principalARN: "${ROLE}"}]`),
+    fail: lines(HEADER, 'accessConfig:', '  accessEntries: [{principalARN: "arn:aws:iam::role/admin"}]'),
+    path: 'accessConfig.accessEntries[0].principalARN',
+    at: '"arn:aws:iam::role/admin"',
+    message: 'invalid ARN "arn:aws:iam::role/admin": arn: not enough sections',
+  },
+  {
+    area: 'access entries',
     name: 'groups on a node entry',
     pass: lines(HEADER, 'accessConfig:', `  accessEntries: [{principalARN: "${ROLE}", type: EC2_LINUX}]`),
     fail: lines(
@@ -1430,6 +1439,15 @@ const CASES: Case[] = [
     path: 'secretsEncryption.keyARN',
     at: 'my-key',
     message: 'invalid ARN in secretsEncryption.keyARN: "my-key": arn: invalid prefix',
+  },
+  {
+    area: 'encryption',
+    name: 'a key ARN with too few sections',
+    pass: file('secretsEncryption: {keyARN: "arn:aws:kms:us-west-2:123456789012:key/k"}'),
+    fail: file('secretsEncryption: {keyARN: "arn:aws:kms:key/k"}'),
+    path: 'secretsEncryption.keyARN',
+    at: '"arn:aws:kms:key/k"',
+    message: 'invalid ARN in secretsEncryption.keyARN: "arn:aws:kms:key/k": arn: not enough sections',
   },
   {
     area: 'encryption',

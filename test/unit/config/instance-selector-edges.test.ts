@@ -52,7 +52,7 @@ describe('instanceSelector edges', () => {
       'amiFamily: WindowsServer2019FullContainer',
       'instanceSelector: {vCPUs: 2, memory: 8GiB, cpuArchitecture: x86_64}',
     );
-    expect(found.filter(([, , path]) => path.endsWith('cpuArchitecture'))).toEqual([]);
+    expect(found.filter(([, , path]) => String(path).endsWith('cpuArchitecture'))).toEqual([]);
     expect(found.filter(([, severity]) => severity === 'error')).toEqual([]);
   });
 
