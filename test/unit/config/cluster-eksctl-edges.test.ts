@@ -5,14 +5,10 @@
  * tests in eksctl-rules.test.ts leave alive.
  */
 import { describe, expect, it } from 'vitest';
-import { applyDefaults } from '../../../src/config/defaults.js';
 import type { Problem } from '../../../src/config/problem.js';
-import { readConfigDocument } from '../../../src/config/read.js';
 import { optionalFeatures, vpcSettings } from '../../../src/config/rules/cluster-eksctl.js';
-import type { RuleContext } from '../../../src/config/rules/index.js';
 import type { LoadConfigResult } from '../../../src/config/index.js';
-import type { ClusterConfigFile } from '../../../src/config/schema.js';
-import { HEADER, lines, load, locate, withRule } from './support.js';
+import { HEADER, lines, load, locate, withRule, ruleContextOf } from './support.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/r';
 const POLICY = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
@@ -31,20 +27,6 @@ function expected(
 /** The VALUE problems at `path` (REQUIRED may report the same path; it is another rule's). */
 function valueAt(result: LoadConfigResult, path: string): Problem[] {
   return withRule(result, 'VALUE').filter((p) => p.path === path);
-}
-
-/** The rule context for a file as read, before the field check drops what private-eks refuses. */
-function rawContext(text: string): RuleContext {
-  const read = readConfigDocument(text, 'test.yaml');
-  const config = structuredClone(read.value) as ClusterConfigFile;
-  return {
-    config,
-    resolved: applyDefaults(config, { file: 'test.yaml' }),
-    source: read.sourceMap,
-    file: 'test.yaml',
-    regionSource: 'file',
-    typeErrors: new Set(),
-  };
 }
 
 describe('iam.serviceAccounts', () => {
@@ -452,7 +434,7 @@ describe('vpc.hostnameType', () => {
 
   it('an unknown value: at the value (checked on the rule: the schema refuses it first)', () => {
     const text = file('vpc:', '  hostnameType: ip');
-    expect(vpcSettings(rawContext(text))).toEqual([
+    expect(vpcSettings(ruleContextOf(text))).toEqual([
       expected(text, 'ip', {
         path: 'vpc.hostnameType',
         message: 'invalid value "ip" for vpc.hostnameType; supported values are [ip-name resource-name]',
@@ -489,7 +471,7 @@ describe('fargateProfiles', () => {
 describe('karpenter (checked on the rule: private-eks refuses the field first)', () => {
   it('an empty version: at the karpenter key', () => {
     const text = file('iam: {withOIDC: true}', 'karpenter: {version: ""}');
-    expect(optionalFeatures(rawContext(text))).toEqual([
+    expect(optionalFeatures(ruleContextOf(text))).toEqual([
       expected(text, 'karpenter', {
         path: 'karpenter',
         message: 'failed to validate Karpenter config: version field is required if installing Karpenter is enabled',
@@ -499,12 +481,12 @@ describe('karpenter (checked on the rule: private-eks refuses the field first)',
   });
 
   it('a version with iam.withOIDC: true passes', () => {
-    expect(optionalFeatures(rawContext(file('iam: {withOIDC: true}', 'karpenter: {version: "1.2.0"}')))).toEqual([]);
+    expect(optionalFeatures(ruleContextOf(file('iam: {withOIDC: true}', 'karpenter: {version: "1.2.0"}')))).toEqual([]);
   });
 
   it('a version without OIDC: at the iam key', () => {
     const text = file('iam: {withOIDC: false}', 'karpenter: {version: "1.2.0"}');
-    expect(optionalFeatures(rawContext(text))).toEqual([
+    expect(optionalFeatures(ruleContextOf(text))).toEqual([
       expected(text, 'iam', {
         path: 'iam',
         message: 'failed to validate Karpenter config: iam.withOIDC must be enabled with Karpenter',
@@ -518,7 +500,7 @@ describe('identityProviders', () => {
   it('an entry that is not of type oidc is not checked for OIDC fields', () => {
     const text = file('identityProviders: [{name: n}]');
     expect(withRule(load(text), 'VALUE')).toEqual([]);
-    expect(optionalFeatures(rawContext(file('identityProviders: [{type: other}]')))).toEqual([]);
+    expect(optionalFeatures(ruleContextOf(file('identityProviders: [{type: other}]')))).toEqual([]);
   });
 
   it('an oidc entry without a name', () => {

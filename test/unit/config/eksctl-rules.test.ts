@@ -6,10 +6,8 @@
  * field put back into the config the rules see.
  */
 import { describe, expect, it } from 'vitest';
-import { applyDefaults } from '../../../src/config/defaults.js';
-import { readConfigDocument } from '../../../src/config/read.js';
 import type { Problem } from '../../../src/config/problem.js';
-import type { Rule, RuleContext } from '../../../src/config/rules/index.js';
+import type { Rule } from '../../../src/config/rules/index.js';
 import {
   optionalFeatures,
   addons,
@@ -19,9 +17,8 @@ import {
 } from '../../../src/config/rules/cluster-eksctl.js';
 import { nodeGroupKindRules } from '../../../src/config/rules/nodegroup-kinds.js';
 import { RULE_CATALOG } from '../../../src/config/rules/catalog.js';
-import type { ClusterConfigFile } from '../../../src/config/schema.js';
 import { EKSCTL_RULES } from './eksctl-inventory.js';
-import { HEADER, lines, load, locate } from './support.js';
+import { HEADER, lines, load, locate, ruleContextOf } from './support.js';
 
 interface Case {
   readonly area: string;
@@ -2394,20 +2391,6 @@ describe("eksctl's rules, area by area: a passing and a failing file each", () =
 });
 
 /** A rule's context for a file, with fields put back that the field check refuses today (V19). */
-function contextWith(text: string, extras: (config: Record<string, unknown>) => void): RuleContext {
-  const read = readConfigDocument(text, 'test.yaml');
-  const config = structuredClone(read.value) as Record<string, unknown>;
-  extras(config);
-  const typed = config as ClusterConfigFile;
-  return {
-    config: typed,
-    resolved: applyDefaults(typed, { file: 'test.yaml' }),
-    source: read.sourceMap,
-    file: 'test.yaml',
-    regionSource: 'file',
-    typeErrors: new Set(),
-  };
-}
 
 interface DormantCase {
   readonly name: string;
@@ -2767,9 +2750,9 @@ const DORMANT: DormantCase[] = [
 describe('rules on fields private-eks does not build yet, checked on the rule', () => {
   describe.each(DORMANT)('$name', (c) => {
     it('passes, and fails at the field in eksctl words', () => {
-      const passed: Problem[] = c.rule(contextWith(c.text, c.pass));
+      const passed: Problem[] = c.rule(ruleContextOf(c.text, c.pass));
       expect(passed.filter((p) => p.path === c.path)).toEqual([]);
-      const failed = c.rule(contextWith(c.text, c.fail)).filter((p) => p.path === c.path);
+      const failed = c.rule(ruleContextOf(c.text, c.fail)).filter((p) => p.path === c.path);
       expect(failed).toHaveLength(1);
       expect(failed[0]!.message).toContain(c.message);
       expect(failed[0]!.hint).toBeTruthy();

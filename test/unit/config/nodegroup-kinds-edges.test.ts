@@ -5,13 +5,10 @@
  * or path shows. Fields the loader refuses first (V19, TYPE) are checked on the rule itself.
  */
 import { describe, expect, it } from 'vitest';
-import { applyDefaults } from '../../../src/config/defaults.js';
 import type { Problem } from '../../../src/config/problem.js';
-import { readConfigDocument } from '../../../src/config/read.js';
 import { arnSyntaxError, nodeGroupKindRules, parseArn } from '../../../src/config/rules/nodegroup-kinds.js';
-import type { ClusterConfigFile } from '../../../src/config/schema.js';
 import { problemsIn, type ExpectedProblem } from './problem-table.js';
-import { HEADER, lines, load } from './support.js';
+import { HEADER, lines, load, ruleContextOf } from './support.js';
 
 const file = (...parts: string[]) => lines(HEADER, ...parts);
 const withVersion = (text: string, version: string) =>
@@ -27,17 +24,7 @@ function loadedAt(text: string, path: string): Problem[] {
 
 /** The problems nodeGroupKindRules gives `text` as read (no field or type check first) at `path`. */
 function ruleAt(text: string, path: string): Problem[] {
-  const read = readConfigDocument(text, 'test.yaml');
-  const config = read.value as ClusterConfigFile;
-  const problems = nodeGroupKindRules({
-    config,
-    resolved: applyDefaults(config, { file: 'test.yaml' }),
-    source: read.sourceMap,
-    file: 'test.yaml',
-    regionSource: 'file',
-    typeErrors: new Set(),
-  });
-  return problems.filter((p) => p.path === path);
+  return nodeGroupKindRules(ruleContextOf(text)).filter((p) => p.path === path);
 }
 
 /** VALUE errors, as the rule reports them. */

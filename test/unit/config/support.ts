@@ -2,8 +2,12 @@
  * Helpers for the config layer's tests: load inline YAML, and find where a piece of text sits in
  * it, so positions are asserted against the input rather than copied from an output.
  */
+import { applyDefaults } from '../../../src/config/defaults.js';
 import { loadConfig, type LoadConfigResult } from '../../../src/config/index.js';
 import type { Problem, RuleId } from '../../../src/config/problem.js';
+import { readConfigDocument } from '../../../src/config/read.js';
+import type { RuleContext } from '../../../src/config/rules/index.js';
+import type { ClusterConfigFile } from '../../../src/config/schema.js';
 
 /** The seed's smallest valid header; tests append to it. */
 export const HEADER = [
@@ -40,4 +44,24 @@ export function locate(text: string, needle: string, occurrence = 1): { line: nu
 
 export function withRule(result: LoadConfigResult, rule: RuleId): Problem[] {
   return result.problems.filter((p) => p.rule === rule);
+}
+
+/**
+ * The context a rule sees for `text` as read, before the field and type checks drop what they
+ * refuse (so a rule can be asked about a field the loader never lets through); `extras` may change
+ * the parsed file first.
+ */
+export function ruleContextOf(text: string, extras: (config: Record<string, unknown>) => void = () => {}): RuleContext {
+  const read = readConfigDocument(text, 'test.yaml');
+  const config = structuredClone(read.value) as Record<string, unknown>;
+  extras(config);
+  const typed = config as ClusterConfigFile;
+  return {
+    config: typed,
+    resolved: applyDefaults(typed, { file: 'test.yaml' }),
+    source: read.sourceMap,
+    file: 'test.yaml',
+    regionSource: 'file',
+    typeErrors: new Set(),
+  };
 }
