@@ -5,29 +5,12 @@
  * tests in eksctl-rules.test.ts leave alive.
  */
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../../../src/config/problem.js';
 import { optionalFeatures, vpcSettings } from '../../../src/config/rules/cluster-eksctl.js';
-import type { LoadConfigResult } from '../../../src/config/index.js';
-import { HEADER, lines, load, locate, withRule, ruleContextOf } from './support.js';
+import { HEADER, lines, load, withRule, ruleContextOf, valueError, valueAt } from './support.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/r';
 const POLICY = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
 const file = (...parts: string[]) => lines(HEADER, ...parts);
-
-/** The VALUE problem a rule of cluster-eksctl.ts reports, pointing at the `occurrence`-th `needle`. */
-function expected(
-  text: string,
-  needle: string,
-  fields: { path: string; message: string; hint: string },
-  occurrence = 1,
-): Problem {
-  return { rule: 'VALUE', severity: 'error', file: 'test.yaml', ...locate(text, needle, occurrence), ...fields };
-}
-
-/** The VALUE problems at `path` (REQUIRED may report the same path; it is another rule's). */
-function valueAt(result: LoadConfigResult, path: string): Problem[] {
-  return withRule(result, 'VALUE').filter((p) => p.path === path);
-}
 
 describe('iam.serviceAccounts', () => {
   const policyMessage = (p: string) =>
@@ -46,7 +29,7 @@ describe('iam.serviceAccounts', () => {
   it('an empty attachRoleARN gives the role no permissions', () => {
     const text = account('attachRoleARN: ""');
     expect(valueAt(load(text), 'iam.serviceAccounts[0]')).toEqual([
-      expected(text, 'metadata: {name: s1}', {
+      valueError(text, 'metadata: {name: s1}', {
         path: 'iam.serviceAccounts[0]',
         message: policyMessage('iam.serviceAccounts[0]'),
         hint: policyHint,
@@ -65,7 +48,7 @@ describe('iam.serviceAccounts', () => {
   it('wellKnownPolicies with every flag false is none', () => {
     const text = account('wellKnownPolicies: {autoScaler: false}');
     expect(valueAt(load(text), 'iam.serviceAccounts[0]')).toEqual([
-      expected(text, 'metadata: {name: s1}', {
+      valueError(text, 'metadata: {name: s1}', {
         path: 'iam.serviceAccounts[0]',
         message: policyMessage('iam.serviceAccounts[0]'),
         hint: policyHint,
@@ -88,7 +71,7 @@ describe('iam.serviceAccounts', () => {
       '      metadata: {namespace: kube-system}',
     );
     expect(valueAt(load(text), 'iam.serviceAccounts[0].metadata')).toEqual([
-      expected(text, 'metadata: {namespace', {
+      valueError(text, 'metadata: {namespace', {
         path: 'iam.serviceAccounts[0].metadata',
         message: 'iam.serviceAccounts[0].name must be set',
         hint: 'add name: under metadata',
@@ -120,7 +103,7 @@ describe('pod identity associations and the agent add-on', () => {
       `    podIdentityAssociations: [{namespace: kube-system, serviceAccountName: aws-node, roleARN: "${ROLE}"}]`,
     );
     expect(valueAt(load(text), 'addons')).toEqual([
-      expected(text, 'addons', { path: 'addons', message: agentMessage, hint: agentHint }),
+      valueError(text, 'addons', { path: 'addons', message: agentMessage, hint: agentHint }),
     ]);
   });
 
@@ -141,7 +124,7 @@ describe('pod identity associations and the agent add-on', () => {
   it('an association without a namespace', () => {
     const text = association(`{serviceAccountName: s, roleARN: "${ROLE}"}`);
     expect(valueAt(load(text), 'iam.podIdentityAssociations[0].namespace')).toEqual([
-      expected(text, '{serviceAccountName', {
+      valueError(text, '{serviceAccountName', {
         path: 'iam.podIdentityAssociations[0].namespace',
         message: 'iam.podIdentityAssociations[0].namespace must be set',
         hint: 'name the namespace',
@@ -152,7 +135,7 @@ describe('pod identity associations and the agent add-on', () => {
   it('an association without a service account name', () => {
     const text = association(`{namespace: n, roleARN: "${ROLE}"}`);
     expect(valueAt(load(text), 'iam.podIdentityAssociations[0].serviceAccountName')).toEqual([
-      expected(text, '{namespace', {
+      valueError(text, '{namespace', {
         path: 'iam.podIdentityAssociations[0].serviceAccountName',
         message: 'iam.podIdentityAssociations[0].serviceAccountName must be set',
         hint: 'name the service account',
@@ -164,7 +147,7 @@ describe('pod identity associations and the agent add-on', () => {
     const text = association('{namespace: n, serviceAccountName: s, permissionPolicy: {}}');
     const p = 'iam.podIdentityAssociations[0]';
     expect(valueAt(load(text), p)).toEqual([
-      expected(text, '{namespace', {
+      valueError(text, '{namespace', {
         path: p,
         message: `at least one of the following must be specified: ${p}.roleARN, ${p}.permissionPolicy, ${p}.permissionPolicyARNs, ${p}.wellKnownPolicies`,
         hint: 'give roleARN (an existing role) or permissionPolicyARNs (a role is created)',
@@ -193,7 +176,7 @@ describe('accessConfig.accessEntries', () => {
   it('an entry without a principal ARN', () => {
     const text = entries('{type: STANDARD}');
     expect(valueAt(load(text), 'accessConfig.accessEntries[0].principalARN')).toEqual([
-      expected(text, '{type', {
+      valueError(text, '{type', {
         path: 'accessConfig.accessEntries[0].principalARN',
         message: 'accessEntries[0].principalARN must be set to a valid AWS ARN',
         hint: arnHint,
@@ -204,7 +187,7 @@ describe('accessConfig.accessEntries', () => {
   it('an empty principal ARN', () => {
     const text = entries('{principalARN: "", type: STANDARD}');
     expect(valueAt(load(text), 'accessConfig.accessEntries[0].principalARN')).toEqual([
-      expected(text, '""', {
+      valueError(text, '""', {
         path: 'accessConfig.accessEntries[0].principalARN',
         message: 'accessEntries[0].principalARN must be set to a valid AWS ARN',
         hint: arnHint,
@@ -215,7 +198,7 @@ describe('accessConfig.accessEntries', () => {
   it('a principal that is no ARN', () => {
     const text = entries('{principalARN: role/admin}');
     expect(valueAt(load(text), 'accessConfig.accessEntries[0].principalARN')).toEqual([
-      expected(text, 'role/admin', {
+      valueError(text, 'role/admin', {
         path: 'accessConfig.accessEntries[0].principalARN',
         message: 'invalid ARN "role/admin": arn: invalid prefix',
         hint: arnHint,
@@ -230,7 +213,7 @@ describe('accessConfig.accessEntries', () => {
   it('a node entry with only kubernetesUsername: at the username', () => {
     const text = entries(`{principalARN: "${ROLE}", type: EC2_LINUX, kubernetesUsername: u}`);
     expect(valueAt(load(text), 'accessConfig.accessEntries[0].kubernetesUsername')).toEqual([
-      expected(text, 'kubernetesUsername', {
+      valueError(text, 'kubernetesUsername', {
         path: 'accessConfig.accessEntries[0].kubernetesUsername',
         message: nodeEntryMessage,
         hint: nodeEntryHint,
@@ -241,7 +224,7 @@ describe('accessConfig.accessEntries', () => {
   it('a node entry with only kubernetesGroups: at the groups', () => {
     const text = entries(`{principalARN: "${ROLE}", type: EC2_LINUX, kubernetesGroups: [g]}`);
     expect(valueAt(load(text), 'accessConfig.accessEntries[0].kubernetesGroups')).toEqual([
-      expected(text, 'kubernetesGroups', {
+      valueError(text, 'kubernetesGroups', {
         path: 'accessConfig.accessEntries[0].kubernetesGroups',
         message: nodeEntryMessage,
         hint: nodeEntryHint,
@@ -257,7 +240,7 @@ describe('accessConfig.accessEntries', () => {
   it('an unknown type lists every type in its hint', () => {
     const text = entries(`{principalARN: "${ROLE}", type: BOGUS}`);
     expect(valueAt(load(text), 'accessConfig.accessEntries[0].type')).toEqual([
-      expected(text, 'BOGUS', {
+      valueError(text, 'BOGUS', {
         path: 'accessConfig.accessEntries[0].type',
         message: 'invalid access entry type "BOGUS" for accessEntries[0]',
         hint: 'write one of STANDARD, EC2, EC2_LINUX, EC2_WINDOWS, FARGATE_LINUX, HYBRID_LINUX',
@@ -271,7 +254,7 @@ describe('accessConfig.accessEntries', () => {
       `principalARN: "${ROLE}"\n      accessPolicies: [{policyARN: "arn:aws:eks::aws:cluster-access-policy", accessScope: {type: cluster}}]\n`,
     );
     expect(valueAt(load(text), 'accessConfig.accessEntries[0].accessPolicies[0].policyARN')).toEqual([
-      expected(text, '"arn:aws:eks::aws:cluster-access-policy"', {
+      valueError(text, '"arn:aws:eks::aws:cluster-access-policy"', {
         path: 'accessConfig.accessEntries[0].accessPolicies[0].policyARN',
         message: 'invalid accessEntries[0].policyARN',
         hint: 'policies are arn:aws:eks::aws:cluster-access-policy/NAME; a namespace scope lists namespaces, a cluster scope none',
@@ -292,7 +275,7 @@ describe('accessConfig.bootstrapClusterCreatorAdminPermissions: false with self-
   it('no access entries: refused', () => {
     const t = text();
     expect(valueAt(load(t), 'accessConfig.bootstrapClusterCreatorAdminPermissions')).toEqual([
-      expected(t, 'false', {
+      valueError(t, 'false', {
         path: 'accessConfig.bootstrapClusterCreatorAdminPermissions',
         message:
           'cannot create self-managed nodegroups when bootstrapClusterCreatorAdminPermissions is false and no access entries are configured',
@@ -327,7 +310,7 @@ describe('addons', () => {
   it('configurationValues with a duplicate YAML key are invalid', () => {
     const text = addon('configurationValues: "a: 1\\na: 2"');
     expect(valueAt(load(text), 'addons[0].configurationValues')).toEqual([
-      expected(text, '"a: 1', {
+      valueError(text, '"a: 1', {
         path: 'addons[0].configurationValues',
         message: valuesMessage('"a: 1\\na: 2"'),
         hint: 'write a JSON object, e.g. configurationValues: \'{"env": {"ENABLE_PREFIX_DELEGATION": "true"}}\'',
@@ -338,7 +321,7 @@ describe('addons', () => {
   it('an add-on without a name', () => {
     const text = file('addons:', '  - version: latest');
     expect(valueAt(load(text), 'addons[0].name')).toEqual([
-      expected(text, 'version', {
+      valueError(text, 'version', {
         path: 'addons[0].name',
         message: 'invalid configuration for "" addon: name is required',
         hint: 'name the add-on, e.g. vpc-cni',
@@ -352,7 +335,7 @@ describe('addons', () => {
       `podIdentityAssociations: [{namespace: kube-system, serviceAccountName: aws-node, roleARN: "${ROLE}"}]`,
     );
     expect(valueAt(load(text), 'addons[0].podIdentityAssociations')).toEqual([
-      expected(text, 'podIdentityAssociations', {
+      valueError(text, 'podIdentityAssociations', {
         path: 'addons[0].podIdentityAssociations',
         message:
           'invalid configuration for "vpc-cni" addon: cannot set IRSA config (`addon.ServiceAccountRoleARN`, `addon.AttachPolicyARNs`, `addon.AttachPolicy`, `addon.WellKnownPolicies`) and pod identity associations at the same time',
@@ -364,7 +347,7 @@ describe('addons', () => {
   it('two IRSA sources: at the serviceAccountRoleARN key', () => {
     const text = addon(`serviceAccountRoleARN: "${ROLE}"`, `attachPolicyARNs: [${POLICY}]`);
     expect(valueAt(load(text), 'addons[0].serviceAccountRoleARN')).toEqual([
-      expected(text, 'serviceAccountRoleARN', {
+      valueError(text, 'serviceAccountRoleARN', {
         path: 'addons[0].serviceAccountRoleARN',
         message:
           'invalid configuration for "vpc-cni" addon: at most one of wellKnownPolicies, serviceAccountRoleARN, attachPolicyARNs and attachPolicy can be specified',
@@ -380,7 +363,7 @@ describe('addons', () => {
       `    podIdentityAssociations: [{namespace: n, serviceAccountName: s, roleARN: "${ROLE}"}]`,
     );
     expect(valueAt(load(text), 'addons[0].podIdentityAssociations')).toEqual([
-      expected(text, 'podIdentityAssociations', {
+      valueError(text, 'podIdentityAssociations', {
         path: 'addons[0].podIdentityAssociations',
         message:
           'invalid configuration for "eks-pod-identity-agent" addon: cannot set pod identity associations for "eks-pod-identity-agent" addon',
@@ -394,7 +377,7 @@ describe('secretsEncryption', () => {
   it('without a keyARN', () => {
     const text = file('secretsEncryption: {}');
     expect(valueAt(load(text), 'secretsEncryption.keyARN')).toEqual([
-      expected(text, 'secretsEncryption', {
+      valueError(text, 'secretsEncryption', {
         path: 'secretsEncryption.keyARN',
         message: 'field secretsEncryption.keyARN is required for enabling secrets encryption',
         hint: 'write the ARN of a KMS key: arn:aws:kms:REGION:ACCOUNT:key/KEY-ID',
@@ -420,7 +403,7 @@ describe('vpc.hostnameType', () => {
       '      us-west-2b: {id: subnet-0b}',
     );
     expect(valueAt(load(text), 'vpc.hostnameType')).toEqual([
-      expected(text, 'hostnameType', {
+      valueError(text, 'hostnameType', {
         path: 'vpc.hostnameType',
         message: 'vpc.hostnameType is not supported with a pre-existing VPC',
         hint: 'remove hostnameType',
@@ -435,7 +418,7 @@ describe('vpc.hostnameType', () => {
   it('an unknown value: at the value (checked on the rule: the schema refuses it first)', () => {
     const text = file('vpc:', '  hostnameType: ip');
     expect(vpcSettings(ruleContextOf(text))).toEqual([
-      expected(text, 'ip', {
+      valueError(text, 'ip', {
         path: 'vpc.hostnameType',
         message: 'invalid value "ip" for vpc.hostnameType; supported values are [ip-name resource-name]',
         hint: 'write ip-name or resource-name',
@@ -448,7 +431,7 @@ describe('fargateProfiles', () => {
   it('a profile without a name', () => {
     const text = file('fargateProfiles:', '  - selectors: [{namespace: n}]');
     expect(valueAt(load(text), 'fargateProfiles[0].name')).toEqual([
-      expected(text, 'selectors', {
+      valueError(text, 'selectors', {
         path: 'fargateProfiles[0].name',
         message: 'invalid Fargate profile: empty name',
         hint: 'name the profile',
@@ -459,7 +442,7 @@ describe('fargateProfiles', () => {
   it('a selector without a namespace', () => {
     const text = file('fargateProfiles:', '  - name: f', '    selectors: [{labels: {a: b}}]');
     expect(valueAt(load(text), 'fargateProfiles[0].selectors[0].namespace')).toEqual([
-      expected(text, '{labels', {
+      valueError(text, '{labels', {
         path: 'fargateProfiles[0].selectors[0].namespace',
         message: 'invalid Fargate profile "f": invalid profile selector at index #0: empty namespace',
         hint: 'name the namespace whose pods run on Fargate',
@@ -472,7 +455,7 @@ describe('karpenter (checked on the rule: private-eks refuses the field first)',
   it('an empty version: at the karpenter key', () => {
     const text = file('iam: {withOIDC: true}', 'karpenter: {version: ""}');
     expect(optionalFeatures(ruleContextOf(text))).toEqual([
-      expected(text, 'karpenter', {
+      valueError(text, 'karpenter', {
         path: 'karpenter',
         message: 'failed to validate Karpenter config: version field is required if installing Karpenter is enabled',
         hint: 'add version: under karpenter',
@@ -487,7 +470,7 @@ describe('karpenter (checked on the rule: private-eks refuses the field first)',
   it('a version without OIDC: at the iam key', () => {
     const text = file('iam: {withOIDC: false}', 'karpenter: {version: "1.2.0"}');
     expect(optionalFeatures(ruleContextOf(text))).toEqual([
-      expected(text, 'iam', {
+      valueError(text, 'iam', {
         path: 'iam',
         message: 'failed to validate Karpenter config: iam.withOIDC must be enabled with Karpenter',
         hint: 'set iam.withOIDC: true',
@@ -506,7 +489,7 @@ describe('identityProviders', () => {
   it('an oidc entry without a name', () => {
     const text = file('identityProviders: [{type: oidc, clientID: c, issuerURL: "https://i"}]');
     expect(valueAt(load(text), 'identityProviders[0]')).toEqual([
-      expected(text, '{type', {
+      valueError(text, '{type', {
         path: 'identityProviders[0]',
         message: 'identityProviders[0] is invalid: name must be set and non-empty',
         hint: 'add name:',
@@ -518,7 +501,7 @@ describe('identityProviders', () => {
 describe('autoModeConfig', () => {
   const auto = (...fields: string[]) => file('autoModeConfig:', ...fields.map((f) => '  ' + f));
   const at = (text: string, message: string, hint: string) =>
-    expected(text, 'autoModeConfig', { path: 'autoModeConfig', message, hint });
+    valueError(text, 'autoModeConfig', { path: 'autoModeConfig', message, hint });
 
   it('enabled, one node pool and a node role: accepted', () => {
     expect(load(auto('enabled: true', 'nodePools: [general-purpose]', `nodeRoleARN: "${ROLE}"`)).problems).toEqual([]);

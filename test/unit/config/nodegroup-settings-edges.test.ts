@@ -6,26 +6,11 @@
  * position), written to kill the mutants the broader nodegroup tests leave alive.
  */
 import { describe, expect, it } from 'vitest';
-import type { LoadConfigResult } from '../../../src/config/index.js';
-import type { Problem } from '../../../src/config/problem.js';
-import { HEADER, lines, load, locate, withRule } from './support.js';
+import { HEADER, lines, load, valueError, valueAt } from './support.js';
 
 /** A file with one self-managed nodegroup `ng1` carrying `fields`. */
 const nodeGroup = (...fields: string[]) =>
   lines(HEADER, 'nodeGroups:', '  - name: ng1', '    privateNetworking: true', ...fields.map((f) => '    ' + f));
-
-function expected(
-  text: string,
-  needle: string,
-  fields: { path: string; message: string; hint: string },
-  occurrence = 1,
-): Problem {
-  return { rule: 'VALUE', severity: 'error', file: 'test.yaml', ...locate(text, needle, occurrence), ...fields };
-}
-
-function valueAt(result: LoadConfigResult, path: string): Problem[] {
-  return withRule(result, 'VALUE').filter((p) => p.path === path);
-}
 
 describe('disablePodIMDS with iam.withAddonPolicies', () => {
   const message = 'nodeGroups[0].disablePodIMDS and nodeGroups[0].iam.withAddonPolicies cannot be set at the same time';
@@ -35,7 +20,7 @@ describe('disablePodIMDS with iam.withAddonPolicies', () => {
   it('one policy true among false ones: refused', () => {
     const text = nodeGroup('disablePodIMDS: true', 'iam: {withAddonPolicies: {autoScaler: false, externalDNS: true}}');
     expect(valueAt(load(text), 'nodeGroups[0].disablePodIMDS')).toEqual([
-      expected(text, 'disablePodIMDS', { path: 'nodeGroups[0].disablePodIMDS', message, hint }),
+      valueError(text, 'disablePodIMDS', { path: 'nodeGroups[0].disablePodIMDS', message, hint }),
     ]);
   });
 
@@ -51,7 +36,7 @@ describe('instancesDistribution.spotAllocationStrategy', () => {
       'instancesDistribution: {instanceTypes: [m5.large, m5a.large], spotAllocationStrategy: cheapest}',
     );
     expect(valueAt(load(text), 'nodeGroups[0].instancesDistribution.spotAllocationStrategy')).toEqual([
-      expected(text, 'cheapest', {
+      valueError(text, 'cheapest', {
         path: 'nodeGroups[0].instancesDistribution.spotAllocationStrategy',
         message:
           'spotAllocationStrategy should be one of: [lowest-price diversified capacity-optimized capacity-optimized-prioritized price-capacity-optimized]',
@@ -65,7 +50,7 @@ describe('instance type support of the amiFamily', () => {
   it('AmazonLinux2 on Graviton with NVIDIA (g5g): the AmazonLinux2 hint', () => {
     const text = nodeGroup('amiFamily: AmazonLinux2', 'instanceType: g5g.xlarge');
     expect(valueAt(load(text), 'nodeGroups[0].instanceType')).toEqual([
-      expected(text, 'g5g.xlarge', {
+      valueError(text, 'g5g.xlarge', {
         path: 'nodeGroups[0].instanceType',
         message: 'g5g.xlarge instance types are not supported for unmanaged nodegroups with AMIFamily AmazonLinux2',
         hint: 'use amiFamily AmazonLinux2023 or Bottlerocket, which have an image for it, or another instance type',
@@ -76,7 +61,7 @@ describe('instance type support of the amiFamily', () => {
   it('Windows on Graviton: the hint naming the family', () => {
     const text = nodeGroup('amiFamily: WindowsServer2022CoreContainer', 'instanceType: m7g.large');
     expect(valueAt(load(text), 'nodeGroups[0].instanceType')).toEqual([
-      expected(text, 'm7g.large', {
+      valueError(text, 'm7g.large', {
         path: 'nodeGroups[0].instanceType',
         message:
           'm7g.large instance types are not supported for unmanaged nodegroups with AMIFamily WindowsServer2022CoreContainer',
@@ -116,7 +101,7 @@ describe('cpuCredits with an instances distribution', () => {
   it('no burstable type: refused', () => {
     const text = nodeGroup('cpuCredits: standard', 'instancesDistribution: {instanceTypes: [m5.large, c5.large]}');
     expect(valueAt(load(text), 'nodeGroups[0].cpuCredits')).toEqual([
-      expected(text, 'cpuCredits', {
+      valueError(text, 'cpuCredits', {
         path: 'nodeGroups[0].cpuCredits',
         message: cpuMessage,
         hint: 'remove cpuCredits, or use a burstable (t3, t4g…) instance type',
@@ -129,7 +114,7 @@ describe('bottlerocket settings', () => {
   it('a bottlerocket block without amiFamily names the empty family', () => {
     const text = nodeGroup('bottlerocket: {}');
     expect(valueAt(load(text), 'nodeGroups[0].bottlerocket')).toEqual([
-      expected(text, 'bottlerocket', {
+      valueError(text, 'bottlerocket', {
         path: 'nodeGroups[0].bottlerocket',
         message:
           'bottlerocket config can only be used with amiFamily "Bottlerocket" or "BottlerocketFips" but found "" (path=nodeGroups[0].bottlerocket)',
@@ -147,14 +132,14 @@ describe('bottlerocket settings', () => {
     const p = 'nodeGroups[0]';
     expect(valueAt(result, `${p}.bottlerocket`)).toEqual([]);
     expect(valueAt(result, `${p}.bottlerocket.settings.kubernetes.node-labels`)).toEqual([
-      expected(text, 'node-labels', {
+      valueError(text, 'node-labels', {
         path: `${p}.bottlerocket.settings.kubernetes.node-labels`,
         message: `invalid Bottlerocket setting: use ${p}.labels instead (path=${p}.bottlerocket.settings.kubernetes.node-labels)`,
         hint: `move it to ${p}.labels`,
       }),
     ]);
     expect(valueAt(result, `${p}.bottlerocket.settings.kubernetes.node-taints`)).toEqual([
-      expected(text, 'node-taints', {
+      valueError(text, 'node-taints', {
         path: `${p}.bottlerocket.settings.kubernetes.node-taints`,
         message: `invalid Bottlerocket setting: use ${p}.taints instead (path=${p}.bottlerocket.settings.kubernetes.node-taints)`,
         hint: `move it to ${p}.taints`,
@@ -170,7 +155,7 @@ describe('kubeletExtraConfig settings eksctl owns', () => {
       const text = nodeGroup(`kubeletExtraConfig: {maxPods: 20, ${key}: {}}`);
       const path = `nodeGroups[0].kubeletExtraConfig.${key}`;
       expect(valueAt(load(text), path)).toEqual([
-        expected(text, `${key}: {}`, {
+        valueError(text, `${key}: {}`, {
           path,
           message: `cannot override "${key}" in kubelet config, as it's critical to eksctl functionality`,
           hint: `remove ${key}: the node's bootstrap sets it`,
@@ -198,7 +183,7 @@ describe('iam.withAddonPolicies.albIngress', () => {
   it('albIngress with awsLoadBalancerController is refused', () => {
     const text = nodeGroup('iam: {withAddonPolicies: {albIngress: true, awsLoadBalancerController: true}}');
     expect(valueAt(load(text), 'nodeGroups[0].iam.withAddonPolicies.albIngress')).toEqual([
-      expected(text, 'albIngress', {
+      valueError(text, 'albIngress', {
         path: 'nodeGroups[0].iam.withAddonPolicies.albIngress',
         message:
           '"awsLoadBalancerController" and "albIngress" cannot both be configured, please use "awsLoadBalancerController" as "albIngress" is deprecated',
@@ -212,7 +197,7 @@ describe('asgSuspendProcesses', () => {
   it('an unknown process: the hint lists every process', () => {
     const text = nodeGroup('asgSuspendProcesses: [Launch, Fly]');
     expect(valueAt(load(text), 'nodeGroups[0].asgSuspendProcesses[1]')).toEqual([
-      expected(text, 'Fly', {
+      valueError(text, 'Fly', {
         path: 'nodeGroups[0].asgSuspendProcesses[1]',
         message: "asgSuspendProcesses contains invalid process name 'Fly'",
         hint: 'write one of Launch, Terminate, AddToLoadBalancer, AlarmNotification, AZRebalance, HealthCheck, InstanceRefresh, ReplaceUnhealthy, ScheduledActions',

@@ -65,3 +65,18 @@ export function ruleContextOf(text: string, extras: (config: Record<string, unkn
     typeErrors: new Set(),
   };
 }
+
+/** A VALUE error at the `occurrence`-th `needle` of `text`, as the rules report it. */
+export function valueError(
+  text: string,
+  needle: string,
+  fields: { path: string; message: string; hint: string },
+  occurrence = 1,
+): Problem {
+  return { rule: 'VALUE', severity: 'error', file: 'test.yaml', ...locate(text, needle, occurrence), ...fields };
+}
+
+/** The VALUE problems at `path` (another rule, such as REQUIRED, may report the same path). */
+export function valueAt(result: LoadConfigResult, path: string): Problem[] {
+  return withRule(result, 'VALUE').filter((p) => p.path === path);
+}
