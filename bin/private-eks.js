@@ -72,7 +72,12 @@ function runBundle(file, cacheName, { onlyAfterSuccess }) {
       cachedData = undefined;
     }
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  // The build wrote the bundle as a function expression of CommonJS's five parameters
+  // (scripts/build.mjs): compiled as it is, it needs no copy with a wrapper added.
+  if (!source.startsWith('(function (exports, require, module, __filename, __dirname) {')) {
+    throw new Error(`${bundle} is not a bundle of this version of private-eks: run \`npm run build\``);
+  }
+  const script = new vm.Script(source, {
     filename: bundle,
     ...(cachedData === undefined ? {} : { cachedData }),
   });

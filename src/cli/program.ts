@@ -4,7 +4,7 @@ import { ExitCode } from './exit-codes.js';
 import type { CliIo, GlobalOptions } from './io.js';
 import { redactProxySecrets } from '../aws/redact.js';
 import { renderError } from './render/errors.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, type CommandModule } from './commands/index.js';
 import type { CommandContext } from './shared/context.js';
 import { VERSION } from '../version.js';
 
@@ -36,7 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal?: AbortS
   const setExitCode = (code: number): void => {
     exitCode = code;
   };
-  for (const register of COMMANDS) register(program, context, setExitCode);
+  for (const command of commandsToRegister(argv)) command.register(program, context, setExitCode);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -67,6 +67,27 @@ export async function runCli(argv: readonly string[], io: CliIo, signal?: AbortS
     if (PrivateEksError.isPrivateEksError(error)) return ExitCode.failed;
     return ExitCode.failed;
   }
+}
+
+/** The program's own options that take a value, which the first word is not. */
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--region', '--profile', '--color']);
+
+/**
+ * The modules of the command the first word names, or every module: for `--help`, `help`, a
+ * mistyped command (whose error suggests the nearest name) and a command that reads the others.
+ * Each module registers what it would among all of them, so a command parses and prints its help
+ * the same either way.
+ */
+function commandsToRegister(argv: readonly string[]): readonly CommandModule[] {
+  let word: string | undefined;
+  for (let i = 0; i < argv.length && word === undefined; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) i++;
+    else if (!arg.startsWith('-')) word = arg;
+  }
+  const named = COMMANDS.filter((command) => command.word === word);
+  return named.length === 0 || named.some((command) => command.everyCommand === true) ? COMMANDS : named;
 }
 
 /** The command as typed, quoted where a shell would need it. */

@@ -9,8 +9,11 @@
  * as `-`), and pipes, FIFOs (`mkfifo`), process substitution (`-f <(sops -d c.yaml)`, a
  * `/dev/fd/N` pipe) and character devices are read as streams — a decrypted config need never
  * touch the disk. Directories and block devices are refused.
+ *
+ * A regular file is read with the synchronous calls: a config is small, and node:fs/promises
+ * would load a dozen more of Node's modules (streams, readline, watchers) at every start.
  */
-import { open } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { MAX_CONFIG_BYTES } from './text.js';
@@ -49,9 +52,9 @@ export async function readConfigInput(
   if (file === '-') return { file, bytes: await readStream(io.stdin) };
   if (STDIN_PATHS.has(file)) return { file, bytes: await readStream(io.stdin) };
   const resolved = path.resolve(io.cwd, file);
-  let handle;
+  let fd: number;
   try {
-    handle = await open(resolved, 'r');
+    fd = openSync(resolved, 'r');
   } catch (error) {
     const code = errorCode(error);
     const reason =
@@ -66,9 +69,9 @@ export async function readConfigInput(
     });
   }
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket()) {
-      return { file, bytes: await readStream(handle.createReadStream({ autoClose: false })) };
+      return { file, bytes: await readStream(createReadStream('', { fd, autoClose: false })) };
     }
     if (!stat.isFile()) {
       throw new UsageError(
@@ -79,14 +82,16 @@ export async function readConfigInput(
     const buffer = Buffer.alloc(Math.min(LIMIT, Math.max(stat.size, 0) + 1));
     let filled = 0;
     while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
     // A file reporting size 0 may still have content (/proc, pipes): fall back to reading the stream.
-    if (stat.size === 0 && filled > 0) return { file, bytes: await readStream(handle.createReadStream({ start: 0 })) };
+    if (stat.size === 0 && filled > 0) {
+      return { file, bytes: await readStream(createReadStream('', { fd, start: 0, autoClose: false })) };
+    }
     return { file, bytes: buffer.subarray(0, filled) };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -45,6 +45,30 @@ describe(`built CLI without AWS: ${cliCommand().describe}`, () => {
     }
   });
 
+  it('a command registered alone (its first word given) has the help it has among all of them', async () => {
+    // `help WORD` names no command module, so the program registers every command; `WORD --help`
+    // registers only WORD's. Both must print the same text, subcommand lists included.
+    const top = await runBuiltCli(['--help']);
+    const commands = top.stdout.slice(top.stdout.indexOf('Commands:'));
+    const words = [...commands.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]!).filter((w) => w !== 'help');
+    expect(words).toEqual(
+      expect.arrayContaining(['validate', 'plan', 'create', 'get', 'delete', 'utils', 'completion']),
+    );
+    for (const word of words) {
+      const alone = await runBuiltCli([word, '--help']);
+      const amongAll = await runBuiltCli(['help', word]);
+      expect(alone.code, word).toBe(0);
+      expect(alone.stdout, word).toBe(amongAll.stdout);
+    }
+    const mistyped = await runBuiltCli(['valdate', '-f', MINIMAL]);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toContain('(Did you mean validate?)');
+    // The completion script is made from every command, whichever word asked for it.
+    const completion = await runBuiltCli(['completion', 'bash']);
+    for (const word of words) expect(completion.stdout, word).toContain(word);
+    expect(completion.stdout).toContain('/get/nodegroup');
+  });
+
   it('validate: text and json', async () => {
     const text = await runBuiltCli(['validate', '-f', MINIMAL], { env: OFFLINE_ENV });
     expect(text.code).toBe(0);

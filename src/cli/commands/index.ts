@@ -22,21 +22,33 @@ import { registerUtilsDescribeStacks } from './utils-describe-stacks.js';
 import { registerCompletion } from './completion.js';
 import { registerUtilsIamPolicy } from './utils-iam-policy.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [
-  registerValidate,
-  registerPlan,
-  registerCreate,
-  registerGet,
-  registerGetNodegroup,
-  registerUpdateCluster,
-  registerUpgradeCluster,
-  registerScaleNodegroup,
-  registerDelete,
-  registerDeleteNodegroup,
-  registerDoctor,
-  registerUtilsSchema,
-  registerWriteKubeconfig,
-  registerUtilsDescribeStacks,
-  registerCompletion,
-  registerUtilsIamPolicy,
+/**
+ * A command module and the first word that reaches it. A run registers only the modules of its
+ * first word when that word names a command (see runCli): `validate` need not build the options
+ * of fifteen other commands at every start. `everyCommand` marks a command that reads the others
+ * (completion scripts are generated from them).
+ */
+export interface CommandModule {
+  readonly word: string;
+  readonly register: RegisterCommand;
+  readonly everyCommand?: boolean;
+}
+
+export const COMMANDS: readonly CommandModule[] = [
+  { word: 'validate', register: registerValidate },
+  { word: 'plan', register: registerPlan },
+  { word: 'create', register: registerCreate },
+  { word: 'get', register: registerGet },
+  { word: 'get', register: registerGetNodegroup },
+  { word: 'update', register: registerUpdateCluster },
+  { word: 'upgrade', register: registerUpgradeCluster },
+  { word: 'scale', register: registerScaleNodegroup },
+  { word: 'delete', register: registerDelete },
+  { word: 'delete', register: registerDeleteNodegroup },
+  { word: 'doctor', register: registerDoctor },
+  { word: 'utils', register: registerUtilsSchema },
+  { word: 'utils', register: registerWriteKubeconfig },
+  { word: 'utils', register: registerUtilsDescribeStacks },
+  { word: 'completion', register: registerCompletion, everyCommand: true },
+  { word: 'utils', register: registerUtilsIamPolicy },
 ];
