@@ -28,33 +28,43 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function timeCommand(args: string[], runs: number): number {
-  const times: number[] = [];
-  // One warm-up run so the file cache is the same for every command measured.
-  spawnSync(process.execPath, args, { stdio: 'ignore' });
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { stdio: 'ignore', env: { ...process.env, CI: 'true' } });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${String(result.status)}`);
-    times.push(ms);
-  }
-  return median(times);
+function runOnce(args: string[]): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${String(result.status)}`);
+  return ms;
+}
+
+/**
+ * Median times of the commands, run in turns (one of each per round) rather than one command's
+ * runs after the other's: a shared machine's load drifts over seconds, and turns give each command
+ * the same share of it, so the ratios hold even when the milliseconds do not.
+ */
+function timeCommands(commands: string[][], runs: number): number[] {
+  // One warm-up run each so the file cache is the same for every command measured.
+  for (const args of commands) spawnSync(process.execPath, args, { stdio: 'ignore' });
+  const times = commands.map((): number[] => []);
+  for (let i = 0; i < runs; i++) commands.forEach((args, k) => times[k]!.push(runOnce(args)));
+  return times.map(median);
 }
 
 export function measureColdStart(runs = 10): ColdStartResult {
-  return {
+  const [nodeMs, validateMs, planMs] = timeCommands(
+    [
+      ['-e', '0'],
+      [cli, 'validate', '-f', example],
+      [cli, 'plan', '-f', example, '--offline'],
+    ],
     runs,
-    nodeMs: timeCommand(['-e', '0'], runs),
-    validateMs: timeCommand([cli, 'validate', '-f', example], runs),
-    planMs: timeCommand([cli, 'plan', '-f', example, '--offline'], runs),
-  };
+  );
+  return { runs, nodeMs: nodeMs!, validateMs: validateMs!, planMs: planMs! };
 }
 
 export function formatColdStart(r: ColdStartResult): string {
   const row = (name: string, ms: number) => `| ${name} | ${ms.toFixed(1)} | ${(ms / r.nodeMs).toFixed(2)}× |`;
   return [
-    `cold start of the built CLI, median of ${r.runs} runs (after one warm-up run each)`,
+    `cold start of the built CLI, median of ${r.runs} runs taken in turns (after one warm-up run each)`,
     '| command | ms | ratio to node -e 0 |',
     '|---|---|---|',
     row('node -e 0', r.nodeMs),

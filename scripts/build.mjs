@@ -5,7 +5,6 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFile, rmSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { promisify } from 'node:util';
 import process from 'node:process';
 import path from 'node:path';
@@ -32,30 +31,6 @@ const sdkSchemaKeys = {
         return { contents, loader: 'js' };
       },
     );
-  },
-};
-
-/**
- * Node's built-in modules through require() rather than import. Importing one as an ES module
- * makes Node read every export of it once, getters included: `node:http`'s WebSocket getter then
- * loads Node's bundled undici, 50 ms on Node 22 for nothing. require() reads only what is used.
- */
-const builtinsThroughRequire = {
-  name: 'builtins-through-require',
-  setup(b) {
-    const names = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
-      // import() of a built-in stays Node's own: the bundler's chunk for a dynamically imported
-      // CommonJS module would have a default export only.
-      if (!names.has(args.path) || args.kind === 'dynamic-import') return undefined;
-      // The require() below resolves to the built-in itself.
-      if (args.namespace === 'builtin') return { path: args.path, external: true };
-      return { path: args.path.replace(/^node:/, ''), namespace: 'builtin' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)});`,
-      loader: 'js',
-    }));
   },
 };
 
@@ -140,6 +115,21 @@ const deferredBuiltins = {
  * top level on first use and cannot drop any of it): 4.9 MB, and every SDK client's aggregated
  * class built before the first request.
  */
+/**
+ * A built-in module's default import (`import path from "node:path"`, as pass one writes it) as the
+ * require() it stands for. Made CommonJS by esbuild, a default or namespace import becomes a copy
+ * of the module's exports, one getter per export (__toESM), made again in every chunk that imports
+ * it: about 300 KB allocated and 1 ms before `validate` prints anything. A named import already
+ * becomes a plain require(). Pass one keeps built-ins outside the bundle (platform node), so its
+ * chunks import them by name, one statement per line.
+ */
+function builtinsThroughRequire(text) {
+  const rewritten = text.replace(/^import (\w+) from ("node:[\w/]+");$/gm, 'const $1 = require($2);');
+  const left = /^import (\* as \w+|\w+,)[^;]*"node:[\w/]+";$/m.exec(rewritten);
+  if (left !== null) throw new Error(`build: an import of a built-in module this build does not rewrite: ${left[0]}`);
+  return rewritten;
+}
+
 /** The text around a bundle: bin/private-eks.js checks that a bundle starts and ends with it. */
 const BUNDLE_WRAPPER = { head: '(function (exports, require, module, __filename, __dirname) {', tail: '})' };
 
@@ -157,7 +147,7 @@ async function commonJsBundle({ name, external }) {
     // The SDK's ES modules (dist-es), which esbuild can tree-shake down to the commands used.
     mainFields: ['module', 'main'],
     external,
-    plugins: [sdkSchemaKeys, deferredBuiltins, dynamicBuiltinsThroughRequire, builtinsThroughRequire],
+    plugins: [sdkSchemaKeys, deferredBuiltins, dynamicBuiltinsThroughRequire],
     logLevel: 'warning',
   });
   const files = new Map(first.outputFiles.map((file) => [file.path, file.text]));
@@ -172,7 +162,7 @@ async function commonJsBundle({ name, external }) {
       b.onLoad({ filter: /.*/, namespace: 'pass-one' }, (args) => {
         const contents = files.get(args.path);
         if (contents === undefined) throw new Error(`build: pass one made no ${args.path}`);
-        return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+        return { contents: builtinsThroughRequire(contents), loader: 'js', resolveDir: path.dirname(args.path) };
       });
     },
   };

@@ -1,3 +1,5 @@
+import { descriptorOutput } from './descriptor-output.js';
+
 /**
  * What a command may touch of the process: its streams and environment. Passed to every command
  * so tests can run commands in-process and read what they printed.
@@ -20,16 +22,19 @@ export interface GlobalOptions {
 }
 
 export function processIo(): CliIo {
+  let stdout: CliIo['stdout'] | undefined;
+  let stderr: CliIo['stderr'] | undefined;
   return {
-    // Getters: Node builds each of these streams (a file, pipe or TTY stream, and the modules
-    // behind it) on first use, a few ms each; `validate` never writes to stdout, and only `-f -`
-    // and a prompt read stdin.
+    // Built on first use: Node's stream for each (a file, pipe or TTY stream, and the modules
+    // behind it) costs a few ms, and `validate` never writes to stdout. Where the descriptor is
+    // not a terminal, the text is written to it directly (descriptor-output.ts).
     get stdout() {
-      return process.stdout;
+      return (stdout ??= descriptorOutput(1, () => process.stdout));
     },
     get stderr() {
-      return process.stderr;
+      return (stderr ??= descriptorOutput(2, () => process.stderr));
     },
+    // Only `-f -` and a prompt read stdin.
     get stdin() {
       return process.stdin;
     },

@@ -3,7 +3,8 @@
  * identity mappings, the upgrade policy, zonal shift and EKS Auto Mode, as eksctl spells them
  * (pkg/apis/eksctl.io/v1alpha5: identity_provider.go, identitymapping.go, auto_mode.go, types.go).
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from './schema-type.js';
 import { StringMap, flag, oneOf, strict, text, texts } from './schema-parts.js';
 
 /** eksctl reads an identity provider by its `type`; `oidc` is the only one. */

@@ -2,7 +2,8 @@
  * The nodegroup part of THE schema (schema.ts): self-managed (`nodeGroups`) and managed
  * (`managedNodeGroups`), with eksctl's differences between the two kinds.
  */
-import { Type, type Static, type TBoolean, type TOptional } from '@sinclair/typebox';
+import type { Static, TBoolean, TOptional } from '@sinclair/typebox';
+import { Type } from './schema-type.js';
 import {
   LABEL_KEY_PATTERN,
   LABEL_VALUE_PATTERN,

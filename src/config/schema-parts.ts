@@ -2,7 +2,8 @@
  * Building blocks of THE schema (schema.ts): helpers that keep its declarations short, and the
  * small schemas used in several places.
  */
-import { Type, type TBoolean, type TLiteral, type TOptional, type TSchema, type TUnion } from '@sinclair/typebox';
+import type { TBoolean, TLiteral, TOptional, TSchema, TUnion } from '@sinclair/typebox';
+import { Type } from './schema-type.js';
 
 /**
  * Marks schemas printed once under `$defs` and referenced by name (json-schema.ts). A symbol key,

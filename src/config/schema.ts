@@ -10,7 +10,8 @@
  * rejected (vpc.subnets.public, vpc.clusterEndpoints, localZones, outpost, outpostARN, vpc.nat) are
  * here so that they get their rule's message instead of V19.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from './schema-type.js';
 import {
   AutoModeConfig,
   IamIdentityMapping,

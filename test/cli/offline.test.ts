@@ -5,13 +5,13 @@
  * `-f` ignored, unknown regions and profiles accepted, help citing a document users do not have.
  * Each format's output is parsed (JSON, YAML) or matched, not only its exit code.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cliCommand, runBuiltCli } from '../helpers/built-cli.js';
+import { childEnv, cliCommand, runBuiltCli } from '../helpers/built-cli.js';
 import { repoRoot } from '../helpers/python-tools.js';
 import { recordCombination } from './combinations.js';
 
@@ -67,6 +67,25 @@ describe(`built CLI without AWS: ${cliCommand().describe}`, () => {
     const completion = await runBuiltCli(['completion', 'bash']);
     for (const word of words) expect(completion.stdout, word).toContain(word);
     expect(completion.stdout).toContain('/get/nodegroup');
+  });
+
+  it('output into a pipe whose reader has gone (`plan -o json | head -1`) ends quietly with the exit code of the command', async () => {
+    const { file, args } = cliCommand();
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(file, [...args, 'plan', '-f', MINIMAL, '--offline', '-o', 'json'], {
+        cwd: repoRoot,
+        env: childEnv(OFFLINE_ENV),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // The reader goes before the command writes anything: its first write meets EPIPE.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
   });
 
   it('validate: text and json', async () => {
