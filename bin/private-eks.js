@@ -104,8 +104,7 @@ function cachePath(fs, path, bundle, cacheName) {
   if (off !== undefined && off !== '' && off !== '0') return undefined;
   try {
     // $HOME is what os.homedir() returns on Linux and macOS when it is set, without loading node:os.
-    const home =
-      process.platform !== 'win32' && process.env.HOME ? process.env.HOME : require('node:os').homedir();
+    const home = process.platform !== 'win32' && process.env.HOME ? process.env.HOME : require('node:os').homedir();
     const dir =
       process.platform === 'win32'
         ? path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'private-eks', 'Cache')
