@@ -10,29 +10,23 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
 import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 
 let moto: MotoServer;
 let cfn: CloudFormationClient;
 let iam: IAMClient;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  const config = emulatorClientConfig(moto.endpoint);
-  cfn = new CloudFormationClient(config);
-  iam = new IAMClient(config);
-});
-afterAll(async () => {
-  for (const client of [cfn, iam]) client?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  cfn = client(CloudFormationClient);
+  iam = client(IAMClient);
 });
 
 type Template = { Resources: Record<string, { Properties: Record<string, unknown> }> };

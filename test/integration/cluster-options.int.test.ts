@@ -13,20 +13,19 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { parse } from 'yaml';
+import { useMotoWithKubeApi } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import type { MotoServer } from '../helpers/moto.js';
-import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
-let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
 let moto: MotoServer;
 let cfn: CloudFormationClient;
@@ -34,20 +33,11 @@ let ec2: EC2Client;
 let eks: EKSClient;
 let work: string;
 
-beforeAll(async () => {
-  emulator = await startMotoWithKubeApi('private-eks cluster-options emulator test');
-  ({ moto, api } = emulator);
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
-  ec2 = new EC2Client(emulatorClientConfig(moto.endpoint));
-  eks = new EKSClient(emulatorClientConfig(moto.endpoint));
-});
-afterAll(async () => {
-  cfn?.destroy();
-  ec2?.destroy();
-  eks?.destroy();
-  vi.unstubAllEnvs();
-  await emulator?.stop();
+useMotoWithKubeApi('private-eks cluster-options emulator test', (started, client) => {
+  ({ moto, api } = started);
+  cfn = client(CloudFormationClient);
+  ec2 = client(EC2Client);
+  eks = client(EKSClient);
 });
 beforeEach(async () => {
   await moto.reset();

@@ -7,12 +7,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { EKSClient, ListNodegroupsCommand } from '@aws-sdk/client-eks';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
-import { emulatorClientConfig } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
 
 let moto: MotoServer;
@@ -20,17 +20,10 @@ let cfn: CloudFormationClient;
 let eks: EKSClient;
 let work: string;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
-  eks = new EKSClient(emulatorClientConfig(moto.endpoint));
-});
-afterAll(async () => {
-  cfn?.destroy();
-  eks?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  cfn = client(CloudFormationClient);
+  eks = client(EKSClient);
 });
 beforeEach(async () => {
   await moto.reset();

@@ -6,11 +6,11 @@
  * calls direct to the emulator, as a user's NO_PROXY keeps their VPC endpoints direct.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
-import { emulatorClientConfig } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
 
 let moto: MotoServer;
@@ -18,15 +18,9 @@ let cfn: CloudFormationClient;
 const example = (name: string) => path.join(repoRoot, 'examples', name);
 const proxied = () => ({ ...moto.env, HTTPS_PROXY: 'http://user:pw-secret@127.0.0.1:9', NO_PROXY: '127.0.0.1' });
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
-});
-afterAll(async () => {
-  cfn?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  cfn = client(CloudFormationClient);
 });
 beforeEach(() => moto.reset());
 

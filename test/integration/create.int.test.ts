@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import {
   CloudFormationClient,
@@ -37,9 +37,9 @@ import {
 } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand, EKSClient, ListNodegroupsCommand } from '@aws-sdk/client-eks';
 import { IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
-import { emulatorClientConfig } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
 
 let moto: MotoServer;
@@ -49,20 +49,12 @@ let eks: EKSClient;
 let iam: IAMClient;
 let work: string;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  // createAwsClients refuses an env that disagrees with process.env on what the SDK reads itself.
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  const config = emulatorClientConfig(moto.endpoint);
-  ec2 = new EC2Client(config);
-  cfn = new CloudFormationClient(config);
-  eks = new EKSClient(config);
-  iam = new IAMClient(config);
-});
-afterAll(async () => {
-  for (const client of [ec2, cfn, eks, iam]) client?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  ec2 = client(EC2Client);
+  cfn = client(CloudFormationClient);
+  eks = client(EKSClient);
+  iam = client(IAMClient);
 });
 beforeEach(async () => {
   await moto.reset();

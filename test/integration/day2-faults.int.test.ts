@@ -16,18 +16,19 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DescribeClusterCommand,
   DescribeNodegroupCommand,
   EKSClient,
   ListNodegroupsCommand,
 } from '@aws-sdk/client-eks';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { writeDay2Files } from '../helpers/day2-files.js';
 import { failureLinesOf, outputProblems, startFaultyEmulator } from '../helpers/fault-runs.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 
 const CLUSTER = 'day2-faults';
 const RATE = 0.3;
@@ -36,15 +37,9 @@ const MAX_RERUNS = 3;
 let moto: MotoServer;
 let eks: EKSClient;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  eks = new EKSClient(emulatorClientConfig(moto.endpoint));
-});
-afterAll(async () => {
-  eks?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  eks = client(EKSClient);
 });
 
 interface CommandRecord {

@@ -20,7 +20,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { DescribeAutoScalingGroupsCommand, AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import {
@@ -36,9 +36,9 @@ import {
   EKSClient,
   ListNodegroupsCommand,
 } from '@aws-sdk/client-eks';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { doneLine, runCliCaptured, runCliInterrupted, type CliRun } from '../helpers/cli.js';
-import { emulatorClientConfig } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 import { writeDay2Files } from '../helpers/day2-files.js';
 
 const CLUSTER = 'day2-cluster';
@@ -168,19 +168,12 @@ async function createOriginal(): Promise<{ original: string; edited: string }> {
   return files;
 }
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  const config = emulatorClientConfig(moto.endpoint);
-  cfn = new CloudFormationClient(config);
-  eks = new EKSClient(config);
-  ec2 = new EC2Client(config);
-  asg = new AutoScalingClient(config);
-});
-afterAll(async () => {
-  for (const c of [cfn, eks, ec2, asg]) c?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  cfn = client(CloudFormationClient);
+  eks = client(EKSClient);
+  ec2 = client(EC2Client);
+  asg = client(AutoScalingClient);
 });
 
 describe('the edited example, from plan to upgrade', () => {

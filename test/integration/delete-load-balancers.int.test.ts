@@ -15,7 +15,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import {
@@ -37,9 +37,10 @@ import {
   ElasticLoadBalancingV2Client,
   type Tag,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
 
 let moto: MotoServer;
@@ -49,18 +50,12 @@ let elbv2: ElasticLoadBalancingV2Client;
 let eks: EKSClient;
 let work: string;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
-  ec2 = new EC2Client(emulatorClientConfig(moto.endpoint));
-  elbv2 = new ElasticLoadBalancingV2Client(emulatorClientConfig(moto.endpoint));
-  eks = new EKSClient(emulatorClientConfig(moto.endpoint));
-});
-afterAll(async () => {
-  for (const client of [cfn, ec2, elbv2, eks]) client?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  cfn = client(CloudFormationClient);
+  ec2 = client(EC2Client);
+  elbv2 = client(ElasticLoadBalancingV2Client);
+  eks = client(EKSClient);
 });
 beforeEach(async () => {
   await moto.reset();

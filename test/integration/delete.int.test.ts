@@ -11,7 +11,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
@@ -21,9 +21,10 @@ import {
   DescribeSecurityGroupsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 let moto: MotoServer;
@@ -31,17 +32,10 @@ let cfn: CloudFormationClient;
 let ec2: EC2Client;
 let work: string;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
-  ec2 = new EC2Client(emulatorClientConfig(moto.endpoint));
-});
-afterAll(async () => {
-  cfn?.destroy();
-  ec2?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  cfn = client(CloudFormationClient);
+  ec2 = client(EC2Client);
 });
 beforeEach(async () => {
   await moto.reset();

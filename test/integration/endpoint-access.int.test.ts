@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
@@ -26,10 +26,11 @@ import { createCluster } from '../../src/deploy/index.js';
 import type { CreateResult } from '../../src/deploy/results.js';
 import { buildPlan, createLiveFacts, type EndpointSwitchMode } from '../../src/plan/index.js';
 import { renderTemplates } from '../../src/templates/index.js';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
 
 let moto: MotoServer;
@@ -37,17 +38,11 @@ let cfn: CloudFormationClient;
 let eks: EKSClient;
 let iam: IAMClient;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
-  eks = new EKSClient(emulatorClientConfig(moto.endpoint));
-  iam = new IAMClient(emulatorClientConfig(moto.endpoint));
-});
-afterAll(async () => {
-  for (const client of [cfn, eks, iam]) client?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  cfn = client(CloudFormationClient);
+  eks = client(EKSClient);
+  iam = client(IAMClient);
 });
 beforeEach(() => moto.reset());
 

@@ -11,7 +11,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import {
   CloudFormationClient,
@@ -20,10 +20,11 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 
 let moto: MotoServer;
 let cfn: CloudFormationClient;
@@ -32,19 +33,12 @@ let eks: EKSClient;
 let autoScaling: AutoScalingClient;
 let work: string;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  const config = emulatorClientConfig(moto.endpoint);
-  cfn = new CloudFormationClient(config);
-  ec2 = new EC2Client(config);
-  eks = new EKSClient(config);
-  autoScaling = new AutoScalingClient(config);
-});
-afterAll(async () => {
-  for (const client of [cfn, ec2, eks, autoScaling]) client?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  cfn = client(CloudFormationClient);
+  ec2 = client(EC2Client);
+  eks = client(EKSClient);
+  autoScaling = client(AutoScalingClient);
 });
 beforeEach(async () => {
   await moto.reset();

@@ -14,7 +14,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CloudFormationClient,
   DescribeStackResourcesCommand,
@@ -35,10 +35,11 @@ import {
 } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand, DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
 import { GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 
 const CLUSTER = 'ipv6';
 const EXTRA_IPV6 = ['2001:db8:100::/56', '2001:db8:200::/64'];
@@ -49,19 +50,12 @@ let eks: EKSClient;
 let cfn: CloudFormationClient;
 let iam: IAMClient;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  const config = emulatorClientConfig(moto.endpoint);
-  ec2 = new EC2Client(config);
-  eks = new EKSClient(config);
-  cfn = new CloudFormationClient(config);
-  iam = new IAMClient(config);
-});
-afterAll(async () => {
-  for (const client of [ec2, eks, cfn, iam]) client?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  ec2 = client(EC2Client);
+  eks = client(EKSClient);
+  cfn = client(CloudFormationClient);
+  iam = client(IAMClient);
 });
 
 interface Made {

@@ -21,7 +21,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import {
@@ -65,16 +65,15 @@ import {
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
+import { useMotoWithKubeApi } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import type { MotoServer } from '../helpers/moto.js';
-import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 const CLUSTER = 'kitchen-sink';
 
-let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
 let moto: MotoServer;
 let cfn: CloudFormationClient;
@@ -86,24 +85,16 @@ let logs: CloudWatchLogsClient;
 let elb: ElasticLoadBalancingClient;
 let elbv2: ElasticLoadBalancingV2Client;
 
-beforeAll(async () => {
-  emulator = await startMotoWithKubeApi('private-eks kitchen-sink emulator test');
-  ({ moto, api } = emulator);
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  const config = emulatorClientConfig(moto.endpoint);
-  cfn = new CloudFormationClient(config);
-  ec2 = new EC2Client(config);
-  eks = new EKSClient(config);
-  iam = new IAMClient(config);
-  autoScaling = new AutoScalingClient(config);
-  logs = new CloudWatchLogsClient(config);
-  elb = new ElasticLoadBalancingClient(config);
-  elbv2 = new ElasticLoadBalancingV2Client(config);
-});
-afterAll(async () => {
-  for (const client of [cfn, ec2, eks, iam, autoScaling, logs, elb, elbv2]) client?.destroy();
-  vi.unstubAllEnvs();
-  await emulator?.stop();
+useMotoWithKubeApi('private-eks kitchen-sink emulator test', (started, client) => {
+  ({ moto, api } = started);
+  cfn = client(CloudFormationClient);
+  ec2 = client(EC2Client);
+  eks = client(EKSClient);
+  iam = client(IAMClient);
+  autoScaling = client(AutoScalingClient);
+  logs = client(CloudWatchLogsClient);
+  elb = client(ElasticLoadBalancingClient);
+  elbv2 = client(ElasticLoadBalancingV2Client);
 });
 
 async function resource(stack: string, logicalId: string): Promise<string> {

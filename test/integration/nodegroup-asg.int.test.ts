@@ -8,7 +8,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   AutoScalingClient,
   DescribeAutoScalingGroupsCommand,
@@ -16,9 +16,10 @@ import {
 } from '@aws-sdk/client-auto-scaling';
 import { DescribeStackResourceCommand, CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
 let moto: MotoServer;
@@ -27,19 +28,11 @@ let asg: AutoScalingClient;
 let cfn: CloudFormationClient;
 let work: string;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  eks = new EKSClient(emulatorClientConfig(moto.endpoint));
-  asg = new AutoScalingClient(emulatorClientConfig(moto.endpoint));
-  cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
-});
-afterAll(async () => {
-  eks?.destroy();
-  asg?.destroy();
-  cfn?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  eks = client(EKSClient);
+  asg = client(AutoScalingClient);
+  cfn = client(CloudFormationClient);
 });
 beforeEach(async () => {
   await moto.reset();

@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { CloudFormationClient, DescribeStacksCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { EKSClient, ListNodegroupsCommand } from '@aws-sdk/client-eks';
@@ -22,9 +22,9 @@ import { createCluster } from '../../src/deploy/index.js';
 import type { DeployEvent } from '../../src/deploy/events.js';
 import { buildPlan, createLiveFacts } from '../../src/plan/index.js';
 import { renderTemplates } from '../../src/templates/index.js';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
-import { emulatorClientConfig } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
 
 let moto: MotoServer;
@@ -33,18 +33,11 @@ let eks: EKSClient;
 let iam: IAMClient;
 let work: string;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  const config = emulatorClientConfig(moto.endpoint);
-  cfn = new CloudFormationClient(config);
-  eks = new EKSClient(config);
-  iam = new IAMClient(config);
-});
-afterAll(async () => {
-  for (const client of [cfn, eks, iam]) client?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  cfn = client(CloudFormationClient);
+  eks = client(EKSClient);
+  iam = client(IAMClient);
 });
 beforeEach(async () => {
   await moto.reset();

@@ -12,33 +12,26 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AWS_CALL_LOG_VARIABLE } from '../../src/aws/call-counter.js';
 import { createAwsClients } from '../../src/aws/clients.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createCluster } from '../../src/deploy/index.js';
 import { buildPlan, createLiveFacts } from '../../src/plan/index.js';
 import { renderTemplates } from '../../src/templates/index.js';
+import { useMotoWithKubeApi } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { seedNode, type FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory, type Inventory } from '../helpers/moto/inventory.js';
 import type { MotoServer } from '../helpers/moto.js';
-import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
 import { repoRoot } from '../helpers/python-tools.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
-let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
 let moto: MotoServer;
 
-beforeAll(async () => {
-  emulator = await startMotoWithKubeApi('private-eks drain emulator test');
-  ({ moto, api } = emulator);
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await emulator?.stop();
+useMotoWithKubeApi('private-eks drain emulator test', (started) => {
+  ({ moto, api } = started);
 });
 beforeEach(async () => {
   await moto.reset();

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand, EKSClient, ListUpdatesCommand } from '@aws-sdk/client-eks';
 import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -21,34 +21,25 @@ import { loadConfig } from '../../src/config/index.js';
 import { createCluster } from '../../src/deploy/index.js';
 import { buildPlan, createLiveFacts, type EndpointSwitchMode } from '../../src/plan/index.js';
 import { renderTemplates } from '../../src/templates/index.js';
+import { useMotoWithKubeApi } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory, type Inventory } from '../helpers/moto/inventory.js';
 import type { MotoServer } from '../helpers/moto.js';
-import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
 import { repoRoot } from '../helpers/python-tools.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
-let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
 let moto: MotoServer;
 let eks: EKSClient;
 let ec2: EC2Client;
 let lambda: LambdaClient;
 
-beforeAll(async () => {
-  emulator = await startMotoWithKubeApi('private-eks runner emulator test');
-  ({ moto, api } = emulator);
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  const config = emulatorClientConfig(moto.endpoint);
-  eks = new EKSClient(config);
-  ec2 = new EC2Client(config);
-  lambda = new LambdaClient(config);
-});
-afterAll(async () => {
-  for (const client of [eks, ec2, lambda]) client?.destroy();
-  vi.unstubAllEnvs();
-  await emulator?.stop();
+useMotoWithKubeApi('private-eks runner emulator test', (started, client) => {
+  ({ moto, api } = started);
+  eks = client(EKSClient);
+  ec2 = client(EC2Client);
+  lambda = client(LambdaClient);
 });
 beforeEach(async () => {
   await moto.reset();

@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient, CreateLogGroupCommand, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -26,9 +26,10 @@ import {
   ModifyVpcAttributeCommand,
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
@@ -38,18 +39,11 @@ let cfn: CloudFormationClient;
 let logs: CloudWatchLogsClient;
 let work: string;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  const config = emulatorClientConfig(moto.endpoint);
-  ec2 = new EC2Client(config);
-  cfn = new CloudFormationClient(config);
-  logs = new CloudWatchLogsClient(config);
-});
-afterAll(async () => {
-  for (const client of [ec2, cfn, logs]) client?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  ec2 = client(EC2Client);
+  cfn = client(CloudFormationClient);
+  logs = client(CloudWatchLogsClient);
 });
 beforeEach(async () => {
   await moto.reset();

@@ -12,7 +12,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
@@ -31,9 +31,9 @@ import {
   RevokeSecurityGroupIngressCommand,
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
+import { useMoto } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
-import { emulatorClientConfig } from '../helpers/moto/inventory.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
 import { repoRoot } from '../helpers/python-tools.js';
 
 let moto: MotoServer;
@@ -41,17 +41,10 @@ let ec2: EC2Client;
 let cfn: CloudFormationClient;
 let work: string;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  ec2 = new EC2Client(emulatorClientConfig(moto.endpoint));
-  cfn = new CloudFormationClient(emulatorClientConfig(moto.endpoint));
-});
-afterAll(async () => {
-  ec2?.destroy();
-  cfn?.destroy();
-  vi.unstubAllEnvs();
-  await moto?.stop();
+useMoto((started, client) => {
+  moto = started;
+  ec2 = client(EC2Client);
+  cfn = client(CloudFormationClient);
 });
 beforeEach(async () => {
   await moto.reset();

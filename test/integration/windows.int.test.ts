@@ -9,31 +9,23 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
+import { useMotoWithKubeApi } from '../helpers/emulator-suite.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import type { FakeKubeApi } from '../helpers/fake-kube-api.js';
 import { emulatorClientConfig, leftovers, takeInventory } from '../helpers/moto/inventory.js';
 import type { MotoServer } from '../helpers/moto.js';
-import { startMotoWithKubeApi, type MotoWithKubeApi } from '../helpers/moto-kube.js';
 import { emulatorTestedFile } from '../helpers/emulator-tested-files.js';
 
-let emulator: MotoWithKubeApi;
 let api: FakeKubeApi;
 let moto: MotoServer;
 let eks: EKSClient;
 let work: string;
 
-beforeAll(async () => {
-  emulator = await startMotoWithKubeApi('private-eks windows emulator test');
-  ({ moto, api } = emulator);
-  for (const [key, value] of Object.entries(moto.env)) vi.stubEnv(key, value);
-  eks = new EKSClient(emulatorClientConfig(moto.endpoint));
-});
-afterAll(async () => {
-  eks?.destroy();
-  vi.unstubAllEnvs();
-  await emulator?.stop();
+useMotoWithKubeApi('private-eks windows emulator test', (started, client) => {
+  ({ moto, api } = started);
+  eks = client(EKSClient);
 });
 beforeEach(async () => {
   await moto.reset();
