@@ -51,8 +51,12 @@ export async function loadConfigFile(
 ): Promise<{ result: LoadConfigResult; text: Uint8Array; file: string; fileRegion: string | undefined }> {
   const [{ loadConfig }, read] = await Promise.all([import('../../config/index.js'), readConfigFile(file, context)]);
   const result = loadConfig({ text: read.text, file: read.file, region: read.flagRegion, env: context.io.env });
-  const { regionFromDocument } = await import('../../doctor/document-region.js');
-  const fileRegion = regionFromDocument(read.text);
+  // A valid config's region is the file's (metadata.region must be set there); only a file with
+  // errors is parsed again for it.
+  const fileRegion =
+    result.config !== undefined
+      ? result.config.metadata.region
+      : (await import('../../doctor/document-region.js')).regionFromDocument(read.text);
   return { result, text: read.text, file: read.file, fileRegion };
 }
 
