@@ -124,13 +124,13 @@ const deferredBuiltins = {
  * chunks import them by name, one statement per line.
  */
 function builtinsThroughRequire(text) {
-  const rewritten = text.replace(/^import (\w+) from ("node:[\w/]+");$/gm, 'const $1 = require($2);');
-  const left = /^import (\* as \w+|\w+,)[^;]*"node:[\w/]+";$/m.exec(rewritten);
+  const rewritten = text.replace(/^import ([\w$]+) from ("node:[\w/]+");$/gm, 'const $1 = require($2);');
+  const left = /^import (\* as [\w$]+|[\w$]+(,|\s+from))[^;]*"node:[\w/]+";$/m.exec(rewritten);
   if (left !== null) throw new Error(`build: an import of a built-in module this build does not rewrite: ${left[0]}`);
   return rewritten;
 }
 
-/** The text around a bundle: bin/private-eks.js checks that a bundle starts and ends with it. */
+/** The text around a bundle: bin/private-eks.js checks that a bundle starts with its head. */
 const BUNDLE_WRAPPER = { head: '(function (exports, require, module, __filename, __dirname) {', tail: '})' };
 
 async function commonJsBundle({ name, external }) {
